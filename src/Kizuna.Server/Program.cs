@@ -1,7 +1,24 @@
-var builder = WebApplication.CreateBuilder(args);
+using Kizuna;
+using Kizuna.Server.Cli;
+using Kizuna.Server.Health;
+using Kizuna.Server;
+using Kizuna.Server.Security;
+
+var command = KizunaCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(command.HostArgs);
+builder.AddKizunaConfiguration(command);
+
+builder.Services.AddKizunaCore();
+builder.Services.AddKizunaSecurity();
+builder.Services.AddKizunaOpenApi();
+
 var app = builder.Build();
-app.MapGet("/health", () => TypedResults.Ok());
-app.Run();
+
+app.UseKizunaSecurity();
+app.MapKizunaOpenApi();
+app.MapHealthApi();
+
+return await app.RunCommandAsync(command);
 
 /// <summary>The entry point, visible to the test host.</summary>
 public partial class Program;
