@@ -1,7 +1,7 @@
 using Kizuna;
+using Kizuna.Server;
 using Kizuna.Server.Cli;
 using Kizuna.Server.Health;
-using Kizuna.Server;
 using Kizuna.Server.Security;
 
 var command = KizunaCommand.Parse(args);
