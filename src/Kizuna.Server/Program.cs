@@ -2,6 +2,7 @@ using Kizuna;
 using Kizuna.Server;
 using Kizuna.Server.Cli;
 using Kizuna.Server.Health;
+using Kizuna.Server.Ingestion;
 using Kizuna.Server.Security;
 
 var command = KizunaCommand.Parse(args);
@@ -11,12 +12,15 @@ builder.AddKizunaConfiguration(command);
 builder.Services.AddKizunaCore();
 builder.Services.AddKizunaSecurity();
 builder.Services.AddKizunaOpenApi();
+builder.Services.AddKizunaIngestionApi();
 
 var app = builder.Build();
 
+app.UseCors();
 app.UseKizunaSecurity();
 app.MapKizunaOpenApi();
 app.MapHealthApi();
+app.MapIngestionApi();
 
 return await app.RunCommandAsync(command);
 
