@@ -13,7 +13,7 @@ public static class SegmentLoad
     private static readonly string[] Products = [.. Enumerable.Range(1, 500).Select(i => string.Create(CultureInfo.InvariantCulture, $"p-{i:D4}"))];
     private static readonly string[] Pages = ["Home", "Category", "Product", "Cart", "Checkout", "Search"];
 
-    public static IReadOnlyList<BenchEvent> Generate(string run, int count, int profiles, int seed)
+    public static IReadOnlyList<BenchEvent> Generate(string run, int count, int profiles, int seed, bool tracksOnly = false)
     {
         var random = new Random(seed);
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
@@ -23,7 +23,7 @@ public static class SegmentLoad
             var user = string.Create(CultureInfo.InvariantCulture, $"u{random.Next(profiles)}");
             var ts = start + (long)i * 50;
             var messageId = string.Create(CultureInfo.InvariantCulture, $"{run}-{i}");
-            var roll = random.Next(100);
+            var roll = tracksOnly ? (random.Next(10) == 0 ? 99 : 0) : random.Next(100);
             var context = new JsonObject
             {
                 ["library"] = new JsonObject { ["name"] = "analytics.js", ["version"] = "5.2.0" },
