@@ -2,8 +2,11 @@ using Kizuna;
 using Kizuna.Server;
 using Kizuna.Server.Cli;
 using Kizuna.Server.Health;
+using Kizuna.Server.Commerce;
 using Kizuna.Server.Ingestion;
+using Kizuna.Server.Profiles;
 using Kizuna.Server.Security;
+using Kizuna.Server.Workspaces;
 
 var command = KizunaCommand.Parse(args);
 var builder = WebApplication.CreateBuilder(command.HostArgs);
@@ -21,6 +24,9 @@ app.UseKizunaSecurity();
 app.MapKizunaOpenApi();
 app.MapHealthApi();
 app.MapIngestionApi();
+app.MapProfilesApi();
+app.MapProductsApi();
+app.MapKeysApi();
 
 return await app.RunCommandAsync(command);
 
