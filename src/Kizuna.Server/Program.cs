@@ -1,8 +1,8 @@
 using Kizuna;
 using Kizuna.Server;
 using Kizuna.Server.Cli;
-using Kizuna.Server.Health;
 using Kizuna.Server.Commerce;
+using Kizuna.Server.Health;
 using Kizuna.Server.Ingestion;
 using Kizuna.Server.Profiles;
 using Kizuna.Server.Security;
