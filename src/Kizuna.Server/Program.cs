@@ -1,6 +1,7 @@
 using Kizuna;
 using Kizuna.Server;
 using Kizuna.Server.Cli;
+using Kizuna.Server.Dashboard;
 using Kizuna.Server.Health;
 using Kizuna.Server.Security;
 
@@ -11,12 +12,14 @@ builder.AddKizunaConfiguration(command);
 builder.Services.AddKizunaCore();
 builder.Services.AddKizunaSecurity();
 builder.Services.AddKizunaOpenApi();
+builder.Services.AddKizunaDashboard();
 
 var app = builder.Build();
 
 app.UseKizunaSecurity();
 app.MapKizunaOpenApi();
 app.MapHealthApi();
+app.MapKizunaDashboard();
 
 return await app.RunCommandAsync(command);
 
