@@ -12,7 +12,7 @@ builder.AddKizunaConfiguration(command);
 builder.Services.AddKizunaCore();
 builder.Services.AddKizunaSecurity();
 builder.Services.AddKizunaOpenApi();
-builder.Services.AddKizunaDashboard();
+builder.AddKizunaDashboard();
 
 var app = builder.Build();
 

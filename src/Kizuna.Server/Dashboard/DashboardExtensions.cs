@@ -7,8 +7,12 @@ namespace Kizuna.Server.Dashboard;
 public static class DashboardExtensions
 {
     /// <summary>The Blazor dashboard: interactive server components, MudBlazor, English and Japanese.</summary>
-    public static IServiceCollection AddKizunaDashboard(this IServiceCollection services)
+    public static WebApplicationBuilder AddKizunaDashboard(this WebApplicationBuilder builder)
     {
+        // Run from a build output (dotnet run, tests) in any environment, the package and framework assets are served
+        // from where the build left them; a published app has them in wwwroot and the call finds nothing to add.
+        builder.WebHost.UseStaticWebAssets();
+        var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
@@ -20,7 +24,7 @@ public static class DashboardExtensions
                 .AddSupportedUICultures([.. DashboardCultures.Supported]);
             o.ApplyCurrentCultureToResponseHeaders = true;
         });
-        return services;
+        return builder;
     }
 
     /// <summary>
