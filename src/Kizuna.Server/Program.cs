@@ -12,7 +12,7 @@ builder.AddKizunaConfiguration(command);
 builder.Services.AddKizunaCore();
 builder.Services.AddKizunaSecurity();
 builder.Services.AddKizunaOpenApi();
-builder.AddKizunaDashboard();
+builder.Services.AddKizunaDashboard();
 
 var app = builder.Build();
 

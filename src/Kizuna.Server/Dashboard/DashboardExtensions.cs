@@ -7,12 +7,8 @@ namespace Kizuna.Server.Dashboard;
 public static class DashboardExtensions
 {
     /// <summary>The Blazor dashboard: interactive server components, MudBlazor, English and Japanese.</summary>
-    public static WebApplicationBuilder AddKizunaDashboard(this WebApplicationBuilder builder)
+    public static IServiceCollection AddKizunaDashboard(this IServiceCollection services)
     {
-        // Run from a build output (dotnet run, tests) in any environment, the package and framework assets are served
-        // from where the build left them; a published app has them in wwwroot and the call finds nothing to add.
-        builder.WebHost.UseStaticWebAssets();
-        var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
@@ -24,7 +20,7 @@ public static class DashboardExtensions
                 .AddSupportedUICultures([.. DashboardCultures.Supported]);
             o.ApplyCurrentCultureToResponseHeaders = true;
         });
-        return builder;
+        return services;
     }
 
     /// <summary>
@@ -35,7 +31,9 @@ public static class DashboardExtensions
     {
         app.UseRequestLocalization();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.UseBuildStaticWebAssets();
+        // Named after this assembly, not the process's: a test host's entry assembly is its own.
+        app.MapStaticAssets($"{typeof(DashboardExtensions).Assembly.GetName().Name}.staticwebassets.endpoints.json");
         app.MapDashboardAccount();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
