@@ -3,6 +3,7 @@ using Kizuna.Server;
 using Kizuna.Server.Cli;
 using Kizuna.Server.Dashboard;
 using Kizuna.Server.Health;
+using Kizuna.Server.Ingestion;
 using Kizuna.Server.Security;
 
 var command = KizunaCommand.Parse(args);
@@ -12,13 +13,16 @@ builder.AddKizunaConfiguration(command);
 builder.Services.AddKizunaCore();
 builder.Services.AddKizunaSecurity();
 builder.Services.AddKizunaOpenApi();
+builder.Services.AddKizunaIngestionApi();
 builder.Services.AddKizunaDashboard();
 
 var app = builder.Build();
 
+app.UseCors();
 app.UseKizunaSecurity();
 app.MapKizunaOpenApi();
 app.MapHealthApi();
+app.MapIngestionApi();
 app.MapKizunaDashboard();
 
 return await app.RunCommandAsync(command);
