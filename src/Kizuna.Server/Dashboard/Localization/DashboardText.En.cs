@@ -57,6 +57,7 @@ public sealed partial record DashboardText
         Quantity = "Quantity",
         Price = "Price",
         NoOrders = "No orders yet.",
+        RowsPerPage = "Rows per page:",
         Back = "Back to customers",
         StatusCompleted = "Completed",
         StatusRefunded = "Refunded",

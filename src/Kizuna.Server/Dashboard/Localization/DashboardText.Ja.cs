@@ -57,6 +57,7 @@ public sealed partial record DashboardText
         Quantity = "数量",
         Price = "価格",
         NoOrders = "注文はまだありません。",
+        RowsPerPage = "表示件数:",
         Back = "顧客一覧へ戻る",
         StatusCompleted = "完了",
         StatusRefunded = "返金済み",

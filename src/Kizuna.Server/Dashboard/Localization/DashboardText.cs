@@ -127,6 +127,8 @@ public sealed partial record DashboardText
 
     public required string NoOrders { get; init; }
 
+    public required string RowsPerPage { get; init; }
+
     public required string Back { get; init; }
 
     public required string StatusCompleted { get; init; }
