@@ -2,6 +2,7 @@ using Kizuna;
 using Kizuna.Server;
 using Kizuna.Server.Cli;
 using Kizuna.Server.Commerce;
+using Kizuna.Server.Dashboard;
 using Kizuna.Server.Health;
 using Kizuna.Server.Ingestion;
 using Kizuna.Server.Profiles;
@@ -16,6 +17,7 @@ builder.Services.AddKizunaCore();
 builder.Services.AddKizunaSecurity();
 builder.Services.AddKizunaOpenApi();
 builder.Services.AddKizunaIngestionApi();
+builder.Services.AddKizunaDashboard();
 
 var app = builder.Build();
 
@@ -27,6 +29,7 @@ app.MapIngestionApi();
 app.MapProfilesApi();
 app.MapProductsApi();
 app.MapKeysApi();
+app.MapKizunaDashboard();
 
 return await app.RunCommandAsync(command);
 
