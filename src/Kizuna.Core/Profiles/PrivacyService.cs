@@ -25,7 +25,7 @@ public sealed class PrivacyService(Database database, ProfileService profiles, T
             var page = await profiles.TimelineAsync(workspaceId, detail.Profile.Id, cursor, 500, ct);
             foreach (var e in page)
             {
-                events.Add(JsonSerializer.SerializeToNode(e, StoredJson.Options));
+                events.Add(JsonSerializer.SerializeToNode(e, StoredJson.Web));
             }
 
             if (page.Count < 500)
@@ -39,8 +39,8 @@ public sealed class PrivacyService(Database database, ProfileService profiles, T
         return new JsonObject
         {
             ["exportedAt"] = time.GetUtcNow(),
-            ["profile"] = JsonSerializer.SerializeToNode(detail, StoredJson.Options),
-            ["orders"] = JsonSerializer.SerializeToNode(await profiles.OrdersAsync(workspaceId, detail.Profile.Id, ct), StoredJson.Options),
+            ["profile"] = JsonSerializer.SerializeToNode(detail, StoredJson.Web),
+            ["orders"] = JsonSerializer.SerializeToNode(await profiles.OrdersAsync(workspaceId, detail.Profile.Id, ct), StoredJson.Web),
             ["events"] = events,
         };
     }
