@@ -1,0 +1,10 @@
+using Fluid;
+
+namespace Kizuna.Templates.Filters;
+
+internal static class KizunaFilters
+{
+    public static void Register(FilterCollection filters)
+    {
+    }
+}

@@ -1,0 +1,10 @@
+using Fluid;
+
+namespace Kizuna.Templates.Filters;
+
+internal static class StandardFilters
+{
+    public static void Register(FilterCollection filters)
+    {
+    }
+}

@@ -1,0 +1,10 @@
+using Fluid;
+
+namespace Kizuna.Templates.Tags;
+
+internal static class StandardTags
+{
+    public static void Register(FluidParser parser)
+    {
+    }
+}
