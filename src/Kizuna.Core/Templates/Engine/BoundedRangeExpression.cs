@@ -39,11 +39,7 @@ internal sealed class BoundedRangeExpression(RangeExpression inner) : Expression
 
     private static long ToBound(FluidValue value)
     {
-        if (value is StringValue s && !decimal.TryParse(s.ToStringValue(), System.Globalization.CultureInfo.InvariantCulture, out _))
-        {
-            throw new TemplateFaultException(TemplateErrorKind.Render, $"Range bound '{s.ToStringValue()}' is not a number.", "..");
-        }
-
-        return (long)Math.Truncate(Math.Clamp(value.ToNumberValue(), int.MinValue, int.MaxValue));
+        // A bound that is not a number counts as 0, as in Shopify.
+        return (long)Math.Truncate(Math.Clamp(Filters.LiquidNumber.From(value), int.MinValue, int.MaxValue));
     }
 }

@@ -66,8 +66,8 @@ internal static class ArrayFilters
 
     private static FluidValue Slice(FluidValue input, FilterArguments arguments)
     {
-        var start = FilterArgs.Integer("slice", arguments.At(0), null);
-        var length = arguments.Count > 1 ? FilterArgs.Integer("slice", arguments.At(1), 1) : 1;
+        var start = FilterArgs.Integer("slice", arguments.At(0), null, allowFloat: false);
+        var length = arguments.Count > 1 ? FilterArgs.Integer("slice", arguments.At(1), 1, allowFloat: false) : 1;
         if (input is ArrayValue array)
         {
             var (from, count) = Window(array.Values.Count, start, length);

@@ -34,8 +34,13 @@ internal static class FilterArgs
     public static bool IsUndefined(FluidValue value) => value is UndefinedValue || value is NilValue;
 
     /// <summary>An integer argument; undefined or missing means <paramref name="fallback"/>, anything else not a number is an error.</summary>
-    public static long Integer(string filter, FluidValue value, long? fallback)
+    public static long Integer(string filter, FluidValue value, long? fallback, bool allowFloat = true)
     {
+        if (value is NumberValue && !allowFloat && LiquidNumber.IsFloat(value.ToNumberValue()))
+        {
+            throw FilterFault.Argument(filter, $"'{value.ToStringValue()}' is not an integer.");
+        }
+
         if (value is NumberValue)
         {
             return (long)Math.Truncate(Math.Clamp(value.ToNumberValue(), long.MinValue, long.MaxValue));

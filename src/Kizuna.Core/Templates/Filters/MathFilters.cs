@@ -73,7 +73,12 @@ internal static class MathFilters
     private static FluidValue Round(FluidValue input, FluidValue digitsValue)
     {
         var x = LiquidNumber.From(input);
-        var digits = FilterArgs.IsUndefined(digitsValue) ? 0 : FilterArgs.Integer("round", digitsValue, 0);
+        var digits = LiquidNumber.IsNumeric(digitsValue) ? (long)Math.Truncate(LiquidNumber.From(digitsValue)) : 0;
+        if (Sequence.IsNil(input))
+        {
+            return NumberValue.Zero;
+        }
+
         if (digits <= 0)
         {
             var factor = (decimal)Math.Pow(10, -digits);

@@ -31,6 +31,12 @@ internal static class QueryFilters
         var result = new List<FluidValue>();
         foreach (var item in Sequence.From(input))
         {
+            if (!keep && Sequence.IsNil(item))
+            {
+                // Shopify's reject stops at a nil item and renders nothing.
+                return NilValue.Instance;
+            }
+
             if (await MatchesAsync(item, arguments, context) == keep)
             {
                 result.Add(item);
@@ -63,13 +69,22 @@ internal static class QueryFilters
     private static async ValueTask<bool> MatchesAsync(FluidValue item, FilterArguments arguments, TemplateContext context)
     {
         var key = FilterArgs.Text(arguments.At(0));
-        if (item is StringValue && arguments.Count == 1)
+        var expected = arguments.Count > 1 ? arguments.At(1) : NilValue.Instance;
+        var byValue = !Sequence.IsNil(expected);
+        switch (item)
         {
-            return item.ToStringValue().Contains(key, StringComparison.Ordinal);
+            case StringValue:
+                return item.ToStringValue().Contains(byValue ? FilterArgs.Text(expected) : key, StringComparison.Ordinal);
+            case NumberValue when !byValue:
+                return arguments.At(0) is NumberValue
+                    ? item.Equals(arguments.At(0))
+                    : throw FilterFault.Argument("has", $"cannot look for '{key}' in a number.");
+            case NumberValue or BooleanValue:
+                throw FilterFault.Argument("where", $"cannot read '{key}' of a {item.Type.ToString().ToLowerInvariant()}.");
         }
 
         var value = await Sequence.PropertyAsync(item, key, context);
-        return arguments.Count > 1 ? LiquidEquals(value, arguments.At(1)) : Sequence.IsTruthy(value);
+        return byValue ? LiquidEquals(value, expected) : Sequence.IsTruthy(value);
     }
 
     private static bool LiquidEquals(FluidValue left, FluidValue right)
