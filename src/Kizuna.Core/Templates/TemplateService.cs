@@ -5,6 +5,7 @@ using Fluid;
 using Kizuna.Templates.ConnectedContent;
 using Kizuna.Templates.ContentBlocks;
 using Kizuna.Templates.Engine;
+using Kizuna.Templates.Tags;
 using Microsoft.Extensions.Options;
 
 namespace Kizuna.Templates;
@@ -149,6 +150,10 @@ public sealed class TemplateService
         try
         {
             await compiled.Template.RenderAsync(new LimitedTextWriter(output, scope), NullEncoder.Default, context);
+        }
+        catch (MessageAbortedException)
+        {
+            return new TemplateRenderResult(null, [], scope.AbortReason ?? AbortMessageTag.DefaultReason);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

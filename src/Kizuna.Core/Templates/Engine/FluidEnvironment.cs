@@ -1,7 +1,6 @@
 using System.Globalization;
 using Fluid;
 using Kizuna.Templates.Filters;
-using Kizuna.Templates.Tags;
 using Kizuna.Templates.Values;
 using FluidTemplateOptions = Fluid.TemplateOptions;
 
@@ -16,7 +15,7 @@ internal sealed class FluidEnvironment
 {
     public FluidEnvironment(TemplateOptions options, IEnumerable<ITemplateExtension> extensions)
     {
-        Parser = new FluidParser(new FluidParserOptions { AllowTrailingQuestionMark = true, AllowLiquidTag = true });
+        Parser = new KizunaParser();
         var partials = new PartialFileProvider();
         Options = new FluidTemplateOptions
         {
@@ -34,8 +33,6 @@ internal sealed class FluidEnvironment
 
         StandardFilters.Register(Options.Filters);
         KizunaFilters.Register(Options.Filters);
-        StandardTags.Register(Parser);
-        KizunaTags.Register(Parser);
 
         var registry = new TemplateExtensionRegistry(Parser, Options);
         foreach (var extension in extensions)

@@ -38,6 +38,9 @@ internal sealed class RenderScope(
 
     public string? AbortReason { get; set; }
 
+    /// <summary><c>increment</c>/<c>decrement</c> counters; <c>render</c> swaps in a fresh set to isolate them.</summary>
+    public Dictionary<string, long> Counters { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Time left of the wall-time budget, for calls that wait (connected content).</summary>
     public TimeSpan Remaining => TimeSpan.FromSeconds(Math.Max(0, _deadline - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency);
 

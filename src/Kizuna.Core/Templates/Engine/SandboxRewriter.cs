@@ -67,16 +67,9 @@ internal sealed class SandboxRewriter(Func<string, bool> isKnownFilter) : AstRew
             : visited;
     }
 
-    protected override Statement VisitIncludeStatement(IncludeStatement includeStatement)
-    {
-        var visited = base.VisitIncludeStatement(includeStatement);
-        var path = visited is IncludeStatement include ? include.Path : includeStatement.Path;
-        return new PartialStatement(visited, path, null);
-    }
+    protected override Statement VisitIncludeStatement(IncludeStatement includeStatement) =>
+        base.VisitIncludeStatement(includeStatement) is IncludeStatement include ? new PartialStatement(include) : includeStatement;
 
-    protected override Statement VisitRenderStatement(RenderStatement renderStatement)
-    {
-        var visited = base.VisitRenderStatement(renderStatement);
-        return new PartialStatement(visited, null, renderStatement.Path);
-    }
+    protected override Statement VisitRenderStatement(RenderStatement renderStatement) =>
+        base.VisitRenderStatement(renderStatement) is RenderStatement render ? new PartialStatement(render) : renderStatement;
 }
