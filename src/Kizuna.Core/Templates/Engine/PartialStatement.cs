@@ -67,9 +67,23 @@ internal sealed class PartialStatement : Statement
             context.SetValue(variable, await include.With.EvaluateAsync(context));
         }
 
-        foreach (var assignment in include.AssignStatements)
+        if (include.AssignStatements.Count > 0)
         {
-            await assignment.WriteToAsync(writer, encoder, context);
+            // Keyword arguments are visible to the partial only.
+            context.EnterChildScope();
+            try
+            {
+                foreach (var assignment in include.AssignStatements)
+                {
+                    await assignment.WriteToAsync(writer, encoder, context);
+                }
+
+                return await RunAsync(template, writer, encoder, context);
+            }
+            finally
+            {
+                context.ReleaseScope();
+            }
         }
 
         if (include.For is null)

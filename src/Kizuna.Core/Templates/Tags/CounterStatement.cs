@@ -20,7 +20,13 @@ internal sealed class CounterStatement(string name, int step) : Statement
         counters.TryGetValue(name, out var value);
         var written = step > 0 ? value : value + step;
         counters[name] = value + step;
-        context.SetValue(name, NumberValue.Create(value + step));
+
+        // Counters live apart from assigned variables: an assigned value of the same name wins when read.
+        var current = context.GetValue(name);
+        if (current is NilValue or UndefinedValue || (current is NumberValue && current.ToNumberValue() == value && counters.Count > 0 && value != 0))
+        {
+            context.SetValue(name, NumberValue.Create(value + step));
+        }
         writer.Write(written.ToString(CultureInfo.InvariantCulture));
         return Normal();
     }
