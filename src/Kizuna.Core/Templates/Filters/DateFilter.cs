@@ -42,7 +42,13 @@ internal static class DateFilter
         var zone = context.TimeZone;
         if (arguments.Count > 1)
         {
-            context.TimeZone = ResolveZone("date", FilterArgs.Text(arguments.At(1)));
+            // A named zone converts the instant, whatever offset the input was written with.
+            var target = ResolveZone("date", FilterArgs.Text(arguments.At(1)));
+            context.TimeZone = target;
+            if (input.TryGetDateTimeInput(context, out var instant))
+            {
+                input = new DateTimeValue(TimeZoneInfo.ConvertTime(instant, target));
+            }
         }
 
         try
