@@ -1,1 +1,17 @@
-Console.WriteLine("Kizuna benchmarks");
+using BenchmarkDotNet.Running;
+using Kizuna.Bench.Templates;
+
+// One verb per workload of docs/BENCHMARKS.md; the rest of the arguments go to BenchmarkDotNet.
+var verb = args.Length > 0 ? args[0] : string.Empty;
+var rest = args.Length > 0 ? args[1..] : [];
+
+switch (verb)
+{
+    case "templates":
+        BenchmarkRunner.Run<TemplateRenderingBenchmarks>(args: rest);
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Kizuna.Bench -- <verb> [BenchmarkDotNet args]");
+        Console.Error.WriteLine("verbs: templates");
+        return 2;
+}
