@@ -52,18 +52,30 @@ public sealed class TemplateService
         RenderAsync(TemplateSource.Adhoc(body), model, options, ct);
 
     /// <summary>Renders to a string.</summary>
-    public async ValueTask<TemplateRenderResult> RenderAsync(TemplateSource template, TemplateModel model, TemplateRenderOptions? options = null, CancellationToken ct = default)
+    public ValueTask<TemplateRenderResult> RenderAsync(TemplateSource template, TemplateModel model, TemplateRenderOptions? options = null, CancellationToken ct = default)
     {
         var builder = StringBuilderPool.Rent();
-        try
+        var pending = RenderCoreAsync(GetCompiled(template), model, null, builder, options ?? TemplateRenderOptions.Default, ct);
+        if (pending.IsCompletedSuccessfully)
         {
-            using var writer = new StringWriter(builder, CultureInfo.InvariantCulture);
-            var errors = await RenderCoreAsync(GetCompiled(template), model, writer, options ?? TemplateRenderOptions.Default, ct);
-            return errors ?? TemplateRenderResult.Success(builder.ToString());
-        }
-        finally
-        {
+            // Most renders never wait (no connected content, no uncached block): skip the async machinery.
+            var result = pending.Result;
             StringBuilderPool.Return(builder);
+            return new ValueTask<TemplateRenderResult>(result);
+        }
+
+        return AwaitAndReturnAsync(pending, builder);
+
+        static async ValueTask<TemplateRenderResult> AwaitAndReturnAsync(ValueTask<TemplateRenderResult> pending, StringBuilder builder)
+        {
+            try
+            {
+                return await pending;
+            }
+            finally
+            {
+                StringBuilderPool.Return(builder);
+            }
         }
     }
 
@@ -71,9 +83,8 @@ public sealed class TemplateService
     /// Renders straight into <paramref name="output"/> (a message body buffer). On failure the writer may hold part
     /// of the output; the result's <see cref="TemplateRenderResult.Output"/> is always null here.
     /// </summary>
-    public async ValueTask<TemplateRenderResult> RenderToAsync(TemplateSource template, TemplateModel model, TextWriter output, TemplateRenderOptions? options = null, CancellationToken ct = default) =>
-        await RenderCoreAsync(GetCompiled(template), model, output, options ?? TemplateRenderOptions.Default, ct)
-            ?? new TemplateRenderResult(null, []);
+    public ValueTask<TemplateRenderResult> RenderToAsync(TemplateSource template, TemplateModel model, TextWriter output, TemplateRenderOptions? options = null, CancellationToken ct = default) =>
+        RenderCoreAsync(GetCompiled(template), model, output, null, options ?? TemplateRenderOptions.Default, ct);
 
     internal async ValueTask<IFluidTemplate> CompileBlockAsync(IContentBlockSource source, string workspaceId, string name, CancellationToken ct)
     {
@@ -113,7 +124,7 @@ public sealed class TemplateService
         return _cache.GetOrAdd(key, _compiler.Compile(body));
     }
 
-    private async ValueTask<TemplateRenderResult?> RenderCoreAsync(CompiledTemplate compiled, TemplateModel model, TextWriter output, TemplateRenderOptions options, CancellationToken ct)
+    private async ValueTask<TemplateRenderResult> RenderCoreAsync(CompiledTemplate compiled, TemplateModel model, TextWriter? output, StringBuilder? builder, TemplateRenderOptions options, CancellationToken ct)
     {
         if (compiled.Template is null)
         {
@@ -149,7 +160,7 @@ public sealed class TemplateService
 
         try
         {
-            await compiled.Template.RenderAsync(new LimitedTextWriter(output, scope), NullEncoder.Default, context);
+            await compiled.Template.RenderAsync(new LimitedTextWriter(output, builder, scope), NullEncoder.Default, context);
         }
         catch (MessageAbortedException)
         {
@@ -160,7 +171,9 @@ public sealed class TemplateService
             return new TemplateRenderResult(null, [ToError(compiled, e, limits)]);
         }
 
-        return scope.AbortReason is { } reason ? new TemplateRenderResult(null, [], reason) : null;
+        return scope.AbortReason is { } reason ? new TemplateRenderResult(null, [], reason)
+            : builder is not null ? TemplateRenderResult.Success(builder.ToString())
+            : new TemplateRenderResult(null, []);
     }
 
     private TemplateError ToError(CompiledTemplate compiled, Exception exception, TemplateLimits limits) => exception switch

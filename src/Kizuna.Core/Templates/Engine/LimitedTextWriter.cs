@@ -6,19 +6,26 @@ namespace Kizuna.Templates.Engine;
 /// Counts what a render writes and stops it at the output cap; also the cheap place to check the wall-time budget,
 /// since every loop that produces output passes through here.
 /// </summary>
-internal sealed class LimitedTextWriter(TextWriter inner, RenderScope scope) : TextWriter
+internal sealed class LimitedTextWriter(TextWriter? inner, StringBuilder? builder, RenderScope scope) : TextWriter
 {
     private const int DeadlineCheckInterval = 64;
     private readonly int _max = scope.Limits.MaxOutputChars;
     private long _written;
     private int _writesSinceCheck;
 
-    public override Encoding Encoding => inner.Encoding;
+    public override Encoding Encoding => inner?.Encoding ?? Encoding.Unicode;
 
     public override void Write(char value)
     {
         Count(1);
-        inner.Write(value);
+        if (builder is not null)
+        {
+            builder.Append(value);
+        }
+        else
+        {
+            inner!.Write(value);
+        }
     }
 
     public override void Write(string? value)
@@ -29,19 +36,40 @@ internal sealed class LimitedTextWriter(TextWriter inner, RenderScope scope) : T
         }
 
         Count(value.Length);
-        inner.Write(value);
+        if (builder is not null)
+        {
+            builder.Append(value);
+        }
+        else
+        {
+            inner!.Write(value);
+        }
     }
 
     public override void Write(char[] buffer, int index, int count)
     {
         Count(count);
-        inner.Write(buffer, index, count);
+        if (builder is not null)
+        {
+            builder.Append(buffer, index, count);
+        }
+        else
+        {
+            inner!.Write(buffer, index, count);
+        }
     }
 
     public override void Write(ReadOnlySpan<char> buffer)
     {
         Count(buffer.Length);
-        inner.Write(buffer);
+        if (builder is not null)
+        {
+            builder.Append(buffer);
+        }
+        else
+        {
+            inner!.Write(buffer);
+        }
     }
 
     public override Task WriteAsync(string? value)
