@@ -3,10 +3,8 @@ using System.Net.Http.Json;
 using Kizuna.Server.Templates;
 using Kizuna.Templates;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kizuna.Server.Tests.Templates;
 
