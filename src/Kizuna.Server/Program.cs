@@ -1,7 +1,34 @@
-var builder = WebApplication.CreateBuilder(args);
+using Kizuna;
+using Kizuna.Server;
+using Kizuna.Server.Cli;
+using Kizuna.Server.Commerce;
+using Kizuna.Server.Health;
+using Kizuna.Server.Ingestion;
+using Kizuna.Server.Profiles;
+using Kizuna.Server.Security;
+using Kizuna.Server.Workspaces;
+
+var command = KizunaCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(command.HostArgs);
+builder.AddKizunaConfiguration(command);
+
+builder.Services.AddKizunaCore();
+builder.Services.AddKizunaSecurity();
+builder.Services.AddKizunaOpenApi();
+builder.Services.AddKizunaIngestionApi();
+
 var app = builder.Build();
-app.MapGet("/health", () => TypedResults.Ok());
-app.Run();
+
+app.UseCors();
+app.UseKizunaSecurity();
+app.MapKizunaOpenApi();
+app.MapHealthApi();
+app.MapIngestionApi();
+app.MapProfilesApi();
+app.MapProductsApi();
+app.MapKeysApi();
+
+return await app.RunCommandAsync(command);
 
 /// <summary>The entry point, visible to the test host.</summary>
 public partial class Program;

@@ -1,0 +1,16 @@
+namespace Kizuna.Commerce;
+
+/// <summary>
+/// An order as an e-commerce event describes it. For <c>Order Completed</c> <see cref="Total"/> is what the
+/// customer paid; for <c>Order Refunded</c> it is the amount refunded (null: all of it).
+/// </summary>
+public sealed record OrderEvent(
+    OrderEventKind Kind,
+    string OrderId,
+    double? Total,
+    string? Currency,
+    double Discount,
+    double Shipping,
+    double Tax,
+    string? Coupon,
+    IReadOnlyList<OrderLine> Lines);

@@ -1,0 +1,37 @@
+using System.Data.Common;
+using Dapper;
+using Kizuna.Storage;
+
+namespace Kizuna.Commerce;
+
+/// <summary>Reads orders with their lines.</summary>
+internal static class OrderReader
+{
+    public static async Task<IReadOnlyList<Order>> ForProfileAsync(DbConnection connection, long workspaceId, long profileId, CancellationToken ct)
+    {
+        var orders = (await connection.QueryAsync<OrderRow>(new CommandDefinition(
+            """
+            SELECT order_id AS orderId, profile_id AS profileId, status, currency, total, refunded_amount AS refundedAmount,
+                   discount, shipping, tax, coupon, placed_at AS placedAt
+            FROM orders WHERE workspace_id = @workspaceId AND profile_id = @profileId ORDER BY placed_at DESC
+            """,
+            new { workspaceId, profileId }, cancellationToken: ct))).ToList();
+        var lines = (await connection.QueryAsync<LineRow>(new CommandDefinition(
+            """
+            SELECT l.order_id AS orderId, l.product_id AS productId, l.sku, l.name, l.category, l.price, l.quantity
+            FROM order_lines l JOIN orders o ON o.workspace_id = l.workspace_id AND o.order_id = l.order_id
+            WHERE o.workspace_id = @workspaceId AND o.profile_id = @profileId ORDER BY l.order_id, l.line_no
+            """,
+            new { workspaceId, profileId }, cancellationToken: ct))).ToLookup(l => l.OrderId, StringComparer.Ordinal);
+        return [.. orders.Select(o => new Order(
+            o.OrderId, o.ProfileId, o.Status, o.Currency, o.Total, o.RefundedAmount, o.Discount, o.Shipping, o.Tax, o.Coupon,
+            Epoch.FromMs(o.PlacedAt),
+            [.. lines[o.OrderId].Select(l => new OrderLine(l.ProductId, l.Sku, l.Name, l.Category, l.Price, l.Quantity))]))];
+    }
+
+    private sealed record OrderRow(
+        string OrderId, long ProfileId, string Status, string? Currency, double Total, double RefundedAmount,
+        double Discount, double Shipping, double Tax, string? Coupon, long PlacedAt);
+
+    private sealed record LineRow(string OrderId, string? ProductId, string? Sku, string? Name, string? Category, double Price, double Quantity);
+}

@@ -1,0 +1,133 @@
+using System.Data.Common;
+using System.Text;
+using Kizuna.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Kizuna.Ingestion;
+
+/// <summary>
+/// The batch writer's bulk statements. On PostgreSQL a chunk of rows is one multi-row <c>INSERT … VALUES (…),(…)</c>;
+/// on SQLite, where a statement costs no round trip, one prepared single-row statement is stepped per row
+/// (see <see cref="SqliteStatement"/>).
+/// </summary>
+internal static class BulkSql
+{
+    private const int MaxRowsPerStatement = 500;
+
+    /// <summary>Inserts rows; <paramref name="jsonColumns"/> marks the values bound as JSON. Returns what <paramref name="read"/> reads from RETURNING rows.</summary>
+    public static async Task<List<T>> InsertAsync<T>(
+        DbConnection connection, DbTransaction transaction, SqlDialect dialect,
+        string head, IReadOnlyList<object?[]> rows, string tail, bool[]? jsonColumns,
+        Func<RowReader, T>? read, CancellationToken ct)
+    {
+        var results = new List<T>();
+        if (rows.Count == 0)
+        {
+            return results;
+        }
+
+        var width = rows[0].Length;
+        if (connection is SqliteConnection sqlite)
+        {
+            using var statement = new SqliteStatement(sqlite, $"{head} VALUES ({string.Join(',', Enumerable.Repeat('?', width))}) {tail}");
+            foreach (var row in rows)
+            {
+                statement.Run(row, read is null ? null : s => results.Add(read(new RowReader(s))));
+            }
+
+            return results;
+        }
+
+        var perStatement = Math.Min(MaxRowsPerStatement, dialect.MaxParameters / width);
+        for (var start = 0; start < rows.Count; start += perStatement)
+        {
+            var count = Math.Min(perStatement, rows.Count - start);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var sql = new StringBuilder(head.Length + tail.Length + (count * width * 8));
+            sql.Append(head).Append(" VALUES ");
+            for (var r = 0; r < count; r++)
+            {
+                sql.Append(r == 0 ? "(" : ",(");
+                var row = rows[start + r];
+                for (var c = 0; c < width; c++)
+                {
+                    var name = $"@p{(r * width) + c}";
+                    sql.Append(c == 0 ? "" : ",").Append(jsonColumns?[c] == true ? dialect.Json(name) : name);
+                    command.Parameters.Add(Parameter(command, name, row[c]));
+                }
+
+                sql.Append(')');
+            }
+
+            command.CommandText = sql.Append(' ').Append(tail).ToString();
+            if (read is null)
+            {
+                await command.ExecuteNonQueryAsync(ct);
+                continue;
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                results.Add(read(new RowReader(reader)));
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Runs a query whose <c>{in}</c> placeholder stands for a list of values: one point query per value on SQLite,
+    /// <c>IN (…)</c> chunks on PostgreSQL. <paramref name="workspaceId"/> is bound as <c>@ws</c>.
+    /// </summary>
+    public static async Task ForEachInAsync<TValue>(
+        DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<TValue> values, long workspaceId,
+        Action<RowReader> onRow, CancellationToken ct)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        if (connection is SqliteConnection sqlite)
+        {
+            using var statement = new SqliteStatement(sqlite, sql.Replace("@ws", "?1", StringComparison.Ordinal).Replace("IN ({in})", "= ?2", StringComparison.Ordinal));
+            foreach (var value in values)
+            {
+                statement.Run([workspaceId, value], s => onRow(new RowReader(s)));
+            }
+
+            return;
+        }
+
+        for (var start = 0; start < values.Count; start += MaxRowsPerStatement)
+        {
+            var count = Math.Min(MaxRowsPerStatement, values.Count - start);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var names = new StringBuilder();
+            for (var i = 0; i < count; i++)
+            {
+                command.Parameters.Add(Parameter(command, $"@v{i}", values[start + i]));
+                names.Append(i == 0 ? "@v0" : $",@v{i}");
+            }
+
+            command.Parameters.Add(Parameter(command, "@ws", workspaceId));
+            command.CommandText = sql.Replace("{in}", names.ToString(), StringComparison.Ordinal);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                onRow(new RowReader(reader));
+            }
+        }
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        return parameter;
+    }
+}

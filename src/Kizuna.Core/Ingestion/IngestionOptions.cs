@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Kizuna.Ingestion;
+
+/// <summary>Limits and buffering of the ingestion API. Bound from the <c>Ingestion</c> configuration section.</summary>
+public sealed class IngestionOptions
+{
+    public const string Section = "Ingestion";
+
+    /// <summary>Largest single message, in bytes (Segment: 32 KB).</summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxMessageBytes { get; set; } = 32 * 1024;
+
+    /// <summary>Largest request body after decompression, in bytes (Segment: 500 KB).</summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public int MaxBatchBytes { get; set; } = 500 * 1024;
+
+    /// <summary>Most messages in one batch request.</summary>
+    [Range(1, 100_000)]
+    public int MaxBatchMessages { get; set; } = 2_500;
+
+    /// <summary>Requests waiting for the writer before new ones wait for room (back-pressure).</summary>
+    [Range(1, 100_000)]
+    public int QueueCapacity { get; set; } = 1_024;
+
+    /// <summary>Most messages the writer commits in one transaction (group commit across requests).</summary>
+    [Range(1, 100_000)]
+    public int MaxMessagesPerCommit { get; set; } = 4_000;
+
+    /// <summary>Inactivity that ends a session, for the per-profile session count.</summary>
+    public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromMinutes(30);
+}

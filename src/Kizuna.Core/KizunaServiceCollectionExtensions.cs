@@ -1,0 +1,24 @@
+using Kizuna.Commerce;
+using Kizuna.Ingestion;
+using Kizuna.Profiles;
+using Kizuna.Storage;
+using Kizuna.Workspaces;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Kizuna;
+
+public static class KizunaServiceCollectionExtensions
+{
+    /// <summary>Every feature of Kizuna.Core, each registered by its own folder.</summary>
+    public static IServiceCollection AddKizunaCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        return services
+            .AddKizunaStorage()
+            .AddKizunaWorkspaces()
+            .AddKizunaIngestion()
+            .AddKizunaProfiles()
+            .AddKizunaCommerce();
+    }
+}

@@ -1,0 +1,146 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Dapper;
+using Kizuna.Commerce;
+using Kizuna.Storage;
+
+namespace Kizuna.Profiles;
+
+/// <summary>Reads customer profiles: by any id, by search, with their timeline and orders.</summary>
+public sealed class ProfileService(Database database)
+{
+    public async Task<long?> ResolveAsync(long workspaceId, ProfileLookup lookup, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await ResolveAsync(connection, workspaceId, lookup, ct);
+    }
+
+    public async Task<ProfileDetail?> FindAsync(long workspaceId, ProfileLookup lookup, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        if (await ResolveAsync(connection, workspaceId, lookup, ct) is not { } id)
+        {
+            return null;
+        }
+
+        var row = await connection.QuerySingleOrDefaultAsync<ProfileRow>(new CommandDefinition(
+            $"SELECT {ProfileRow.Columns} FROM profiles WHERE workspace_id = @workspaceId AND id = @id",
+            new { workspaceId, id }, cancellationToken: ct));
+        if (row is null)
+        {
+            return null;
+        }
+
+        var identities = await connection.QueryAsync<ProfileIdentity>(new CommandDefinition(
+            "SELECT kind, value FROM identities WHERE workspace_id = @workspaceId AND profile_id = @id ORDER BY kind DESC, value",
+            new { workspaceId, id }, cancellationToken: ct));
+        var counts = await connection.QueryAsync<(string Name, long Count, long FirstAt, long LastAt)>(new CommandDefinition(
+            "SELECT name, count, first_at, last_at FROM event_counts WHERE workspace_id = @workspaceId AND profile_id = @id ORDER BY count DESC, name",
+            new { workspaceId, id }, cancellationToken: ct));
+        return new ProfileDetail(
+            row.ToProfile(),
+            [.. identities],
+            [.. counts.Select(c => new EventCount(c.Name, c.Count, Epoch.FromMs(c.FirstAt), Epoch.FromMs(c.LastAt)))]);
+    }
+
+    public async Task<ResultPage<ProfileSummary>> SearchAsync(long workspaceId, ProfileQuery query, CancellationToken ct)
+    {
+        var dialect = database.Dialect;
+        var where = "workspace_id = @workspaceId AND merged_into IS NULL";
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            where += $"""
+                 AND (user_id {dialect.ILike} @pattern OR email {dialect.ILike} @pattern
+                     OR {dialect.JsonText("traits", "'name'")} {dialect.ILike} @pattern
+                     OR {dialect.JsonText("traits", "'firstName'")} {dialect.ILike} @pattern
+                     OR {dialect.JsonText("traits", "'lastName'")} {dialect.ILike} @pattern)
+                """;
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.TraitKey))
+        {
+            where += $" AND {dialect.JsonText("traits", "@traitKey")} = @traitValue";
+        }
+
+        var parameters = new
+        {
+            workspaceId,
+            pattern = $"%{query.Text?.Trim()}%",
+            traitKey = query.TraitKey,
+            traitValue = query.TraitValue ?? "",
+            offset = Math.Max(0, query.Offset),
+            limit = Math.Clamp(query.Limit, 1, 500),
+        };
+        await using var connection = await database.OpenAsync(ct);
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM profiles WHERE {where}", parameters, cancellationToken: ct));
+        var rows = await connection.QueryAsync<ProfileRow>(new CommandDefinition(
+            $"SELECT {ProfileRow.Columns} FROM profiles WHERE {where} ORDER BY last_seen DESC, id DESC LIMIT @limit OFFSET @offset",
+            parameters, cancellationToken: ct));
+        return new ResultPage<ProfileSummary>([.. rows.Select(r => ToSummary(r.ToProfile()))], total);
+    }
+
+    /// <summary>Events newest first; pass the last <see cref="TimelineEvent.Cursor"/> to read further back.</summary>
+    public async Task<IReadOnlyList<TimelineEvent>> TimelineAsync(long workspaceId, long profileId, string? before, int limit, CancellationToken ct)
+    {
+        var (beforeTs, beforeId) = ParseCursor(before);
+        var page = before is null ? "" : "AND (ts < @beforeTs OR (ts = @beforeTs AND id < @beforeId))";
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(long Id, object EventId, string MessageId, string Type, string? Name, long Ts, long ReceivedAt, string? Properties, string? Context)>(
+            new CommandDefinition(
+                $"""
+                SELECT id, event_id, message_id, type, name, ts, received_at, properties, context FROM events
+                WHERE workspace_id = @workspaceId AND profile_id = @profileId {page}
+                ORDER BY ts DESC, id DESC LIMIT @limit
+                """,
+                new { workspaceId, profileId, beforeTs, beforeId, limit = Math.Clamp(limit, 1, 500) }, cancellationToken: ct));
+        return [.. rows.Select(r => new TimelineEvent(
+            string.Create(CultureInfo.InvariantCulture, $"{r.Ts}.{r.Id}"), StoredGuid.Read(r.EventId), r.MessageId, r.Type, r.Name,
+            Epoch.FromMs(r.Ts), Epoch.FromMs(r.ReceivedAt),
+            r.Properties is null ? null : JsonNode.Parse(r.Properties),
+            r.Context is null ? null : JsonNode.Parse(r.Context)))];
+    }
+
+    public async Task<IReadOnlyList<Order>> OrdersAsync(long workspaceId, long profileId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await OrderReader.ForProfileAsync(connection, workspaceId, profileId, ct);
+    }
+
+    public static ProfileSummary ToSummary(Profile p) => new(
+        p.Id, p.UserId, p.Email, p.DisplayName, p.Aggregates.LastSeen, p.Aggregates.Events, p.Aggregates.Orders, p.Aggregates.TotalSpent);
+
+    internal static async Task<long?> ResolveAsync(DbConnection connection, long workspaceId, ProfileLookup lookup, CancellationToken ct)
+    {
+        var (sql, value) = lookup.Kind switch
+        {
+            ProfileLookupKind.Id when long.TryParse(lookup.Value, CultureInfo.InvariantCulture, out var id) =>
+                ("SELECT id FROM profiles WHERE workspace_id = @workspaceId AND id = @value AND merged_into IS NULL", (object)id),
+            ProfileLookupKind.Id => (null, null),
+            ProfileLookupKind.Email =>
+                ("SELECT id FROM profiles WHERE workspace_id = @workspaceId AND email = @value AND merged_into IS NULL ORDER BY last_seen DESC LIMIT 1",
+                 lookup.Value.Trim().ToLowerInvariant()),
+            _ => ($"SELECT profile_id FROM identities WHERE workspace_id = @workspaceId AND kind = '{(lookup.Kind == ProfileLookupKind.UserId ? "user" : "anonymous")}' AND value = @value",
+                  lookup.Value),
+        };
+        return sql is null
+            ? null
+            : await connection.ExecuteScalarAsync<long?>(new CommandDefinition(sql, new { workspaceId, value }, cancellationToken: ct));
+    }
+
+    private static (long Ts, long Id) ParseCursor(string? cursor)
+    {
+        if (cursor is null)
+        {
+            return (0, 0);
+        }
+
+        var dot = cursor.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0
+            && long.TryParse(cursor.AsSpan(0, dot), CultureInfo.InvariantCulture, out var ts)
+            && long.TryParse(cursor.AsSpan(dot + 1), CultureInfo.InvariantCulture, out var id)
+                ? (ts, id)
+                : throw new FormatException("The cursor is not one this API returned.");
+    }
+}

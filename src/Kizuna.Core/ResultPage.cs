@@ -1,0 +1,4 @@
+namespace Kizuna;
+
+/// <summary>One page of results and how many there are in all.</summary>
+public sealed record ResultPage<T>(IReadOnlyList<T> Items, long Total);

@@ -1,0 +1,35 @@
+namespace Kizuna.Storage;
+
+/// <summary>
+/// The few places where Kizuna's SQL differs between SQLite and PostgreSQL. Everything else is written once in
+/// the subset both understand (<c>ON CONFLICT … DO UPDATE</c>, <c>RETURNING</c>, multi-row <c>VALUES</c>).
+/// </summary>
+public sealed class SqlDialect
+{
+    public static readonly SqlDialect Sqlite = new(StoreKind.Sqlite);
+    public static readonly SqlDialect Postgres = new(StoreKind.Postgres);
+
+    private SqlDialect(StoreKind kind) => Kind = kind;
+
+    public StoreKind Kind { get; }
+
+    /// <summary>A parameter that holds JSON text, as the engine wants it bound to a JSON column.</summary>
+    public string Json(string parameter) => Kind == StoreKind.Postgres ? $"CAST({parameter} AS jsonb)" : parameter;
+
+    /// <summary>Case-insensitive LIKE.</summary>
+    public string ILike => Kind == StoreKind.Postgres ? "ILIKE" : "LIKE";
+
+    /// <summary>Extracts a top-level text member from a JSON column.</summary>
+    public string JsonText(string column, string keyParameter) => Kind == StoreKind.Postgres
+        ? $"({column} ->> {keyParameter})"
+        : $"json_extract({column}, '$.\"' || {keyParameter} || '\"')";
+
+    /// <summary>Parameters one statement may carry; SQLite's default limit is 32,766, PostgreSQL's 65,535.</summary>
+    public int MaxParameters => Kind == StoreKind.Postgres ? 65_000 : 32_000;
+
+    /// <summary>The smaller of two values (SQLite's scalar <c>min</c>, PostgreSQL's <c>LEAST</c>).</summary>
+    public string Least(string a, string b) => Kind == StoreKind.Postgres ? $"LEAST({a}, {b})" : $"min({a}, {b})";
+
+    /// <summary>The larger of two values.</summary>
+    public string Greatest(string a, string b) => Kind == StoreKind.Postgres ? $"GREATEST({a}, {b})" : $"max({a}, {b})";
+}

@@ -1,0 +1,28 @@
+namespace Kizuna.Workspaces;
+
+/// <summary>The permissions a secret API key can carry.</summary>
+public static class Scopes
+{
+    public const string ProfilesRead = "profiles:read";
+    public const string ProfilesWrite = "profiles:write";
+    public const string ProfilesDelete = "profiles:delete";
+    public const string Import = "import";
+    public const string ProductsWrite = "products:write";
+    public const string TemplatesRead = "templates:read";
+    public const string TemplatesWrite = "templates:write";
+    public const string KeysManage = "keys:manage";
+
+    public static readonly IReadOnlyList<string> All =
+        [ProfilesRead, ProfilesWrite, ProfilesDelete, Import, ProductsWrite, TemplatesRead, TemplatesWrite, KeysManage];
+
+    /// <summary>The scopes a dashboard role implies, so users and keys are authorised by one rule.</summary>
+    public static IReadOnlyList<string> ForRole(Role role) => role switch
+    {
+        Role.Admin => All,
+        Role.Marketer => [ProfilesRead, ProfilesWrite, Import, ProductsWrite, TemplatesRead, TemplatesWrite],
+        Role.Agent => [ProfilesRead, ProfilesWrite, TemplatesRead],
+        _ => [ProfilesRead, TemplatesRead],
+    };
+
+    public static bool IsKnown(string scope) => All.Contains(scope, StringComparer.Ordinal);
+}

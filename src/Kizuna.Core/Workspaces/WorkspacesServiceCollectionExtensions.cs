@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kizuna.Workspaces;
+
+public static class WorkspacesServiceCollectionExtensions
+{
+    public static IServiceCollection AddKizunaWorkspaces(this IServiceCollection services)
+    {
+        services.AddSingleton<WorkspaceService>();
+        services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<UserService>();
+        return services;
+    }
+}

@@ -1,0 +1,53 @@
+using Kizuna.Storage;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Spectre.Console;
+
+namespace Kizuna.Server.Cli;
+
+public static class CommandRunner
+{
+    /// <summary>Runs the verb of the command line against the built application; returns the process exit code.</summary>
+    public static async Task<int> RunCommandAsync(this WebApplication app, KizunaCommand command)
+    {
+        switch (command.Verb)
+        {
+            case "serve":
+                await app.StartAsync();
+                PrintWelcome(app, await app.Services.GetRequiredService<FirstRunSetup>().EnsureAsync(app.Lifetime.ApplicationStopping));
+                await app.WaitForShutdownAsync();
+                return 0;
+            case "migrate":
+                var applied = await app.Services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
+                AnsiConsole.MarkupLine($"[green]Database is up to date[/] ({applied} migration(s) applied).");
+                return 0;
+            default:
+                AnsiConsole.MarkupLine($"[red]Unknown command '{Markup.Escape(command.Verb)}'.[/] Commands: {string.Join(", ", KizunaCommand.Verbs)}.");
+                return 2;
+        }
+    }
+
+    /// <summary>The addresses the server listens on, the way a person types them.</summary>
+    public static IReadOnlyList<string> Addresses(WebApplication app) =>
+        [.. app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+            .Select(a => a.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal)) ?? []];
+
+    public static void PrintWelcome(WebApplication app, FirstRunResult? firstRun)
+    {
+        var addresses = Addresses(app);
+        var url = addresses.Count > 0 ? addresses[0] : "http://localhost:5000";
+        AnsiConsole.MarkupLine($"[bold]Kizuna[/] is running at [link]{url}[/]");
+        AnsiConsole.MarkupLine($"  API reference: [link]{url}/scalar[/]   health: {url}/health");
+        if (firstRun is not null)
+        {
+            var table = new Table().AddColumns("First run", "");
+            table.AddRow("Workspace", Markup.Escape(firstRun.Workspace.Name));
+            table.AddRow("Login", Markup.Escape(firstRun.AdminEmail));
+            table.AddRow("Password", Markup.Escape(firstRun.AdminPassword));
+            table.AddRow("Write key (ingestion)", Markup.Escape(firstRun.WriteKey));
+            table.AddRow("Secret key (admin API)", Markup.Escape(firstRun.SecretKey));
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLine("[grey]Keys and password are shown this once; only their hashes are stored.[/]");
+        }
+    }
+}

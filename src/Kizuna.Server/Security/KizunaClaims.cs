@@ -1,0 +1,19 @@
+using System.Globalization;
+using System.Security.Claims;
+
+namespace Kizuna.Server.Security;
+
+/// <summary>The claims Kizuna puts on a principal, whether it came from a key or a signed-in user.</summary>
+public static class KizunaClaims
+{
+    public const string WorkspaceId = "kizuna:workspace";
+    public const string Scope = "scope";
+    public const string Role = ClaimTypes.Role;
+    public const string UserId = ClaimTypes.NameIdentifier;
+
+    /// <summary>The workspace a request acts in.</summary>
+    public static long WorkspaceIdOf(this ClaimsPrincipal principal) =>
+        long.Parse(principal.FindFirstValue(WorkspaceId) ?? throw new InvalidOperationException("The principal carries no workspace."), CultureInfo.InvariantCulture);
+
+    public static bool HasScope(this ClaimsPrincipal principal, string scope) => principal.HasClaim(Scope, scope);
+}

@@ -1,0 +1,75 @@
+using Kizuna.Server.Cli;
+using Kizuna.Workspaces;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Kizuna.Server.Security;
+
+public static class SecurityExtensions
+{
+    public const string Combined = "Kizuna";
+
+    /// <summary>
+    /// One scheme that takes a secret key when the request carries an Authorization header and the dashboard's
+    /// cookie otherwise; one policy per scope (<c>scope:profiles:read</c>), satisfied by a key carrying the scope or
+    /// a user whose role implies it.
+    /// </summary>
+    public static IServiceCollection AddKizunaSecurity(this IServiceCollection services)
+    {
+        services.AddAuthentication(Combined)
+            .AddPolicyScheme(Combined, "Key or cookie", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.Count > 0 ? ApiKeyAuthenticationHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>
+            {
+                o.LoginPath = "/login";
+                o.Cookie.Name = "kizuna.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                // The API answers with status codes; only pages redirect to the login form.
+                o.Events.OnRedirectToLogin = ctx => Deny(ctx, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => Deny(ctx, StatusCodes.Status403Forbidden);
+            });
+        services.AddAuthorizationBuilder().AddScopePolicies();
+        services.AddSingleton<FirstRunSetup>();
+        return services;
+    }
+
+    public static WebApplication UseKizunaSecurity(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>The policy name for one scope.</summary>
+    public static string Policy(string scope) => $"scope:{scope}";
+
+    /// <summary>Requires the scope on an endpoint or route group.</summary>
+    public static TBuilder RequireScope<TBuilder>(this TBuilder builder, string scope) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(Policy(scope));
+
+    private static void AddScopePolicies(this Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder)
+    {
+        foreach (var scope in Scopes.All)
+        {
+            builder.AddPolicy(Policy(scope), p => p.RequireAuthenticatedUser().RequireClaim(KizunaClaims.Scope, scope));
+        }
+    }
+
+    private static Task Deny(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/v1"))
+        {
+            ctx.Response.StatusCode = status;
+        }
+        else
+        {
+            ctx.Response.Redirect(ctx.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}
