@@ -59,15 +59,15 @@ public class TemplateRenderingBenchmarks
         _dotData = DotLiquidData.From(_customer, _campaign, _recommendations, _products);
     }
 
-    private static readonly TemplateSource _kizunaGreeting = new("bench-greeting", 1, TemplateWorkloads.Greeting);
-    private static readonly TemplateSource _kizunaEmail = new("bench-email", 1, TemplateWorkloads.MarketingBody + "{% content_block 'footer' %}");
-    private static readonly TemplateSource _kizunaList = new("bench-list", 1, TemplateWorkloads.ProductList);
+    private static readonly TemplateSource KizunaGreeting = new("bench-greeting", 1, TemplateWorkloads.Greeting);
+    private static readonly TemplateSource KizunaEmail = new("bench-email", 1, TemplateWorkloads.MarketingBody + "{% content_block 'footer' %}");
+    private static readonly TemplateSource KizunaList = new("bench-list", 1, TemplateWorkloads.ProductList);
 
     [BenchmarkCategory("greeting"), Benchmark(Baseline = true)]
     public ValueTask<string> Fluid_Greeting() => _fluidGreeting.RenderAsync(FluidContext());
 
     [BenchmarkCategory("greeting"), Benchmark]
-    public async ValueTask<string?> Kizuna_Greeting() => (await _service.RenderAsync(_kizunaGreeting, _model, _renderOptions)).Output;
+    public async ValueTask<string?> Kizuna_Greeting() => (await _service.RenderAsync(KizunaGreeting, _model, _renderOptions)).Output;
 
     [BenchmarkCategory("greeting"), Benchmark]
     public string DotLiquid_Greeting() => _dotGreeting.Render(_dotData, System.Globalization.CultureInfo.InvariantCulture);
@@ -76,7 +76,7 @@ public class TemplateRenderingBenchmarks
     public ValueTask<string> Fluid_MarketingEmail() => _fluidEmail.RenderAsync(FluidContext());
 
     [BenchmarkCategory("marketing-email"), Benchmark]
-    public async ValueTask<string?> Kizuna_MarketingEmail() => (await _service.RenderAsync(_kizunaEmail, _model, _renderOptions)).Output;
+    public async ValueTask<string?> Kizuna_MarketingEmail() => (await _service.RenderAsync(KizunaEmail, _model, _renderOptions)).Output;
 
     [BenchmarkCategory("marketing-email"), Benchmark]
     public string DotLiquid_MarketingEmail() => _dotEmail.Render(_dotData, System.Globalization.CultureInfo.InvariantCulture);
@@ -85,7 +85,7 @@ public class TemplateRenderingBenchmarks
     public ValueTask<string> Fluid_ProductList() => _fluidList.RenderAsync(FluidContext());
 
     [BenchmarkCategory("product-list-100"), Benchmark]
-    public async ValueTask<string?> Kizuna_ProductList() => (await _service.RenderAsync(_kizunaList, _model, _renderOptions)).Output;
+    public async ValueTask<string?> Kizuna_ProductList() => (await _service.RenderAsync(KizunaList, _model, _renderOptions)).Output;
 
     [BenchmarkCategory("product-list-100"), Benchmark]
     public string DotLiquid_ProductList() => _dotList.Render(_dotData, System.Globalization.CultureInfo.InvariantCulture);

@@ -7,7 +7,7 @@ namespace Kizuna.Templates;
 public sealed class GoldenLiquidTests(ITestOutputHelper output)
 {
     private const double RequiredPassRate = 0.90;
-    private static readonly TimeZoneInfo _pacific = TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
+    private static readonly TimeZoneInfo Pacific = TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
 
     [Fact]
     public async Task GoldenLiquid_AllCases_PassRateHoldsAndOnlyKnownCasesFail()
@@ -54,7 +54,7 @@ public sealed class GoldenLiquidTests(ITestOutputHelper output)
         var options = new TemplateRenderOptions
         {
             WorkspaceId = "golden",
-            TimeZone = test.Tags.Contains("utc") ? TimeZoneInfo.Utc : _pacific,
+            TimeZone = test.Tags.Contains("utc") ? TimeZoneInfo.Utc : Pacific,
             ContentBlocks = blocks,
         };
         var model = test.Data.ValueKind == JsonValueKind.Object ? TemplateModel.FromJson(test.Data) : TemplateModel.Empty;

@@ -8,7 +8,7 @@ namespace Kizuna.Templates;
 
 public sealed class HostileTemplateTests
 {
-    private static readonly TemplateLimits _tight = new(MaxSteps: 50_000, MaxOutputChars: 10_000, MaxPartialDepth: 5, MaxRangeSize: 10_000, Timeout: TimeSpan.FromSeconds(5));
+    private static readonly TemplateLimits Tight = new(MaxSteps: 50_000, MaxOutputChars: 10_000, MaxPartialDepth: 5, MaxRangeSize: 10_000, Timeout: TimeSpan.FromSeconds(5));
 
     [Theory]
     [InlineData("{% for i in (1..2000000000) %}x{% endfor %}")]
@@ -20,7 +20,7 @@ public sealed class HostileTemplateTests
     [InlineData("{% assign s = 'aaaaaaaaaa' %}{% for i in (1..30) %}{% assign s = s | replace: 'a', 'aaaaaaaaaa' %}{% endfor %}")]
     public async Task RenderAsync_ResourceBomb_StopsWithLimitError(string template)
     {
-        var result = await TemplateService.CreateDefault().RenderAsync(template, TemplateModel.Empty, new TemplateRenderOptions { Limits = _tight }, TestContext.Current.CancellationToken);
+        var result = await TemplateService.CreateDefault().RenderAsync(template, TemplateModel.Empty, new TemplateRenderOptions { Limits = Tight }, TestContext.Current.CancellationToken);
 
         var error = Assert.Single(result.Errors);
         Assert.Equal(TemplateErrorKind.Limit, error.Kind);
@@ -37,7 +37,7 @@ public sealed class HostileTemplateTests
         blocks.Set("ws", "loop", partial);
         var service = TemplateService.CreateDefault(blocks: blocks);
 
-        var result = await service.RenderAsync(template, TemplateModel.Empty, new TemplateRenderOptions { WorkspaceId = "ws", Limits = _tight }, TestContext.Current.CancellationToken);
+        var result = await service.RenderAsync(template, TemplateModel.Empty, new TemplateRenderOptions { WorkspaceId = "ws", Limits = Tight }, TestContext.Current.CancellationToken);
 
         Assert.Equal(TemplateErrorKind.Limit, Assert.Single(result.Errors).Kind);
         Assert.Contains("nested deeper than 5", result.Errors[0].Message, StringComparison.Ordinal);
@@ -77,7 +77,7 @@ public sealed class HostileTemplateTests
             }
         }, TestContext.Current.CancellationToken);
         var service = ServiceWithFetcher(allowPrivate: true);
-        var limits = _tight with { Timeout = TimeSpan.FromMilliseconds(300) };
+        var limits = Tight with { Timeout = TimeSpan.FromMilliseconds(300) };
 
         var result = await service.RenderAsync(
             $"{{% connected_content http://127.0.0.1:{port}/slow :save data %}}{{{{ data.name }}}}",
@@ -99,7 +99,7 @@ public sealed class HostileTemplateTests
         var service = new TemplateService(Options.Create(new TemplateOptions()), TimeProvider.System, EmptyContentBlockSource.Instance, fetcher, []);
         const string template = "{% for i in (1..3) %}{% connected_content https://api.example.com/{{ i }} :save d %}{{ d.name }}{% endfor %}";
 
-        var result = await service.RenderAsync(template, TemplateModel.Empty, new TemplateRenderOptions { Limits = _tight with { MaxConnectedContentCalls = 2 } }, TestContext.Current.CancellationToken);
+        var result = await service.RenderAsync(template, TemplateModel.Empty, new TemplateRenderOptions { Limits = Tight with { MaxConnectedContentCalls = 2 } }, TestContext.Current.CancellationToken);
 
         Assert.Equal(TemplateErrorKind.Limit, Assert.Single(result.Errors).Kind);
         Assert.Equal(2, fetcher.Calls);

@@ -12,7 +12,7 @@ namespace Kizuna.Templates.Filters;
 /// </summary>
 internal static class KizunaFilters
 {
-    private static readonly ConcurrentDictionary<(string Currency, string Culture), NumberFormatInfo> _formats = new();
+    private static readonly ConcurrentDictionary<(string Currency, string Culture), NumberFormatInfo> Formats = new();
 
     public static void Register(FilterCollection filters)
     {
@@ -24,7 +24,7 @@ internal static class KizunaFilters
     {
         var culture = arguments.Count > 1 ? Culture("currency", FilterArgs.Text(arguments.At(1))) : context.CultureInfo;
         var code = arguments.Count > 0 ? FilterArgs.Text(arguments.At(0)).ToUpperInvariant() : RegionCurrency(culture) ?? "USD";
-        var format = _formats.GetOrAdd((code, culture.Name), static key => CurrencyFormat(key.Currency, CultureInfo.GetCultureInfo(key.Culture)));
+        var format = Formats.GetOrAdd((code, culture.Name), static key => CurrencyFormat(key.Currency, CultureInfo.GetCultureInfo(key.Culture)));
         return StringValue.Create(LiquidNumber.From(input).ToString("C", format));
     }
 
