@@ -1,3 +1,4 @@
+<<<<<<< HEAD
 using Kizuna.Bench.Ingest;
 
 switch (args.FirstOrDefault())
@@ -8,4 +9,22 @@ switch (args.FirstOrDefault())
         Console.WriteLine("Kizuna benchmarks (docs/BENCHMARKS.md). Usage: Kizuna.Bench <workload> [options]");
         Console.WriteLine("  ingest    W1: batched ingestion over HTTP against the raw insert rate of the same rows");
         return args.Length == 0 ? 0 : 2;
+=======
+using BenchmarkDotNet.Running;
+using Kizuna.Bench.Templates;
+
+// One verb per workload of docs/BENCHMARKS.md; the rest of the arguments go to BenchmarkDotNet.
+var verb = args.Length > 0 ? args[0] : string.Empty;
+var rest = args.Length > 0 ? args[1..] : [];
+
+switch (verb)
+{
+    case "templates":
+        BenchmarkRunner.Run<TemplateRenderingBenchmarks>(args: rest);
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Kizuna.Bench -- <verb> [BenchmarkDotNet args]");
+        Console.Error.WriteLine("verbs: templates");
+        return 2;
+>>>>>>> templates
 }
