@@ -7,13 +7,17 @@ using Kizuna.Server.Health;
 using Kizuna.Server.Ingestion;
 using Kizuna.Server.Profiles;
 using Kizuna.Server.Security;
+using Kizuna.Server.Templates;
 using Kizuna.Server.Workspaces;
+using Kizuna.Templates;
+using Kizuna.Workspaces;
 
 var command = KizunaCommand.Parse(args);
 var builder = WebApplication.CreateBuilder(command.HostArgs);
 builder.AddKizunaConfiguration(command);
 
 builder.Services.AddKizunaCore();
+builder.Services.AddKizunaTemplates(builder.Configuration);
 builder.Services.AddKizunaSecurity();
 builder.Services.AddKizunaOpenApi();
 builder.Services.AddKizunaIngestionApi();
@@ -29,6 +33,7 @@ app.MapIngestionApi();
 app.MapProfilesApi();
 app.MapProductsApi();
 app.MapKeysApi();
+app.MapTemplatesApi().RequireScope(Scopes.TemplatesRead);
 app.MapKizunaDashboard();
 
 return await app.RunCommandAsync(command);
