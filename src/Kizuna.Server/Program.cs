@@ -1,18 +1,27 @@
 using Kizuna;
 using Kizuna.Server;
 using Kizuna.Server.Cli;
+using Kizuna.Server.Commerce;
+using Kizuna.Server.Dashboard;
 using Kizuna.Server.Health;
 using Kizuna.Server.Ingestion;
+using Kizuna.Server.Profiles;
 using Kizuna.Server.Security;
+using Kizuna.Server.Templates;
+using Kizuna.Server.Workspaces;
+using Kizuna.Templates;
+using Kizuna.Workspaces;
 
 var command = KizunaCommand.Parse(args);
 var builder = WebApplication.CreateBuilder(command.HostArgs);
 builder.AddKizunaConfiguration(command);
 
 builder.Services.AddKizunaCore();
+builder.Services.AddKizunaTemplates(builder.Configuration);
 builder.Services.AddKizunaSecurity();
 builder.Services.AddKizunaOpenApi();
 builder.Services.AddKizunaIngestionApi();
+builder.Services.AddKizunaDashboard();
 
 var app = builder.Build();
 
@@ -21,6 +30,11 @@ app.UseKizunaSecurity();
 app.MapKizunaOpenApi();
 app.MapHealthApi();
 app.MapIngestionApi();
+app.MapProfilesApi();
+app.MapProductsApi();
+app.MapKeysApi();
+app.MapTemplatesApi().RequireScope(Scopes.TemplatesRead);
+app.MapKizunaDashboard();
 
 return await app.RunCommandAsync(command);
 
