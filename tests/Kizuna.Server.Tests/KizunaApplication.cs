@@ -97,10 +97,28 @@ public sealed class KizunaApplication : WebApplicationFactory<Program>
         if (_postgresServer is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            ExecutePostgres(_postgresServer, $"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)");
+            await DropDatabaseAsync(_postgresServer, _postgresDatabase!);
         }
 
         _dataFolder.Delete(recursive: true);
+    }
+
+    // An autovacuum worker in the database is not ours to terminate: wait for it, and leave the database to the
+    // throw-away test server if it never goes.
+    private static async Task DropDatabaseAsync(string server, string name)
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            try
+            {
+                ExecutePostgres(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+            {
+                await Task.Delay(500);
+            }
+        }
     }
 
     private static void ExecutePostgres(string server, string sql)

@@ -7,17 +7,26 @@ namespace Kizuna.Bench.Ingest;
 
 /// <summary>
 /// The yardstick for W1: the same event rows, with the same columns, inserted straight into a table shaped like
-/// <c>events</c> (with its index) in the same database, one transaction of one prepared 100-row INSERT per batch.
-/// No parsing, no identity resolution, no aggregates, no HTTP: the rate the engine itself allows.
+/// <c>events</c> (with its index) in the same database, one transaction per 100 rows with a prepared statement.
+/// No parsing, no identity resolution, no aggregates, no HTTP: the rate the engine itself allows. Two statement
+/// shapes are timed — one 100-row multi-row INSERT, and a one-row INSERT executed 100 times (which SQLite, with
+/// no round trips to save, often runs faster) — and the faster one is the baseline.
 /// </summary>
 public static class RawInsertBaseline
 {
     private const int Columns = 10;
 
-    public static async Task<double> RowsPerSecondAsync(Database database, IReadOnlyList<BenchEvent> events, CancellationToken ct)
+    public static async Task<RawInsertResult> MeasureAsync(Database database, IReadOnlyList<BenchEvent> events, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         var postgres = database.Kind == StoreKind.Postgres;
+        var multiRow = await TimeAsync(connection, postgres, events, rowsPerStatement: IngestOptions.BatchSize, ct);
+        var singleRow = await TimeAsync(connection, postgres, events, rowsPerStatement: 1, ct);
+        return new RawInsertResult(multiRow, singleRow);
+    }
+
+    private static async Task<double> TimeAsync(DbConnection connection, bool postgres, IReadOnlyList<BenchEvent> events, int rowsPerStatement, CancellationToken ct)
+    {
         await ExecuteAsync(connection, "DROP TABLE IF EXISTS bench_raw_events", ct);
         await ExecuteAsync(connection, postgres
             ? """
@@ -31,13 +40,11 @@ public static class RawInsertBaseline
               """, ct);
         await ExecuteAsync(connection, "CREATE INDEX bench_raw_events_profile_ts ON bench_raw_events (workspace_id, profile_id, ts)", ct);
 
-        var values = string.Join(", ", Enumerable.Range(0, IngestOptions.BatchSize).Select(r =>
-            "(" + string.Join(", ", Enumerable.Range(0, Columns).Select(c => Cast(postgres, c, $"@p{r}_{c}"))) + ")"));
-        var sql = "INSERT INTO bench_raw_events (workspace_id, profile_id, event_id, message_id, type, name, ts, received_at, properties, context) VALUES " + values;
-        // One prepared statement reused for every batch, as a tuned bulk loader would; only full batches are timed.
         await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        for (var r = 0; r < IngestOptions.BatchSize; r++)
+        command.CommandText = "INSERT INTO bench_raw_events (workspace_id, profile_id, event_id, message_id, type, name, ts, received_at, properties, context) VALUES "
+            + string.Join(", ", Enumerable.Range(0, rowsPerStatement).Select(r =>
+                "(" + string.Join(", ", Enumerable.Range(0, Columns).Select(c => Placeholder(postgres, r, c))) + ")"));
+        for (var r = 0; r < rowsPerStatement; r++)
         {
             for (var c = 0; c < Columns; c++)
             {
@@ -53,30 +60,28 @@ public static class RawInsertBaseline
             }
         }
 
+        // Only full batches are timed; the statement is prepared once and reused, as a tuned bulk loader would.
         var started = Stopwatch.GetTimestamp();
         var inserted = 0;
         foreach (var chunk in events.Chunk(IngestOptions.BatchSize).Where(c => c.Length == IngestOptions.BatchSize))
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
             command.Transaction = transaction;
-            for (var r = 0; r < chunk.Length; r++)
+            foreach (var statement in chunk.Chunk(rowsPerStatement))
             {
-                var e = chunk[r];
-                var eventId = Guid.CreateVersion7(DateTimeOffset.FromUnixTimeMilliseconds(e.Timestamp));
-                object?[] row = [1L, (long)(uint)e.UserId.GetHashCode(StringComparison.Ordinal), postgres ? eventId : eventId.ToByteArray(),
-                    e.MessageId, e.Type, e.Name, e.Timestamp, e.Timestamp + 20, e.PropertiesJson, e.ContextJson];
-                for (var c = 0; c < Columns; c++)
+                for (var r = 0; r < statement.Length; r++)
                 {
-                    command.Parameters[(r * Columns) + c].Value = row[c] ?? DBNull.Value;
+                    Bind(command, r, statement[r], postgres);
                 }
+
+                if (inserted == 0)
+                {
+                    await command.PrepareAsync(ct);
+                }
+
+                inserted += await command.ExecuteNonQueryAsync(ct);
             }
 
-            if (inserted == 0)
-            {
-                await command.PrepareAsync(ct);
-            }
-
-            inserted += await command.ExecuteNonQueryAsync(ct);
             await transaction.CommitAsync(ct);
         }
 
@@ -85,8 +90,19 @@ public static class RawInsertBaseline
         return rate;
     }
 
-    private static string Cast(bool postgres, int column, string parameter) =>
-        postgres && column is 8 or 9 ? parameter + "::jsonb" : parameter;
+    private static void Bind(DbCommand command, int row, BenchEvent e, bool postgres)
+    {
+        var eventId = Guid.CreateVersion7(DateTimeOffset.FromUnixTimeMilliseconds(e.Timestamp));
+        object?[] values = [1L, (long)(uint)e.UserId.GetHashCode(StringComparison.Ordinal), postgres ? eventId : eventId.ToByteArray(),
+            e.MessageId, e.Type, e.Name, e.Timestamp, e.Timestamp + 20, e.PropertiesJson, e.ContextJson];
+        for (var c = 0; c < Columns; c++)
+        {
+            command.Parameters[(row * Columns) + c].Value = values[c] ?? DBNull.Value;
+        }
+    }
+
+    private static string Placeholder(bool postgres, int row, int column) =>
+        $"@p{row}_{column}" + (postgres && column is 8 or 9 ? "::jsonb" : "");
 
     private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken ct)
     {

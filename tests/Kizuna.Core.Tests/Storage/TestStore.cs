@@ -73,8 +73,26 @@ public sealed class TestStore : IAsyncDisposable
         return new TestStore(database, async () =>
         {
             await database.DisposeAsync();
-            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", CancellationToken.None);
+            await DropDatabaseAsync(server, name);
         });
+    }
+
+    // An autovacuum worker in the database is not ours to terminate: wait for it, and leave the database to the
+    // throw-away test server if it never goes.
+    private static async Task DropDatabaseAsync(string server, string name)
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", CancellationToken.None);
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+            {
+                await Task.Delay(500);
+            }
+        }
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql, CancellationToken ct)
