@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kizuna.Imports;
+
+public static class ImportsServiceCollectionExtensions
+{
+    /// <summary>The CSV import service, the job store behind <c>/api/imports</c> and the runner of background jobs.</summary>
+    public static IServiceCollection AddKizunaImports(this IServiceCollection services)
+    {
+        services.AddSingleton<ImportService>();
+        return services;
+    }
+}
