@@ -1,7 +1,9 @@
 using Kizuna;
+using Kizuna.Imports;
 using Kizuna.Server;
 using Kizuna.Server.Cli;
 using Kizuna.Server.Health;
+using Kizuna.Server.Imports;
 using Kizuna.Server.Security;
 
 var command = KizunaCommand.Parse(args);
@@ -9,6 +11,7 @@ var builder = WebApplication.CreateBuilder(command.HostArgs);
 builder.AddKizunaConfiguration(command);
 
 builder.Services.AddKizunaCore();
+builder.Services.AddKizunaImports();
 builder.Services.AddKizunaSecurity();
 builder.Services.AddKizunaOpenApi();
 
@@ -17,6 +20,7 @@ var app = builder.Build();
 app.UseKizunaSecurity();
 app.MapKizunaOpenApi();
 app.MapHealthApi();
+app.MapImportsApi();
 
 return await app.RunCommandAsync(command);
 

@@ -86,6 +86,19 @@ public sealed class ImportService(IngestionPipeline pipeline, ProductCatalog cat
         return report;
     }
 
+    /// <summary>Reads only the header and checks that every mapped column is there; throws <see cref="ImportMappingException"/>.</summary>
+    public static async Task CheckHeaderAsync(string path, ImportMapping mapping, CancellationToken ct)
+    {
+        await using var reader = CsvReader.FromFile(path, new CsvReaderOptions { Separator = mapping.Delimiter }, FileOptions.Asynchronous);
+        await reader.ReadHeaderAsync(ct);
+        if (reader.Headers.Count == 0)
+        {
+            throw new ImportMappingException("file", "The file is empty; it needs a header line.");
+        }
+
+        Indexes(reader.Headers, mapping);
+    }
+
     /// <summary>
     /// Column positions of the mapped fields (by field name) and of trait/property columns (by header, prefixed
     /// with NUL so they cannot collide with a field name). A mapped column missing from the header is an error.

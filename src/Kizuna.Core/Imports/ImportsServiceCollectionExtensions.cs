@@ -8,6 +8,9 @@ public static class ImportsServiceCollectionExtensions
     public static IServiceCollection AddKizunaImports(this IServiceCollection services)
     {
         services.AddSingleton<ImportService>();
+        services.AddSingleton<ImportJobStore>();
+        services.AddSingleton<ImportJobRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<ImportJobRunner>());
         return services;
     }
 }
