@@ -4,6 +4,7 @@ using Kizuna.Server;
 using Kizuna.Server.Cli;
 using Kizuna.Server.Health;
 using Kizuna.Server.Imports;
+using Kizuna.Server.Ingestion;
 using Kizuna.Server.Security;
 
 var command = KizunaCommand.Parse(args);
@@ -14,12 +15,15 @@ builder.Services.AddKizunaCore();
 builder.Services.AddKizunaImports();
 builder.Services.AddKizunaSecurity();
 builder.Services.AddKizunaOpenApi();
+builder.Services.AddKizunaIngestionApi();
 
 var app = builder.Build();
 
+app.UseCors();
 app.UseKizunaSecurity();
 app.MapKizunaOpenApi();
 app.MapHealthApi();
+app.MapIngestionApi();
 app.MapImportsApi();
 
 return await app.RunCommandAsync(command);

@@ -8,6 +8,8 @@ public static class IngestionServiceCollectionExtensions
     {
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IngestionPipeline>();
+        services.AddSingleton<IngestStore>();
+        services.AddHostedService<IngestionWriter>();
         services.AddSingleton<LiveEventFeed>();
         services.AddSingleton<ICommittedBatchObserver>(sp => sp.GetRequiredService<LiveEventFeed>());
         return services;

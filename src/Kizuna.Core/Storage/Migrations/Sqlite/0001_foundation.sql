@@ -34,6 +34,13 @@ CREATE TABLE memberships (
     PRIMARY KEY (workspace_id, user_id)
 );
 
+-- Counters the batch writer takes blocks of ids from (PostgreSQL uses sequences).
+CREATE TABLE sequences (
+    name   TEXT    PRIMARY KEY,
+    value  INTEGER NOT NULL
+);
+INSERT INTO sequences (name, value) VALUES ('profile_ids', 0);
+
 CREATE TABLE profiles (
     workspace_id       INTEGER NOT NULL,
     id                 INTEGER NOT NULL,   -- allocated by the batch writer

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Kizuna.Ingestion;
+
+namespace Kizuna.Commerce;
+
+/// <summary>
+/// The e-commerce spec v2 events that change orders, read from a track call's properties:
+/// <c>order_id</c>, <c>total</c> (else <c>revenue</c>, else the sum of the lines), <c>currency</c>, <c>discount</c>,
+/// <c>shipping</c>, <c>tax</c>, <c>coupon</c> and <c>products[]</c> (<c>product_id</c>, <c>sku</c>, <c>name</c>,
+/// <c>category</c>, <c>price</c>, <c>quantity</c>).
+/// </summary>
+public static class CommerceEvents
+{
+    public const string OrderCompleted = "Order Completed";
+    public const string OrderRefunded = "Order Refunded";
+    public const string OrderCancelled = "Order Cancelled";
+
+    public static OrderEventKind? Kind(string eventName) => eventName switch
+    {
+        OrderCompleted => OrderEventKind.Completed,
+        OrderRefunded => OrderEventKind.Refunded,
+        OrderCancelled => OrderEventKind.Cancelled,
+        _ => null,
+    };
+
+    /// <summary>The order the properties describe, or the field that is wrong and why.</summary>
+    public static (OrderEvent? Order, (string Field, string Reason)? Error) Parse(OrderEventKind kind, JsonElement properties)
+    {
+        if (properties.ValueKind != JsonValueKind.Object)
+        {
+            return (null, ("order_id", "is required: the properties must name the order"));
+        }
+
+        var orderId = properties.TryGetProperty("order_id", out var id) ? SegmentParser.Id(id) : null;
+        if (orderId is null)
+        {
+            return (null, ("order_id", $"is required for {Name(kind)} and must be a string or a number"));
+        }
+
+        var lines = new List<OrderLine>();
+        if (properties.TryGetProperty("products", out var products) && products.ValueKind != JsonValueKind.Null)
+        {
+            if (products.ValueKind != JsonValueKind.Array)
+            {
+                return (null, ("products", "must be an array of products"));
+            }
+
+            var i = 0;
+            foreach (var product in products.EnumerateArray())
+            {
+                if (product.ValueKind != JsonValueKind.Object)
+                {
+                    return (null, ($"products[{i}]", "must be an object"));
+                }
+
+                if (Number(product, "price", out var price) is { } priceError)
+                {
+                    return (null, ($"products[{i}].price", priceError));
+                }
+
+                if (Number(product, "quantity", out var quantity) is { } quantityError)
+                {
+                    return (null, ($"products[{i}].quantity", quantityError));
+                }
+
+                lines.Add(new OrderLine(
+                    (product.TryGetProperty("product_id", out var pid) ? SegmentParser.Id(pid) : null)
+                        ?? (product.TryGetProperty("id", out var pid2) ? SegmentParser.Id(pid2) : null),
+                    SegmentParser.Text(product, "sku"),
+                    SegmentParser.Text(product, "name"),
+                    SegmentParser.Text(product, "category"),
+                    price ?? 0,
+                    quantity ?? 1));
+                i++;
+            }
+        }
+
+        foreach (var field in (ReadOnlySpan<string>)["total", "revenue", "discount", "shipping", "tax"])
+        {
+            if (Number(properties, field, out _) is not null)
+            {
+                return (null, (field, "must be a number"));
+            }
+        }
+
+        Number(properties, "total", out var total);
+        Number(properties, "revenue", out var revenue);
+        Number(properties, "discount", out var discount);
+        Number(properties, "shipping", out var shipping);
+        Number(properties, "tax", out var tax);
+        var amount = total ?? revenue ?? (kind == OrderEventKind.Completed ? lines.Sum(l => l.Price * l.Quantity) : null);
+        return (new OrderEvent(kind, orderId, amount, SegmentParser.Text(properties, "currency")?.ToUpperInvariant(),
+            discount ?? 0, shipping ?? 0, tax ?? 0, SegmentParser.Text(properties, "coupon"), lines), null);
+    }
+
+    private static string Name(OrderEventKind kind) => kind switch
+    {
+        OrderEventKind.Completed => OrderCompleted,
+        OrderEventKind.Refunded => OrderRefunded,
+        _ => OrderCancelled,
+    };
+
+    /// <summary>Reads an optional number (numbers sent as numeric strings are accepted); returns an error text when it is neither.</summary>
+    private static string? Number(JsonElement element, string name, out double? value)
+    {
+        value = null;
+        if (!element.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (v.ValueKind == JsonValueKind.Number)
+        {
+            value = v.GetDouble();
+            return null;
+        }
+
+        if (v.ValueKind == JsonValueKind.String && double.TryParse(v.GetString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+        {
+            value = parsed;
+            return null;
+        }
+
+        return "must be a number";
+    }
+}

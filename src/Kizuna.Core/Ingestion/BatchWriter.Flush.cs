@@ -1,0 +1,147 @@
+using Kizuna.Commerce;
+
+namespace Kizuna.Ingestion;
+
+// Writing what the transaction folded: orders first (they change profile aggregates), then identities,
+// profiles, events, per-event counts and daily roll-ups, each as multi-row statements.
+internal sealed partial class BatchWriter
+{
+    private static readonly bool[] EventJson = [false, false, false, false, false, false, false, false, true, true];
+    private static readonly bool[] ProfileJson = [false, false, false, false, true, true, false, false, false, false, false, false, false, false, false, false, false];
+
+    private async Task FlushAsync(CancellationToken ct)
+    {
+        await WriteOrdersAsync(ct);
+        await ApplyOrderChangesAsync(ct);
+
+        await BulkSql.InsertAsync<int>(connection, transaction, dialect,
+            "INSERT INTO identities (workspace_id, kind, value, profile_id)",
+            [.. _newIdentities.Select(i => new object?[] { i.Key.Ws, i.Key.Kind, i.Key.Value, i.Value })],
+            "ON CONFLICT (workspace_id, kind, value) DO UPDATE SET profile_id = excluded.profile_id", null, null, ct);
+
+        await BulkSql.InsertAsync<int>(connection, transaction, dialect,
+            """
+            INSERT INTO profiles (workspace_id, id, user_id, email, traits, context, traits_updated_at, first_seen, last_seen,
+                session_count, page_views, event_count, order_count, total_spent, first_order_at, last_order_at, merged_into)
+            """,
+            [.. _profiles.Values.Where(p => p.Dirty).Select(p => new object?[]
+            {
+                p.WorkspaceId, p.Id, p.UserId, p.Email, p.TraitsToStore(), p.ContextToStore(), p.TraitsUpdatedAt,
+                p.FirstSeen == long.MaxValue ? p.LastSeen : p.FirstSeen, p.LastSeen, p.SessionCount, p.PageViews, p.EventCount,
+                p.OrderCount, p.TotalSpent, p.FirstOrderAt, p.LastOrderAt, p.MergedInto,
+            })],
+            """
+            ON CONFLICT (workspace_id, id) DO UPDATE SET user_id = excluded.user_id, email = excluded.email, traits = excluded.traits,
+                context = excluded.context, traits_updated_at = excluded.traits_updated_at, first_seen = excluded.first_seen,
+                last_seen = excluded.last_seen, session_count = excluded.session_count, page_views = excluded.page_views,
+                event_count = excluded.event_count, order_count = excluded.order_count, total_spent = excluded.total_spent,
+                first_order_at = excluded.first_order_at, last_order_at = excluded.last_order_at, merged_into = excluded.merged_into
+            """, ProfileJson, null, ct);
+
+        await BulkSql.InsertAsync<int>(connection, transaction, dialect,
+            "INSERT INTO events (workspace_id, profile_id, event_id, message_id, type, name, ts, received_at, properties, context)",
+            [.. _events.Select(e => new object?[]
+            {
+                e.Ws, e.ProfileId, e.EventId, e.Message.MessageId, TypeName(e.Message.Type), e.Message.Name,
+                e.Message.Timestamp.ToUnixTimeMilliseconds(), e.Message.ReceivedAt.ToUnixTimeMilliseconds(),
+                e.Message.PropertiesJson ?? e.Message.TraitsJson, e.Message.ContextJson,
+            })],
+            "", EventJson, null, ct);
+
+        await BulkSql.InsertAsync<int>(connection, transaction, dialect,
+            "INSERT INTO event_counts (workspace_id, profile_id, name, count, first_at, last_at)",
+            [.. _counts.Select(c => new object?[] { c.Key.Ws, c.Key.Profile, c.Key.Name, c.Value.Count, c.Value.First, c.Value.Last })],
+            $"""
+            ON CONFLICT (workspace_id, profile_id, name) DO UPDATE SET count = event_counts.count + excluded.count,
+                first_at = {dialect.Least("event_counts.first_at", "excluded.first_at")}, last_at = {dialect.Greatest("event_counts.last_at", "excluded.last_at")}
+            """, null, null, ct);
+
+        await BulkSql.InsertAsync<int>(connection, transaction, dialect,
+            "INSERT INTO daily_counts (workspace_id, profile_id, name, day, count)",
+            [.. _daily.Select(d => new object?[] { d.Key.Ws, d.Key.Profile, d.Key.Name, d.Key.Day, d.Value })],
+            "ON CONFLICT (workspace_id, profile_id, name, day) DO UPDATE SET count = daily_counts.count + excluded.count", null, null, ct);
+
+        await ReturnUnusedIdsAsync(ct);
+    }
+
+    /// <summary>New orders; an order id seen before (a retried or re-imported order) changes nothing.</summary>
+    private async Task WriteOrdersAsync(CancellationToken ct)
+    {
+        var completed = _orders.Where(o => o.Order.Kind == OrderEventKind.Completed)
+            .DistinctBy(o => (o.Ws, o.Order.OrderId)).ToList();
+        if (completed.Count == 0)
+        {
+            return;
+        }
+
+        var inserted = (await BulkSql.InsertAsync(connection, transaction, dialect,
+            """
+            INSERT INTO orders (workspace_id, order_id, profile_id, status, currency, total, refunded_amount, discount, shipping, tax,
+                coupon, placed_at, updated_at)
+            """,
+            [.. completed.Select(o => new object?[]
+            {
+                o.Ws, o.Order.OrderId, o.ProfileId, "completed", o.Order.Currency, o.Order.Total ?? 0d, 0d,
+                o.Order.Discount, o.Order.Shipping, o.Order.Tax, o.Order.Coupon, o.Ts, o.Ts,
+            })],
+            "ON CONFLICT (workspace_id, order_id) DO NOTHING RETURNING workspace_id, order_id", null,
+            r => (r.GetInt64(0), r.GetString(1)), ct)).ToHashSet();
+
+        var fresh = completed.Where(o => inserted.Contains((o.Ws, o.Order.OrderId))).ToList();
+        await BulkSql.InsertAsync<int>(connection, transaction, dialect,
+            "INSERT INTO order_lines (workspace_id, order_id, line_no, product_id, sku, name, category, price, quantity)",
+            [.. fresh.SelectMany(o => o.Order.Lines.Select((l, i) => new object?[]
+            {
+                o.Ws, o.Order.OrderId, i + 1, l.ProductId, l.Sku, l.Name, l.Category, l.Price, l.Quantity,
+            }))],
+            "", null, null, ct);
+        foreach (var o in fresh)
+        {
+            _profiles[(o.Ws, o.ProfileId)].AddOrder(o.Ts, o.Order.Total ?? 0);
+        }
+    }
+
+    /// <summary>Refunds and cancellations adjust the order and the spend of the profile that placed it.</summary>
+    private async Task ApplyOrderChangesAsync(CancellationToken ct)
+    {
+        foreach (var group in _orders.Where(o => o.Order.Kind != OrderEventKind.Completed).GroupBy(o => o.Ws))
+        {
+            var stored = new Dictionary<string, (long ProfileId, string Status, double Total, double Refunded)>(StringComparer.Ordinal);
+            await BulkSql.ForEachInAsync(connection, transaction,
+                "SELECT order_id, profile_id, status, total, refunded_amount FROM orders WHERE workspace_id = @ws AND order_id IN ({in})",
+                [.. group.Select(o => o.Order.OrderId).Distinct(StringComparer.Ordinal)], new Dictionary<string, object> { ["@ws"] = group.Key },
+                r => stored[r.GetString(0)] = (r.GetInt64(1), r.GetString(2), r.GetDouble(3), r.GetDouble(4)), ct);
+            await LoadProfilesAsync(group.Key, [.. stored.Values.Select(s => s.ProfileId).Distinct()], ct);
+            foreach (var change in group)
+            {
+                if (!stored.TryGetValue(change.Order.OrderId, out var order) || order.Status is "cancelled" or "refunded")
+                {
+                    continue;
+                }
+
+                var remaining = order.Total - order.Refunded;
+                var refund = change.Order.Kind == OrderEventKind.Cancelled ? remaining : Math.Min(remaining, change.Order.Total ?? remaining);
+                var closed = change.Order.Kind == OrderEventKind.Cancelled || refund >= remaining;
+                var status = change.Order.Kind == OrderEventKind.Cancelled ? "cancelled" : closed ? "refunded" : "partially_refunded";
+                stored[change.Order.OrderId] = order with { Status = status, Refunded = order.Refunded + refund };
+                await ExecuteAsync(
+                    "UPDATE orders SET status = @status, refunded_amount = @refunded, updated_at = @ts WHERE workspace_id = @ws AND order_id = @orderId",
+                    ct, ("@status", status), ("@refunded", order.Refunded + refund), ("@ts", change.Ts), ("@ws", change.Ws), ("@orderId", change.Order.OrderId));
+                var profile = _profiles[(change.Ws, order.ProfileId)];
+                profile.TotalSpent = Math.Max(0, profile.TotalSpent - refund);
+                profile.OrderCount -= closed && profile.OrderCount > 0 ? 1 : 0;
+                profile.Dirty = true;
+            }
+        }
+    }
+
+    private static string TypeName(MessageType type) => type switch
+    {
+        MessageType.Identify => "identify",
+        MessageType.Track => "track",
+        MessageType.Page => "page",
+        MessageType.Screen => "screen",
+        MessageType.Group => "group",
+        _ => "alias",
+    };
+}

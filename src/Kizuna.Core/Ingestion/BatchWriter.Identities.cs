@@ -1,0 +1,242 @@
+using Kizuna.Storage;
+
+namespace Kizuna.Ingestion;
+
+// Identity resolution: which profile each message belongs to, creating and merging profiles as ids link up.
+internal sealed partial class BatchWriter
+{
+    private async Task LoadIdentitiesAsync(List<(List<IngestMessage> Messages, int Duplicates)> fresh, IReadOnlyList<IngestBatch> batches, CancellationToken ct)
+    {
+        var wanted = new Dictionary<long, (HashSet<string> Users, HashSet<string> Anonymous)>();
+        for (var b = 0; b < batches.Count; b++)
+        {
+            if (!wanted.TryGetValue(batches[b].WorkspaceId, out var ids))
+            {
+                wanted[batches[b].WorkspaceId] = ids = (new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+            }
+
+            foreach (var m in fresh[b].Messages)
+            {
+                if (m.UserId is not null) { ids.Users.Add(m.UserId); }
+                if (m.AnonymousId is not null) { ids.Anonymous.Add(m.AnonymousId); }
+                if (m.PreviousId is not null) { ids.Users.Add(m.PreviousId); ids.Anonymous.Add(m.PreviousId); }
+            }
+        }
+
+        foreach (var (ws, ids) in wanted)
+        {
+            foreach (var (kind, values) in new[] { ("user", ids.Users), ("anonymous", ids.Anonymous) })
+            {
+                await BulkSql.ForEachInAsync(connection, transaction,
+                    $"SELECT value, profile_id FROM identities WHERE workspace_id = @ws AND kind = '{kind}' AND value IN ({{in}})",
+                    [.. values], new Dictionary<string, object> { ["@ws"] = ws },
+                    r => _identities[(ws, kind, r.GetString(0))] = r.GetInt64(1), ct);
+            }
+
+            await LoadProfilesAsync(ws, [.. _identities.Where(i => i.Key.Ws == ws).Select(i => i.Value).Distinct()], ct);
+            await LoadSuppressionsAsync(ws, ids, ct);
+        }
+
+        // An upper bound of the profiles this transaction may create: messages with an id no profile answers to yet.
+        var mayCreate = 0;
+        for (var b = 0; b < batches.Count; b++)
+        {
+            var ws = batches[b].WorkspaceId;
+            mayCreate += fresh[b].Messages.Count(m =>
+                (m.UserId is { } u && !_identities.ContainsKey((ws, "user", u)))
+                || (m.AnonymousId is { } a && !_identities.ContainsKey((ws, "anonymous", a)))
+                || m.PreviousId is not null);
+        }
+
+        await AllocateProfileIdsAsync(mayCreate, ct);
+    }
+
+    private async Task LoadProfilesAsync(long ws, IReadOnlyList<long> ids, CancellationToken ct)
+    {
+        var missing = ids.Where(id => !_profiles.ContainsKey((ws, id))).ToList();
+        await BulkSql.ForEachInAsync(connection, transaction,
+            """
+            SELECT id, user_id, email, traits, context, traits_updated_at, first_seen, last_seen, session_count, page_views,
+                   event_count, order_count, total_spent, first_order_at, last_order_at
+            FROM profiles WHERE workspace_id = @ws AND id IN ({in})
+            """,
+            missing, new Dictionary<string, object> { ["@ws"] = ws },
+            r => _profiles[(ws, r.GetInt64(0))] = new ProfileState
+            {
+                WorkspaceId = ws,
+                Id = r.GetInt64(0),
+                UserId = r.IsDBNull(1) ? null : r.GetString(1),
+                Email = r.IsDBNull(2) ? null : r.GetString(2),
+                TraitsJson = r.GetString(3),
+                ContextJson = r.GetString(4),
+                TraitsUpdatedAt = r.GetInt64(5),
+                FirstSeen = r.GetInt64(6),
+                LastSeen = r.GetInt64(7),
+                SessionCount = r.GetInt64(8),
+                PageViews = r.GetInt64(9),
+                EventCount = r.GetInt64(10),
+                OrderCount = r.GetInt64(11),
+                TotalSpent = r.GetDouble(12),
+                FirstOrderAt = r.IsDBNull(13) ? null : r.GetInt64(13),
+                LastOrderAt = r.IsDBNull(14) ? null : r.GetInt64(14),
+            }, ct);
+    }
+
+    /// <summary>Only ids no profile answers to can be suppressed: erasure removed their identities.</summary>
+    private async Task LoadSuppressionsAsync(long ws, (HashSet<string> Users, HashSet<string> Anonymous) ids, CancellationToken ct)
+    {
+        var byHash = new Dictionary<string, (string Kind, string Value)>(StringComparer.Ordinal);
+        foreach (var (kind, values) in new[] { ("user", ids.Users), ("anonymous", ids.Anonymous) })
+        {
+            foreach (var value in values.Where(v => !_identities.ContainsKey((ws, kind, v))))
+            {
+                byHash[Convert.ToHexString(SuppressionHash(kind, value))] = (kind, value);
+            }
+        }
+
+        if (byHash.Count == 0)
+        {
+            return;
+        }
+
+        await BulkSql.ForEachInAsync(connection, transaction,
+            "SELECT id_hash FROM suppressions WHERE workspace_id = @ws AND id_hash IN ({in})",
+            [.. byHash.Keys.Select(Convert.FromHexString)], new Dictionary<string, object> { ["@ws"] = ws },
+            r => _suppressed.Add((ws, byHash[Convert.ToHexString((byte[])r.GetValue(0))].Kind, byHash[Convert.ToHexString((byte[])r.GetValue(0))].Value)), ct);
+    }
+
+    private async Task<ProfileState> ResolveAsync(long ws, IngestMessage m, CancellationToken ct)
+    {
+        var byUser = m.UserId is { } u ? Find(ws, "user", u) : null;
+        var byAnonymous = m.AnonymousId is { } a ? Find(ws, "anonymous", a) : null;
+        if (m.Type == MessageType.Alias && m.PreviousId is { } previous)
+        {
+            var byPrevious = Find(ws, "user", previous) ?? Find(ws, "anonymous", previous);
+            var target = byUser ?? byPrevious ?? Create(ws);
+            if (byPrevious is not null && byPrevious != target)
+            {
+                await MergeAsync(byPrevious, target, ct);
+            }
+
+            Link(ws, "user", m.UserId, target);
+            if (byPrevious is null)
+            {
+                Link(ws, "anonymous", previous, target);
+            }
+
+            return target;
+        }
+
+        if (byUser is not null && byAnonymous is not null && byUser != byAnonymous)
+        {
+            // A device shared by two known customers moves on to the latest one instead of merging them.
+            if (byAnonymous.UserId is null || byAnonymous.UserId == m.UserId)
+            {
+                await MergeAsync(byAnonymous, byUser, ct);
+            }
+        }
+
+        var profile = byUser ?? byAnonymous;
+        if (profile is not null && m.UserId is not null && profile.UserId is not null && profile.UserId != m.UserId)
+        {
+            profile = null;
+        }
+
+        profile ??= Create(ws);
+        Link(ws, "user", m.UserId, profile);
+        Link(ws, "anonymous", m.AnonymousId, profile);
+        return profile;
+    }
+
+    private ProfileState? Find(long ws, string kind, string value) =>
+        _identities.TryGetValue((ws, kind, value), out var id) ? _profiles[(ws, id)] : null;
+
+    private void Link(long ws, string kind, string? value, ProfileState profile)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (!_identities.TryGetValue((ws, kind, value), out var current) || current != profile.Id)
+        {
+            _identities[(ws, kind, value)] = profile.Id;
+            _newIdentities[(ws, kind, value)] = profile.Id;
+        }
+
+        if (kind == "user" && profile.UserId is null)
+        {
+            profile.UserId = value;
+            profile.Dirty = true;
+        }
+    }
+
+    private ProfileState Create(long ws)
+    {
+        var profile = new ProfileState { WorkspaceId = ws, Id = _freeIds.Dequeue(), IsNew = true, Dirty = true };
+        _profiles[(ws, profile.Id)] = profile;
+        return profile;
+    }
+
+    private async Task AllocateProfileIdsAsync(int count, CancellationToken ct)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@n";
+        parameter.Value = (long)count;
+        command.Parameters.Add(parameter);
+        if (dialect.Kind == StoreKind.Postgres)
+        {
+            command.CommandText = "SELECT nextval('profile_ids') FROM generate_series(1, @n)";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                _freeIds.Enqueue(reader.GetInt64(0));
+            }
+
+            return;
+        }
+
+        // SQLite: the transaction holds the write lock, so ids not used can be handed back at the end.
+        command.CommandText = "UPDATE sequences SET value = value + @n WHERE name = 'profile_ids' RETURNING value";
+        var end = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        for (var id = end - count + 1; id <= end; id++)
+        {
+            _freeIds.Enqueue(id);
+        }
+
+    }
+
+    private async Task ReturnUnusedIdsAsync(CancellationToken ct)
+    {
+        if (dialect.Kind != StoreKind.Sqlite || _freeIds.Count == 0)
+        {
+            return;
+        }
+
+        await ExecuteAsync("UPDATE sequences SET value = value - @n WHERE name = 'profile_ids'", ct, ("@n", (long)_freeIds.Count));
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+}

@@ -1,0 +1,190 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Kizuna.Storage;
+
+namespace Kizuna.Ingestion;
+
+/// <summary>
+/// Writes one transaction's worth of batches: drops repeated messageIds, resolves every message to a profile
+/// (creating and merging profiles as identities link up), appends the events and folds the aggregates in memory,
+/// so each touched profile, counter and roll-up is written once per transaction however many events it got.
+/// </summary>
+internal sealed partial class BatchWriter(DbConnection connection, DbTransaction transaction, SqlDialect dialect, IngestionOptions options)
+{
+    private readonly Dictionary<(long Ws, string Kind, string Value), long> _identities = [];
+    private readonly Dictionary<(long Ws, string Kind, string Value), long> _newIdentities = [];
+    private readonly Dictionary<(long Ws, long Id), ProfileState> _profiles = [];
+    private readonly HashSet<(long Ws, string Kind, string Value)> _suppressed = [];
+    private readonly List<EventRow> _events = [];
+    private readonly Dictionary<(long Ws, long Profile, string Name), (long Count, long First, long Last)> _counts = [];
+    private readonly Dictionary<(long Ws, long Profile, string Name, int Day), long> _daily = [];
+    private readonly List<OrderWork> _orders = [];
+    private readonly List<ProfileMerge> _merges = [];
+    private readonly Queue<long> _freeIds = new();
+
+    public async Task<(IngestResult[] Results, CommittedBatch Committed)> WriteAsync(IReadOnlyList<IngestBatch> batches, CancellationToken ct)
+    {
+        var fresh = await ClaimMessageKeysAsync(batches, ct);
+        await LoadIdentitiesAsync(fresh, batches, ct);
+        var results = new IngestResult[batches.Count];
+        for (var b = 0; b < batches.Count; b++)
+        {
+            var (messages, duplicates) = fresh[b];
+            var suppressed = 0;
+            foreach (var message in messages)
+            {
+                if (IsSuppressed(batches[b].WorkspaceId, message))
+                {
+                    suppressed++;
+                    continue;
+                }
+
+                await ApplyAsync(batches[b].WorkspaceId, message, ct);
+            }
+
+            results[b] = new IngestResult(messages.Count - suppressed, duplicates, suppressed);
+        }
+
+        await FlushAsync(ct);
+        var changed = _profiles.Values.Where(p => p.Dirty && p.MergedInto is null).Select(p => (p.WorkspaceId, p.Id)).ToList();
+        var stored = _events.Select(e => new StoredEvent(e.Ws, e.ProfileId, e.EventId, e.Message.Type, e.Message.Name, e.Message.Timestamp, e.Message.PropertiesJson)).ToList();
+        return (results, new CommittedBatch(stored, changed, _merges));
+    }
+
+    /// <summary>Inserts every message key; the ones that were already there are repeats and are dropped.</summary>
+    private async Task<List<(List<IngestMessage> Messages, int Duplicates)>> ClaimMessageKeysAsync(IReadOnlyList<IngestBatch> batches, CancellationToken ct)
+    {
+        var keys = new List<object?[]>();
+        var seen = new HashSet<long>();
+        var keyed = batches.Select(b => b.Messages.Select(m => (Message: m, Key: MessageKey.Compute(b.WorkspaceId, m.MessageId))).ToList()).ToList();
+        foreach (var (_, key) in keyed.SelectMany(k => k))
+        {
+            if (seen.Add(key))
+            {
+                keys.Add([key]);
+            }
+        }
+
+        var inserted = (await BulkSql.InsertAsync(connection, transaction, dialect, "INSERT INTO message_keys (key)", keys,
+            "ON CONFLICT (key) DO NOTHING RETURNING key", null, r => r.GetInt64(0), ct)).ToHashSet();
+        return [.. keyed.Select(batch =>
+        {
+            var kept = new List<IngestMessage>(batch.Count);
+            foreach (var (message, key) in batch)
+            {
+                if (inserted.Remove(key))
+                {
+                    kept.Add(message);
+                }
+            }
+
+            return (kept, batch.Count - kept.Count);
+        })];
+    }
+
+    private async Task ApplyAsync(long ws, IngestMessage m, CancellationToken ct)
+    {
+        var profile = await ResolveAsync(ws, m, ct);
+        var ts = Epoch.ToMs(m.Timestamp);
+        if (m.Type is MessageType.Track or MessageType.Page or MessageType.Screen
+            && (profile.SessionCount == 0 || ts > profile.LastSeen + (long)options.SessionTimeout.TotalMilliseconds))
+        {
+            profile.SessionCount++;
+        }
+
+        profile.SeenAt(ts);
+        profile.EventCount++;
+        profile.PageViews += m.Type == MessageType.Page ? 1 : 0;
+        profile.Dirty = true;
+        if (m.Type == MessageType.Identify && m.TraitsJson is not null)
+        {
+            ApplyTraits(profile, m.TraitsJson, ts);
+        }
+
+        if (m.Context is { IsEmpty: false } context)
+        {
+            ApplyContext(profile, context);
+        }
+
+        var name = m.CountName;
+        _counts[(ws, profile.Id, name)] = _counts.TryGetValue((ws, profile.Id, name), out var c)
+            ? (c.Count + 1, Math.Min(c.First, ts), Math.Max(c.Last, ts))
+            : (1, ts, ts);
+        var day = (ws, profile.Id, name, Epoch.Day(ts));
+        _daily[day] = _daily.GetValueOrDefault(day) + 1;
+        _events.Add(new EventRow(ws, profile.Id, Guid.CreateVersion7(m.Timestamp), m));
+        if (m.Order is not null)
+        {
+            _orders.Add(new OrderWork(ws, profile.Id, ts, m.Order));
+        }
+    }
+
+    private static void ApplyTraits(ProfileState profile, string traitsJson, long ts)
+    {
+        if (JsonNode.Parse(traitsJson) is not JsonObject traits)
+        {
+            return;
+        }
+
+        var newer = ts >= profile.TraitsUpdatedAt;
+        foreach (var (key, value) in traits)
+        {
+            if (!newer && profile.Traits.ContainsKey(key))
+            {
+                continue;
+            }
+
+            if (value is null)
+            {
+                profile.Traits.Remove(key);
+            }
+            else
+            {
+                profile.Traits[key] = value.DeepClone();
+            }
+        }
+
+        profile.TraitsUpdatedAt = Math.Max(profile.TraitsUpdatedAt, ts);
+        if (profile.Traits["email"] is JsonValue email && email.TryGetValue<string>(out var address))
+        {
+            profile.Email = address.Trim().ToLowerInvariant();
+        }
+    }
+
+    private static void ApplyContext(ProfileState profile, ProfileContext context)
+    {
+        var target = profile.Context;
+        Set("timezone", context.Timezone is null ? null : JsonValue.Create(context.Timezone));
+        Set("locale", context.Locale is null ? null : JsonValue.Create(context.Locale));
+        Set("device", context.DeviceJson is null ? null : JsonNode.Parse(context.DeviceJson));
+        Set("campaign", context.CampaignJson is null ? null : JsonNode.Parse(context.CampaignJson));
+        Set("library", context.LibraryJson is null ? null : JsonNode.Parse(context.LibraryJson));
+
+        void Set(string key, JsonNode? value)
+        {
+            if (value is not null && !JsonNode.DeepEquals(target[key], value))
+            {
+                target[key] = value;
+            }
+        }
+    }
+
+    private bool IsSuppressed(long ws, IngestMessage m) =>
+        _suppressed.Count > 0
+        && ((m.UserId is { } u && _suppressed.Contains((ws, "user", u))) || (m.AnonymousId is { } a && _suppressed.Contains((ws, "anonymous", a))));
+
+    /// <summary>The hash an erased identifier is remembered by: no identifier is kept in clear after erasure.</summary>
+    public static byte[] SuppressionHash(string kind, string value) => SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}:{value}"));
+
+    private sealed record EventRow(long Ws, long ProfileId, Guid EventId, IngestMessage Message)
+    {
+        public long ProfileId { get; set; } = ProfileId;
+    }
+
+    private sealed record OrderWork(long Ws, long ProfileId, long Ts, Commerce.OrderEvent Order)
+    {
+        public long ProfileId { get; set; } = ProfileId;
+    }
+}

@@ -1,0 +1,255 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Kizuna.Commerce;
+
+namespace Kizuna.Ingestion;
+
+/// <summary>
+/// Validates one message of the Segment tracking spec and lifts out what the writer acts on. Every refusal
+/// names the field and the reason, so a client developer can fix the call from the answer alone.
+/// </summary>
+public sealed class SegmentParser(IngestionOptions options)
+{
+    /// <param name="message">The message object.</param>
+    /// <param name="index">Its position in the request, for the error.</param>
+    /// <param name="pathType">The type the endpoint implies (<c>/v1/track</c>), or null for <c>/v1/batch</c>.</param>
+    /// <param name="batchSentAt">The batch's <c>sentAt</c>, used when the message has none.</param>
+    /// <param name="receivedAt">When the request arrived.</param>
+    public ParseResult Parse(JsonElement message, int index, MessageType? pathType, DateTimeOffset? batchSentAt, DateTimeOffset receivedAt)
+    {
+        if (message.ValueKind != JsonValueKind.Object)
+        {
+            return Fail(index, null, "", "a message must be a JSON object");
+        }
+
+        var messageId = message.TryGetProperty("messageId", out var idElement) ? Id(idElement) : null;
+        var size = JsonMarshal.GetRawUtf8Value(message).Length;
+        if (size > options.MaxMessageBytes)
+        {
+            return Fail(index, messageId, "", $"the message is {size} bytes; the limit is {options.MaxMessageBytes}");
+        }
+
+        if (TypeOf(message, pathType) is not { } type)
+        {
+            return Fail(index, messageId, "type", "must be one of identify, track, page, screen, group, alias");
+        }
+
+        if (idElement.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null) && messageId is null)
+        {
+            return Fail(index, null, "messageId", "must be a string");
+        }
+
+        var userId = message.TryGetProperty("userId", out var u) ? Id(u) : null;
+        var anonymousId = message.TryGetProperty("anonymousId", out var a) ? Id(a) : null;
+        if (u.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null) && userId is null)
+        {
+            return Fail(index, messageId, "userId", "must be a string or a number");
+        }
+
+        if (a.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null) && anonymousId is null)
+        {
+            return Fail(index, messageId, "anonymousId", "must be a string or a number");
+        }
+
+        string? previousId = null;
+        if (type == MessageType.Alias)
+        {
+            previousId = message.TryGetProperty("previousId", out var p) ? Id(p) : null;
+            if (previousId is null)
+            {
+                return Fail(index, messageId, "previousId", "is required for alias");
+            }
+
+            if (userId is null)
+            {
+                return Fail(index, messageId, "userId", "is required for alias");
+            }
+        }
+        else if (userId is null && anonymousId is null)
+        {
+            return Fail(index, messageId, "userId", "userId or anonymousId is required");
+        }
+
+        var name = type switch
+        {
+            MessageType.Track => Text(message, "event"),
+            MessageType.Page or MessageType.Screen => Text(message, "name"),
+            _ => null,
+        };
+        if (type == MessageType.Track && string.IsNullOrWhiteSpace(name))
+        {
+            return Fail(index, messageId, "event", "is required for track and must be a non-empty string");
+        }
+
+        foreach (var member in (ReadOnlySpan<string>)["properties", "traits", "context", "integrations"])
+        {
+            if (message.TryGetProperty(member, out var value) && value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+            {
+                return Fail(index, messageId, member, "must be an object");
+            }
+        }
+
+        var (timestamp, timeError) = Timestamp(message, index, messageId, batchSentAt, receivedAt);
+        if (timeError is not null)
+        {
+            return new ParseResult(null, timeError);
+        }
+
+        var context = message.TryGetProperty("context", out var c) && c.ValueKind == JsonValueKind.Object ? c : default;
+        var traits = message.TryGetProperty("traits", out var t) && t.ValueKind == JsonValueKind.Object ? t
+            : context.ValueKind == JsonValueKind.Object && context.TryGetProperty("traits", out var ct) && ct.ValueKind == JsonValueKind.Object ? ct
+            : default;
+        if (traits.ValueKind == JsonValueKind.Object && TraitsError(traits) is { } traitError)
+        {
+            return Fail(index, messageId, $"traits.{traitError.Field}", traitError.Reason);
+        }
+
+        var properties = message.TryGetProperty("properties", out var props) && props.ValueKind == JsonValueKind.Object ? props : default;
+        OrderEvent? order = null;
+        if (type == MessageType.Track && CommerceEvents.Kind(name!) is { } orderKind)
+        {
+            var (parsed, orderError) = CommerceEvents.Parse(orderKind, properties);
+            if (orderError is not null)
+            {
+                return Fail(index, messageId, $"properties.{orderError.Value.Field}", orderError.Value.Reason);
+            }
+
+            order = parsed;
+        }
+
+        return new ParseResult(new IngestMessage
+        {
+            Type = type,
+            MessageId = messageId ?? Guid.CreateVersion7(receivedAt).ToString(),
+            UserId = userId,
+            AnonymousId = anonymousId,
+            PreviousId = previousId,
+            GroupId = type == MessageType.Group && message.TryGetProperty("groupId", out var g) ? Id(g) : null,
+            Name = name,
+            PropertiesJson = properties.ValueKind == JsonValueKind.Object ? properties.GetRawText() : null,
+            TraitsJson = traits.ValueKind == JsonValueKind.Object && type is MessageType.Identify or MessageType.Group ? traits.GetRawText() : null,
+            ContextJson = context.ValueKind == JsonValueKind.Object ? context.GetRawText() : null,
+            Context = context.ValueKind == JsonValueKind.Object ? ContextOf(context) : null,
+            Timestamp = timestamp,
+            ReceivedAt = receivedAt,
+            Order = order,
+        }, null);
+    }
+
+    private static MessageType? TypeOf(JsonElement message, MessageType? pathType)
+    {
+        if (pathType is { } fromPath)
+        {
+            return fromPath;
+        }
+
+        return Text(message, "type")?.ToLowerInvariant() switch
+        {
+            "identify" => MessageType.Identify,
+            "track" => MessageType.Track,
+            "page" => MessageType.Page,
+            "screen" => MessageType.Screen,
+            "group" => MessageType.Group,
+            "alias" => MessageType.Alias,
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// When it happened: <c>timestamp</c>, else <c>originalTimestamp</c>, corrected for the device's clock by
+    /// <c>receivedAt − (sentAt − timestamp)</c> when the client says when it sent the message.
+    /// </summary>
+    private static (DateTimeOffset Value, IngestError? Error) Timestamp(
+        JsonElement message, int index, string? messageId, DateTimeOffset? batchSentAt, DateTimeOffset receivedAt)
+    {
+        DateTimeOffset? happened = null;
+        DateTimeOffset? sentAt = batchSentAt;
+        foreach (var field in (ReadOnlySpan<string>)["timestamp", "originalTimestamp", "sentAt"])
+        {
+            if (!message.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
+
+            if (!TryDate(value, out var parsed))
+            {
+                return (default, new IngestError(index, messageId, field, "must be an ISO-8601 date-time such as 2026-11-23T10:00:00Z"));
+            }
+
+            if (field == "sentAt")
+            {
+                sentAt = parsed;
+            }
+            else
+            {
+                happened ??= parsed;
+            }
+        }
+
+        return happened is { } ts
+            ? (sentAt is { } sent ? receivedAt - (sent - ts) : ts, null)
+            : (receivedAt, null);
+    }
+
+    public static bool TryDate(JsonElement value, out DateTimeOffset parsed)
+    {
+        parsed = default;
+        return value.ValueKind == JsonValueKind.String
+            && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out parsed);
+    }
+
+    private static (string Field, string Reason)? TraitsError(JsonElement traits)
+    {
+        foreach (var field in (ReadOnlySpan<string>)["email", "phone", "firstName", "lastName", "name", "gender", "timezone", "locale"])
+        {
+            if (traits.TryGetProperty(field, out var value) && value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+            {
+                return (field, "must be a string");
+            }
+        }
+
+        if (traits.TryGetProperty("age", out var age) && age.ValueKind is not (JsonValueKind.Number or JsonValueKind.Null))
+        {
+            return ("age", "must be a number");
+        }
+
+        foreach (var field in (ReadOnlySpan<string>)["birthday", "createdAt"])
+        {
+            if (traits.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null && !TryDate(value, out _))
+            {
+                return (field, "must be an ISO-8601 date");
+            }
+        }
+
+        return null;
+    }
+
+    private static ProfileContext? ContextOf(JsonElement context)
+    {
+        var result = new ProfileContext(
+            Text(context, "timezone"),
+            Text(context, "locale"),
+            Raw(context, "device"),
+            Raw(context, "campaign"),
+            Raw(context, "library"));
+        return result.IsEmpty ? null : result;
+    }
+
+    private static string? Raw(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value.GetRawText() : null;
+
+    public static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>Ids may be strings or numbers (Segment accepts both); they are kept as strings.</summary>
+    public static string? Id(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String when value.GetString() is { Length: > 0 and <= 512 } s => s,
+        JsonValueKind.Number => value.GetRawText(),
+        _ => null,
+    };
+
+    private static ParseResult Fail(int index, string? messageId, string field, string reason) =>
+        new(null, new IngestError(index, messageId, field, reason));
+}

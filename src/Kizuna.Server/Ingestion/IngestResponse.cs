@@ -1,0 +1,10 @@
+namespace Kizuna.Server.Ingestion;
+
+/// <summary>
+/// The answer to an ingestion request, sent after the stored messages are committed. <c>errors</c> lists the
+/// messages that were refused; the others in the same batch were stored.
+/// </summary>
+public sealed record IngestResponse(bool Success, int Stored, int Duplicates, int Suppressed, IReadOnlyList<IngestErrorResponse> Errors);
+
+/// <summary>One refused message: its position in the request, its messageId, the field at fault and why.</summary>
+public sealed record IngestErrorResponse(int Index, string? MessageId, string Field, string Reason);

@@ -1,0 +1,162 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Threading.Channels;
+using Kizuna.Ingestion;
+using Kizuna.Server.Security;
+using Kizuna.Workspaces;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Kizuna.Server.Ingestion;
+
+/// <summary>Reads, authenticates and validates an ingestion request, then waits for the writer to commit it.</summary>
+public sealed class IngestionEndpoint(IngestionPipeline pipeline, ApiKeyService keys, IOptions<IngestionOptions> options, TimeProvider time)
+{
+    private readonly SegmentParser _parser = new(options.Value);
+
+    public async Task<IResult> HandleAsync(HttpContext http, MessageType? type)
+    {
+        var receivedAt = time.GetUtcNow();
+        var ct = http.RequestAborted;
+        var body = await ReadBodyAsync(http.Request, options.Value.MaxBatchBytes, ct);
+        if (body is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large",
+                detail: $"The body is larger than {options.Value.MaxBatchBytes} bytes after decompression; send smaller batches.");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException ex)
+        {
+            return Invalid("body", $"is not valid JSON ({ex.Message})");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return Invalid("body", "must be a JSON object");
+            }
+
+            var key = ApiKeyAuthenticationHandler.PresentedKey(http.Request.Headers.Authorization.ToString()) ?? SegmentParser.Text(root, "writeKey");
+            if (key is null)
+            {
+                return Unauthorized("No write key: send it as the HTTP Basic user name or as writeKey in the body.");
+            }
+
+            if (await keys.AuthenticateAsync(key, ct) is not { } identity)
+            {
+                return Unauthorized("The write key is unknown or revoked.");
+            }
+
+            var (messages, errors) = Parse(root, type, receivedAt);
+            if (messages is null)
+            {
+                return TypedResults.BadRequest(new IngestResponse(false, 0, 0, 0, errors));
+            }
+
+            IngestResult result;
+            try
+            {
+                result = await pipeline.SubmitAsync(new IngestBatch(identity.WorkspaceId, messages), ct);
+            }
+            catch (Exception ex) when (ex is IngestionUnavailableException or ChannelClosedException)
+            {
+                http.Response.Headers.RetryAfter = "1";
+                return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not stored", detail: "The messages were not stored; retry the request.");
+            }
+
+            var response = new IngestResponse(errors.Count == 0, result.Stored, result.Duplicates, result.Suppressed, errors);
+            return errors.Count == 0 ? TypedResults.Ok(response) : TypedResults.BadRequest(response);
+        }
+    }
+
+    private (List<IngestMessage>? Messages, List<IngestErrorResponse> Errors) Parse(JsonElement root, MessageType? type, DateTimeOffset receivedAt)
+    {
+        var errors = new List<IngestErrorResponse>();
+        if (type is not null)
+        {
+            var single = _parser.Parse(root, 0, type, null, receivedAt);
+            return single.Message is { } one ? ([one], errors) : (null, [ToResponse(single.Error!)]);
+        }
+
+        if (!root.TryGetProperty("batch", out var batch) || batch.ValueKind != JsonValueKind.Array)
+        {
+            return (null, [new IngestErrorResponse(-1, null, "batch", "is required and must be an array of messages")]);
+        }
+
+        if (batch.GetArrayLength() > options.Value.MaxBatchMessages)
+        {
+            return (null, [new IngestErrorResponse(-1, null, "batch", $"holds {batch.GetArrayLength()} messages; the limit is {options.Value.MaxBatchMessages}")]);
+        }
+
+        DateTimeOffset? sentAt = root.TryGetProperty("sentAt", out var s) && SegmentParser.TryDate(s, out var parsed) ? parsed : null;
+        var messages = new List<IngestMessage>(batch.GetArrayLength());
+        var index = 0;
+        foreach (var element in batch.EnumerateArray())
+        {
+            var result = _parser.Parse(element, index++, null, sentAt, receivedAt);
+            if (result.Message is { } message)
+            {
+                messages.Add(message);
+            }
+            else
+            {
+                errors.Add(ToResponse(result.Error!));
+            }
+        }
+
+        return (messages, errors);
+    }
+
+    /// <summary>The body, gunzipped when it is gzip (by header or by its magic bytes), or null past the limit.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken ct)
+    {
+        var raw = await ReadLimitedAsync(request.Body, limit, ct);
+        if (raw is null)
+        {
+            return null;
+        }
+
+        var gzip = request.Headers.ContentEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase)
+            || (raw.Length > 2 && raw[0] == 0x1f && raw[1] == 0x8b);
+        if (!gzip)
+        {
+            return raw;
+        }
+
+        await using var unzip = new GZipStream(new MemoryStream(raw), CompressionMode.Decompress);
+        return await ReadLimitedAsync(unzip, limit, ct);
+    }
+
+    private static async Task<byte[]?> ReadLimitedAsync(Stream stream, int limit, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static IngestErrorResponse ToResponse(IngestError error) => new(error.Index, error.MessageId, error.Field, error.Reason);
+
+    private static BadRequest<IngestResponse> Invalid(string field, string reason) =>
+        TypedResults.BadRequest(new IngestResponse(false, 0, 0, 0, [new IngestErrorResponse(-1, null, field, reason)]));
+
+    private static ProblemHttpResult Unauthorized(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: detail);
+}
