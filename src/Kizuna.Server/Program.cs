@@ -1,4 +1,5 @@
 using Kizuna;
+using Kizuna.Demo;
 using Kizuna.Imports;
 using Kizuna.Server;
 using Kizuna.Server.Cli;
@@ -13,6 +14,7 @@ builder.AddKizunaConfiguration(command);
 
 builder.Services.AddKizunaCore();
 builder.Services.AddKizunaImports();
+builder.Services.AddKizunaDemo();
 builder.Services.AddKizunaSecurity();
 builder.Services.AddKizunaOpenApi();
 builder.Services.AddKizunaIngestionApi();
