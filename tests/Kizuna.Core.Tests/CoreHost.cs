@@ -1,3 +1,4 @@
+using Kizuna.Demo;
 using Kizuna.Imports;
 using Kizuna.Storage;
 using Kizuna.Workspaces;
@@ -39,6 +40,7 @@ public sealed class CoreHost : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddKizunaCore();
         builder.Services.AddKizunaImports();
+        builder.Services.AddKizunaDemo();
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);

@@ -9,7 +9,8 @@ internal static class DemoPeople
     public static DemoPersona Create(Random rng, int index, DateTimeOffset now)
     {
         var female = rng.NextDouble() < 0.55;
-        var createdAt = now.AddDays(-rng.Next(1, 366)).AddMinutes(-rng.Next(0, 1440));
+        // Within the past year, leaving room for a first visit up to ten days before signing up.
+        var createdAt = now.AddDays(-rng.Next(1, 355)).AddMinutes(-rng.Next(0, 1440));
         var birthday = DateOnly.FromDateTime(now.UtcDateTime).AddYears(-rng.Next(19, 72)).AddDays(-rng.Next(0, 365));
         var (sessions, buyRate) = rng.NextDouble() switch
         {
