@@ -144,7 +144,10 @@ internal sealed class DemoBehaviour(Random rng, DemoPersona persona, DateTimeOff
         Name = order.Kind == OrderEventKind.Completed ? "Order Completed" : "Order Refunded",
         PropertiesJson = new JsonObject
         {
-            ["order_id"] = order.OrderId, ["total"] = order.Total, ["shipping"] = order.Shipping, ["currency"] = order.Currency,
+            ["order_id"] = order.OrderId,
+            ["total"] = order.Total,
+            ["shipping"] = order.Shipping,
+            ["currency"] = order.Currency,
         }.ToJsonString(),
         Timestamp = t,
         ReceivedAt = t,
@@ -203,7 +206,12 @@ internal sealed class DemoBehaviour(Random rng, DemoPersona persona, DateTimeOff
 
     private static JsonObject ProductProperties(Product p) => new()
     {
-        ["product_id"] = p.ProductId, ["sku"] = p.Sku, ["name"] = p.Name, ["category"] = p.Category,
-        ["price"] = p.Price, ["currency"] = p.Currency, ["url"] = p.Url,
+        ["product_id"] = p.ProductId,
+        ["sku"] = p.Sku,
+        ["name"] = p.Name,
+        ["category"] = p.Category,
+        ["price"] = p.Price,
+        ["currency"] = p.Currency,
+        ["url"] = p.Url,
     };
 }
