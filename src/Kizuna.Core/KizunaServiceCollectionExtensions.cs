@@ -1,3 +1,4 @@
+using Kizuna.Analytics;
 using Kizuna.Commerce;
 using Kizuna.Ingestion;
 using Kizuna.Profiles;
@@ -19,6 +20,7 @@ public static class KizunaServiceCollectionExtensions
             .AddKizunaWorkspaces()
             .AddKizunaIngestion()
             .AddKizunaProfiles()
-            .AddKizunaCommerce();
+            .AddKizunaCommerce()
+            .AddKizunaAnalytics();
     }
 }

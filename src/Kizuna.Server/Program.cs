@@ -3,10 +3,14 @@ using Kizuna.Demo;
 using Kizuna.Imports;
 using Kizuna.Server;
 using Kizuna.Server.Cli;
+using Kizuna.Server.Commerce;
+using Kizuna.Server.Dashboard;
 using Kizuna.Server.Health;
 using Kizuna.Server.Imports;
 using Kizuna.Server.Ingestion;
+using Kizuna.Server.Profiles;
 using Kizuna.Server.Security;
+using Kizuna.Server.Workspaces;
 
 var command = KizunaCommand.Parse(args);
 var builder = WebApplication.CreateBuilder(command.HostArgs);
@@ -18,6 +22,7 @@ builder.Services.AddKizunaDemo();
 builder.Services.AddKizunaSecurity();
 builder.Services.AddKizunaOpenApi();
 builder.Services.AddKizunaIngestionApi();
+builder.Services.AddKizunaDashboard();
 
 var app = builder.Build();
 
@@ -26,7 +31,11 @@ app.UseKizunaSecurity();
 app.MapKizunaOpenApi();
 app.MapHealthApi();
 app.MapIngestionApi();
+app.MapProfilesApi();
+app.MapProductsApi();
+app.MapKeysApi();
 app.MapImportsApi();
+app.MapKizunaDashboard();
 
 return await app.RunCommandAsync(command);
 

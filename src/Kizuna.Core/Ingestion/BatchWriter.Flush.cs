@@ -109,7 +109,7 @@ internal sealed partial class BatchWriter
             var stored = new Dictionary<string, (long ProfileId, string Status, double Total, double Refunded)>(StringComparer.Ordinal);
             await BulkSql.ForEachInAsync(connection, transaction,
                 "SELECT order_id, profile_id, status, total, refunded_amount FROM orders WHERE workspace_id = @ws AND order_id IN ({in})",
-                [.. group.Select(o => o.Order.OrderId).Distinct(StringComparer.Ordinal)], new Dictionary<string, object> { ["@ws"] = group.Key },
+                [.. group.Select(o => o.Order.OrderId).Distinct(StringComparer.Ordinal)], group.Key,
                 r => stored[r.GetString(0)] = (r.GetInt64(1), r.GetString(2), r.GetDouble(3), r.GetDouble(4)), ct);
             await LoadProfilesAsync(group.Key, [.. stored.Values.Select(s => s.ProfileId).Distinct()], ct);
             foreach (var change in group)

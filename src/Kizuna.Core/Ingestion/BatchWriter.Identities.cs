@@ -29,7 +29,7 @@ internal sealed partial class BatchWriter
             {
                 await BulkSql.ForEachInAsync(connection, transaction,
                     $"SELECT value, profile_id FROM identities WHERE workspace_id = @ws AND kind = '{kind}' AND value IN ({{in}})",
-                    [.. values], new Dictionary<string, object> { ["@ws"] = ws },
+                    [.. values], ws,
                     r => _identities[(ws, kind, r.GetString(0))] = r.GetInt64(1), ct);
             }
 
@@ -60,7 +60,7 @@ internal sealed partial class BatchWriter
                    event_count, order_count, total_spent, first_order_at, last_order_at
             FROM profiles WHERE workspace_id = @ws AND id IN ({in})
             """,
-            missing, new Dictionary<string, object> { ["@ws"] = ws },
+            missing, ws,
             r => _profiles[(ws, r.GetInt64(0))] = new ProfileState
             {
                 WorkspaceId = ws,
@@ -101,8 +101,8 @@ internal sealed partial class BatchWriter
 
         await BulkSql.ForEachInAsync(connection, transaction,
             "SELECT id_hash FROM suppressions WHERE workspace_id = @ws AND id_hash IN ({in})",
-            [.. byHash.Keys.Select(Convert.FromHexString)], new Dictionary<string, object> { ["@ws"] = ws },
-            r => _suppressed.Add((ws, byHash[Convert.ToHexString((byte[])r.GetValue(0))].Kind, byHash[Convert.ToHexString((byte[])r.GetValue(0))].Value)), ct);
+            [.. byHash.Keys.Select(Convert.FromHexString)], ws,
+            r => _suppressed.Add((ws, byHash[Convert.ToHexString(r.GetBytes(0))].Kind, byHash[Convert.ToHexString(r.GetBytes(0))].Value)), ct);
     }
 
     private async Task<ProfileState> ResolveAsync(long ws, IngestMessage m, CancellationToken ct)

@@ -1,7 +1,6 @@
 using System.Data.Common;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
+using Kizuna.Profiles;
 using Kizuna.Storage;
 
 namespace Kizuna.Ingestion;
@@ -176,7 +175,7 @@ internal sealed partial class BatchWriter(DbConnection connection, DbTransaction
         && ((m.UserId is { } u && _suppressed.Contains((ws, "user", u))) || (m.AnonymousId is { } a && _suppressed.Contains((ws, "anonymous", a))));
 
     /// <summary>The hash an erased identifier is remembered by: no identifier is kept in clear after erasure.</summary>
-    public static byte[] SuppressionHash(string kind, string value) => SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}:{value}"));
+    public static byte[] SuppressionHash(string kind, string value) => Suppression.Hash(kind, value);
 
     private sealed record EventRow(long Ws, long ProfileId, Guid EventId, IngestMessage Message)
     {

@@ -1,12 +1,14 @@
 using System.Data.Common;
 using System.Text;
 using Kizuna.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace Kizuna.Ingestion;
 
 /// <summary>
-/// Multi-row statements: one <c>INSERT … VALUES (…),(…)</c> per chunk instead of one statement per row, which is
-/// what keeps the write path at tens of thousands of rows a second on SQLite.
+/// The batch writer's bulk statements. On PostgreSQL a chunk of rows is one multi-row <c>INSERT … VALUES (…),(…)</c>;
+/// on SQLite, where a statement costs no round trip, one prepared single-row statement is stepped per row
+/// (see <see cref="SqliteStatement"/>).
 /// </summary>
 internal static class BulkSql
 {
@@ -16,7 +18,7 @@ internal static class BulkSql
     public static async Task<List<T>> InsertAsync<T>(
         DbConnection connection, DbTransaction transaction, SqlDialect dialect,
         string head, IReadOnlyList<object?[]> rows, string tail, bool[]? jsonColumns,
-        Func<DbDataReader, T>? read, CancellationToken ct)
+        Func<RowReader, T>? read, CancellationToken ct)
     {
         var results = new List<T>();
         if (rows.Count == 0)
@@ -25,6 +27,17 @@ internal static class BulkSql
         }
 
         var width = rows[0].Length;
+        if (connection is SqliteConnection sqlite)
+        {
+            using var statement = new SqliteStatement(sqlite, $"{head} VALUES ({string.Join(',', Enumerable.Repeat('?', width))}) {tail}");
+            foreach (var row in rows)
+            {
+                statement.Run(row, read is null ? null : s => results.Add(read(new RowReader(s))));
+            }
+
+            return results;
+        }
+
         var perStatement = Math.Min(MaxRowsPerStatement, dialect.MaxParameters / width);
         for (var start = 0; start < rows.Count; start += perStatement)
         {
@@ -41,10 +54,7 @@ internal static class BulkSql
                 {
                     var name = $"@p{(r * width) + c}";
                     sql.Append(c == 0 ? "" : ",").Append(jsonColumns?[c] == true ? dialect.Json(name) : name);
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = name;
-                    parameter.Value = row[c] ?? DBNull.Value;
-                    command.Parameters.Add(parameter);
+                    command.Parameters.Add(Parameter(command, name, row[c]));
                 }
 
                 sql.Append(')');
@@ -60,18 +70,37 @@ internal static class BulkSql
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                results.Add(read(reader));
+                results.Add(read(new RowReader(reader)));
             }
         }
 
         return results;
     }
 
-    /// <summary>Runs a query with an <c>IN (…)</c> list bound as parameters, in chunks.</summary>
+    /// <summary>
+    /// Runs a query whose <c>{in}</c> placeholder stands for a list of values: one point query per value on SQLite,
+    /// <c>IN (…)</c> chunks on PostgreSQL. <paramref name="workspaceId"/> is bound as <c>@ws</c>.
+    /// </summary>
     public static async Task ForEachInAsync<TValue>(
-        DbConnection connection, DbTransaction transaction, string sqlWithInPlaceholder, IReadOnlyList<TValue> values,
-        IReadOnlyDictionary<string, object> fixedParameters, Action<DbDataReader> onRow, CancellationToken ct)
+        DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<TValue> values, long workspaceId,
+        Action<RowReader> onRow, CancellationToken ct)
     {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        if (connection is SqliteConnection sqlite)
+        {
+            using var statement = new SqliteStatement(sqlite, sql.Replace("@ws", "?1", StringComparison.Ordinal).Replace("IN ({in})", "= ?2", StringComparison.Ordinal));
+            foreach (var value in values)
+            {
+                statement.Run([workspaceId, value], s => onRow(new RowReader(s)));
+            }
+
+            return;
+        }
+
         for (var start = 0; start < values.Count; start += MaxRowsPerStatement)
         {
             var count = Math.Min(MaxRowsPerStatement, values.Count - start);
@@ -80,27 +109,25 @@ internal static class BulkSql
             var names = new StringBuilder();
             for (var i = 0; i < count; i++)
             {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = $"@v{i}";
-                parameter.Value = values[start + i]!;
-                command.Parameters.Add(parameter);
-                names.Append(i == 0 ? "" : ",").Append(parameter.ParameterName);
+                command.Parameters.Add(Parameter(command, $"@v{i}", values[start + i]));
+                names.Append(i == 0 ? "@v0" : $",@v{i}");
             }
 
-            foreach (var (name, value) in fixedParameters)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                parameter.Value = value;
-                command.Parameters.Add(parameter);
-            }
-
-            command.CommandText = sqlWithInPlaceholder.Replace("{in}", names.ToString(), StringComparison.Ordinal);
+            command.Parameters.Add(Parameter(command, "@ws", workspaceId));
+            command.CommandText = sql.Replace("{in}", names.ToString(), StringComparison.Ordinal);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                onRow(reader);
+                onRow(new RowReader(reader));
             }
         }
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        return parameter;
     }
 }

@@ -7,6 +7,7 @@ public static class ProfilesServiceCollectionExtensions
     public static IServiceCollection AddKizunaProfiles(this IServiceCollection services)
     {
         services.AddSingleton<ProfileService>();
+        services.AddSingleton<PrivacyService>();
         return services;
     }
 }

@@ -7,4 +7,7 @@ namespace Kizuna.Storage;
 public static class StoredJson
 {
     public static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The same, with the camelCase names of the HTTP API, for documents handed to people (exports).</summary>
+    public static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kizuna.Analytics;
+
+public static class AnalyticsServiceCollectionExtensions
+{
+    public static IServiceCollection AddKizunaAnalytics(this IServiceCollection services)
+    {
+        services.AddSingleton<OverviewService>();
+        return services;
+    }
+}

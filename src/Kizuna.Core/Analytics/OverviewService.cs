@@ -1,0 +1,53 @@
+using Dapper;
+using Kizuna.Storage;
+
+namespace Kizuna.Analytics;
+
+/// <summary>
+/// The dashboard's headline figures, read from the roll-ups kept at ingest (profiles, daily_counts, orders) so the
+/// overview never scans events.
+/// </summary>
+public sealed class OverviewService(Database database, TimeProvider time)
+{
+    private const int RevenueDays = 30;
+    private const int SeriesDays = 14;
+
+    public async Task<WorkspaceOverview> ForWorkspaceAsync(long workspaceId, CancellationToken ct)
+    {
+        var nowMs = Epoch.ToMs(time.GetUtcNow());
+        var today = Epoch.Day(nowMs);
+        var since = nowMs - (RevenueDays * 86_400_000L);
+        await using var connection = await database.OpenAsync(ct);
+
+        var customers = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM profiles WHERE workspace_id = @workspaceId AND merged_into IS NULL",
+            new { workspaceId }, cancellationToken: ct));
+        var todayCounts = await connection.QuerySingleAsync<(long Events, long Active)>(new CommandDefinition(
+            "SELECT COALESCE(SUM(count), 0), COUNT(DISTINCT profile_id) FROM daily_counts WHERE workspace_id = @workspaceId AND day = @today",
+            new { workspaceId, today }, cancellationToken: ct));
+
+        // One row per currency, most orders first: mixed currencies are never added together.
+        var revenue = (await connection.QueryAsync<(string? Currency, long Orders, double Net)>(new CommandDefinition(
+            """
+            SELECT currency, COUNT(*) AS orders, COALESCE(SUM(total - refunded_amount), 0) AS net
+            FROM orders
+            WHERE workspace_id = @workspaceId AND placed_at >= @since AND status <> 'cancelled'
+            GROUP BY currency ORDER BY COUNT(*) DESC, currency
+            """,
+            new { workspaceId, since }, cancellationToken: ct))).FirstOrDefault();
+
+        var firstDay = today - SeriesDays + 1;
+        var perDay = (await connection.QueryAsync<(long Day, long Events)>(new CommandDefinition(
+            """
+            SELECT day, SUM(count) FROM daily_counts
+            WHERE workspace_id = @workspaceId AND day >= @firstDay AND day <= @today
+            GROUP BY day
+            """,
+            new { workspaceId, firstDay, today }, cancellationToken: ct))).ToDictionary(r => r.Day, r => r.Events);
+        var series = Enumerable.Range(firstDay, SeriesDays)
+            .Select(d => new DailyEvents(DateOnly.FromDayNumber(DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber + d), perDay.GetValueOrDefault(d)))
+            .ToList();
+
+        return new WorkspaceOverview(customers, todayCounts.Events, todayCounts.Active, Math.Round(revenue.Net, 2), revenue.Currency, revenue.Orders, series);
+    }
+}

@@ -1,0 +1,25 @@
+using System.Data.Common;
+using SQLitePCL;
+
+namespace Kizuna.Ingestion;
+
+/// <summary>A result row of the batch writer's statements, from either a provider reader or a raw SQLite statement.</summary>
+internal readonly struct RowReader
+{
+    private readonly DbDataReader? _reader;
+    private readonly sqlite3_stmt? _statement;
+
+    public RowReader(DbDataReader reader) => _reader = reader;
+
+    public RowReader(sqlite3_stmt statement) => _statement = statement;
+
+    public bool IsDBNull(int i) => _reader?.IsDBNull(i) ?? raw.sqlite3_column_type(_statement, i) == raw.SQLITE_NULL;
+
+    public long GetInt64(int i) => _reader?.GetInt64(i) ?? raw.sqlite3_column_int64(_statement, i);
+
+    public double GetDouble(int i) => _reader?.GetDouble(i) ?? raw.sqlite3_column_double(_statement, i);
+
+    public string GetString(int i) => _reader?.GetString(i) ?? raw.sqlite3_column_text(_statement, i).utf8_to_string();
+
+    public byte[] GetBytes(int i) => _reader is not null ? (byte[])_reader.GetValue(i) : raw.sqlite3_column_blob(_statement, i).ToArray();
+}

@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using Kizuna.Commerce;
+using Kizuna.Server.Security;
+using Kizuna.Workspaces;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kizuna.Server.Commerce;
+
+public static class ProductsApi
+{
+    /// <summary>The product catalogue: <c>PUT /api/products</c> upserts a list, <c>GET</c> lists and finds.</summary>
+    public static IEndpointRouteBuilder MapProductsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/products").WithTags("Products");
+        group.MapPut("/", UpsertAsync).RequireScope(Scopes.ProductsWrite);
+        group.MapGet("/", ListAsync).RequireScope(Scopes.ProfilesRead);
+        group.MapGet("/{productId}", FindAsync).RequireScope(Scopes.ProfilesRead);
+        return routes;
+    }
+
+    private static async Task<Results<Ok<UpsertProductsResponse>, ValidationProblem>> UpsertAsync(
+        IReadOnlyList<ProductRequest> products, ClaimsPrincipal user, ProductCatalog catalog, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        for (var i = 0; i < products.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(products[i].ProductId))
+            {
+                errors[$"[{i}].productId"] = ["is required"];
+            }
+
+            if (string.IsNullOrWhiteSpace(products[i].Name))
+            {
+                errors[$"[{i}].name"] = ["is required"];
+            }
+
+            if (products[i].Price is < 0)
+            {
+                errors[$"[{i}].price"] = ["must not be negative"];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var count = await catalog.UpsertAsync(user.WorkspaceIdOf(), [.. products.Select(p => p.ToProduct())], ct);
+        return TypedResults.Ok(new UpsertProductsResponse(count));
+    }
+
+    private static async Task<Ok<ResultPage<Product>>> ListAsync(ClaimsPrincipal user, ProductCatalog catalog, CancellationToken ct, string? q = null, int offset = 0, int limit = 50) =>
+        TypedResults.Ok(await catalog.ListAsync(user.WorkspaceIdOf(), q, offset, limit, ct));
+
+    private static async Task<Results<Ok<Product>, NotFound>> FindAsync(string productId, ClaimsPrincipal user, ProductCatalog catalog, CancellationToken ct) =>
+        await catalog.FindAsync(user.WorkspaceIdOf(), productId, ct) is { } product ? TypedResults.Ok(product) : TypedResults.NotFound();
+
+    /// <summary>A product to upsert.</summary>
+    public sealed record ProductRequest(string ProductId, string? Sku, string Name, string? Category, double? Price, string? Currency, string? ImageUrl, string? Url)
+    {
+        public Product ToProduct() => new(ProductId.Trim(), Sku, Name.Trim(), Category, Price, Currency?.ToUpperInvariant(), ImageUrl, Url);
+    }
+
+    /// <summary>How many products were inserted or updated.</summary>
+    public sealed record UpsertProductsResponse(int Upserted);
+}

@@ -1,0 +1,41 @@
+using Kizuna.Analytics;
+using Kizuna.Server.Dashboard.Localization;
+using MudBlazor.Services;
+
+namespace Kizuna.Server.Dashboard;
+
+public static class DashboardExtensions
+{
+    /// <summary>The Blazor dashboard: interactive server components, MudBlazor, English and Japanese.</summary>
+    public static IServiceCollection AddKizunaDashboard(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddMudServices();
+        services.AddKizunaAnalytics();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture(DashboardCultures.Default)
+                .AddSupportedCultures([.. DashboardCultures.Supported])
+                .AddSupportedUICultures([.. DashboardCultures.Supported]);
+            o.ApplyCurrentCultureToResponseHeaders = true;
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Maps the dashboard pages and its account endpoints. Call after <c>UseKizunaSecurity()</c>: antiforgery must
+    /// run after authentication, and the culture is chosen before any page renders.
+    /// </summary>
+    public static WebApplication MapKizunaDashboard(this WebApplication app)
+    {
+        app.UseRequestLocalization();
+        app.UseAntiforgery();
+        app.UseBuildStaticWebAssets();
+        // Named after this assembly, not the process's: a test host's entry assembly is its own.
+        app.MapStaticAssets($"{typeof(DashboardExtensions).Assembly.GetName().Name}.staticwebassets.endpoints.json");
+        app.MapDashboardAccount();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace Kizuna.Server.Dashboard;
+
+/// <summary>Culture-aware formatting for the screen only; stored and wire values stay invariant.</summary>
+public static class DashboardFormat
+{
+    // Currencies without minor units are shown without decimals.
+    private static readonly HashSet<string> WholeCurrencies = new(StringComparer.OrdinalIgnoreCase) { "JPY", "KRW", "VND", "CLP", "ISK", "HUF" };
+
+    public static string Money(double amount, string? currency) =>
+        currency is null
+            ? amount.ToString("N2", CultureInfo.CurrentCulture)
+            : $"{amount.ToString(WholeCurrencies.Contains(currency) ? "N0" : "N2", CultureInfo.CurrentCulture)} {currency.ToUpperInvariant()}";
+
+    public static string Number(double value) => value.ToString("N0", CultureInfo.CurrentCulture);
+
+    /// <summary>A time in UTC, written the way the reader's language writes dates.</summary>
+    public static string Time(DateTimeOffset? time) =>
+        time is { } t ? t.UtcDateTime.ToString("g", CultureInfo.CurrentCulture) + " UTC" : "—";
+
+    public static string Day(DateOnly day) => day.ToString("M", CultureInfo.CurrentCulture);
+}

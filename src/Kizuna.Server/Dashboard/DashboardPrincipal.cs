@@ -1,0 +1,28 @@
+using System.Globalization;
+using System.Security.Claims;
+using Kizuna.Server.Security;
+using Kizuna.Workspaces;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Kizuna.Server.Dashboard;
+
+/// <summary>The cookie identity of a dashboard user acting in one workspace with the role they hold there.</summary>
+public static class DashboardPrincipal
+{
+    public static ClaimsPrincipal Create(User user, Membership membership)
+    {
+        Claim[] claims =
+        [
+            new(KizunaClaims.UserId, user.Id.ToString(CultureInfo.InvariantCulture)),
+            new(ClaimTypes.Name, user.Name),
+            new(KizunaClaims.WorkspaceId, membership.Workspace.Id.ToString(CultureInfo.InvariantCulture)),
+            new(KizunaClaims.Role, membership.Role.ToString()),
+            .. Scopes.ForRole(membership.Role).Select(s => new Claim(KizunaClaims.Scope, s)),
+        ];
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role));
+    }
+
+    /// <summary>The signed-in user's id, or null for a key or an anonymous caller.</summary>
+    public static long? UserIdOf(ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirstValue(KizunaClaims.UserId), CultureInfo.InvariantCulture, out var id) ? id : null;
+}

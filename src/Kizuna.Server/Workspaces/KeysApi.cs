@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Kizuna.Server.Security;
+using Kizuna.Workspaces;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kizuna.Server.Workspaces;
+
+public static class KeysApi
+{
+    /// <summary>API keys of the caller's workspace: create (the secret is shown once), list, revoke.</summary>
+    public static IEndpointRouteBuilder MapKeysApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/keys").WithTags("Keys").RequireScope(Scopes.KeysManage);
+        group.MapPost("/", CreateAsync);
+        group.MapGet("/", async (ClaimsPrincipal user, ApiKeyService keys, CancellationToken ct) => TypedResults.Ok(await keys.ListAsync(user.WorkspaceIdOf(), ct)));
+        group.MapDelete("/{id:long}", async Task<Results<NoContent, NotFound>> (long id, ClaimsPrincipal user, ApiKeyService keys, CancellationToken ct) =>
+            await keys.RevokeAsync(user.WorkspaceIdOf(), id, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
+        return routes;
+    }
+
+    private static async Task<Results<Created<CreatedApiKey>, ValidationProblem>> CreateAsync(
+        CreateKeyRequest request, ClaimsPrincipal user, ApiKeyService keys, CancellationToken ct)
+    {
+        if (!Enum.TryParse<ApiKeyKind>(request.Kind, ignoreCase: true, out var kind))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = ["must be write or secret"] });
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Name))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["is required"] });
+        }
+
+        var scopes = request.Scopes ?? [];
+        if (scopes.FirstOrDefault(s => !Scopes.IsKnown(s)) is { } unknown)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["scopes"] = [$"'{unknown}' is not a scope; known: {string.Join(", ", Scopes.All)}"] });
+        }
+
+        var created = await keys.CreateAsync(user.WorkspaceIdOf(), kind, request.Name.Trim(), scopes, ct);
+        return TypedResults.Created($"/api/keys/{created.Key.Id}", created);
+    }
+
+    /// <summary>A key to create: kind <c>write</c> or <c>secret</c>, and the scopes of a secret key.</summary>
+    public sealed record CreateKeyRequest(string Kind, string Name, IReadOnlyList<string>? Scopes);
+}

@@ -1,0 +1,30 @@
+using static Microsoft.Playwright.Assertions;
+
+namespace Kizuna.Browser;
+
+public sealed class CustomerDetailTests(DashboardServer server)
+{
+    [Fact]
+    public async Task CustomerDetail_SeededCustomer_ShowsTraitsOrdersAndTimeline()
+    {
+        var (workspace, email) = await server.CreateTenantAsync("Detail");
+        var ids = await server.SeedAsync(workspace.Id,
+            new SeedCustomer("cd-1", "山田 花子", "hanako@example.test", "gold",
+                [new SeedOrder("cd-o1", "Sencha", 1200, 2), new SeedOrder("cd-o2", "Gyokuro", 3600, 1)]));
+        var page = await server.NewPageAsync();
+        await page.LoginAsync(email, DashboardServer.UserPassword);
+
+        await page.GotoAsync($"/customers/{ids["cd-1"]}");
+
+        await Expect(page.Locator("#customer-name")).ToHaveTextAsync("山田 花子");
+        await Expect(page.Locator("#customer-traits")).ToContainTextAsync("gold");
+        await Expect(page.Locator("#customer-traits")).ToContainTextAsync("user: cd-1");
+        await Expect(page.Locator("#agg-orders .kz-stat-value")).ToHaveTextAsync("2");
+        await Expect(page.Locator("#agg-aov .kz-stat-value")).ToHaveTextAsync("3,000 JPY");
+        await Expect(page.Locator("#order-cd-o2")).ToContainTextAsync("Gyokuro");
+        await Expect(page.Locator("#order-cd-o1")).ToContainTextAsync("2,400 JPY");
+        await Expect(page.Locator("#customer-timeline")).ToContainTextAsync("Product Viewed");
+        await Expect(page.Locator("#customer-timeline")).ToContainTextAsync("Home");
+        await page.ScreenshotAsync("customer");
+    }
+}

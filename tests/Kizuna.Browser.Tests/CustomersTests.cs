@@ -1,0 +1,28 @@
+using static Microsoft.Playwright.Assertions;
+
+namespace Kizuna.Browser;
+
+public sealed class CustomersTests(DashboardServer server)
+{
+    [Fact]
+    public async Task Customers_SearchByJapaneseName_FindsOnlyThatCustomer()
+    {
+        var (workspace, email) = await server.CreateTenantAsync("Search");
+        await server.SeedAsync(workspace.Id,
+            new SeedCustomer("cs-1", "山田 花子", "hanako@example.test", "gold", [new SeedOrder("cs-o1", "玉露", 2500, 1)]),
+            new SeedCustomer("cs-2", "佐藤 太郎", "taro@example.test", "free", []),
+            new SeedCustomer("cs-3", "Emma Brown", "emma@example.test", "free", []));
+        var page = await server.NewPageAsync();
+        await page.LoginAsync(email, DashboardServer.UserPassword);
+
+        await page.GotoAsync("/customers");
+        var rows = page.Locator("#customers-table tbody tr");
+        await Expect(rows).ToHaveCountAsync(3);
+        await page.ScreenshotAsync("customers");
+        await page.FillAsync("#customer-search", "山田");
+
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First).ToContainTextAsync("山田 花子");
+        await Expect(rows.First).ToContainTextAsync("hanako@example.test");
+    }
+}

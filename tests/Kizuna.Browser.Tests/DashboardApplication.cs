@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Kizuna.Browser;
+
+/// <summary>The real kizuna host on Kestrel, on a free loopback port, with its data in a temporary folder.</summary>
+public sealed class DashboardApplication(string dataDirectory, string adminPassword) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Storage:Provider", "sqlite");
+        builder.UseSetting("Storage:DataDirectory", dataDirectory);
+        builder.UseSetting("Setup:AdminPassword", adminPassword);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+
+namespace Kizuna.Ingestion;
+
+public sealed class SegmentParserTests
+{
+    private static readonly DateTimeOffset ReceivedAt = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+    private readonly SegmentParser _parser = new(new IngestionOptions());
+
+    [Fact]
+    public void Parse_TrackWithoutEvent_NamesTheField()
+    {
+        var error = Parse("""{"type":"track","userId":"u1","messageId":"m1"}""").Error!;
+
+        Assert.Equal(("event", "m1"), (error.Field, error.MessageId));
+    }
+
+    [Theory]
+    [InlineData("""{"type":"track","event":"X"}""", "userId")]
+    [InlineData("""{"type":"shout","userId":"u"}""", "type")]
+    [InlineData("""{"type":"alias","userId":"u"}""", "previousId")]
+    [InlineData("""{"type":"track","userId":"u","event":"X","properties":[1]}""", "properties")]
+    [InlineData("""{"type":"track","userId":"u","event":"X","timestamp":"yesterday"}""", "timestamp")]
+    [InlineData("""{"type":"identify","userId":"u","traits":{"email":42}}""", "traits.email")]
+    [InlineData("""{"type":"identify","userId":"u","traits":{"birthday":"someday"}}""", "traits.birthday")]
+    [InlineData("""{"type":"track","userId":"u","event":"Order Completed","properties":{"total":5}}""", "properties.order_id")]
+    [InlineData("""{"type":"track","userId":"u","event":"Order Completed","properties":{"order_id":"o","products":[{"price":"cheap"}]}}""", "properties.products[0].price")]
+    public void Parse_InvalidMessage_ReportsTheFieldAtFault(string json, string field) =>
+        Assert.Equal(field, Parse(json).Error!.Field);
+
+    [Fact]
+    public void Parse_OversizedMessage_IsRefusedWithTheLimit()
+    {
+        var parser = new SegmentParser(new IngestionOptions { MaxMessageBytes = 1024 });
+        var json = $$$"""{"type":"track","userId":"u","event":"X","properties":{"blob":"{{{new string('x', 2000)}}}"}}""";
+
+        using var document = JsonDocument.Parse(json);
+        var error = parser.Parse(document.RootElement, 3, null, null, ReceivedAt).Error!;
+
+        Assert.Equal(3, error.Index);
+        Assert.Contains("1024", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_DeviceClockAhead_CorrectsTimestampBySentAt()
+    {
+        // The device's clock runs 10 minutes fast: it stamped the event 2 s before it sent it.
+        var message = Parse("""
+            {"type":"track","userId":"u","event":"X","timestamp":"2026-11-23T12:09:58Z","sentAt":"2026-11-23T12:10:00Z"}
+            """).Message!;
+
+        Assert.Equal(ReceivedAt.AddSeconds(-2), message.Timestamp);
+    }
+
+    [Fact]
+    public void Parse_OriginalTimestampWithBatchSentAt_UsesBatchSentAt()
+    {
+        using var document = JsonDocument.Parse("""{"type":"page","anonymousId":"a","originalTimestamp":"2026-11-23T11:00:00Z"}""");
+
+        var message = _parser.Parse(document.RootElement, 0, null, ReceivedAt.AddHours(1), ReceivedAt).Message!;
+
+        Assert.Equal(ReceivedAt.AddHours(-2), message.Timestamp);
+    }
+
+    [Fact]
+    public void Parse_OrderCompleted_LiftsTheOrderWithLines()
+    {
+        var message = Parse("""
+            {"type":"track","userId":42,"event":"Order Completed","properties":{"order_id":1001,"revenue":"25.5","currency":"gbp",
+             "products":[{"product_id":"p1","name":"Teapot","price":20,"quantity":1},{"sku":"S-2","price":2.75,"quantity":2}]}}
+            """).Message!;
+
+        Assert.Equal("42", message.UserId);
+        Assert.Equal(("1001", 25.5, "GBP", 2), (message.Order!.OrderId, message.Order.Total, message.Order.Currency, message.Order.Lines.Count));
+    }
+
+    [Fact]
+    public void Parse_ContextOfTheCustomer_IsLiftedForTheProfile()
+    {
+        var message = Parse("""
+            {"type":"identify","userId":"u","context":{"timezone":"Asia/Tokyo","locale":"ja-JP","campaign":{"source":"newsletter"},"ip":"10.0.0.1"}}
+            """).Message!;
+
+        Assert.Equal(("Asia/Tokyo", "ja-JP"), (message.Context!.Timezone, message.Context.Locale));
+        Assert.Contains("newsletter", message.Context.CampaignJson, StringComparison.Ordinal);
+    }
+
+    private ParseResult Parse(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return _parser.Parse(document.RootElement, 0, null, null, ReceivedAt);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Kizuna.Storage;
+
+/// <summary>
+/// A fresh, migrated database for one test: a temporary SQLite file, or a new PostgreSQL database created on the
+/// server named by <c>KIZUNA_TEST_POSTGRES</c> and dropped afterwards. Dispose it at the end of the test.
+/// </summary>
+public sealed class TestStore : IAsyncDisposable
+{
+    public const string PostgresVariable = "KIZUNA_TEST_POSTGRES";
+
+    private readonly Func<ValueTask> _cleanup;
+
+    private TestStore(Database database, Func<ValueTask> cleanup)
+    {
+        Database = database;
+        _cleanup = cleanup;
+    }
+
+    public Database Database { get; }
+
+    public Migrator Migrator => new(Database, NullLogger<Migrator>.Instance);
+
+    /// <summary>The PostgreSQL connection string for tests, or null when tests run on SQLite only.</summary>
+    public static string? PostgresConnectionString =>
+        Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
+
+    /// <summary>A migrated store of the engine named <c>sqlite</c> or <c>postgres</c>; skips the test when PostgreSQL is not configured.</summary>
+    public static async Task<TestStore> CreateAsync(string engine, CancellationToken ct)
+    {
+        var store = engine switch
+        {
+            "sqlite" => CreateSqlite(),
+            "postgres" => await CreatePostgresAsync(ct),
+            _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "Engines are sqlite and postgres."),
+        };
+        await store.Migrator.MigrateAsync(ct);
+        return store;
+    }
+
+    public ValueTask DisposeAsync() => _cleanup();
+
+    private static TestStore CreateSqlite()
+    {
+        var folder = Directory.CreateTempSubdirectory("kizuna-test-");
+        var database = new SqliteDatabase(new StorageOptions { DataDirectory = folder.FullName });
+        return new TestStore(database, () =>
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+            return ValueTask.CompletedTask;
+        });
+    }
+
+    private static async Task<TestStore> CreatePostgresAsync(CancellationToken ct)
+    {
+        if (PostgresConnectionString is not { } server)
+        {
+            Assert.Skip($"{PostgresVariable} is not set");
+            throw new UnreachableException();
+        }
+
+        var name = $"kz_{Guid.NewGuid():N}";
+        await ExecuteAsync(server, $"CREATE DATABASE {name}", ct);
+        var database = new PostgresDatabase(new StorageOptions
+        {
+            Provider = "postgres",
+            ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString,
+        });
+        return new TestStore(database, async () =>
+        {
+            await database.DisposeAsync();
+            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", CancellationToken.None);
+        });
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}
