@@ -23,6 +23,8 @@ internal sealed class ImportCounters(ImportKind kind, int maxReportedErrors)
 
     public long CancellationsMatched { get; set; }
 
+    public long CancellationLinesUnmatched { get; set; }
+
     public long SkippedWithoutCustomer { get; set; }
 
     public long BadLines { get; private set; }
@@ -41,6 +43,6 @@ internal sealed class ImportCounters(ImportKind kind, int maxReportedErrors)
     }
 
     public ImportReport ToReport(TimeSpan elapsed) => new(
-        kind, LinesRead, Customers, Orders, OrderLines, Products, Events, Cancellations, CancellationLines, CancellationsMatched,
+        kind, LinesRead, Customers, Orders, OrderLines, Products, Events, Cancellations, CancellationLines, CancellationsMatched, CancellationLinesUnmatched,
         SkippedWithoutCustomer, BadLines, Stored, Duplicates, Math.Round(elapsed.TotalSeconds, 3), [.. _errors]);
 }

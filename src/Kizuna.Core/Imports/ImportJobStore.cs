@@ -31,7 +31,7 @@ public sealed class ImportJobStore(Database database, TimeProvider time)
         var finished = status is ImportJobStatus.Succeeded or ImportJobStatus.Failed;
         await using var connection = await database.OpenAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE imports SET status = @status, report = @report, finished_at = @finishedAt WHERE id = @id",
+            $"UPDATE imports SET status = @status, report = {database.Dialect.Json("@report")}, finished_at = @finishedAt WHERE id = @id",
             new { id, status = Name(status), report = JsonSerializer.Serialize(state, Json), finishedAt = finished ? Epoch.ToMs(time.GetUtcNow()) : (long?)null },
             cancellationToken: ct));
     }

@@ -37,6 +37,9 @@ public sealed record ImportMapping
     /// <summary>Whether a matched cancellation refunds its lines or cancels the whole order.</summary>
     public OrderEventKind CancellationAs { get; init; } = OrderEventKind.Refunded;
 
+    /// <summary>How a cancellation finds the order it cancels.</summary>
+    public CancellationMatch CancellationMatch { get; init; } = CancellationMatch.OrderId;
+
     /// <summary>Ids written as decimals (<c>17850.0</c>) are read as integers (<c>17850</c>).</summary>
     public bool NumericIds { get; init; }
 

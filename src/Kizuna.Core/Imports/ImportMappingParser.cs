@@ -9,7 +9,7 @@ public static class ImportMappingParser
     private static readonly HashSet<string> Members =
     [
         "kind", "columns", "traits", "properties", "event", "timestampFormat", "timeZone", "currency",
-        "cancellationPrefix", "cancellationAs", "numericIds", "delimiter", "maxReportedErrors",
+        "cancellationPrefix", "cancellationAs", "cancellationMatch", "numericIds", "delimiter", "maxReportedErrors",
     ];
 
     public static ImportMapping Parse(string json)
@@ -83,6 +83,7 @@ public static class ImportMappingParser
                 Currency = Currency(String(root, "currency")),
                 CancellationPrefix = String(root, "cancellationPrefix") is { Length: > 0 } prefix ? prefix : null,
                 CancellationAs = CancellationAs(String(root, "cancellationAs")),
+                CancellationMatch = Match(String(root, "cancellationMatch")),
                 NumericIds = Bool(root, "numericIds"),
                 Delimiter = Delimiter(String(root, "delimiter")),
                 MaxReportedErrors = Int(root, "maxReportedErrors") ?? 1_000,
@@ -176,6 +177,13 @@ public static class ImportMappingParser
         null or "refunded" => OrderEventKind.Refunded,
         "cancelled" => OrderEventKind.Cancelled,
         _ => throw new ImportMappingException("cancellationAs", "'cancellationAs' is 'refunded' or 'cancelled'."),
+    };
+
+    private static CancellationMatch Match(string? value) => value?.ToLowerInvariant() switch
+    {
+        null or "orderid" => CancellationMatch.OrderId,
+        "customerproduct" => CancellationMatch.CustomerProduct,
+        _ => throw new ImportMappingException("cancellationMatch", "'cancellationMatch' is 'orderId' or 'customerProduct'."),
     };
 
     private static char Delimiter(string? value) => value switch

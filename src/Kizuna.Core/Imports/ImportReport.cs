@@ -3,6 +3,7 @@ namespace Kizuna.Imports;
 /// <summary>
 /// What an import did. Counts are of lines in the file unless named otherwise; <see cref="Stored"/> and
 /// <see cref="Duplicates"/> are messages as the ingestion pipeline answered them (a re-run stores none).
+/// <see cref="CancellationsMatched"/> counts the refunds (or cancellations) applied to an original order.
 /// </summary>
 public sealed record ImportReport(
     ImportKind Kind,
@@ -15,6 +16,7 @@ public sealed record ImportReport(
     long Cancellations,
     long CancellationLines,
     long CancellationsMatched,
+    long CancellationLinesUnmatched,
     long SkippedWithoutCustomer,
     long BadLines,
     long Stored,

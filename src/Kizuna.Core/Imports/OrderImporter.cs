@@ -6,7 +6,8 @@ namespace Kizuna.Imports;
 /// Order lines grouped by consecutive order id into <c>Order Completed</c> events; cancellation invoices become
 /// a refund (or cancellation) of the original order when it can be matched and are counted otherwise. Each
 /// customer is identified once with the mapped traits, and the products seen are upserted into the catalogue.
-/// Memory grows with distinct orders, customers and products, never with lines.
+/// Memory grows with distinct orders, customers and products (and customer × product pairs when cancellations
+/// are matched by customer and product), never with lines.
 /// </summary>
 internal sealed class OrderImporter(ImportMapping mapping, MessageSink sink, ProductCatalog catalog, long workspaceId, ImportCounters counters, DateTimeOffset receivedAt)
     : IRowImporter
@@ -15,6 +16,9 @@ internal sealed class OrderImporter(ImportMapping mapping, MessageSink sink, Pro
     private readonly HashSet<string> _customers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _products = new(StringComparer.Ordinal);
     private readonly List<Product> _newProducts = [];
+
+    // The newest order of each (customer, product), kept only when cancellations are matched that way.
+    private readonly Dictionary<(string UserId, string ProductId), string> _lastOrderWith = [];
     private OrderGroup? _current;
 
     public async ValueTask AcceptAsync(ImportRow row, CancellationToken ct)
@@ -90,6 +94,14 @@ internal sealed class OrderImporter(ImportMapping mapping, MessageSink sink, Pro
         _orders.Add(group.OrderId);
         if (!group.IsCancellation)
         {
+            if (mapping.CancellationMatch == CancellationMatch.CustomerProduct)
+            {
+                foreach (var line in group.Lines)
+                {
+                    _lastOrderWith[(group.UserId, line.ProductId ?? "")] = group.OrderId;
+                }
+            }
+
             counters.Orders++;
             counters.OrderLines += group.Lines.Count;
             var order = new OrderEvent(OrderEventKind.Completed, group.OrderId, group.Total, group.Currency, 0, 0, 0, null, group.Lines);
@@ -99,14 +111,35 @@ internal sealed class OrderImporter(ImportMapping mapping, MessageSink sink, Pro
 
         counters.Cancellations++;
         counters.CancellationLines += group.Lines.Count;
-        if (group.OriginalOrderId is { } original && _orders.Contains(original))
+        foreach (var (original, lines) in Originals(group))
         {
+            if (original is null)
+            {
+                counters.CancellationLinesUnmatched += lines.Count;
+                continue;
+            }
+
             counters.CancellationsMatched++;
-            var refund = mapping.CancellationAs == OrderEventKind.Cancelled
-                ? new OrderEvent(OrderEventKind.Cancelled, original, null, group.Currency, 0, 0, 0, null, group.Lines)
-                : new OrderEvent(OrderEventKind.Refunded, original, group.Total, group.Currency, 0, 0, 0, null, group.Lines);
-            await sink.AddAsync(ImportMessages.Order($"import:orders:{group.OrderId}", group.UserId, refund, group.Timestamp, receivedAt), ct);
+            var total = Math.Round(lines.Sum(l => l.Price * l.Quantity), 2, MidpointRounding.AwayFromZero);
+            var change = mapping.CancellationAs == OrderEventKind.Cancelled
+                ? new OrderEvent(OrderEventKind.Cancelled, original, null, group.Currency, 0, 0, 0, null, lines)
+                : new OrderEvent(OrderEventKind.Refunded, original, total, group.Currency, 0, 0, 0, null, lines);
+            await sink.AddAsync(ImportMessages.Order($"import:orders:{group.OrderId}:{original}", group.UserId, change, group.Timestamp, receivedAt), ct);
         }
+    }
+
+    /// <summary>The lines of a cancellation grouped by the order each cancels; null for lines with no match.</summary>
+    private IEnumerable<(string? Original, List<OrderLine> Lines)> Originals(OrderGroup group)
+    {
+        if (mapping.CancellationMatch == CancellationMatch.OrderId)
+        {
+            var original = group.OriginalOrderId is { } id && _orders.Contains(id) ? id : null;
+            return [(original, group.Lines)];
+        }
+
+        return group.Lines
+            .GroupBy(l => _lastOrderWith.TryGetValue((group.UserId, l.ProductId ?? ""), out var id) ? id : null)
+            .Select(g => (g.Key, g.ToList()));
     }
 
     private async Task UpsertProductsAsync(CancellationToken ct)

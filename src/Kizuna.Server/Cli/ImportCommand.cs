@@ -83,7 +83,8 @@ public static class ImportCommand
                 Row("Products", report.Products);
                 Row("Cancellations (invoices)", report.Cancellations);
                 Row("Cancellation lines", report.CancellationLines);
-                Row("Cancellations matched to their order", report.CancellationsMatched);
+                Row("Refunds applied to earlier orders", report.CancellationsMatched);
+                Row("Cancellation lines with no earlier order", report.CancellationLinesUnmatched);
                 Row("Lines without customer id (skipped)", report.SkippedWithoutCustomer);
                 break;
             case ImportKind.Customers:
@@ -101,14 +102,14 @@ public static class ImportCommand
         Row("Messages stored", report.Stored);
         Row("Duplicates (already imported)", report.Duplicates);
         table.AddRow("Elapsed", report.ElapsedSeconds.ToString("0.0 s", CultureInfo.CurrentCulture));
-        foreach (var error in report.Errors.Take(20))
+        foreach (var error in report.Errors.Take(10))
         {
             table.AddRow($"[yellow]line {error.Line}[/]", Markup.Escape(error.Reason));
         }
 
-        if (report.BadLines > 20)
+        if (report.BadLines > 10)
         {
-            table.AddRow("[yellow]…[/]", $"{report.BadLines - 20} more bad lines");
+            table.AddRow("[yellow]…[/]", $"{report.BadLines - 10} more bad lines");
         }
 
         return table;

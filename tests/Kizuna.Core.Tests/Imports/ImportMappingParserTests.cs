@@ -16,6 +16,7 @@ public sealed class ImportMappingParserTests
         Assert.Equal("GBP", mapping.Currency);
         Assert.Equal("C", mapping.CancellationPrefix);
         Assert.Equal(OrderEventKind.Refunded, mapping.CancellationAs);
+        Assert.Equal(CancellationMatch.CustomerProduct, mapping.CancellationMatch);
         Assert.True(mapping.NumericIds);
         Assert.Equal("Europe/London", mapping.TimeZone.Id);
     }
@@ -32,6 +33,7 @@ public sealed class ImportMappingParserTests
     [InlineData("""{ "kind": "events", "columns": { "user_id": "A", "timestamp": "B" } }""", "event")]
     [InlineData("""{ "kind": "events", "event": "Signed Up", "columns": { "timestamp": "B" } }""", "columns.user_id")]
     [InlineData("""{ "kind": "orders", """, "mapping")]
+    [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "cancellationMatch": "guess" }""", "cancellationMatch")]
     public void Parse_InvalidMapping_NamesTheField(string json, string field)
     {
         var ex = Assert.Throws<ImportMappingException>(() => ImportMappingParser.Parse(json));

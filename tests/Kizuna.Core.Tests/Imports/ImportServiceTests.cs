@@ -80,11 +80,37 @@ public sealed class ImportServiceTests
 
         Assert.Equal(2, report.Cancellations);
         Assert.Equal(1, report.CancellationsMatched);
+        Assert.Equal(1, report.CancellationLinesUnmatched);
         var profile = await FindAsync(host, "c9");
         var order = Assert.Single(await host.Get<ProfileService>().OrdersAsync(host.Workspace.Id, profile.Profile.Id, TestContext.Current.CancellationToken));
         Assert.Equal("partially_refunded", order.Status);
         Assert.Equal(10.0, order.RefundedAmount, 2);
         Assert.Equal(10.0, profile.Profile.Aggregates.TotalSpent, 2);
+    }
+
+    [Fact]
+    public async Task ImportAsync_CancellationMatchedByCustomerAndProduct_RefundsTheNewestOrderWithEachProduct()
+    {
+        await using var host = await CoreHost.StartAsync();
+        using var csv = new TempCsv(
+            Header,
+            "5001,A1,Teapot,1,2011-03-01 10:00,10.00,c5,United Kingdom",
+            "5001,B2,Cup,2,2011-03-01 10:00,4.00,c5,United Kingdom",
+            "5002,A1,Teapot,1,2011-03-02 10:00,10.00,c5,United Kingdom",
+            "C6001,A1,Teapot,-1,2011-03-03 10:00,10.00,c5,United Kingdom",
+            "C6001,B2,Cup,-1,2011-03-03 10:00,4.00,c5,United Kingdom",
+            "C6001,Z9,Vase,-1,2011-03-03 10:00,30.00,c5,United Kingdom");
+
+        var report = await ImportAsync(host, csv, OrdersMapping.Replace("\"cancellationPrefix\": \"C\",", "\"cancellationPrefix\": \"C\", \"cancellationMatch\": \"customerProduct\",", StringComparison.Ordinal));
+
+        Assert.Equal(2, report.CancellationsMatched);
+        Assert.Equal(1, report.CancellationLinesUnmatched);
+        var profile = await FindAsync(host, "c5");
+        var orders = (await host.Get<ProfileService>().OrdersAsync(host.Workspace.Id, profile.Profile.Id, TestContext.Current.CancellationToken)).ToDictionary(o => o.OrderId);
+        Assert.Equal("partially_refunded", orders["5001"].Status);
+        Assert.Equal(4.0, orders["5001"].RefundedAmount, 2);
+        Assert.Equal("refunded", orders["5002"].Status);
+        Assert.Equal(14.0, profile.Profile.Aggregates.TotalSpent, 2);
     }
 
     [Fact]
