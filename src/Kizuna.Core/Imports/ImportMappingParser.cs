@@ -49,12 +49,12 @@ public static class ImportMappingParser
             var columns = Map(root, "columns");
             foreach (var field in columns.Keys.Where(f => !ImportFields.Allowed(kind).Contains(f)))
             {
-                throw new ImportMappingException($"columns.{field}", $"'{field}' is not a field of a {kindText} import. Fields: {string.Join(", ", ImportFields.Allowed(kind))}.");
+                throw new ImportMappingException($"columns.{field}", $"'{field}' is not a field for importing {kindText}. Fields: {string.Join(", ", ImportFields.Allowed(kind))}.");
             }
 
             foreach (var field in ImportFields.Required(kind).Where(f => !columns.ContainsKey(f)))
             {
-                throw new ImportMappingException($"columns.{field}", $"A {kindText} import needs a column for '{field}'.");
+                throw new ImportMappingException($"columns.{field}", $"Importing {kindText} needs a column for '{field}'.");
             }
 
             var eventName = String(root, "event");

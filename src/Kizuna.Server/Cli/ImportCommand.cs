@@ -84,7 +84,7 @@ public static class ImportCommand
                 Row("Cancellations (invoices)", report.Cancellations);
                 Row("Cancellation lines", report.CancellationLines);
                 Row("Refunds applied to earlier orders", report.CancellationsMatched);
-                Row("Cancellation lines with no earlier order", report.CancellationLinesUnmatched);
+                Row("Cancellation lines unmatched", report.CancellationLinesUnmatched);
                 Row("Lines without customer id (skipped)", report.SkippedWithoutCustomer);
                 break;
             case ImportKind.Customers:

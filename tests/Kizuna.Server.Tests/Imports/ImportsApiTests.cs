@@ -57,6 +57,12 @@ public sealed class ImportsApiTests : IAsyncLifetime
         Assert.Equal(4, finished.Report?.LinesRead);
         Assert.Equal(2, finished.Report?.Orders);
         Assert.Equal(4, Assert.Single(finished.Report!.Errors).Line);
+        var raw = await client.GetStringAsync($"/api/imports/{job.Id}", TestContext.Current.CancellationToken);
+        using (var document = JsonDocument.Parse(raw))
+        {
+            Assert.Equal("orders", document.RootElement.GetProperty("report").GetProperty("kind").GetString());
+        }
+
         var list = await client.GetFromJsonAsync<List<ImportJobResponse>>("/api/imports", TestContext.Current.CancellationToken);
         Assert.Contains(list!, j => j.Id == job.Id);
     }
