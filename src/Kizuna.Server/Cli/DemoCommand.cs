@@ -23,7 +23,7 @@ public static class DemoCommand
 
         // Nothing has read the storage settings yet, so the demo's own default folder can still take effect.
         if (!command.Settings.ContainsKey("Storage:DataDirectory") && !command.Settings.ContainsKey("Storage:ConnectionString")
-            && app.Configuration["Storage:DataDirectory"] == "data")
+            && app.Configuration["Storage:DataDirectory"] is null or "data")
         {
             app.Configuration["Storage:DataDirectory"] = Path.Combine("data", "demo");
         }
