@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Kizuna.Demo;
 using Kizuna.Imports;
 using Kizuna.Storage;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Kizuna;
 
@@ -17,12 +19,12 @@ namespace Kizuna;
 public sealed class CoreHost : IAsyncDisposable
 {
     private readonly IHost _host;
-    private readonly string _directory;
+    private readonly Func<Task> _cleanup;
 
-    private CoreHost(IHost host, string directory, Workspace workspace)
+    private CoreHost(IHost host, Func<Task> cleanup, Workspace workspace)
     {
         _host = host;
-        _directory = directory;
+        _cleanup = cleanup;
         Workspace = workspace;
     }
 
@@ -32,11 +34,12 @@ public sealed class CoreHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
-    public static async Task<CoreHost> StartAsync(Action<IServiceCollection>? configure = null)
+    /// <summary>A started host on <paramref name="engine"/> (<c>sqlite</c>, or <c>postgres</c> when <c>KIZUNA_TEST_POSTGRES</c> is set; skipped otherwise).</summary>
+    public static async Task<CoreHost> StartAsync(string engine = "sqlite", Action<IServiceCollection>? configure = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), $"kizuna-test-{Guid.NewGuid():N}");
+        var (settings, cleanup) = engine == "postgres" ? await PostgresAsync() : Sqlite();
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = directory });
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddKizunaCore();
         builder.Services.AddKizunaImports();
@@ -46,7 +49,52 @@ public sealed class CoreHost : IAsyncDisposable
         await host.StartAsync(TestContext.Current.CancellationToken);
         var workspace = await host.Services.GetRequiredService<WorkspaceService>()
             .CreateAsync($"ws-{Guid.NewGuid():N}"[..20], "Test", TestContext.Current.CancellationToken);
-        return new CoreHost(host, directory, workspace);
+        return new CoreHost(host, cleanup, workspace);
+    }
+
+    private static (Dictionary<string, string?>, Func<Task>) Sqlite()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"kizuna-test-{Guid.NewGuid():N}");
+        return (new() { ["Storage:DataDirectory"] = directory }, () =>
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open is left to the temp folder's cleaner.
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+
+    private static async Task<(Dictionary<string, string?>, Func<Task>)> PostgresAsync()
+    {
+        if (TestStore.PostgresConnectionString is not { } server)
+        {
+            Assert.Skip($"{TestStore.PostgresVariable} is not set");
+            throw new UnreachableException();
+        }
+
+        var name = $"kz_{Guid.NewGuid():N}";
+        await ExecuteAsync(server, $"CREATE DATABASE {name}");
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        return (new() { ["Storage:Provider"] = "postgres", ["Storage:ConnectionString"] = connectionString }, async () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        });
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>A scalar query against the test database, for counts the services do not expose.</summary>
@@ -65,15 +113,15 @@ public sealed class CoreHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync(CancellationToken.None);
-        _host.Dispose();
-        SqliteConnection.ClearAllPools();
-        try
+        if (_host is IAsyncDisposable disposable)
         {
-            Directory.Delete(_directory, recursive: true);
+            await disposable.DisposeAsync();
         }
-        catch (IOException)
+        else
         {
-            // A file still held open is left to the temp folder's cleaner.
+            _host.Dispose();
         }
+
+        await _cleanup();
     }
 }

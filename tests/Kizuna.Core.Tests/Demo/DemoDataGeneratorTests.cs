@@ -13,7 +13,7 @@ public sealed partial class DemoDataGeneratorTests
     [Fact]
     public async Task SeedAsync_FiftyCustomers_BuildsProfilesOrdersAndNamesInBothLanguages()
     {
-        await using var host = await CoreHost.StartAsync(s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
+        await using var host = await CoreHost.StartAsync(configure: s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
         var ct = TestContext.Current.CancellationToken;
 
         var report = await host.Get<DemoDataGenerator>().SeedAsync(host.Workspace.Id, new DemoOptions(50), null, ct);
@@ -35,7 +35,7 @@ public sealed partial class DemoDataGeneratorTests
     [Fact]
     public async Task Generate_SameSeedAndClock_GivesTheSameData()
     {
-        await using var host = await CoreHost.StartAsync(s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
+        await using var host = await CoreHost.StartAsync(configure: s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
         var generator = host.Get<DemoDataGenerator>();
 
         var first = Fingerprints(generator, new DemoOptions(30, Seed: 7));

@@ -1,5 +1,6 @@
 using Kizuna.Commerce;
 using Kizuna.Profiles;
+using Kizuna.Storage;
 
 namespace Kizuna.Imports;
 
@@ -20,10 +21,11 @@ public sealed class ImportServiceTests
 
     private const string Header = "Invoice,Sku,Item,Qty,Date,Price,Customer,Country";
 
-    [Fact]
-    public async Task ImportAsync_BadLines_ReportsLineNumberAndReasonAndLoadsGoodLines()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ImportAsync_BadLines_ReportsLineNumberAndReasonAndLoadsGoodLines(string engine)
     {
-        await using var host = await CoreHost.StartAsync();
+        await using var host = await CoreHost.StartAsync(engine);
         using var csv = new TempCsv(
             Header,
             "1001,A1,Teapot,2,2011-03-01 10:00,12.50,c1,United Kingdom",
@@ -53,10 +55,11 @@ public sealed class ImportServiceTests
         Assert.NotNull(await host.Get<ProductCatalog>().FindAsync(host.Workspace.Id, "B2", TestContext.Current.CancellationToken));
     }
 
-    [Fact]
-    public async Task ImportAsync_LocalTimestamps_AreStoredInUtcForTheMappedZone()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ImportAsync_LocalTimestamps_AreStoredInUtcForTheMappedZone(string engine)
     {
-        await using var host = await CoreHost.StartAsync();
+        await using var host = await CoreHost.StartAsync(engine);
         using var csv = new TempCsv(Header, "3001,A1,Teapot,1,2011-07-01 10:00,20.00,summer,United Kingdom");
 
         await ImportAsync(host, csv, OrdersMapping);
@@ -66,10 +69,11 @@ public sealed class ImportServiceTests
         Assert.Equal(new DateTimeOffset(2011, 7, 1, 9, 0, 0, TimeSpan.Zero), order.PlacedAt);
     }
 
-    [Fact]
-    public async Task ImportAsync_CancellationOfImportedOrder_RefundsTheOriginal()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ImportAsync_CancellationOfImportedOrder_RefundsTheOriginal(string engine)
     {
-        await using var host = await CoreHost.StartAsync();
+        await using var host = await CoreHost.StartAsync(engine);
         using var csv = new TempCsv(
             Header,
             "2001,A1,Teapot,2,2011-03-01 10:00,10.00,c9,United Kingdom",
@@ -88,10 +92,11 @@ public sealed class ImportServiceTests
         Assert.Equal(10.0, profile.Profile.Aggregates.TotalSpent, 2);
     }
 
-    [Fact]
-    public async Task ImportAsync_CancellationMatchedByCustomerAndProduct_RefundsTheNewestOrderWithEachProduct()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ImportAsync_CancellationMatchedByCustomerAndProduct_RefundsTheNewestOrderWithEachProduct(string engine)
     {
-        await using var host = await CoreHost.StartAsync();
+        await using var host = await CoreHost.StartAsync(engine);
         using var csv = new TempCsv(
             Header,
             "5001,A1,Teapot,1,2011-03-01 10:00,10.00,c5,United Kingdom",
@@ -113,10 +118,11 @@ public sealed class ImportServiceTests
         Assert.Equal(14.0, profile.Profile.Aggregates.TotalSpent, 2);
     }
 
-    [Fact]
-    public async Task ImportAsync_SameCustomersFileTwice_SecondRunStoresNothing()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ImportAsync_SameCustomersFileTwice_SecondRunStoresNothing(string engine)
     {
-        await using var host = await CoreHost.StartAsync();
+        await using var host = await CoreHost.StartAsync(engine);
         using var csv = new TempCsv("id,mail,first,city", "u1,ann@example.com,Ann,Leeds", "u2,bo@example.com,Bo,York");
         const string mapping = """{ "kind": "customers", "columns": { "user_id": "id", "email": "mail" }, "traits": { "firstName": "first", "city": "city" } }""";
 
@@ -131,10 +137,11 @@ public sealed class ImportServiceTests
         Assert.Equal("Leeds", (string?)ann.Profile.Traits["city"]);
     }
 
-    [Fact]
-    public async Task ImportAsync_EventsFile_TracksEventsWithProperties()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ImportAsync_EventsFile_TracksEventsWithProperties(string engine)
     {
-        await using var host = await CoreHost.StartAsync();
+        await using var host = await CoreHost.StartAsync(engine);
         using var csv = new TempCsv("who,what,when,plan", "e1,Signed Up,2024-05-01T10:00:00Z,pro", "e1,Upgraded,2024-06-01T10:00:00Z,team", "e2,,2024-06-01T10:00:00Z,free");
         const string mapping = """{ "kind": "events", "columns": { "user_id": "who", "event": "what", "timestamp": "when" }, "properties": { "plan": "plan" } }""";
 
@@ -146,10 +153,11 @@ public sealed class ImportServiceTests
         Assert.Equal(2, profile.Profile.Aggregates.Events);
     }
 
-    [Fact]
-    public async Task ImportAsync_ProductsFile_UpsertsTheCatalogue()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ImportAsync_ProductsFile_UpsertsTheCatalogue(string engine)
     {
-        await using var host = await CoreHost.StartAsync();
+        await using var host = await CoreHost.StartAsync(engine);
         using var csv = new TempCsv("sku;title;price", "T-1;Sencha 100 g;1200", "T-2;Hojicha 100 g;abc", "T-1;Sencha 100 g (new);1300");
         const string mapping = """{ "kind": "products", "columns": { "product_id": "sku", "name": "title", "price": "price" }, "currency": "JPY", "delimiter": ";" }""";
 
