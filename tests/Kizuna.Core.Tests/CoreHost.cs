@@ -68,7 +68,8 @@ public sealed class CoreHost : IAsyncDisposable
             }
 
             return Task.CompletedTask;
-        });
+        }
+        );
     }
 
     private static async Task<(Dictionary<string, string?>, Func<Task>)> PostgresAsync()
@@ -86,7 +87,8 @@ public sealed class CoreHost : IAsyncDisposable
         {
             NpgsqlConnection.ClearAllPools();
             await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-        });
+        }
+        );
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)
