@@ -10,13 +10,17 @@ using Kizuna.Server.Imports;
 using Kizuna.Server.Ingestion;
 using Kizuna.Server.Profiles;
 using Kizuna.Server.Security;
+using Kizuna.Server.Templates;
 using Kizuna.Server.Workspaces;
+using Kizuna.Templates;
+using Kizuna.Workspaces;
 
 var command = KizunaCommand.Parse(args);
 var builder = WebApplication.CreateBuilder(command.HostArgs);
 builder.AddKizunaConfiguration(command);
 
 builder.Services.AddKizunaCore();
+builder.Services.AddKizunaTemplates(builder.Configuration);
 builder.Services.AddKizunaImports();
 builder.Services.AddKizunaDemo();
 builder.Services.AddKizunaSecurity();
@@ -34,6 +38,7 @@ app.MapIngestionApi();
 app.MapProfilesApi();
 app.MapProductsApi();
 app.MapKeysApi();
+app.MapTemplatesApi().RequireScope(Scopes.TemplatesRead);
 app.MapImportsApi();
 app.MapKizunaDashboard();
 

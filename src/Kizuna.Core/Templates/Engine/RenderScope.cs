@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using Fluid;
+using Kizuna.Templates.ConnectedContent;
+using Kizuna.Templates.ContentBlocks;
+
+namespace Kizuna.Templates.Engine;
+
+/// <summary>The state of one render that Kizuna's tags and filters share: limits, deadline, partials, abort.</summary>
+internal sealed class RenderScope(
+    TemplateService service,
+    TemplateLimits limits,
+    string workspaceId,
+    IContentBlockSource blocks,
+    MessageLinks links,
+    IConnectedContentFetcher fetcher,
+    CancellationToken ct)
+{
+    private readonly long _deadline = Stopwatch.GetTimestamp() + (long)(limits.EffectiveTimeout.TotalSeconds * Stopwatch.Frequency);
+    private Dictionary<string, IFluidTemplate>? _partials;
+
+    public TemplateService Service { get; } = service;
+
+    public TemplateLimits Limits { get; } = limits;
+
+    public string WorkspaceId { get; } = workspaceId;
+
+    public IContentBlockSource Blocks { get; } = blocks;
+
+    public MessageLinks Links { get; } = links;
+
+    public IConnectedContentFetcher Fetcher { get; } = fetcher;
+
+    public CancellationToken CancellationToken { get; } = ct;
+
+    public int PartialDepth { get; set; }
+
+    public int ConnectedContentCalls { get; set; }
+
+    public string? AbortReason { get; set; }
+
+    /// <summary><c>increment</c>/<c>decrement</c> counters; <c>render</c> swaps in a fresh set to isolate them.</summary>
+    public Dictionary<string, long> Counters { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Time left of the wall-time budget, for calls that wait (connected content).</summary>
+    public TimeSpan Remaining => TimeSpan.FromSeconds(Math.Max(0, _deadline - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency);
+
+    public void CheckDeadline()
+    {
+        if (CancellationToken.IsCancellationRequested)
+        {
+            throw new TemplateFaultException(TemplateErrorKind.Timeout, "Rendering was cancelled.");
+        }
+
+        if (Stopwatch.GetTimestamp() > _deadline)
+        {
+            throw new TemplateFaultException(
+                TemplateErrorKind.Timeout,
+                $"Rendering took longer than its budget of {Limits.EffectiveTimeout.TotalMilliseconds:0} ms.");
+        }
+    }
+
+    public void EnterPartial(string name)
+    {
+        if (++PartialDepth > Limits.MaxPartialDepth)
+        {
+            throw new TemplateFaultException(
+                TemplateErrorKind.Limit,
+                $"Partials and content blocks are nested deeper than {Limits.MaxPartialDepth} levels (at '{name}').",
+                name);
+        }
+    }
+
+    public void ExitPartial() => PartialDepth--;
+
+    public async ValueTask<IFluidTemplate> ResolvePartialAsync(string name)
+    {
+        CheckDeadline();
+        var template = await Service.CompileBlockAsync(Blocks, WorkspaceId, name, CancellationToken);
+        (_partials ??= new(StringComparer.Ordinal))[name] = template;
+        return template;
+    }
+
+    public bool TryGetResolvedPartial(string name, out IFluidTemplate template)
+    {
+        template = null!;
+        return _partials is not null && _partials.TryGetValue(name, out template!);
+    }
+}

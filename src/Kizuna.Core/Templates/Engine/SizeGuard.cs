@@ -1,0 +1,35 @@
+using Fluid;
+using Fluid.Values;
+using FluidTemplateOptions = Fluid.TemplateOptions;
+
+namespace Kizuna.Templates.Engine;
+
+/// <summary>
+/// Caps strings kept in variables: <c>assign</c> and <c>capture</c> can double a string per loop iteration
+/// without writing a byte of output, so the output cap alone would not stop them.
+/// </summary>
+internal static class SizeGuard
+{
+    public static readonly FluidTemplateOptions.AssignedDelegate Assigned = (name, value, context) => Check(name, value, context);
+
+    public static readonly FluidTemplateOptions.CapturedDelegate Captured = (name, value, context) => Check(name, value, context);
+
+    private static ValueTask<FluidValue> Check(string name, FluidValue value, TemplateContext context)
+    {
+        if (value is StringValue && KizunaTemplateContext.ScopeOf(context) is { } scope)
+        {
+            var length = value.ToStringValue().Length;
+            if (length > scope.Limits.MaxOutputChars)
+            {
+                throw new TemplateFaultException(
+                    TemplateErrorKind.Limit,
+                    $"The variable '{name}' holds more than the limit of {scope.Limits.MaxOutputChars} characters.",
+                    name);
+            }
+
+            scope.CheckDeadline();
+        }
+
+        return new ValueTask<FluidValue>(value);
+    }
+}

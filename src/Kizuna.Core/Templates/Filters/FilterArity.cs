@@ -1,0 +1,32 @@
+using Fluid;
+
+namespace Kizuna.Templates.Filters;
+
+/// <summary>
+/// Shopify raises an error for a filter called with the wrong number of arguments; Fluid ignores extras and
+/// defaults missing ones. Wrapping each standard filter with its arity makes a bad template an error.
+/// </summary>
+internal static class FilterArity
+{
+    public static FilterDelegate Checked(string name, int min, int max, FilterDelegate inner, params string[] named) =>
+        (input, arguments, context) =>
+        {
+            var positional = arguments.Count;
+            foreach (var argumentName in arguments.Names)
+            {
+                if (Array.IndexOf(named, argumentName) < 0)
+                {
+                    throw FilterFault.Argument(name, $"unexpected argument '{argumentName}'.");
+                }
+
+                positional--;
+            }
+
+            if (positional < min || positional > max)
+            {
+                throw FilterFault.Arity(name, min, max, positional);
+            }
+
+            return inner(input, arguments, context);
+        };
+}

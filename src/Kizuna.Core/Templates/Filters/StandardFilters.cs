@@ -1,0 +1,26 @@
+using Fluid;
+
+namespace Kizuna.Templates.Filters;
+
+/// <summary>
+/// Registers Kizuna's Shopify-exact implementations under the standard names, replacing Fluid's where they differ,
+/// and adds argument-count checks to the Fluid filters kept as they are.
+/// </summary>
+internal static class StandardFilters
+{
+    public static void Register(FilterCollection filters)
+    {
+        foreach (var name in (string[])["escape", "escape_once", "h"])
+        {
+            if (filters.TryGetValue(name, out var inner))
+            {
+                filters.AddFilter(name, FilterArity.Checked(name, 0, 0, inner));
+            }
+        }
+
+        MathFilters.Register(filters);
+        StringFilters.Register(filters);
+        ArrayFilters.Register(filters);
+        DateFilter.Register(filters);
+    }
+}

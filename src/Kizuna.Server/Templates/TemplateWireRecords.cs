@@ -1,0 +1,30 @@
+using System.Text.Json;
+using Kizuna.Templates;
+
+namespace Kizuna.Server.Templates;
+
+/// <summary>Body of <c>POST /api/templates/validate</c>.</summary>
+public sealed record ValidateTemplateRequest(string? Template);
+
+/// <summary>Body of <c>POST /api/templates/preview</c>: the template and either a profile id or JSON data.</summary>
+public sealed record PreviewTemplateRequest(
+    string? Template,
+    string? WorkspaceId = null,
+    string? ProfileId = null,
+    JsonElement? Data = null,
+    string? TimeZone = null,
+    string? Culture = null,
+    string? Mode = null);
+
+/// <summary>One template error as the editor shows it.</summary>
+public sealed record TemplateErrorResponse(string Kind, string Message, int Line, int Column)
+{
+    public static TemplateErrorResponse From(TemplateError error) =>
+        new(error.Kind.ToString(), error.Message, error.Line, error.Column);
+}
+
+/// <summary>Answer of <c>validate</c>.</summary>
+public sealed record ValidateTemplateResponse(bool Valid, IReadOnlyList<TemplateErrorResponse> Errors);
+
+/// <summary>Answer of <c>preview</c>: the output, or the errors, or why the template aborted the message.</summary>
+public sealed record PreviewTemplateResponse(string? Output, IReadOnlyList<TemplateErrorResponse> Errors, string? AbortReason);

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Sockets;
+using Kizuna.Templates.ConnectedContent;
+using Kizuna.Templates.ContentBlocks;
+using Microsoft.Extensions.Options;
+
+namespace Kizuna.Templates;
+
+public sealed class HostileTemplateTests
+{
+    private static readonly TemplateLimits Tight = new(MaxSteps: 50_000, MaxOutputChars: 10_000, MaxPartialDepth: 5, MaxRangeSize: 10_000, Timeout: TimeSpan.FromSeconds(5));
+
+    [Theory]
+    [InlineData("{% for i in (1..2000000000) %}x{% endfor %}")]
+    [InlineData("{% for i in (1..5000) %}{% for j in (1..5000) %}{% endfor %}{% endfor %}")]
+    [InlineData("{% for i in (1..10000) %}{% for j in (1..10000) %}{{ j }}{% endfor %}{% endfor %}")]
+    [InlineData("{% for i in (1..100000) %}0123456789{% endfor %}")]
+    [InlineData("{% assign s = 'xx' %}{% for i in (1..64) %}{% assign s = s | append: s %}{% endfor %}{{ s | size }}")]
+    [InlineData("{% capture s %}xx{% endcapture %}{% for i in (1..64) %}{% capture s %}{{ s }}{{ s }}{% endcapture %}{% endfor %}")]
+    [InlineData("{% assign s = 'aaaaaaaaaa' %}{% for i in (1..30) %}{% assign s = s | replace: 'a', 'aaaaaaaaaa' %}{% endfor %}")]
+    public async Task RenderAsync_ResourceBomb_StopsWithLimitError(string template)
+    {
+        var result = await TemplateService.CreateDefault().RenderAsync(template, TemplateModel.Empty, new TemplateRenderOptions { Limits = Tight }, TestContext.Current.CancellationToken);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(TemplateErrorKind.Limit, error.Kind);
+        Assert.Null(result.Output);
+    }
+
+    [Theory]
+    [InlineData("{% include 'loop' %}", "{% include 'loop' %}")]
+    [InlineData("{% render 'loop' %}", "{% render 'loop' %}")]
+    [InlineData("{% content_block 'loop' %}", "x{% content_block 'loop' %}")]
+    public async Task RenderAsync_RecursivePartial_StopsAtPartialDepth(string template, string partial)
+    {
+        var blocks = new InMemoryContentBlockSource();
+        blocks.Set("ws", "loop", partial);
+        var service = TemplateService.CreateDefault(blocks: blocks);
+
+        var result = await service.RenderAsync(template, TemplateModel.Empty, new TemplateRenderOptions { WorkspaceId = "ws", Limits = Tight }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(TemplateErrorKind.Limit, Assert.Single(result.Errors).Kind);
+        Assert.Contains("nested deeper than 5", result.Errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:9/")]
+    [InlineData("http://localhost:9/")]
+    [InlineData("http://10.1.2.3/")]
+    [InlineData("http://169.254.169.254/latest/meta-data/")]
+    [InlineData("http://[::1]:9/")]
+    [InlineData("http://192.168.0.1/")]
+    public async Task RenderAsync_ConnectedContentToPrivateAddress_IsRefused(string url)
+    {
+        var service = ServiceWithFetcher(allowPrivate: false);
+
+        var result = await service.RenderAsync($"{{% connected_content {url} :save data %}}{{{{ data }}}}", TemplateModel.Empty, ct: TestContext.Current.CancellationToken);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(TemplateErrorKind.ConnectedContent, error.Kind);
+        Assert.Contains("private or loopback", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RenderAsync_SlowConnectedContentServer_StopsAtTimeBudgetAndServiceStaysHealthy()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var accepted = new List<Socket>();
+        var acceptLoop = Task.Run(async () =>
+        {
+            // Accept and never answer: the server is "slow" for as long as the test runs.
+            while (true)
+            {
+                accepted.Add(await listener.AcceptSocketAsync(TestContext.Current.CancellationToken));
+            }
+        }, TestContext.Current.CancellationToken);
+        var service = ServiceWithFetcher(allowPrivate: true);
+        var limits = Tight with { Timeout = TimeSpan.FromMilliseconds(300) };
+
+        var result = await service.RenderAsync(
+            $"{{% connected_content http://127.0.0.1:{port}/slow :save data %}}{{{{ data.name }}}}",
+            TemplateModel.Empty,
+            new TemplateRenderOptions { Limits = limits },
+            TestContext.Current.CancellationToken);
+        var healthy = await service.RenderAsync("Hello {{ name }}", new TemplateModel().Set("name", "Ada"), ct: TestContext.Current.CancellationToken);
+
+        Assert.Equal(TemplateErrorKind.Timeout, Assert.Single(result.Errors).Kind);
+        Assert.Equal("Hello Ada", healthy.Output);
+        listener.Stop();
+        accepted.ForEach(s => s.Dispose());
+    }
+
+    [Fact]
+    public async Task RenderAsync_MoreConnectedContentCallsThanAllowed_StopsWithLimitError()
+    {
+        var fetcher = new StubFetcher("{\"name\":\"Ada\"}");
+        var service = new TemplateService(Options.Create(new TemplateOptions()), TimeProvider.System, EmptyContentBlockSource.Instance, fetcher, []);
+        const string template = "{% for i in (1..3) %}{% connected_content https://api.example.com/{{ i }} :save d %}{{ d.name }}{% endfor %}";
+
+        var result = await service.RenderAsync(template, TemplateModel.Empty, new TemplateRenderOptions { Limits = Tight with { MaxConnectedContentCalls = 2 } }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(TemplateErrorKind.Limit, Assert.Single(result.Errors).Kind);
+        Assert.Equal(2, fetcher.Calls);
+    }
+
+    private static TemplateService ServiceWithFetcher(bool allowPrivate)
+    {
+        var options = Options.Create(new TemplateOptions { ConnectedContentAllowPrivateNetworks = allowPrivate, ConnectedContentCacheDuration = TimeSpan.Zero });
+        var fetcher = new HttpConnectedContentFetcher(new HandlerFactory(allowPrivate), options, TimeProvider.System);
+        return new TemplateService(options, TimeProvider.System, EmptyContentBlockSource.Instance, fetcher, []);
+    }
+
+    private sealed class HandlerFactory(bool allowPrivate) : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => new(HttpConnectedContentFetcher.CreateHandler(allowPrivate));
+    }
+
+    private sealed class StubFetcher(string body) : IConnectedContentFetcher
+    {
+        public int Calls { get; private set; }
+
+        public ValueTask<string> FetchAsync(Uri url, CancellationToken ct)
+        {
+            Calls++;
+            return ValueTask.FromResult(body);
+        }
+    }
+}
