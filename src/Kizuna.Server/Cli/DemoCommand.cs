@@ -21,13 +21,6 @@ public static class DemoCommand
             return 2;
         }
 
-        // Nothing has read the storage settings yet, so the demo's own default folder can still take effect.
-        if (!command.Settings.ContainsKey("Storage:DataDirectory") && !command.Settings.ContainsKey("Storage:ConnectionString")
-            && app.Configuration["Storage:DataDirectory"] is null or "data")
-        {
-            app.Configuration["Storage:DataDirectory"] = Path.Combine("data", "demo");
-        }
-
         await app.StartAsync();
         var ct = app.Lifetime.ApplicationStopping;
         var firstRun = await app.Services.GetRequiredService<FirstRunSetup>().EnsureAsync(ct);
@@ -60,6 +53,18 @@ public static class DemoCommand
 
         await app.WaitForShutdownAsync();
         return 0;
+    }
+
+    /// <summary>
+    /// The demo keeps its own folder, <c>data/demo</c>, unless <c>--data</c> or <c>--postgres</c> says otherwise. It is
+    /// decided while parsing the command line because the database is opened as the host is built.
+    /// </summary>
+    public static void UseDemoDataFolder(string verb, Dictionary<string, string?> settings)
+    {
+        if (verb == "demo" && !settings.ContainsKey("Storage:DataDirectory") && !settings.ContainsKey("Storage:ConnectionString"))
+        {
+            settings["Storage:DataDirectory"] = Path.Combine("data", "demo");
+        }
     }
 
     private sealed class Progress(ProgressTask task) : IProgress<DemoProgress>
