@@ -11,8 +11,6 @@ internal sealed class ImportRow(CsvReader reader, ImportMapping mapping, IReadOn
 {
     public long LineNumber => reader.LineNumber;
 
-    public ImportMapping Mapping => mapping;
-
     /// <summary>The trimmed value of a mapped field; null when unmapped or empty.</summary>
     public string? Text(string field) => indexes.TryGetValue(field, out var index) ? Cell(index) : null;
 
