@@ -130,7 +130,11 @@ public sealed class StoredTemplatesApiTests
         var userId = $"u-{Guid.NewGuid():N}";
         IngestMessage Message(MessageType type, DateTimeOffset at) => new()
         {
-            Type = type, MessageId = Guid.NewGuid().ToString(), UserId = userId, Timestamp = at, ReceivedAt = at,
+            Type = type,
+            MessageId = Guid.NewGuid().ToString(),
+            UserId = userId,
+            Timestamp = at,
+            ReceivedAt = at,
         };
         await app.Service<IngestionPipeline>().SubmitAsync(new IngestBatch(workspaceId, [
             Message(MessageType.Identify, T0) with
