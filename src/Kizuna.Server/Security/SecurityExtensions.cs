@@ -1,7 +1,10 @@
 using Kizuna.Server.Cli;
+using Kizuna.Storage;
 using Kizuna.Workspaces;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
 namespace Kizuna.Server.Security;
 
@@ -33,6 +36,9 @@ public static class SecurityExtensions
                 o.Events.OnRedirectToAccessDenied = ctx => Deny(ctx, StatusCodes.Status403Forbidden);
             });
         services.AddAuthorizationBuilder().AddScopePolicies();
+        services.AddDataProtection().SetApplicationName("kizuna");
+        services.AddOptions<KeyManagementOptions>().Configure<Database, TimeProvider>((o, database, time) =>
+            o.XmlRepository = new DatabaseXmlRepository(database, time));
         services.AddSingleton<FirstRunSetup>();
         return services;
     }
