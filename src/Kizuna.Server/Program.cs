@@ -1,9 +1,12 @@
 using Kizuna;
+using Kizuna.Demo;
+using Kizuna.Imports;
 using Kizuna.Server;
 using Kizuna.Server.Cli;
 using Kizuna.Server.Commerce;
 using Kizuna.Server.Dashboard;
 using Kizuna.Server.Health;
+using Kizuna.Server.Imports;
 using Kizuna.Server.Ingestion;
 using Kizuna.Server.Profiles;
 using Kizuna.Server.Security;
@@ -18,6 +21,8 @@ builder.AddKizunaConfiguration(command);
 
 builder.Services.AddKizunaCore();
 builder.Services.AddKizunaTemplates(builder.Configuration);
+builder.Services.AddKizunaImports();
+builder.Services.AddKizunaDemo();
 builder.Services.AddKizunaSecurity();
 builder.Services.AddKizunaOpenApi();
 builder.Services.AddKizunaIngestionApi();
@@ -34,6 +39,7 @@ app.MapProfilesApi();
 app.MapProductsApi();
 app.MapKeysApi();
 app.MapTemplatesApi().RequireScope(Scopes.TemplatesRead);
+app.MapImportsApi();
 app.MapKizunaDashboard();
 
 return await app.RunCommandAsync(command);

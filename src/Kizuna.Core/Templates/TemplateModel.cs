@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Kizuna.Templates;
@@ -25,6 +26,12 @@ public sealed class TemplateModel
     public static TemplateModel Empty => new();
 
     public IReadOnlyList<KeyValuePair<string, object?>> Roots => _roots;
+
+    /// <summary>The customer's time zone: dates render in it when the render options name none.</summary>
+    public TimeZoneInfo? TimeZone { get; init; }
+
+    /// <summary>The customer's locale: <c>currency</c> and <c>number</c> use it when neither the filter nor the render options name one.</summary>
+    public CultureInfo? Culture { get; init; }
 
     /// <summary>A model whose roots are the properties of a JSON object (preview with given data).</summary>
     public static TemplateModel FromJson(JsonElement data)

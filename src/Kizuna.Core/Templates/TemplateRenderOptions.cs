@@ -11,10 +11,10 @@ public sealed record TemplateRenderOptions
     /// <summary>Workspace whose content blocks and partials the template may use.</summary>
     public string WorkspaceId { get; init; } = string.Empty;
 
-    /// <summary>The customer's time zone; dates render in it unless a filter names another. UTC when null.</summary>
+    /// <summary>The customer's time zone; dates render in it unless a filter names another. The model's zone, else UTC, when null.</summary>
     public TimeZoneInfo? TimeZone { get; init; }
 
-    /// <summary>Culture for <c>currency</c> and <c>number</c> when the template names none. Invariant when null.</summary>
+    /// <summary>Culture for <c>currency</c> and <c>number</c> when the template names none. The model's culture, else invariant, when null.</summary>
     public CultureInfo? Culture { get; init; }
 
     public TemplateMode Mode { get; init; } = TemplateMode.Lax;

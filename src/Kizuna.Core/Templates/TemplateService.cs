@@ -141,8 +141,8 @@ public sealed class TemplateService
         var context = new KizunaTemplateContext(_environment.Options, scope)
         {
             MaxSteps = limits.MaxSteps,
-            TimeZone = options.TimeZone ?? TimeZoneInfo.Utc,
-            CultureInfo = options.Culture ?? CultureInfo.InvariantCulture,
+            TimeZone = options.TimeZone ?? model.TimeZone ?? TimeZoneInfo.Utc,
+            CultureInfo = options.Culture ?? model.Culture ?? CultureInfo.InvariantCulture,
             Now = _now,
             Assigned = SizeGuard.Assigned,
             Captured = SizeGuard.Captured,

@@ -1,5 +1,7 @@
 using Kizuna.Templates.ConnectedContent;
 using Kizuna.Templates.ContentBlocks;
+using Kizuna.Templates.Customers;
+using Kizuna.Templates.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,8 +13,9 @@ public static class TemplatesServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the template service, its sandbox options (section <c>Templates</c>, validated on start), the guarded
-    /// connected-content client (off when <c>Templates:ConnectedContentEnabled</c> is false) and an empty content-block
-    /// source that the template store replaces.
+    /// connected-content client (off when <c>Templates:ConnectedContentEnabled</c> is false), the template store as the
+    /// content-block source and the profile store as the data of previews by profile id. Needs the storage and profiles
+    /// of <c>AddKizunaCore()</c>; a test may register another <see cref="IContentBlockSource"/> first (in memory) to keep it.
     /// </summary>
     public static IServiceCollection AddKizunaTemplates(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,7 +24,10 @@ public static class TemplatesServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IContentBlockSource>(EmptyContentBlockSource.Instance);
+        services.TryAddSingleton<TemplateStore>();
+        services.TryAddSingleton<TemplateLibrary>();
+        services.TryAddSingleton<IContentBlockSource>(sp => sp.GetRequiredService<TemplateStore>());
+        services.TryAddSingleton<ITemplateDataSource, ProfileTemplateDataSource>();
 
         if (configuration.GetValue($"{TemplateOptions.SectionName}:ConnectedContentEnabled", true))
         {

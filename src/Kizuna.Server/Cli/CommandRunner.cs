@@ -21,6 +21,8 @@ public static class CommandRunner
                 var applied = await app.Services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
                 AnsiConsole.MarkupLine($"[green]Database is up to date[/] ({applied} migration(s) applied).");
                 return 0;
+            case "import": return await ImportCommand.RunAsync(app, command);
+            case "demo": return await DemoCommand.RunAsync(app, command);
             default:
                 AnsiConsole.MarkupLine($"[red]Unknown command '{Markup.Escape(command.Verb)}'.[/] Commands: {string.Join(", ", KizunaCommand.Verbs)}.");
                 return 2;

@@ -50,6 +50,7 @@ public sealed record KizunaCommand(string Verb, IReadOnlyList<string> Arguments,
             }
         }
 
+        DemoCommand.UseDemoDataFolder(verb, settings);
         return new KizunaCommand(verb, arguments, [.. hostArgs], settings);
     }
 

@@ -6,10 +6,12 @@ namespace Kizuna.Server.Templates;
 /// <summary>Body of <c>POST /api/templates/validate</c>.</summary>
 public sealed record ValidateTemplateRequest(string? Template);
 
-/// <summary>Body of <c>POST /api/templates/preview</c>: the template and either a profile id or JSON data.</summary>
+/// <summary>
+/// Body of <c>POST /api/templates/preview</c>: the template and either a profile id or JSON data. The workspace is
+/// always the caller's.
+/// </summary>
 public sealed record PreviewTemplateRequest(
     string? Template,
-    string? WorkspaceId = null,
     string? ProfileId = null,
     JsonElement? Data = null,
     string? TimeZone = null,

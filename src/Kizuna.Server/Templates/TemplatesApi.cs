@@ -1,29 +1,123 @@
 using System.Globalization;
+using System.Security.Claims;
+using Kizuna.Server.Security;
 using Kizuna.Templates;
+using Kizuna.Templates.Store;
+using Kizuna.Workspaces;
 using Microsoft.AspNetCore.Http.HttpResults;
-using TimeZoneConverter;
 
 namespace Kizuna.Server.Templates;
 
 /// <summary>
-/// The template editor's endpoints: validate (errors with line and column) and preview (render for given JSON data
-/// or a profile id). Template faults are answers, not HTTP errors; a malformed request is a 400 naming the field.
+/// Templates and content blocks: stored versions (list, create, save a new version, read any version, history),
+/// render a stored version, and the editor's validate and preview. Template faults are answers, not HTTP errors; a
+/// malformed request is a 400 naming the field. The workspace is always the caller's. The group is mapped behind
+/// <c>templates:read</c>; writes also need <c>templates:write</c>.
 /// </summary>
 public static class TemplatesApi
 {
     public static RouteGroupBuilder MapTemplatesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/templates").WithTags("Templates");
+        group.MapGet("/", ListAsync).WithName("ListTemplates");
+        group.MapPost("/", CreateAsync).WithName("CreateTemplate").RequireScope(Scopes.TemplatesWrite);
+        group.MapGet("/{id:long}", (long id, ClaimsPrincipal user, TemplateStore store, CancellationToken ct) => GetAsync(id, null, user, store, ct))
+            .WithName("GetTemplate");
+        group.MapPut("/{id:long}", SaveVersionAsync).WithName("SaveTemplateVersion").RequireScope(Scopes.TemplatesWrite);
+        group.MapGet("/{id:long}/versions", VersionsAsync).WithName("ListTemplateVersions");
+        group.MapGet("/{id:long}/versions/{version:int}", (long id, int version, ClaimsPrincipal user, TemplateStore store, CancellationToken ct) =>
+            GetAsync(id, version, user, store, ct)).WithName("GetTemplateVersion");
+        group.MapPost("/{id:long}/render", RenderAsync).WithName("RenderTemplate");
         group.MapPost("/validate", Validate).WithName("ValidateTemplate");
         group.MapPost("/preview", PreviewAsync).WithName("PreviewTemplate");
         return group;
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<TemplateSummaryResponse>>, ValidationProblem>> ListAsync(
+        ClaimsPrincipal user, TemplateStore store, CancellationToken ct, string? kind = null)
+    {
+        TemplateKind? filter = null;
+        if (kind is not null)
+        {
+            if (!TemplateKinds.TryParse(kind, out var parsed))
+            {
+                return RenderInputs.Invalid("kind", "The kind is 'template' or 'content_block'.");
+            }
+
+            filter = parsed;
+        }
+
+        var templates = await store.ListAsync(user.WorkspaceIdOf(), filter, ct);
+        return TypedResults.Ok<IReadOnlyList<TemplateSummaryResponse>>([.. templates.Select(TemplateSummaryResponse.From)]);
+    }
+
+    internal static async Task<Results<Created<TemplateResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CreateTemplateRequest request, ClaimsPrincipal user, TemplateLibrary library, CancellationToken ct)
+    {
+        var kind = TemplateKind.Template;
+        if (request.Kind is not null && !TemplateKinds.TryParse(request.Kind, out kind))
+        {
+            return RenderInputs.Invalid("kind", "The kind is 'template' or 'content_block'.");
+        }
+
+        var result = await library.CreateAsync(
+            user.WorkspaceIdOf(), kind, request.Name, new TemplateDraft(request.Body!, request.Subject, request.Description), AuthorOf(user), ct);
+        if (result.Template is { } saved)
+        {
+            return TypedResults.Created($"/api/templates/{saved.Id.ToString(CultureInfo.InvariantCulture)}", TemplateResponse.From(saved));
+        }
+
+        return result.Status == TemplateSaveStatus.Invalid ? InvalidOf(result) : ConflictOf(result);
+    }
+
+    internal static async Task<Results<Ok<TemplateResponse>, ValidationProblem, ProblemHttpResult, NotFound>> SaveVersionAsync(
+        long id, UpdateTemplateRequest request, ClaimsPrincipal user, TemplateLibrary library, CancellationToken ct)
+    {
+        var result = await library.SaveVersionAsync(
+            user.WorkspaceIdOf(), id, new TemplateDraft(request.Body!, request.Subject, request.Description), request.ExpectedVersion, AuthorOf(user), ct);
+        return result.Status switch
+        {
+            TemplateSaveStatus.Saved => TypedResults.Ok(TemplateResponse.From(result.Template!)),
+            TemplateSaveStatus.NotFound => TypedResults.NotFound(),
+            TemplateSaveStatus.Invalid => InvalidOf(result),
+            _ => ConflictOf(result),
+        };
+    }
+
+    internal static async Task<Results<Ok<TemplateResponse>, NotFound>> GetAsync(long id, int? version, ClaimsPrincipal user, TemplateStore store, CancellationToken ct) =>
+        await store.FindAsync(user.WorkspaceIdOf(), id, version, ct) is { } template
+            ? TypedResults.Ok(TemplateResponse.From(template))
+            : TypedResults.NotFound();
+
+    internal static async Task<Results<Ok<IReadOnlyList<TemplateVersionResponse>>, NotFound>> VersionsAsync(
+        long id, ClaimsPrincipal user, TemplateStore store, CancellationToken ct) =>
+        await store.VersionsAsync(user.WorkspaceIdOf(), id, ct) is { } versions
+            ? TypedResults.Ok<IReadOnlyList<TemplateVersionResponse>>([.. versions.Select(TemplateVersionResponse.From)])
+            : TypedResults.NotFound();
+
+    internal static async Task<Results<Ok<RenderTemplateResponse>, ValidationProblem, NotFound>> RenderAsync(
+        long id, RenderTemplateRequest request, ClaimsPrincipal user, TemplateLibrary library, ITemplateDataSource profiles, CancellationToken ct)
+    {
+        if (RenderInputs.TryRead(request.ProfileId, request.Data, request.TimeZone, request.Culture, request.Mode, out var options) is { } problem)
+        {
+            return problem;
+        }
+
+        var workspaceId = user.WorkspaceIdOf();
+        if (await RenderInputs.ModelAsync(workspaceId, request.ProfileId, request.Data, profiles, ct) is not { } model
+            || await library.RenderAsync(workspaceId, id, request.Version, model, options, ct) is not { } render)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(RenderTemplateResponse.From(render));
     }
 
     internal static Results<Ok<ValidateTemplateResponse>, ValidationProblem> Validate(ValidateTemplateRequest request, TemplateService templates)
     {
         if (request.Template is null)
         {
-            return Invalid("template", "A template is required.");
+            return RenderInputs.Invalid("template", "A template is required.");
         }
 
         var result = templates.Validate(request.Template);
@@ -31,69 +125,39 @@ public static class TemplatesApi
     }
 
     internal static async Task<Results<Ok<PreviewTemplateResponse>, ValidationProblem, NotFound>> PreviewAsync(
-        PreviewTemplateRequest request,
-        TemplateService templates,
-        IServiceProvider services,
-        CancellationToken ct)
+        PreviewTemplateRequest request, ClaimsPrincipal user, TemplateService templates, ITemplateDataSource profiles, CancellationToken ct)
     {
         if (request.Template is null)
         {
-            return Invalid("template", "A template is required.");
+            return RenderInputs.Invalid("template", "A template is required.");
         }
 
-        if (request.ProfileId is not null && request.Data is not null)
+        if (RenderInputs.TryRead(request.ProfileId, request.Data, request.TimeZone, request.Culture, request.Mode, out var options) is { } problem)
         {
-            return Invalid("profileId", "Give either a profile id or data, not both.");
+            return problem;
         }
 
-        TimeZoneInfo? zone = null;
-        if (request.TimeZone is not null && !TZConvert.TryGetTimeZoneInfo(request.TimeZone, out zone))
+        var workspaceId = user.WorkspaceIdOf();
+        if (await RenderInputs.ModelAsync(workspaceId, request.ProfileId, request.Data, profiles, ct) is not { } model)
         {
-            return Invalid("timeZone", $"'{request.TimeZone}' is not a known time zone.");
+            return TypedResults.NotFound();
         }
 
-        CultureInfo? culture;
-        try
-        {
-            culture = request.Culture is null ? null : CultureInfo.GetCultureInfo(request.Culture, predefinedOnly: true);
-        }
-        catch (CultureNotFoundException)
-        {
-            return Invalid("culture", $"'{request.Culture}' is not a known culture.");
-        }
-
-        var mode = TemplateMode.Lax;
-        if (request.Mode is not null && !Enum.TryParse(request.Mode, ignoreCase: true, out mode))
-        {
-            return Invalid("mode", "The mode is 'lax' or 'strict'.");
-        }
-
-        var workspaceId = request.WorkspaceId ?? string.Empty;
-        TemplateModel model;
-        if (request.ProfileId is not null)
-        {
-            if (services.GetService<ITemplateDataSource>() is not { } profiles)
-            {
-                return Invalid("profileId", "Preview by profile is not available on this server; send data instead.");
-            }
-
-            if (await profiles.GetModelAsync(workspaceId, request.ProfileId, ct) is not { } profileModel)
-            {
-                return TypedResults.NotFound();
-            }
-
-            model = profileModel;
-        }
-        else
-        {
-            model = request.Data is { } data ? TemplateModel.FromJson(data) : TemplateModel.Empty;
-        }
-
-        var options = new TemplateRenderOptions { WorkspaceId = workspaceId, TimeZone = zone, Culture = culture, Mode = mode };
-        var result = await templates.RenderAsync(request.Template, model, options, ct);
+        var result = await templates.RenderAsync(
+            request.Template, model, options with { WorkspaceId = workspaceId.ToString(CultureInfo.InvariantCulture) }, ct);
         return TypedResults.Ok(new PreviewTemplateResponse(result.Output, [.. result.Errors.Select(TemplateErrorResponse.From)], result.AbortReason));
     }
 
-    private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+    // Names who saved a version without personal data: the user or key id, never an email.
+    private static string AuthorOf(ClaimsPrincipal user) =>
+        user.FindFirstValue(KizunaClaims.UserId) is { } userId ? $"user:{userId}"
+        : user.FindFirstValue(ClaimTypes.Name) is { } name && name.StartsWith("key:", StringComparison.Ordinal) ? name
+        : "unknown";
+
+    // Syntax errors are listed one per entry, each with its line and column.
+    private static ValidationProblem InvalidOf(TemplateSaveResult result) =>
+        RenderInputs.Invalid(result.Field ?? "body", result.Errors is { Count: > 0 } errors ? [.. errors.Select(e => e.ToString())] : [result.Message ?? "Invalid."]);
+
+    private static ProblemHttpResult ConflictOf(TemplateSaveResult result) =>
+        TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: result.Status == TemplateSaveStatus.NameTaken ? "Name taken" : "Version conflict");
 }

@@ -1,17 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
-using Kizuna.Server.Templates;
-using Kizuna.Templates;
-using Microsoft.AspNetCore.Builder;
+using System.Text;
+using System.Text.Json;
+using Kizuna.Workspaces;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.TestHost;
 
-namespace Kizuna.Server.Tests.Templates;
+namespace Kizuna.Server.Templates;
 
-/// <summary>
-/// The templates route group on a fresh in-memory host per test; Program.cs wires the group (with authorisation)
-/// at merge time, so these tests map it themselves.
-/// </summary>
+/// <summary>The editor's validate and preview endpoints on the real server, authorised by a secret key.</summary>
 public sealed class TemplatesApiTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -19,8 +15,8 @@ public sealed class TemplatesApiTests
     [Fact]
     public async Task Validate_BrokenTemplate_ReturnsErrorsWithLineAndColumn()
     {
-        await using var app = await StartAsync();
-        using var client = app.GetTestClient();
+        await using var app = new KizunaApplication();
+        using var client = await ClientAsync(app, Scopes.TemplatesRead);
 
         var response = await client.PostAsJsonAsync("/api/templates/validate", new ValidateTemplateRequest("Hi\n{{ customer.name "), Ct);
         var body = await response.Content.ReadFromJsonAsync<ValidateTemplateResponse>(Ct);
@@ -33,9 +29,9 @@ public sealed class TemplatesApiTests
     [Fact]
     public async Task Preview_GivenJsonData_RendersOutput()
     {
-        await using var app = await StartAsync();
-        using var client = app.GetTestClient();
-        var data = System.Text.Json.JsonDocument.Parse("""{"customer":{"first_name":"花子"}}""").RootElement;
+        await using var app = new KizunaApplication();
+        using var client = await ClientAsync(app, Scopes.TemplatesRead);
+        var data = JsonDocument.Parse("""{"customer":{"first_name":"花子"}}""").RootElement;
 
         var response = await client.PostAsJsonAsync("/api/templates/preview", new PreviewTemplateRequest("{{ customer.first_name }}様", Data: data), Ct);
         var body = await response.Content.ReadFromJsonAsync<PreviewTemplateResponse>(Ct);
@@ -48,27 +44,34 @@ public sealed class TemplatesApiTests
     [Theory]
     [InlineData("""{"template":null}""", "template")]
     [InlineData("""{"template":"x","timeZone":"Mars/Olympus"}""", "timeZone")]
-    [InlineData("""{"template":"x","profileId":"p1"}""", "profileId")]
+    [InlineData("""{"template":"x","profileId":"1","data":{}}""", "profileId")]
+    [InlineData("""{"template":"x","mode":"loose"}""", "mode")]
     public async Task Preview_InvalidRequest_Returns400NamingTheField(string json, string field)
     {
-        await using var app = await StartAsync();
-        using var client = app.GetTestClient();
+        await using var app = new KizunaApplication();
+        using var client = await ClientAsync(app, Scopes.TemplatesRead);
 
-        var response = await client.PostAsync("/api/templates/preview", new StringContent(json, System.Text.Encoding.UTF8, "application/json"), Ct);
+        var response = await client.PostAsync("/api/templates/preview", new StringContent(json, Encoding.UTF8, "application/json"), Ct);
         var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(field, problem!.Errors.Keys);
     }
 
-    private static async Task<WebApplication> StartAsync()
+    [Fact]
+    public async Task Preview_WithoutTemplatesRead_Returns403()
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Services.AddKizunaTemplates(builder.Configuration);
-        var app = builder.Build();
-        app.MapTemplatesApi();
-        await app.StartAsync(Ct);
-        return app;
+        await using var app = new KizunaApplication();
+        using var client = await ClientAsync(app, Scopes.ProfilesRead);
+
+        var response = await client.PostAsJsonAsync("/api/templates/preview", new PreviewTemplateRequest("x"), Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    private static async Task<HttpClient> ClientAsync(KizunaApplication app, params string[] scopes)
+    {
+        var workspace = await app.CreateWorkspaceAsync(Ct);
+        return app.CreateAdminClient(await app.CreateSecretKeyAsync(workspace.Id, scopes, Ct));
     }
 }

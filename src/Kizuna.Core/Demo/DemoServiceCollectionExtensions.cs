@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kizuna.Demo;
+
+public static class DemoServiceCollectionExtensions
+{
+    /// <summary>The demo data generator behind <c>kizuna demo</c>.</summary>
+    public static IServiceCollection AddKizunaDemo(this IServiceCollection services)
+    {
+        services.AddSingleton<DemoDataGenerator>();
+        return services;
+    }
+}

@@ -1,0 +1,196 @@
+using System.Text.Json;
+using Kizuna.Commerce;
+
+namespace Kizuna.Imports;
+
+/// <summary>Reads and checks a mapping file; every problem names the JSON member at fault.</summary>
+public static class ImportMappingParser
+{
+    private static readonly HashSet<string> Members =
+    [
+        "kind", "columns", "traits", "properties", "event", "timestampFormat", "timeZone", "currency",
+        "cancellationPrefix", "cancellationAs", "cancellationMatch", "numericIds", "delimiter", "maxReportedErrors",
+    ];
+
+    public static ImportMapping Parse(string json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            throw new ImportMappingException("mapping", $"The mapping is not valid JSON: {ex.Message}");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new ImportMappingException("mapping", "The mapping must be a JSON object.");
+            }
+
+            foreach (var member in root.EnumerateObject())
+            {
+                if (!Members.Contains(member.Name))
+                {
+                    throw new ImportMappingException(member.Name, $"Unknown member '{member.Name}'. Known: {string.Join(", ", Members)}.");
+                }
+            }
+
+            var kindText = String(root, "kind") ?? throw new ImportMappingException("kind", "Required: customers, orders, products or events.");
+            if (!Enum.TryParse<ImportKind>(kindText, ignoreCase: true, out var kind) || int.TryParse(kindText, out _))
+            {
+                throw new ImportMappingException("kind", $"'{kindText}' is not one of customers, orders, products, events.");
+            }
+
+            var columns = Map(root, "columns");
+            foreach (var field in columns.Keys.Where(f => !ImportFields.Allowed(kind).Contains(f)))
+            {
+                throw new ImportMappingException($"columns.{field}", $"'{field}' is not a field for importing {kindText}. Fields: {string.Join(", ", ImportFields.Allowed(kind))}.");
+            }
+
+            foreach (var field in ImportFields.Required(kind).Where(f => !columns.ContainsKey(f)))
+            {
+                throw new ImportMappingException($"columns.{field}", $"Importing {kindText} needs a column for '{field}'.");
+            }
+
+            var eventName = String(root, "event");
+            if (kind == ImportKind.Events)
+            {
+                if (!columns.ContainsKey(ImportFields.Event) && string.IsNullOrWhiteSpace(eventName))
+                {
+                    throw new ImportMappingException("event", "An events import needs an 'event' column or a fixed 'event' name.");
+                }
+
+                if (!columns.ContainsKey(ImportFields.UserId) && !columns.ContainsKey(ImportFields.AnonymousId))
+                {
+                    throw new ImportMappingException("columns.user_id", "An events import needs a 'user_id' or an 'anonymous_id' column.");
+                }
+            }
+
+            return new ImportMapping
+            {
+                Kind = kind,
+                Columns = columns,
+                Traits = Map(root, "traits"),
+                Properties = Map(root, "properties"),
+                Event = eventName,
+                TimestampFormat = String(root, "timestampFormat"),
+                TimeZone = Zone(String(root, "timeZone")),
+                Currency = Currency(String(root, "currency")),
+                CancellationPrefix = String(root, "cancellationPrefix") is { Length: > 0 } prefix ? prefix : null,
+                CancellationAs = CancellationAs(String(root, "cancellationAs")),
+                CancellationMatch = Match(String(root, "cancellationMatch")),
+                NumericIds = Bool(root, "numericIds"),
+                Delimiter = Delimiter(String(root, "delimiter")),
+                MaxReportedErrors = Int(root, "maxReportedErrors") ?? 1_000,
+            };
+        }
+    }
+
+    private static string? String(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : throw new ImportMappingException(name, $"'{name}' must be a string.");
+    }
+
+    private static bool Bool(JsonElement root, string name) => root.TryGetProperty(name, out var value) && value.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False or JsonValueKind.Null => false,
+        _ => throw new ImportMappingException(name, $"'{name}' must be true or false."),
+    };
+
+    private static int? Int(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number >= 0
+            ? number
+            : throw new ImportMappingException(name, $"'{name}' must be a whole number of zero or more.");
+    }
+
+    private static Dictionary<string, string> Map(JsonElement root, string name)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return map;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw new ImportMappingException(name, $"'{name}' must be an object of name → CSV column.");
+        }
+
+        foreach (var entry in value.EnumerateObject())
+        {
+            if (entry.Value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(entry.Value.GetString()))
+            {
+                throw new ImportMappingException($"{name}.{entry.Name}", $"'{name}.{entry.Name}' must name a CSV column.");
+            }
+
+            map[entry.Name] = entry.Value.GetString()!;
+        }
+
+        return map;
+    }
+
+    private static TimeZoneInfo Zone(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return TimeZoneInfo.Utc;
+        }
+
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            throw new ImportMappingException("timeZone", $"'{id}' is not a known time zone (use an IANA id such as Europe/London).");
+        }
+    }
+
+    private static string? Currency(string? code) => code switch
+    {
+        null => null,
+        { Length: 3 } when code.All(char.IsAsciiLetter) => code.ToUpperInvariant(),
+        _ => throw new ImportMappingException("currency", $"'{code}' is not an ISO 4217 code such as GBP."),
+    };
+
+    private static OrderEventKind CancellationAs(string? value) => value?.ToLowerInvariant() switch
+    {
+        null or "refunded" => OrderEventKind.Refunded,
+        "cancelled" => OrderEventKind.Cancelled,
+        _ => throw new ImportMappingException("cancellationAs", "'cancellationAs' is 'refunded' or 'cancelled'."),
+    };
+
+    private static CancellationMatch Match(string? value) => value?.ToLowerInvariant() switch
+    {
+        null or "orderid" => CancellationMatch.OrderId,
+        "customerproduct" => CancellationMatch.CustomerProduct,
+        _ => throw new ImportMappingException("cancellationMatch", "'cancellationMatch' is 'orderId' or 'customerProduct'."),
+    };
+
+    private static char Delimiter(string? value) => value switch
+    {
+        null => ',',
+        "\\t" or "\t" => '\t',
+        { Length: 1 } => value[0],
+        _ => throw new ImportMappingException("delimiter", "'delimiter' is one character, or \\t for tab."),
+    };
+}

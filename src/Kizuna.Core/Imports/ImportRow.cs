@@ -1,0 +1,74 @@
+using System.Globalization;
+using CsvHelper;
+
+namespace Kizuna.Imports;
+
+/// <summary>
+/// The current line of the file, read through the mapping: fields by their Kizuna name, parsed the invariant
+/// way, with a reason a person can act on when a value does not parse.
+/// </summary>
+internal sealed class ImportRow(CsvReader reader, ImportMapping mapping, IReadOnlyDictionary<string, int> indexes)
+{
+    public long LineNumber => reader.LineNumber;
+
+    /// <summary>The trimmed value of a mapped field; null when unmapped or empty.</summary>
+    public string? Text(string field) => indexes.TryGetValue(field, out var index) ? Cell(index) : null;
+
+    /// <summary>The value of a CSV column by header (traits, properties).</summary>
+    public string? Column(string header) => indexes.TryGetValue("\0" + header, out var index) ? Cell(index) : null;
+
+    public string Required(string field) =>
+        Text(field) ?? throw new ImportLineException($"{field} ({mapping.Column(field)}) is empty");
+
+    /// <summary>An identifier; <c>17850.0</c> reads as <c>17850</c> when the mapping says ids are numeric.</summary>
+    public string? Id(string field)
+    {
+        var value = Text(field);
+        if (value is null || !mapping.NumericIds)
+        {
+            return value;
+        }
+
+        return decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number == decimal.Truncate(number)
+            ? decimal.Truncate(number).ToString(CultureInfo.InvariantCulture)
+            : value;
+    }
+
+    public double Number(string field)
+    {
+        var value = Required(field);
+        return reader.TryParse<double>(indexes[field], out var number) && double.IsFinite(number)
+            ? number
+            : throw new ImportLineException($"{field} ({mapping.Column(field)}) '{Shorten(value)}' is not a number");
+    }
+
+    public double? OptionalNumber(string field) => Text(field) is null ? null : Number(field);
+
+    public DateTimeOffset Timestamp(string field)
+    {
+        var value = Required(field);
+        var parsed = mapping.TimestampFormat is { } format
+            ? DateTime.TryParseExact(value, format, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var exact) ? exact : (DateTime?)null
+            : DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AdjustToUniversal, out var loose) ? loose : null;
+        if (parsed is not { } time)
+        {
+            var expected = mapping.TimestampFormat is null ? "an ISO 8601 date" : $"a date like {mapping.TimestampFormat}";
+            throw new ImportLineException($"{field} ({mapping.Column(field)}) '{Shorten(value)}' is not {expected}");
+        }
+
+        return time.Kind == DateTimeKind.Utc
+            ? new DateTimeOffset(time, TimeSpan.Zero)
+            : new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Unspecified), mapping.TimeZone.GetUtcOffset(time));
+    }
+
+    /// <summary>A fingerprint of the whole line, for message ids of rows that carry no id of their own.</summary>
+    public string Fingerprint() => Convert.ToHexStringLower(System.IO.Hashing.XxHash64.Hash(reader.RawRecord));
+
+    private string? Cell(int index)
+    {
+        var value = reader.GetString(index);
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
+
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+}

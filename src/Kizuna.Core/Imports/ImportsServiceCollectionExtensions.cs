@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kizuna.Imports;
+
+public static class ImportsServiceCollectionExtensions
+{
+    /// <summary>The CSV import service, the job store behind <c>/api/imports</c> and the runner of background jobs.</summary>
+    public static IServiceCollection AddKizunaImports(this IServiceCollection services)
+    {
+        services.AddSingleton<ImportService>();
+        services.AddSingleton<ImportJobStore>();
+        services.AddSingleton<ImportJobRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<ImportJobRunner>());
+        return services;
+    }
+}

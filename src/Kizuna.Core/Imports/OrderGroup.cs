@@ -1,0 +1,24 @@
+using Kizuna.Commerce;
+
+namespace Kizuna.Imports;
+
+/// <summary>The consecutive lines of one order (or one cancellation) read so far.</summary>
+internal sealed class OrderGroup(string orderId, string userId, DateTimeOffset timestamp, string? currency, bool isCancellation, string? originalOrderId)
+{
+    public string OrderId { get; } = orderId;
+
+    public string UserId { get; } = userId;
+
+    public DateTimeOffset Timestamp { get; } = timestamp;
+
+    public string? Currency { get; } = currency;
+
+    public bool IsCancellation { get; } = isCancellation;
+
+    public string? OriginalOrderId { get; } = originalOrderId;
+
+    public List<OrderLine> Lines { get; } = [];
+
+    /// <summary>Σ price × quantity, rounded to the cent to keep float noise out of stored totals.</summary>
+    public double Total => Math.Round(Lines.Sum(l => l.Price * l.Quantity), 2, MidpointRounding.AwayFromZero);
+}

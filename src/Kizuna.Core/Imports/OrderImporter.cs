@@ -1,0 +1,156 @@
+using Kizuna.Commerce;
+
+namespace Kizuna.Imports;
+
+/// <summary>
+/// Order lines grouped by consecutive order id into <c>Order Completed</c> events; cancellation invoices become
+/// a refund (or cancellation) of the original order when it can be matched and are counted otherwise. Each
+/// customer is identified once with the mapped traits, and the products seen are upserted into the catalogue.
+/// Memory grows with distinct orders, customers and products (and customer × product pairs when cancellations
+/// are matched by customer and product), never with lines.
+/// </summary>
+internal sealed class OrderImporter(ImportMapping mapping, MessageSink sink, ProductCatalog catalog, long workspaceId, ImportCounters counters, DateTimeOffset receivedAt)
+    : IRowImporter
+{
+    private readonly HashSet<string> _orders = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _customers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _products = new(StringComparer.Ordinal);
+    private readonly List<Product> _newProducts = [];
+
+    // The newest order of each (customer, product), kept only when cancellations are matched that way.
+    private readonly Dictionary<(string UserId, string ProductId), string> _lastOrderWith = [];
+    private OrderGroup? _current;
+
+    public async ValueTask AcceptAsync(ImportRow row, CancellationToken ct)
+    {
+        var orderId = row.Required(ImportFields.OrderId);
+        if (row.Id(ImportFields.UserId) is not { } userId)
+        {
+            counters.SkippedWithoutCustomer++;
+            return;
+        }
+
+        var productId = row.Required(ImportFields.ProductId);
+        var quantity = row.Number(ImportFields.Quantity);
+        var price = row.Number(ImportFields.Price);
+        var timestamp = row.Timestamp(ImportFields.Timestamp);
+        var currency = row.Text(ImportFields.Currency) ?? mapping.Currency;
+        var isCancellation = mapping.CancellationPrefix is { } prefix && orderId.StartsWith(prefix, StringComparison.Ordinal);
+        if (!isCancellation && quantity <= 0)
+        {
+            throw new ImportLineException($"quantity ({mapping.Column(ImportFields.Quantity)}) must be positive on an order line");
+        }
+
+        if (_current is null || _current.OrderId != orderId)
+        {
+            if (_orders.Contains(orderId))
+            {
+                throw new ImportLineException($"order {orderId} continues here after other orders; the lines of an order must be consecutive");
+            }
+
+            await FlushAsync(ct);
+            _current = new OrderGroup(orderId, userId, timestamp, currency, isCancellation,
+                isCancellation ? row.Text(ImportFields.OriginalOrderId) ?? orderId[mapping.CancellationPrefix!.Length..] : null);
+        }
+        else if (_current.UserId != userId)
+        {
+            throw new ImportLineException($"order {orderId} already belongs to customer {_current.UserId}");
+        }
+
+        if (_customers.Add(userId))
+        {
+            counters.Customers++;
+            await sink.AddAsync(ImportMessages.Identify($"import:orders:customer:{userId}", userId, null, RowValues.Object(row, mapping.Traits), timestamp, receivedAt), ct);
+        }
+
+        var name = row.Text(ImportFields.Name);
+        var sku = row.Text(ImportFields.Sku);
+        var category = row.Text(ImportFields.Category);
+        _current.Lines.Add(new OrderLine(productId, sku, name, category, price, Math.Abs(quantity)));
+        if (!isCancellation && _products.Add(productId))
+        {
+            _newProducts.Add(new Product(productId, sku, name ?? productId, category, price, currency, null, null));
+            if (_newProducts.Count >= 1_000)
+            {
+                await UpsertProductsAsync(ct);
+            }
+        }
+    }
+
+    public async Task CompleteAsync(CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        await UpsertProductsAsync(ct);
+    }
+
+    private async Task FlushAsync(CancellationToken ct)
+    {
+        if (_current is not { } group)
+        {
+            return;
+        }
+
+        _current = null;
+        _orders.Add(group.OrderId);
+        if (!group.IsCancellation)
+        {
+            if (mapping.CancellationMatch == CancellationMatch.CustomerProduct)
+            {
+                foreach (var line in group.Lines)
+                {
+                    _lastOrderWith[(group.UserId, line.ProductId ?? "")] = group.OrderId;
+                }
+            }
+
+            counters.Orders++;
+            counters.OrderLines += group.Lines.Count;
+            var order = new OrderEvent(OrderEventKind.Completed, group.OrderId, group.Total, group.Currency, 0, 0, 0, null, group.Lines);
+            await sink.AddAsync(ImportMessages.Order($"import:orders:{group.OrderId}", group.UserId, order, group.Timestamp, receivedAt), ct);
+            return;
+        }
+
+        counters.Cancellations++;
+        counters.CancellationLines += group.Lines.Count;
+        foreach (var (original, lines) in Originals(group))
+        {
+            if (original is null)
+            {
+                counters.CancellationLinesUnmatched += lines.Count;
+                continue;
+            }
+
+            counters.CancellationsMatched++;
+            var total = Math.Round(lines.Sum(l => l.Price * l.Quantity), 2, MidpointRounding.AwayFromZero);
+            var change = mapping.CancellationAs == OrderEventKind.Cancelled
+                ? new OrderEvent(OrderEventKind.Cancelled, original, null, group.Currency, 0, 0, 0, null, lines)
+                : new OrderEvent(OrderEventKind.Refunded, original, total, group.Currency, 0, 0, 0, null, lines);
+            await sink.AddAsync(ImportMessages.Order($"import:orders:{group.OrderId}:{original}", group.UserId, change, group.Timestamp, receivedAt), ct);
+        }
+    }
+
+    /// <summary>The lines of a cancellation grouped by the order each cancels; null for lines with no match.</summary>
+    private IEnumerable<(string? Original, List<OrderLine> Lines)> Originals(OrderGroup group)
+    {
+        if (mapping.CancellationMatch == CancellationMatch.OrderId)
+        {
+            var original = group.OriginalOrderId is { } id && _orders.Contains(id) ? id : null;
+            return [(original, group.Lines)];
+        }
+
+        return group.Lines
+            .GroupBy(l => _lastOrderWith.TryGetValue((group.UserId, l.ProductId ?? ""), out var id) ? id : null)
+            .Select(g => (g.Key, g.ToList()));
+    }
+
+    private async Task UpsertProductsAsync(CancellationToken ct)
+    {
+        if (_newProducts.Count == 0)
+        {
+            return;
+        }
+
+        await catalog.UpsertAsync(workspaceId, _newProducts, ct);
+        counters.Products += _newProducts.Count;
+        _newProducts.Clear();
+    }
+}

@@ -1,0 +1,67 @@
+using Kizuna.Commerce;
+
+namespace Kizuna.Imports;
+
+public sealed class ImportMappingParserTests
+{
+    [Fact]
+    public void Parse_ShippedOnlineRetailMapping_ReadsEveryMember()
+    {
+        var mapping = ImportMappingParser.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "examples", "online_retail.mapping.json")));
+
+        Assert.Equal(ImportKind.Orders, mapping.Kind);
+        Assert.Equal("InvoiceNo", mapping.Column(ImportFields.OrderId));
+        Assert.Equal("CustomerID", mapping.Column(ImportFields.UserId));
+        Assert.Equal("Country", mapping.Traits["country"]);
+        Assert.Equal("GBP", mapping.Currency);
+        Assert.Equal("C", mapping.CancellationPrefix);
+        Assert.Equal(OrderEventKind.Refunded, mapping.CancellationAs);
+        Assert.Equal(CancellationMatch.CustomerProduct, mapping.CancellationMatch);
+        Assert.True(mapping.NumericIds);
+        Assert.Equal("Europe/London", mapping.TimeZone.Id);
+    }
+
+    [Theory]
+    [InlineData("""{ "kind": "invoices", "columns": {} }""", "kind")]
+    [InlineData("""{ "columns": {} }""", "kind")]
+    [InlineData("""{ "kind": "orders", "columns": { "order_id": "A", "product_id": "B", "quantity": "C", "price": "D", "timestamp": "E" } }""", "columns.user_id")]
+    [InlineData("""{ "kind": "customers", "columns": { "user_id": "A", "order_id": "B" } }""", "columns.order_id")]
+    [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "timeZone": "Mars/Olympus" }""", "timeZone")]
+    [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "currency": "pounds" }""", "currency")]
+    [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "traits": { "country": 3 } }""", "traits.country")]
+    [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "colums": {} }""", "colums")]
+    [InlineData("""{ "kind": "events", "columns": { "user_id": "A", "timestamp": "B" } }""", "event")]
+    [InlineData("""{ "kind": "events", "event": "Signed Up", "columns": { "timestamp": "B" } }""", "columns.user_id")]
+    [InlineData("""{ "kind": "orders", """, "mapping")]
+    [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "cancellationMatch": "guess" }""", "cancellationMatch")]
+    public void Parse_InvalidMapping_NamesTheField(string json, string field)
+    {
+        var ex = Assert.Throws<ImportMappingException>(() => ImportMappingParser.Parse(json));
+
+        Assert.Equal(field, ex.Field);
+        Assert.False(string.IsNullOrWhiteSpace(ex.Message));
+    }
+
+    [Fact]
+    public void Parse_EventsWithFixedName_NeedsNoEventColumn()
+    {
+        var mapping = ImportMappingParser.Parse("""{ "kind": "events", "event": "Signed Up", "columns": { "user_id": "id", "timestamp": "at" }, "delimiter": ";" }""");
+
+        Assert.Equal("Signed Up", mapping.Event);
+        Assert.Equal(';', mapping.Delimiter);
+        Assert.Equal(TimeZoneInfo.Utc, mapping.TimeZone);
+    }
+
+    internal static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Kizuna.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Kizuna.slnx not found above the test's folder.");
+    }
+}
