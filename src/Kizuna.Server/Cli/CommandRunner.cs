@@ -42,14 +42,20 @@ public static class CommandRunner
         AnsiConsole.MarkupLine($"  API reference: [link]{url}/scalar[/]   health: {url}/health");
         if (firstRun is not null)
         {
-            var table = new Table().AddColumns("First run", "");
-            table.AddRow("Workspace", Markup.Escape(firstRun.Workspace.Name));
-            table.AddRow("Login", Markup.Escape(firstRun.AdminEmail));
-            table.AddRow("Password", Markup.Escape(firstRun.AdminPassword));
-            table.AddRow("Write key (ingestion)", Markup.Escape(firstRun.WriteKey));
-            table.AddRow("Secret key (admin API)", Markup.Escape(firstRun.SecretKey));
-            AnsiConsole.Write(table);
+            PrintFirstRun(firstRun);
             AnsiConsole.MarkupLine("[grey]Keys and password are shown this once; only their hashes are stored.[/]");
         }
+    }
+
+    /// <summary>The table of what the first run created.</summary>
+    public static void PrintFirstRun(FirstRunResult firstRun)
+    {
+        var table = new Table().AddColumns("First run", "");
+        table.AddRow("Workspace", Markup.Escape(firstRun.Workspace.Name));
+        table.AddRow("Login", Markup.Escape(firstRun.AdminEmail));
+        table.AddRow("Password", Markup.Escape(firstRun.AdminPassword));
+        table.AddRow("Write key (ingestion)", Markup.Escape(firstRun.WriteKey));
+        table.AddRow("Secret key (admin API)", Markup.Escape(firstRun.SecretKey));
+        AnsiConsole.Write(table);
     }
 }

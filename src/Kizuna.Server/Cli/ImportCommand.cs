@@ -39,7 +39,7 @@ public static class ImportCommand
         var firstRun = await app.Services.GetRequiredService<FirstRunSetup>().EnsureAsync(ct);
         if (firstRun is not null)
         {
-            PrintFirstRun(firstRun);
+            CommandRunner.PrintFirstRun(firstRun);
         }
 
         var slug = command.Option("--workspace") ?? "default";
@@ -113,17 +113,6 @@ public static class ImportCommand
         }
 
         return table;
-    }
-
-    private static void PrintFirstRun(FirstRunResult firstRun)
-    {
-        var table = new Table().AddColumns("First run", "");
-        table.AddRow("Workspace", Markup.Escape(firstRun.Workspace.Name));
-        table.AddRow("Login", Markup.Escape(firstRun.AdminEmail));
-        table.AddRow("Password", Markup.Escape(firstRun.AdminPassword));
-        table.AddRow("Write key (ingestion)", Markup.Escape(firstRun.WriteKey));
-        table.AddRow("Secret key (admin API)", Markup.Escape(firstRun.SecretKey));
-        AnsiConsole.Write(table);
     }
 
     private sealed class ProgressBar(ProgressTask task) : IProgress<ImportProgress>
