@@ -39,7 +39,9 @@ public static class CommandRunner
         var addresses = Addresses(app);
         var url = addresses.Count > 0 ? addresses[0] : "http://localhost:5000";
         AnsiConsole.MarkupLine($"[bold]Kizuna[/] is running at [link]{url}[/]");
-        AnsiConsole.MarkupLine($"  API reference: [link]{url}/scalar[/]   health: {url}/health");
+        AnsiConsole.MarkupLine($"  dashboard      [link]{url}/[/]");
+        AnsiConsole.MarkupLine($"  API reference  [link]{url}/scalar[/]");
+        AnsiConsole.MarkupLine($"  health         [link]{url}/health[/]");
         if (firstRun is not null)
         {
             PrintFirstRun(firstRun);
