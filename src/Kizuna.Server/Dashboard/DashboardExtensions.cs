@@ -33,9 +33,10 @@ public static class DashboardExtensions
         app.UseAntiforgery();
         app.UseBuildStaticWebAssets();
         // Named after this assembly, not the process's: a test host's entry assembly is its own.
-        app.MapStaticAssets($"{typeof(DashboardExtensions).Assembly.GetName().Name}.staticwebassets.endpoints.json");
+        app.MapStaticAssets($"{typeof(DashboardExtensions).Assembly.GetName().Name}.staticwebassets.endpoints.json").AllowAnonymous();
         app.MapDashboardAccount();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Pages authorise themselves ([Authorize] or [AllowAnonymous]), and the login page must reach its scripts.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AllowAnonymous();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using Kizuna.Storage;
 using Kizuna.Workspaces;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
@@ -35,7 +36,10 @@ public static class SecurityExtensions
                 o.Events.OnRedirectToLogin = ctx => Deny(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => Deny(ctx, StatusCodes.Status403Forbidden);
             });
-        services.AddAuthorizationBuilder().AddScopePolicies();
+        // Secure by default: an endpoint that names no policy still needs a signed-in user or a secret key.
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddScopePolicies();
         services.AddDataProtection().SetApplicationName("kizuna");
         services.AddOptions<KeyManagementOptions>().Configure<Database, TimeProvider>((o, database, time) =>
             o.XmlRepository = new DatabaseXmlRepository(database, time));
