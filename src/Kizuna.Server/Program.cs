@@ -38,6 +38,8 @@ app.MapIngestionApi();
 app.MapProfilesApi();
 app.MapProductsApi();
 app.MapKeysApi();
+app.MapWorkspacesApi();
+app.MapUsersApi();
 app.MapTemplatesApi().RequireScope(Scopes.TemplatesRead);
 app.MapImportsApi();
 app.MapKizunaDashboard();

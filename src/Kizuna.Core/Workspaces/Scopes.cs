@@ -11,9 +11,11 @@ public static class Scopes
     public const string TemplatesRead = "templates:read";
     public const string TemplatesWrite = "templates:write";
     public const string KeysManage = "keys:manage";
+    public const string UsersManage = "users:manage";
+    public const string WorkspacesManage = "workspaces:manage";
 
     public static readonly IReadOnlyList<string> All =
-        [ProfilesRead, ProfilesWrite, ProfilesDelete, Import, ProductsWrite, TemplatesRead, TemplatesWrite, KeysManage];
+        [ProfilesRead, ProfilesWrite, ProfilesDelete, Import, ProductsWrite, TemplatesRead, TemplatesWrite, KeysManage, UsersManage, WorkspacesManage];
 
     /// <summary>The scopes a dashboard role implies, so users and keys are authorised by one rule.</summary>
     public static IReadOnlyList<string> ForRole(Role role) => role switch

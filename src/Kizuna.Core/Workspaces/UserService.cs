@@ -36,6 +36,15 @@ public sealed class UserService(Database database, TimeProvider time)
         return row?.ToUser();
     }
 
+    public async Task<User?> FindByEmailAsync(string email, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(
+            "SELECT id, email, name, password_hash AS passwordHash, created_at AS createdAt FROM users WHERE lower(email) = lower(@email)",
+            new { email }, cancellationToken: ct));
+        return row?.ToUser();
+    }
+
     public async Task<bool> AnyAsync(CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);

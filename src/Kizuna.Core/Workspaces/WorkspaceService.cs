@@ -65,6 +65,27 @@ public sealed class WorkspaceService(Database database, TimeProvider time)
             new Workspace(r.Id, r.Slug, r.Name, Epoch.FromMs(r.CreatedAt)), Enum.Parse<Role>(r.Role, ignoreCase: true)))];
     }
 
+    /// <summary>The users of a workspace with their roles.</summary>
+    public async Task<IReadOnlyList<Member>> MembersAsync(long workspaceId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(long Id, string Email, string Name, long CreatedAt, string Role)>(new CommandDefinition(
+            """
+            SELECT u.id, u.email, u.name, u.created_at, m.role
+            FROM memberships m JOIN users u ON u.id = m.user_id
+            WHERE m.workspace_id = @workspaceId ORDER BY u.id
+            """,
+            new { workspaceId }, cancellationToken: ct));
+        return [.. rows.Select(r => new Member(new User(r.Id, r.Email, r.Name, Epoch.FromMs(r.CreatedAt)), Enum.Parse<Role>(r.Role, ignoreCase: true)))];
+    }
+
+    public async Task<bool> RemoveMemberAsync(long workspaceId, long userId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM memberships WHERE workspace_id = @workspaceId AND user_id = @userId", new { workspaceId, userId }, cancellationToken: ct)) > 0;
+    }
+
     private sealed record WorkspaceRow(long Id, string Slug, string Name, long CreatedAt)
     {
         public Workspace ToWorkspace() => new(Id, Slug, Name, Epoch.FromMs(CreatedAt));

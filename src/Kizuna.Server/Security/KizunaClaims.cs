@@ -15,5 +15,10 @@ public static class KizunaClaims
     public static long WorkspaceIdOf(this ClaimsPrincipal principal) =>
         long.Parse(principal.FindFirstValue(WorkspaceId) ?? throw new InvalidOperationException("The principal carries no workspace."), CultureInfo.InvariantCulture);
 
+    /// <summary>The dashboard user behind the request, or null for an API key.</summary>
+    public static long? UserIdOf(this ClaimsPrincipal principal) =>
+        principal.Identity?.AuthenticationType != ApiKeyAuthenticationHandler.SchemeName
+            && long.TryParse(principal.FindFirstValue(UserId), CultureInfo.InvariantCulture, out var id) ? id : null;
+
     public static bool HasScope(this ClaimsPrincipal principal, string scope) => principal.HasClaim(Scope, scope);
 }

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kizuna.Workspaces;
+
+namespace Kizuna.Server.Workspaces;
+
+public sealed class WorkspacesApiTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task CreateWorkspace_WithKey_ReturnsKeysThatReachOnlyTheNewWorkspace()
+    {
+        await using var app = new KizunaApplication();
+        var home = await app.CreateWorkspaceAsync(Ct);
+        var homeClient = app.CreateAdminClient(await app.CreateSecretKeyAsync(home.Id, [Scopes.WorkspacesManage, Scopes.ProfilesRead], Ct));
+
+        var created = await homeClient.PostAsJsonAsync("/api/workspaces", new { slug = "tokyo-store", name = "東京ストア" }, Ct);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var ingest = await app.CreateWriteClient(body.GetProperty("writeKey").GetString()!)
+            .PostAsJsonAsync("/v1/identify", new { userId = "only-in-tokyo", traits = new { name = "山田 花子" } }, Ct);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ingest.StatusCode);
+        var inNew = await app.CreateAdminClient(body.GetProperty("secretKey").GetString()!).GetAsync(new Uri("/api/profiles/by-user/only-in-tokyo", UriKind.Relative), Ct);
+        var inHome = await homeClient.GetAsync(new Uri("/api/profiles/by-user/only-in-tokyo", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, inNew.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, inHome.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Bad Slug", "x", "slug")]
+    [InlineData("ok-slug", "", "name")]
+    public async Task CreateWorkspace_InvalidField_Returns400NamingIt(string slug, string name, string field)
+    {
+        await using var app = new KizunaApplication();
+        var home = await app.CreateWorkspaceAsync(Ct);
+        var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(home.Id, [Scopes.WorkspacesManage], Ct));
+
+        var response = await client.PostAsJsonAsync("/api/workspaces", new { slug, name }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    [Fact]
+    public async Task AddUser_NewMarketer_CanSignInWithThatRole()
+    {
+        await using var app = new KizunaApplication();
+        var home = await app.CreateWorkspaceAsync(Ct);
+        var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(home.Id, [Scopes.UsersManage], Ct));
+
+        var response = await client.PostAsJsonAsync("/api/users", new { email = "aoi@example.com", name = "青井 葵", password = "a-long-enough-pass", role = "marketer" }, Ct);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var user = await app.Service<UserService>().VerifyAsync("aoi@example.com", "a-long-enough-pass", Ct);
+        Assert.NotNull(user);
+        Assert.Contains(await app.Service<WorkspaceService>().MembershipsAsync(user.Id, Ct), m => m.Workspace.Id == home.Id && m.Role == Role.Marketer);
+    }
+
+    [Fact]
+    public async Task AddUser_ShortPasswordAndUnknownRole_Returns400NamingBoth()
+    {
+        await using var app = new KizunaApplication();
+        var home = await app.CreateWorkspaceAsync(Ct);
+        var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(home.Id, [Scopes.UsersManage], Ct));
+
+        var response = await client.PostAsJsonAsync("/api/users", new { email = "new@example.com", password = "short", role = "owner" }, Ct);
+
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("password", out _));
+        Assert.True(errors.TryGetProperty("role", out _));
+    }
+}
