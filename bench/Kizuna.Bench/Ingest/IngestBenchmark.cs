@@ -20,11 +20,13 @@ public static class IngestBenchmark
         var ct = CancellationToken.None;
         var run = "w1-" + Guid.NewGuid().ToString("N")[..8];
         Console.WriteLine($"W1 batched ingestion: {options.Events:N0} events in 100-event batches, {options.Singles:N0} single events, "
-            + $"{options.Connections} keep-alive connections, {options.Profiles:N0} profiles, {Environment.ProcessorCount} cores");
-        var events = SegmentLoad.Generate(run, options.Events, options.Profiles, seed: 1);
+            + $"{options.Connections} keep-alive connections, {options.Profiles:N0} profiles, "
+            + (options.ActiveVisitors > 0 ? $"{options.ActiveVisitors:N0} visitors active at a time" : "every event from a random profile")
+            + $", {Environment.ProcessorCount} cores");
+        var events = SegmentLoad.Generate(run, options.Events, options.Profiles, options.ActiveVisitors, seed: 1);
         var batches = SegmentLoad.Batches(events);
-        var singles = SegmentLoad.Generate(run + "-single", options.Singles, options.Profiles, seed: 2, tracksOnly: true).Select(e => Encoding.UTF8.GetBytes(e.Json)).ToArray();
-        var warmup = SegmentLoad.Batches(SegmentLoad.Generate(run + "-warmup", 5_000, options.Profiles, seed: 3));
+        var singles = SegmentLoad.Generate(run + "-single", options.Singles, options.Profiles, options.ActiveVisitors, seed: 2, tracksOnly: true).Select(e => Encoding.UTF8.GetBytes(e.Json)).ToArray();
+        var warmup = SegmentLoad.Batches(SegmentLoad.Generate(run + "-warmup", 5_000, options.Profiles, options.ActiveVisitors, seed: 3));
         var rows = new List<string[]>();
 
         if (!options.SkipSqlite)

@@ -9,6 +9,7 @@ public sealed record IngestOptions(
     int Singles,
     int Connections,
     int Profiles,
+    int ActiveVisitors,
     string? Postgres,
     bool SkipSqlite)
 {
@@ -30,6 +31,7 @@ public sealed record IngestOptions(
             Number("--singles", 30_000),
             Number("--connections", 16),
             Number("--profiles", 100_000),
+            Number("--active", 2_000),
             Value("--postgres") ?? Environment.GetEnvironmentVariable("KIZUNA_BENCH_POSTGRES"),
             args.Contains("--no-sqlite"));
     }

@@ -7,20 +7,24 @@ namespace Kizuna.Bench.Ingest;
 /// <summary>
 /// A shop's traffic, generated up front so that the load generator spends its time sending: product views,
 /// page views, identifies and orders over a population of profiles, every message with a unique messageId.
+/// Traffic comes in visits, as a shop's does: <c>active</c> visitors browse at a time, each for 5–25 events, and a
+/// finished visit is replaced by one from a random profile of the population. With <c>active</c> 0 every event
+/// comes from a random profile — the worst case for a store, since nearly every event then touches a new page.
 /// </summary>
 public static class SegmentLoad
 {
     private static readonly string[] Products = [.. Enumerable.Range(1, 500).Select(i => string.Create(CultureInfo.InvariantCulture, $"p-{i:D4}"))];
     private static readonly string[] Pages = ["Home", "Category", "Product", "Cart", "Checkout", "Search"];
 
-    public static IReadOnlyList<BenchEvent> Generate(string run, int count, int profiles, int seed, bool tracksOnly = false)
+    public static IReadOnlyList<BenchEvent> Generate(string run, int count, int profiles, int active, int seed, bool tracksOnly = false)
     {
         var random = new Random(seed);
+        var visits = new (int Profile, int Left)[Math.Max(active, 0)];
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
         var events = new BenchEvent[count];
         for (var i = 0; i < count; i++)
         {
-            var user = string.Create(CultureInfo.InvariantCulture, $"u{random.Next(profiles)}");
+            var user = string.Create(CultureInfo.InvariantCulture, $"u{NextVisitor(random, visits, profiles)}");
             var ts = start + (long)i * 50;
             var messageId = string.Create(CultureInfo.InvariantCulture, $"{run}-{i}");
             var roll = tracksOnly ? (random.Next(10) == 0 ? 99 : 0) : random.Next(100);
@@ -70,6 +74,23 @@ public static class SegmentLoad
         }
 
         return events;
+    }
+
+    private static int NextVisitor(Random random, (int Profile, int Left)[] visits, int profiles)
+    {
+        if (visits.Length == 0)
+        {
+            return random.Next(profiles);
+        }
+
+        var slot = random.Next(visits.Length);
+        if (visits[slot].Left <= 0)
+        {
+            visits[slot] = (random.Next(profiles), random.Next(5, 26));
+        }
+
+        visits[slot].Left--;
+        return visits[slot].Profile;
     }
 
     /// <summary>Batch bodies of <see cref="IngestOptions.BatchSize"/> messages, UTF-8 encoded.</summary>
