@@ -48,7 +48,7 @@ public static class DemoCommand
         CommandRunner.PrintWelcome(app, firstRun);
         if (firstRun is null)
         {
-            AnsiConsole.MarkupLine("[grey]Sign in with the login and password shown when this demo folder was first created.[/]");
+            AnsiConsole.MarkupLine("[grey]Sign in with the login and password shown when this demo folder was first created, or delete data/demo to start afresh.[/]");
         }
 
         await app.WaitForShutdownAsync();
