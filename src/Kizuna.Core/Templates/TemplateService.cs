@@ -24,6 +24,7 @@ public sealed class TemplateService
     private readonly IConnectedContentFetcher _fetcher;
     private readonly Func<DateTimeOffset> _now;
     private readonly ConcurrentDictionary<CacheKey, CompiledTemplate> _cache = new();
+    private readonly ConcurrentDictionary<BlockKey, ResolvedBlock> _resolvedBlocks = new();
 
     public TemplateService(
         IOptions<TemplateOptions> options,
@@ -86,10 +87,32 @@ public sealed class TemplateService
     public ValueTask<TemplateRenderResult> RenderToAsync(TemplateSource template, TemplateModel model, TextWriter output, TemplateRenderOptions? options = null, CancellationToken ct = default) =>
         RenderCoreAsync(GetCompiled(template), model, output, null, options ?? TemplateRenderOptions.Default, ct);
 
-    internal async ValueTask<IFluidTemplate> CompileBlockAsync(IContentBlockSource source, string workspaceId, string name, CancellationToken ct)
+    internal ValueTask<IFluidTemplate> CompileBlockAsync(IContentBlockSource source, string workspaceId, string name, CancellationToken ct)
     {
-        var block = await source.GetAsync(workspaceId, name, ct)
-            ?? throw new TemplateFaultException(TemplateErrorKind.Render, $"There is no content block or partial named '{name}'.", name);
+        var pending = source.GetAsync(workspaceId, name, ct);
+        return pending.IsCompletedSuccessfully
+            ? new ValueTask<IFluidTemplate>(CompileBlock(workspaceId, name, pending.Result))
+            : AwaitAndCompileAsync(pending, workspaceId, name);
+
+        async ValueTask<IFluidTemplate> AwaitAndCompileAsync(ValueTask<ContentBlock?> pending, string workspaceId, string name) =>
+            CompileBlock(workspaceId, name, await pending);
+    }
+
+    private IFluidTemplate CompileBlock(string workspaceId, string name, ContentBlock? block)
+    {
+        if (block is null)
+        {
+            throw new TemplateFaultException(TemplateErrorKind.Render, $"There is no content block or partial named '{name}'.", name);
+        }
+
+        // The same (version, length) as the compiled-template cache uses, found without building its key.
+        var blockKey = new BlockKey(workspaceId, name);
+        if (_resolvedBlocks.TryGetValue(blockKey, out var resolved)
+            && (ReferenceEquals(resolved.Block, block) || (resolved.Block.Version == block.Version && resolved.Block.Body.Length == block.Body.Length)))
+        {
+            return resolved.Template;
+        }
+
         var compiled = GetOrCompile(new CacheKey(workspaceId, "block:" + name, block.Version, block.Body.Length), block.Body);
         if (compiled.Template is null)
         {
@@ -100,6 +123,12 @@ public sealed class TemplateService
                 name);
         }
 
+        if (_resolvedBlocks.Count >= _options.MaxCachedTemplates)
+        {
+            _resolvedBlocks.Clear();
+        }
+
+        _resolvedBlocks[blockKey] = new ResolvedBlock(block, compiled.Template);
         return compiled.Template;
     }
 
@@ -193,6 +222,10 @@ public sealed class TemplateService
     }
 
     private readonly record struct CacheKey(string Workspace, string Id, int Version, int Length);
+
+    private readonly record struct BlockKey(string Workspace, string Name);
+
+    private sealed record ResolvedBlock(ContentBlock Block, IFluidTemplate Template);
 
     private static class StringBuilderPool
     {

@@ -17,6 +17,7 @@ internal sealed class RenderScope(
 {
     private readonly long _deadline = Stopwatch.GetTimestamp() + (long)(limits.EffectiveTimeout.TotalSeconds * Stopwatch.Frequency);
     private Dictionary<string, IFluidTemplate>? _partials;
+    private Dictionary<string, long>? _counters;
 
     public TemplateService Service { get; } = service;
 
@@ -39,7 +40,11 @@ internal sealed class RenderScope(
     public string? AbortReason { get; set; }
 
     /// <summary><c>increment</c>/<c>decrement</c> counters; <c>render</c> swaps in a fresh set to isolate them.</summary>
-    public Dictionary<string, long> Counters { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, long> Counters
+    {
+        get => _counters ??= new(StringComparer.Ordinal);
+        set => _counters = value;
+    }
 
     /// <summary>Time left of the wall-time budget, for calls that wait (connected content).</summary>
     public TimeSpan Remaining => TimeSpan.FromSeconds(Math.Max(0, _deadline - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency);
@@ -72,12 +77,19 @@ internal sealed class RenderScope(
 
     public void ExitPartial() => PartialDepth--;
 
+    /// <summary>Resolves a partial and remembers it for Fluid's synchronous <c>render</c> path.</summary>
     public async ValueTask<IFluidTemplate> ResolvePartialAsync(string name)
     {
-        CheckDeadline();
-        var template = await Service.CompileBlockAsync(Blocks, WorkspaceId, name, CancellationToken);
+        var template = await ResolveBlockAsync(name);
         (_partials ??= new(StringComparer.Ordinal))[name] = template;
         return template;
+    }
+
+    /// <summary>Resolves a content block, which Kizuna renders itself; completes at once when the source does.</summary>
+    public ValueTask<IFluidTemplate> ResolveBlockAsync(string name)
+    {
+        CheckDeadline();
+        return Service.CompileBlockAsync(Blocks, WorkspaceId, name, CancellationToken);
     }
 
     public bool TryGetResolvedPartial(string name, out IFluidTemplate template)
