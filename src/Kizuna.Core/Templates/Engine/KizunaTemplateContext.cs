@@ -1,4 +1,5 @@
 using Fluid;
+using Fluid.Values;
 using FluidTemplateOptions = Fluid.TemplateOptions;
 
 namespace Kizuna.Templates.Engine;
@@ -8,6 +9,11 @@ internal sealed class KizunaTemplateContext(FluidTemplateOptions options, Render
     : TemplateContext(options, StringComparer.Ordinal)
 {
     public RenderScope Scope { get; } = scope;
+
+    /// <summary>Operands of the comparison being evaluated (see <see cref="HeldOperand"/>); set and read synchronously.</summary>
+    public FluidValue HeldLeft { get; set; } = NilValue.Instance;
+
+    public FluidValue HeldRight { get; set; } = NilValue.Instance;
 
     public static RenderScope? ScopeOf(TemplateContext context) => (context as KizunaTemplateContext)?.Scope;
 }
