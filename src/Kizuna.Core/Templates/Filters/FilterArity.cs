@@ -12,6 +12,12 @@ internal static class FilterArity
         (input, arguments, context) =>
         {
             var positional = arguments.Count;
+            if (arguments.Names.TryGetNonEnumeratedCount(out var namedCount) && namedCount == 0)
+            {
+                // The usual call has no named arguments: check the count without allocating an enumerator.
+                return positional < min || positional > max ? throw FilterFault.Arity(name, min, max, positional) : inner(input, arguments, context);
+            }
+
             foreach (var argumentName in arguments.Names)
             {
                 if (Array.IndexOf(named, argumentName) < 0)
