@@ -48,6 +48,12 @@ public sealed class PrivacyService(Database database, ProfileService profiles, T
     /// <summary>Erases a profile and every profile merged into it. Returns false when there is no such profile.</summary>
     public async Task<bool> EraseAsync(long workspaceId, long profileId, bool suppress, CancellationToken ct)
     {
+        if (await profiles.ResolveAsync(workspaceId, new ProfileLookup(ProfileLookupKind.Id, profileId.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct) is not { } current)
+        {
+            return false;
+        }
+
+        profileId = current;
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var ids = (await connection.QueryAsync<long>(new CommandDefinition(

@@ -116,7 +116,8 @@ public sealed class ProfileService(Database database)
         var (sql, value) = lookup.Kind switch
         {
             ProfileLookupKind.Id when long.TryParse(lookup.Value, CultureInfo.InvariantCulture, out var id) =>
-                ("SELECT id FROM profiles WHERE workspace_id = @workspaceId AND id = @value AND merged_into IS NULL", (object)id),
+                // A merged profile's id leads to the profile it joined (merges re-point older merges, so one hop is enough).
+                ("SELECT COALESCE(merged_into, id) FROM profiles WHERE workspace_id = @workspaceId AND id = @value", (object)id),
             ProfileLookupKind.Id => (null, null),
             ProfileLookupKind.Email =>
                 ("SELECT id FROM profiles WHERE workspace_id = @workspaceId AND email = @value AND merged_into IS NULL ORDER BY last_seen DESC LIMIT 1",

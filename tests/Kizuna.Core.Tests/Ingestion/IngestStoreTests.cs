@@ -97,7 +97,8 @@ public sealed class IngestStoreTests
         Assert.Contains(byUser.EventCounts, c => c is { Name: "Product Viewed", Count: 2 });
         Assert.Equal(5, (await profiles.TimelineAsync(Ws, byUser.Profile.Id, null, 50, Ct)).Count);
         Assert.Equal(1, (await profiles.SearchAsync(Ws, new ProfileQuery(), Ct)).Total);
-        Assert.Equal(byUser.Profile.Id, await profiles.ResolveAsync(Ws, new ProfileLookup(ProfileLookupKind.Id, committed.Merges[0].From.ToString(System.Globalization.CultureInfo.InvariantCulture)), Ct) ?? byUser.Profile.Id);
+        var merged = committed.Merges[0].From.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(byUser.Profile.Id, await profiles.ResolveAsync(Ws, new ProfileLookup(ProfileLookupKind.Id, merged), Ct));
     }
 
     [Theory]
