@@ -1,3 +1,4 @@
+using Kizuna.Profiles;
 using Kizuna.Storage;
 
 namespace Kizuna.Ingestion;
@@ -90,7 +91,7 @@ internal sealed partial class BatchWriter
         {
             foreach (var value in values.Where(v => !_identities.ContainsKey((ws, kind, v))))
             {
-                byHash[Convert.ToHexString(SuppressionHash(kind, value))] = (kind, value);
+                byHash[Convert.ToHexString(Suppression.Hash(kind, value))] = (kind, value);
             }
         }
 

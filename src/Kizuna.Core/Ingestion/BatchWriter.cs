@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Text.Json.Nodes;
-using Kizuna.Profiles;
 using Kizuna.Storage;
 
 namespace Kizuna.Ingestion;
@@ -173,9 +172,6 @@ internal sealed partial class BatchWriter(DbConnection connection, DbTransaction
     private bool IsSuppressed(long ws, IngestMessage m) =>
         _suppressed.Count > 0
         && ((m.UserId is { } u && _suppressed.Contains((ws, "user", u))) || (m.AnonymousId is { } a && _suppressed.Contains((ws, "anonymous", a))));
-
-    /// <summary>The hash an erased identifier is remembered by: no identifier is kept in clear after erasure.</summary>
-    public static byte[] SuppressionHash(string kind, string value) => Suppression.Hash(kind, value);
 
     private sealed record EventRow(long Ws, long ProfileId, Guid EventId, IngestMessage Message)
     {
