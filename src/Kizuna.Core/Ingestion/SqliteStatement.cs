@@ -48,7 +48,7 @@ internal sealed class SqliteStatement : IDisposable
         long l => raw.sqlite3_bind_int64(_statement, index, l),
         int n => raw.sqlite3_bind_int64(_statement, index, n),
         double d => raw.sqlite3_bind_double(_statement, index, d),
-        string s => raw.sqlite3_bind_text(_statement, index, s),
+        string s => raw.sqlite3_bind_text16(_statement, index, s),
         byte[] b => raw.sqlite3_bind_blob(_statement, index, b),
         Guid g => raw.sqlite3_bind_blob(_statement, index, g.ToByteArray()),
         bool b => raw.sqlite3_bind_int64(_statement, index, b ? 1 : 0),
