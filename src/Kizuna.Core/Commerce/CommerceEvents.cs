@@ -93,7 +93,8 @@ public static class CommerceEvents
             discount ?? 0, shipping ?? 0, tax ?? 0, SegmentParser.Text(properties, "coupon"), lines), null);
     }
 
-    private static string Name(OrderEventKind kind) => kind switch
+    /// <summary>The spec's event name for an order change.</summary>
+    public static string Name(OrderEventKind kind) => kind switch
     {
         OrderEventKind.Completed => OrderCompleted,
         OrderEventKind.Refunded => OrderRefunded,

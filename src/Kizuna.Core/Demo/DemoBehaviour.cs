@@ -141,7 +141,7 @@ internal sealed class DemoBehaviour(Random rng, DemoPersona persona, DateTimeOff
     {
         Type = MessageType.Track,
         MessageId = NextId(),
-        Name = order.Kind == OrderEventKind.Completed ? "Order Completed" : "Order Refunded",
+        Name = CommerceEvents.Name(order.Kind),
         PropertiesJson = new JsonObject
         {
             ["order_id"] = order.OrderId,

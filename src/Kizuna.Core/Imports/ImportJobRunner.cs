@@ -58,7 +58,7 @@ public sealed class ImportJobRunner(ImportService imports, ImportJobStore jobs, 
             {
                 ImportMappingException mapping => $"{mapping.Field}: {mapping.Message}",
                 OperationCanceledException => "The server stopped before the import finished.",
-                _ => ex.Message,
+                _ => $"The import failed on the server ({ex.GetType().Name}); the server log has the details of job {queued.Job.Id}.",
             };
             logger.LogError(ex, "Import job {JobId} failed", queued.Job.Id);
             await jobs.UpdateAsync(queued.Job.Id, ImportJobStatus.Failed, new ImportJobState(progress.Latest, null, error), CancellationToken.None);

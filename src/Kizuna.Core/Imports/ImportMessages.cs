@@ -30,13 +30,6 @@ internal static class ImportMessages
         ReceivedAt = receivedAt,
     };
 
-    public static string EventName(OrderEventKind kind) => kind switch
-    {
-        OrderEventKind.Completed => "Order Completed",
-        OrderEventKind.Refunded => "Order Refunded",
-        _ => "Order Cancelled",
-    };
-
     /// <summary>
     /// An order event. The properties keep the spec's headline members only; the lines travel in
     /// <see cref="IngestMessage.Order"/> and are stored once, as order lines.
@@ -55,6 +48,6 @@ internal static class ImportMessages
         }
 
         properties["line_count"] = order.Lines.Count;
-        return Track(messageId, userId, null, EventName(order.Kind), properties, timestamp, receivedAt) with { Order = order };
+        return Track(messageId, userId, null, CommerceEvents.Name(order.Kind), properties, timestamp, receivedAt) with { Order = order };
     }
 }

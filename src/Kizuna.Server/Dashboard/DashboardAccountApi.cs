@@ -1,4 +1,5 @@
 using Kizuna.Server.Dashboard.Localization;
+using Kizuna.Server.Security;
 using Kizuna.Workspaces;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -51,7 +52,7 @@ public static class DashboardAccountApi
     private static async Task<Results<RedirectHttpResult, ForbidHttpResult>> SwitchWorkspaceAsync(
         [FromForm] WorkspaceForm form, HttpContext http, UserService users, WorkspaceService workspaces, CancellationToken ct)
     {
-        var user = DashboardPrincipal.UserIdOf(http.User) is { } userId ? await users.FindAsync(userId, ct) : null;
+        var user = http.User.UserIdOf() is { } userId ? await users.FindAsync(userId, ct) : null;
         var membership = user is null ? null : (await workspaces.MembershipsAsync(user.Id, ct)).FirstOrDefault(m => m.Workspace.Id == form.WorkspaceId);
         if (user is null || membership is null)
         {

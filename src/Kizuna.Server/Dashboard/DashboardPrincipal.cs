@@ -21,8 +21,4 @@ public static class DashboardPrincipal
         ];
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role));
     }
-
-    /// <summary>The signed-in user's id, or null for a key or an anonymous caller.</summary>
-    public static long? UserIdOf(ClaimsPrincipal principal) =>
-        long.TryParse(principal.FindFirstValue(KizunaClaims.UserId), CultureInfo.InvariantCulture, out var id) ? id : null;
 }

@@ -29,26 +29,39 @@ internal sealed record ImportUpload(string? FileName, string? TempPath, string? 
 
         string? fileName = null, tempPath = null, mapping = null;
         var reader = new MultipartReader(boundary, request.Body);
-        while (await reader.ReadNextSectionAsync(ct) is { } section)
+        try
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+            while (await reader.ReadNextSectionAsync(ct) is { } section)
             {
-                continue;
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+                {
+                    continue;
+                }
+
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
+                if (name == "file" && tempPath is null)
+                {
+                    fileName = Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileName).Value) ?? "upload.csv";
+                    tempPath = Path.Combine(Path.GetTempPath(), $"kizuna-import-{Guid.CreateVersion7():N}.csv");
+                    await using var target = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+                    await section.Body.CopyToAsync(target, ct);
+                }
+                else if (name == "mapping")
+                {
+                    using var text = new StreamReader(section.Body, Encoding.UTF8);
+                    mapping = await text.ReadToEndAsync(ct);
+                }
+            }
+        }
+        catch
+        {
+            // An upload cut off half way leaves nothing behind on disk.
+            if (tempPath is not null)
+            {
+                File.Delete(tempPath);
             }
 
-            var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
-            if (name == "file" && tempPath is null)
-            {
-                fileName = Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileName).Value) ?? "upload.csv";
-                tempPath = Path.Combine(Path.GetTempPath(), $"kizuna-import-{Guid.CreateVersion7():N}.csv");
-                await using var target = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
-                await section.Body.CopyToAsync(target, ct);
-            }
-            else if (name == "mapping")
-            {
-                using var text = new StreamReader(section.Body, Encoding.UTF8);
-                mapping = await text.ReadToEndAsync(ct);
-            }
+            throw;
         }
 
         return new ImportUpload(fileName, tempPath, mapping);

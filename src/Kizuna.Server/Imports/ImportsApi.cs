@@ -25,7 +25,16 @@ public static class ImportsApi
     private static async Task<Results<Accepted<ImportJobResponse>, ValidationProblem>> UploadAsync(
         HttpRequest request, ImportJobRunner runner, CancellationToken ct)
     {
-        var upload = await ImportUpload.ReadAsync(request, ct);
+        ImportUpload upload;
+        try
+        {
+            upload = await ImportUpload.ReadAsync(request, ct);
+        }
+        catch (InvalidDataException ex)
+        {
+            return Invalid("file", $"The multipart body could not be read: {ex.Message}");
+        }
+
         try
         {
             if (upload.TempPath is null)

@@ -150,7 +150,7 @@ public static class TemplatesApi
 
     // Names who saved a version without personal data: the user or key id, never an email.
     private static string AuthorOf(ClaimsPrincipal user) =>
-        user.FindFirstValue(KizunaClaims.UserId) is { } userId ? $"user:{userId}"
+        user.UserIdOf() is { } userId ? $"user:{userId}"
         : user.FindFirstValue(ClaimTypes.Name) is { } name && name.StartsWith("key:", StringComparison.Ordinal) ? name
         : "unknown";
 
