@@ -7,22 +7,28 @@ namespace Kizuna.Commerce;
 /// <summary>Reads orders with their lines.</summary>
 internal static class OrderReader
 {
-    public static async Task<IReadOnlyList<Order>> ForProfileAsync(DbConnection connection, long workspaceId, long profileId, CancellationToken ct)
+    public static async Task<IReadOnlyList<Order>> ForProfileAsync(DbConnection connection, long workspaceId, long profileId, CancellationToken ct, int? limit = null)
     {
         var orders = (await connection.QueryAsync<OrderRow>(new CommandDefinition(
             """
             SELECT order_id AS orderId, profile_id AS profileId, status, currency, total, refunded_amount AS refundedAmount,
                    discount, shipping, tax, coupon, placed_at AS placedAt
-            FROM orders WHERE workspace_id = @workspaceId AND profile_id = @profileId ORDER BY placed_at DESC
-            """,
-            new { workspaceId, profileId }, cancellationToken: ct))).ToList();
+            FROM orders WHERE workspace_id = @workspaceId AND profile_id = @profileId ORDER BY placed_at DESC, order_id DESC
+            """ + (limit is null ? "" : " LIMIT @limit"),
+            new { workspaceId, profileId, limit }, cancellationToken: ct))).ToList();
+        if (orders.Count == 0)
+        {
+            return [];
+        }
+
         var lines = (await connection.QueryAsync<LineRow>(new CommandDefinition(
             """
             SELECT l.order_id AS orderId, l.product_id AS productId, l.sku, l.name, l.category, l.price, l.quantity
             FROM order_lines l JOIN orders o ON o.workspace_id = l.workspace_id AND o.order_id = l.order_id
-            WHERE o.workspace_id = @workspaceId AND o.profile_id = @profileId ORDER BY l.order_id, l.line_no
-            """,
-            new { workspaceId, profileId }, cancellationToken: ct))).ToLookup(l => l.OrderId, StringComparer.Ordinal);
+            WHERE o.workspace_id = @workspaceId AND o.profile_id = @profileId
+            """ + (limit is null ? "" : " AND l.order_id IN (SELECT order_id FROM orders WHERE workspace_id = @workspaceId AND profile_id = @profileId ORDER BY placed_at DESC, order_id DESC LIMIT @limit)")
+                + " ORDER BY l.order_id, l.line_no",
+            new { workspaceId, profileId, limit }, cancellationToken: ct))).ToLookup(l => l.OrderId, StringComparer.Ordinal);
         return [.. orders.Select(o => new Order(
             o.OrderId, o.ProfileId, o.Status, o.Currency, o.Total, o.RefundedAmount, o.Discount, o.Shipping, o.Tax, o.Coupon,
             Epoch.FromMs(o.PlacedAt),

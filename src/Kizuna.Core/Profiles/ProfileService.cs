@@ -108,6 +108,14 @@ public sealed class ProfileService(Database database)
         return await OrderReader.ForProfileAsync(connection, workspaceId, profileId, ct);
     }
 
+    /// <summary>The profile's most recent order, or null before the first.</summary>
+    public async Task<Order?> LatestOrderAsync(long workspaceId, long profileId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var orders = await OrderReader.ForProfileAsync(connection, workspaceId, profileId, ct, limit: 1);
+        return orders.Count > 0 ? orders[0] : null;
+    }
+
     public static ProfileSummary ToSummary(Profile p) => new(
         p.Id, p.UserId, p.Email, p.DisplayName, p.Aggregates.LastSeen, p.Aggregates.Events, p.Aggregates.Orders, p.Aggregates.TotalSpent);
 

@@ -22,13 +22,12 @@ public sealed class ProfileTemplateDataSource(ProfileService profiles) : ITempla
         var profile = detail.Profile;
         var zone = ZoneOf(Text(profile.Context, "timezone") ?? Text(profile.Traits, "timezone"));
         var locale = Text(profile.Context, "locale") ?? Text(profile.Traits, "locale");
-        var orders = await profiles.OrdersAsync(workspace, profile.Id, ct);
+        var latest = await profiles.LatestOrderAsync(workspace, profile.Id, ct);
         var model = new TemplateModel { TimeZone = zone, Culture = CultureOf(locale) }
             .Customer(CustomerModel.From(profile, zone, locale));
-        if (orders.Count > 0)
+        if (latest is not null)
         {
-            // Orders come newest first.
-            model.Order(CustomerModel.FromOrder(orders[0], zone));
+            model.Order(CustomerModel.FromOrder(latest, zone));
         }
 
         return model;
