@@ -86,8 +86,12 @@ public static class IngestBenchmark
         {
             using var load = new HttpLoad(server.Address, writeKey, options.Connections);
             await load.RunAsync("/v1/batch", warmup, IngestOptions.BatchSize, ct);
+            var (serverBefore, loadBefore) = (server.ProcessorTime, Environment.CpuUsage.TotalTime);
             batched = await load.RunAsync("/v1/batch", batches, IngestOptions.BatchSize, ct);
             Report(store, "batched", batched);
+            Console.WriteLine($"  processor time per event: server {PerEvent(server.ProcessorTime - serverBefore, batched):0.0} µs, "
+                + $"load generator {PerEvent(Environment.CpuUsage.TotalTime - loadBefore, batched):0.0} µs "
+                + $"(the machine has {Environment.ProcessorCount * 1e6 / batched.EventsPerSecond:0.0} µs per event at this rate)");
             single = await load.RunAsync("/v1/track", singles, 1, ct);
             Report(store, "single", single);
         }
@@ -112,6 +116,8 @@ public static class IngestBenchmark
     private static void Report(string store, string phase, LoadResult result) =>
         Console.WriteLine($"  {store} {phase}: {result.EventsPerSecond:N0} events/s ({result.RequestsPerSecond:N0} requests/s, {result.Failures} failed), "
             + $"ack p50 {result.P50Ms:0.00} ms, p99 {result.P99Ms:0.00} ms, {result.Elapsed.TotalSeconds:0.0} s");
+
+    private static double PerEvent(TimeSpan processorTime, LoadResult result) => processorTime.TotalMicroseconds / result.Events;
 
     private static string F(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

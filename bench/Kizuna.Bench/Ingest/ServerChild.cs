@@ -18,6 +18,16 @@ public sealed class ServerChild : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The processor time the server has used so far, user and kernel.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<ServerChild> StartAsync(string serverDll, IReadOnlyList<string> storageArguments)
     {
         if (!File.Exists(serverDll))

@@ -51,22 +51,13 @@ internal sealed partial class BatchWriter(DbConnection connection, DbTransaction
         return (results, new CommittedBatch(stored, changed, _merges));
     }
 
-    /// <summary>Inserts every message key; the ones that were already there are repeats and are dropped.</summary>
+    /// <summary>Inserts every message key, in key order; the ones that were already there are repeats and are dropped.</summary>
     private async Task<List<(List<IngestMessage> Messages, int Duplicates)>> ClaimMessageKeysAsync(IReadOnlyList<IngestBatch> batches, CancellationToken ct)
     {
-        var keys = new List<object?[]>();
-        var seen = new HashSet<long>();
-        var keyed = batches.Select(b => b.Messages.Select(m => (Message: m, Key: MessageKey.Compute(b.WorkspaceId, m.MessageId))).ToList()).ToList();
-        foreach (var (_, key) in keyed.SelectMany(k => k))
-        {
-            if (seen.Add(key))
-            {
-                keys.Add([key]);
-            }
-        }
-
-        var inserted = (await BulkSql.InsertAsync(connection, transaction, dialect, "INSERT INTO message_keys (key)", keys,
-            "ON CONFLICT (key) DO NOTHING RETURNING key", null, r => r.GetInt64(0), ct)).ToHashSet();
+        var keyed = batches.Select(b => b.Messages.Select(m => (Message: m, Key: MessageKey.Of(b.WorkspaceId, m))).ToList()).ToList();
+        var keys = keyed.SelectMany(k => k).Select(k => k.Key).Distinct().OrderBy(k => k.Stamp).ThenBy(k => k.Hash).Select(k => new object?[] { k.Stamp, k.Hash }).ToList();
+        var inserted = (await BulkSql.InsertAsync(connection, transaction, dialect, "INSERT INTO message_keys (stamp, key)", keys,
+            "ON CONFLICT (stamp, key) DO NOTHING RETURNING stamp, key", null, r => new MessageKey(r.GetInt64(0), r.GetInt64(1)), ct)).ToHashSet();
         return [.. keyed.Select(batch =>
         {
             var kept = new List<IngestMessage>(batch.Count);

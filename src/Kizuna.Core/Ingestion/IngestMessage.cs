@@ -33,6 +33,12 @@ public sealed record IngestMessage
     /// <summary>Profile-level facts from <c>context</c>: time zone, locale, device, campaign, library.</summary>
     public ProfileContext? Context { get; init; }
 
+    /// <summary>
+    /// The time the client stated (<c>timestamp</c>, else <c>originalTimestamp</c>, as sent), or null when it stated
+    /// none. A retry carries the same one, so with the messageId it identifies a repeat (<see cref="MessageKey"/>).
+    /// </summary>
+    public DateTimeOffset? StatedTimestamp { get; init; }
+
     /// <summary>When it happened, after clock-skew correction.</summary>
     public required DateTimeOffset Timestamp { get; init; }
 

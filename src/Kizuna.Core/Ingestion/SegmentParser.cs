@@ -90,7 +90,7 @@ public sealed class SegmentParser(IngestionOptions options)
             }
         }
 
-        var (timestamp, timeError) = Timestamp(message, index, messageId, batchSentAt, receivedAt);
+        var (stated, timestamp, timeError) = Timestamp(message, index, messageId, batchSentAt, receivedAt);
         if (timeError is not null)
         {
             return new ParseResult(null, timeError);
@@ -131,6 +131,7 @@ public sealed class SegmentParser(IngestionOptions options)
             TraitsJson = traits.ValueKind == JsonValueKind.Object && type is MessageType.Identify or MessageType.Group ? traits.GetRawText() : null,
             ContextJson = context.ValueKind == JsonValueKind.Object ? context.GetRawText() : null,
             Context = context.ValueKind == JsonValueKind.Object ? ContextOf(context) : null,
+            StatedTimestamp = stated,
             Timestamp = timestamp,
             ReceivedAt = receivedAt,
             Order = order,
@@ -158,9 +159,10 @@ public sealed class SegmentParser(IngestionOptions options)
 
     /// <summary>
     /// When it happened: <c>timestamp</c>, else <c>originalTimestamp</c>, corrected for the device's clock by
-    /// <c>receivedAt − (sentAt − timestamp)</c> when the client says when it sent the message.
+    /// <c>receivedAt − (sentAt − timestamp)</c> when the client says when it sent the message; also the time as
+    /// stated, before the correction.
     /// </summary>
-    private static (DateTimeOffset Value, IngestError? Error) Timestamp(
+    private static (DateTimeOffset? Stated, DateTimeOffset Value, IngestError? Error) Timestamp(
         JsonElement message, int index, string? messageId, DateTimeOffset? batchSentAt, DateTimeOffset receivedAt)
     {
         DateTimeOffset? happened = null;
@@ -174,7 +176,7 @@ public sealed class SegmentParser(IngestionOptions options)
 
             if (!TryDate(value, out var parsed))
             {
-                return (default, new IngestError(index, messageId, field, "must be an ISO-8601 date-time such as 2026-11-23T10:00:00Z"));
+                return (null, default, new IngestError(index, messageId, field, "must be an ISO-8601 date-time such as 2026-11-23T10:00:00Z"));
             }
 
             if (field == "sentAt")
@@ -188,8 +190,8 @@ public sealed class SegmentParser(IngestionOptions options)
         }
 
         return happened is { } ts
-            ? (sentAt is { } sent ? receivedAt - (sent - ts) : ts, null)
-            : (receivedAt, null);
+            ? (ts, sentAt is { } sent ? receivedAt - (sent - ts) : ts, null)
+            : (null, receivedAt, null);
     }
 
     public static bool TryDate(JsonElement value, out DateTimeOffset parsed)

@@ -29,6 +29,34 @@ public sealed class IngestStoreTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task WriteAsync_RetryWithNewSentAt_IsARepeat(string engine)
+    {
+        await using var store = await TestStore.CreateAsync(engine, Ct);
+        var ingest = Store(store);
+        var sent = Track("u1", null, "Product Viewed", at: T0, messageId: "m-1") with { StatedTimestamp = T0.AddMinutes(-3) };
+        var retried = sent with { Timestamp = T0.AddSeconds(40) };
+
+        await ingest.WriteAsync([new IngestBatch(Ws, [sent])], Ct);
+        var (results, _) = await ingest.WriteAsync([new IngestBatch(Ws, [retried])], Ct);
+
+        Assert.Equal(new IngestResult(0, 1, 0), results[0]);
+        Assert.Equal(1, await CountAsync(store, "SELECT COUNT(*) FROM events"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task WriteAsync_SameMessageIdStatedAtAnotherTime_IsANewMessage(string engine)
+    {
+        await using var store = await TestStore.CreateAsync(engine, Ct);
+        var first = Track("u1", null, "Product Viewed", messageId: "m-1") with { StatedTimestamp = T0 };
+
+        var (results, _) = await Store(store).WriteAsync([new IngestBatch(Ws, [first, first with { StatedTimestamp = T0.AddDays(1) }])], Ct);
+
+        Assert.Equal(new IngestResult(2, 0, 0), results[0]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task WriteAsync_SameMessageIdInTwoWorkspaces_StoresBoth(string engine)
     {
         await using var store = await TestStore.CreateAsync(engine, Ct);

@@ -50,6 +50,15 @@ public sealed class SegmentParserTests
             """).Message!;
 
         Assert.Equal(ReceivedAt.AddSeconds(-2), message.Timestamp);
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 12, 9, 58, TimeSpan.Zero), message.StatedTimestamp);
+    }
+
+    [Fact]
+    public void Parse_NoTimestamp_StatesNoneAndUsesReceivedAt()
+    {
+        var message = Parse("""{"type":"track","userId":"u","event":"X"}""").Message!;
+
+        Assert.Equal((null, ReceivedAt), (message.StatedTimestamp, message.Timestamp));
     }
 
     [Fact]
