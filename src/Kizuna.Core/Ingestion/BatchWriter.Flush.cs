@@ -74,20 +74,19 @@ internal sealed partial class BatchWriter
             return;
         }
 
-        var inserted = (await BulkSql.InsertAsync(connection, transaction, dialect,
+        var inserted = await BulkSql.InsertNewAsync(connection, transaction, dialect,
             """
             INSERT INTO orders (workspace_id, order_id, profile_id, status, currency, total, refunded_amount, discount, shipping, tax,
                 coupon, placed_at, updated_at)
             """,
+            ["workspace_id", "order_id"],
             [.. completed.Select(o => new object?[]
             {
                 o.Ws, o.Order.OrderId, o.ProfileId, "completed", o.Order.Currency, o.Order.Total ?? 0d, 0d,
                 o.Order.Discount, o.Order.Shipping, o.Order.Tax, o.Order.Coupon, o.Ts, o.Ts,
-            })],
-            "ON CONFLICT (workspace_id, order_id) DO NOTHING RETURNING workspace_id, order_id", null,
-            r => (r.GetInt64(0), r.GetString(1)), ct)).ToHashSet();
+            })], ct);
 
-        var fresh = completed.Where(o => inserted.Contains((o.Ws, o.Order.OrderId))).ToList();
+        var fresh = inserted.Select(i => completed[i]).ToList();
         await BulkSql.InsertAsync<int>(connection, transaction, dialect,
             "INSERT INTO order_lines (workspace_id, order_id, line_no, product_id, sku, name, category, price, quantity)",
             [.. fresh.SelectMany(o => o.Order.Lines.Select((l, i) => new object?[]

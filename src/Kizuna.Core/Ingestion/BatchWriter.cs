@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Json.Nodes;
 using Kizuna.Storage;
 
 namespace Kizuna.Ingestion;
@@ -55,9 +54,9 @@ internal sealed partial class BatchWriter(DbConnection connection, DbTransaction
     private async Task<List<(List<IngestMessage> Messages, int Duplicates)>> ClaimMessageKeysAsync(IReadOnlyList<IngestBatch> batches, CancellationToken ct)
     {
         var keyed = batches.Select(b => b.Messages.Select(m => (Message: m, Key: MessageKey.Of(b.WorkspaceId, m))).ToList()).ToList();
-        var keys = keyed.SelectMany(k => k).Select(k => k.Key).Distinct().OrderBy(k => k.Stamp).ThenBy(k => k.Hash).Select(k => new object?[] { k.Stamp, k.Hash }).ToList();
-        var inserted = (await BulkSql.InsertAsync(connection, transaction, dialect, "INSERT INTO message_keys (stamp, key)", keys,
-            "ON CONFLICT (stamp, key) DO NOTHING RETURNING stamp, key", null, r => new MessageKey(r.GetInt64(0), r.GetInt64(1)), ct)).ToHashSet();
+        var keys = keyed.SelectMany(k => k).Select(k => k.Key).Distinct().OrderBy(k => k.Stamp).ThenBy(k => k.Hash).ToList();
+        var inserted = (await BulkSql.InsertNewAsync(connection, transaction, dialect, "INSERT INTO message_keys (stamp, key)", ["stamp", "key"],
+            [.. keys.Select(k => new object?[] { k.Stamp, k.Hash })], ct)).Select(i => keys[i]).ToHashSet();
         return [.. keyed.Select(batch =>
         {
             var kept = new List<IngestMessage>(batch.Count);
@@ -89,12 +88,12 @@ internal sealed partial class BatchWriter(DbConnection connection, DbTransaction
         profile.Dirty = true;
         if (m.Type == MessageType.Identify && m.TraitsJson is not null)
         {
-            ApplyTraits(profile, m.TraitsJson, ts);
+            profile.ApplyTraits(m.TraitsJson, ts);
         }
 
         if (m.Context is { IsEmpty: false } context)
         {
-            ApplyContext(profile, context);
+            profile.ApplyContext(context);
         }
 
         var name = m.CountName;
@@ -107,56 +106,6 @@ internal sealed partial class BatchWriter(DbConnection connection, DbTransaction
         if (m.Order is not null)
         {
             _orders.Add(new OrderWork(ws, profile.Id, ts, m.Order));
-        }
-    }
-
-    private static void ApplyTraits(ProfileState profile, string traitsJson, long ts)
-    {
-        if (JsonNode.Parse(traitsJson) is not JsonObject traits)
-        {
-            return;
-        }
-
-        var newer = ts >= profile.TraitsUpdatedAt;
-        foreach (var (key, value) in traits)
-        {
-            if (!newer && profile.Traits.ContainsKey(key))
-            {
-                continue;
-            }
-
-            if (value is null)
-            {
-                profile.Traits.Remove(key);
-            }
-            else
-            {
-                profile.Traits[key] = value.DeepClone();
-            }
-        }
-
-        profile.TraitsUpdatedAt = Math.Max(profile.TraitsUpdatedAt, ts);
-        if (profile.Traits["email"] is JsonValue email && email.TryGetValue<string>(out var address))
-        {
-            profile.Email = address.Trim().ToLowerInvariant();
-        }
-    }
-
-    private static void ApplyContext(ProfileState profile, ProfileContext context)
-    {
-        var target = profile.Context;
-        Set("timezone", context.Timezone is null ? null : JsonValue.Create(context.Timezone));
-        Set("locale", context.Locale is null ? null : JsonValue.Create(context.Locale));
-        Set("device", context.DeviceJson is null ? null : JsonNode.Parse(context.DeviceJson));
-        Set("campaign", context.CampaignJson is null ? null : JsonNode.Parse(context.CampaignJson));
-        Set("library", context.LibraryJson is null ? null : JsonNode.Parse(context.LibraryJson));
-
-        void Set(string key, JsonNode? value)
-        {
-            if (value is not null && !JsonNode.DeepEquals(target[key], value))
-            {
-                target[key] = value;
-            }
         }
     }
 

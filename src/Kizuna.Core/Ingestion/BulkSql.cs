@@ -78,6 +78,62 @@ internal static class BulkSql
     }
 
     /// <summary>
+    /// Inserts the rows that are not there yet (<c>ON CONFLICT (…) DO NOTHING</c>) and returns the positions of those
+    /// it inserted; the conflict columns must be the rows' first columns. SQLite reports each row's change count,
+    /// which costs less than a <c>RETURNING</c> clause (SQLite buffers those rows per execution); PostgreSQL returns
+    /// the conflict columns of the inserted rows, matched back to their positions.
+    /// </summary>
+    public static async Task<List<int>> InsertNewAsync(
+        DbConnection connection, DbTransaction transaction, SqlDialect dialect,
+        string head, IReadOnlyList<string> conflictColumns, IReadOnlyList<object?[]> rows, CancellationToken ct)
+    {
+        var target = $"ON CONFLICT ({string.Join(", ", conflictColumns)}) DO NOTHING";
+        if (connection is SqliteConnection sqlite)
+        {
+            var inserted = new List<int>();
+            using var statement = new SqliteStatement(sqlite, $"{head} VALUES ({string.Join(',', Enumerable.Repeat('?', rows.Count == 0 ? 0 : rows[0].Length))}) {target}");
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (statement.Execute(rows[i]) == 1)
+                {
+                    inserted.Add(i);
+                }
+            }
+
+            return inserted;
+        }
+
+        var positions = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            positions[KeyOf(rows[i].AsSpan(0, conflictColumns.Count))] = i;
+        }
+
+        var keys = await InsertAsync(connection, transaction, dialect, head, rows, $"{target} RETURNING {string.Join(", ", conflictColumns)}", null, r =>
+        {
+            var values = new object?[conflictColumns.Count];
+            for (var c = 0; c < values.Length; c++)
+            {
+                values[c] = r.GetValue(c);
+            }
+
+            return KeyOf(values);
+        }, ct);
+        return [.. keys.Select(k => positions[k])];
+    }
+
+    private static string KeyOf(ReadOnlySpan<object?> values)
+    {
+        var key = new StringBuilder();
+        foreach (var value in values)
+        {
+            key.Append(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)).Append('\u001f');
+        }
+
+        return key.ToString();
+    }
+
+    /// <summary>
     /// Runs a query whose <c>{in}</c> placeholder stands for a list of values: one point query per value on SQLite,
     /// <c>IN (…)</c> chunks on PostgreSQL. <paramref name="workspaceId"/> is bound as <c>@ws</c>.
     /// </summary>

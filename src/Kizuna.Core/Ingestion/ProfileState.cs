@@ -8,6 +8,9 @@ internal sealed class ProfileState
 {
     private JsonObject? _traits;
     private JsonObject? _context;
+    private bool _traitsChanged;
+    private bool _contextChanged;
+    private ProfileContext? _lastContext;
 
     public required long WorkspaceId { get; init; }
 
@@ -52,10 +55,69 @@ internal sealed class ProfileState
 
     public JsonObject Context => _context ??= JsonNode.Parse(ContextJson) as JsonObject ?? [];
 
-    /// <summary>The JSON to store: re-serialised only when the parsed form was touched.</summary>
-    public string TraitsToStore() => _traits?.ToJsonString(StoredJson.Options) ?? TraitsJson;
+    /// <summary>The JSON to store: re-serialised only when a value changed.</summary>
+    public string TraitsToStore() => _traitsChanged ? Traits.ToJsonString(StoredJson.Options) : TraitsJson;
 
-    public string ContextToStore() => _context?.ToJsonString(StoredJson.Options) ?? ContextJson;
+    public string ContextToStore() => _contextChanged ? Context.ToJsonString(StoredJson.Options) : ContextJson;
+
+    /// <summary>Merges an <c>identify</c>'s traits: a trait set later than the profile's last traits wins, an older one only fills a gap.</summary>
+    public void ApplyTraits(string traitsJson, long ts)
+    {
+        if (JsonNode.Parse(traitsJson) is not JsonObject traits)
+        {
+            return;
+        }
+
+        var newer = ts >= TraitsUpdatedAt;
+        foreach (var (key, value) in traits)
+        {
+            if (!newer && Traits.ContainsKey(key))
+            {
+                continue;
+            }
+
+            if (value is null)
+            {
+                _traitsChanged |= Traits.Remove(key);
+            }
+            else if (!JsonNode.DeepEquals(Traits[key], value))
+            {
+                Traits[key] = value.DeepClone();
+                _traitsChanged = true;
+            }
+        }
+
+        TraitsUpdatedAt = Math.Max(TraitsUpdatedAt, ts);
+        if (Traits["email"] is JsonValue email && email.TryGetValue<string>(out var address))
+        {
+            Email = address.Trim().ToLowerInvariant();
+        }
+    }
+
+    /// <summary>Keeps the newest time zone, locale, device, campaign and library. A visit repeats the same context, so a repeat is skipped whole.</summary>
+    public void ApplyContext(ProfileContext context)
+    {
+        if (context == _lastContext)
+        {
+            return;
+        }
+
+        _lastContext = context;
+        Set("timezone", context.Timezone is null ? null : JsonValue.Create(context.Timezone));
+        Set("locale", context.Locale is null ? null : JsonValue.Create(context.Locale));
+        Set("device", context.DeviceJson is null ? null : JsonNode.Parse(context.DeviceJson));
+        Set("campaign", context.CampaignJson is null ? null : JsonNode.Parse(context.CampaignJson));
+        Set("library", context.LibraryJson is null ? null : JsonNode.Parse(context.LibraryJson));
+
+        void Set(string key, JsonNode? value)
+        {
+            if (value is not null && !JsonNode.DeepEquals(Context[key], value))
+            {
+                Context[key] = value;
+                _contextChanged = true;
+            }
+        }
+    }
 
     public void SeenAt(long ts)
     {
@@ -88,6 +150,7 @@ internal sealed class ProfileState
         var otherIsNewer = other.TraitsUpdatedAt > TraitsUpdatedAt;
         _traits = Overlay(otherIsNewer ? Traits : other.Traits, otherIsNewer ? other.Traits : Traits);
         _context = Overlay(otherIsNewer ? Context : other.Context, otherIsNewer ? other.Context : Context);
+        (_traitsChanged, _contextChanged) = (true, true);
         TraitsUpdatedAt = Math.Max(TraitsUpdatedAt, other.TraitsUpdatedAt);
         Email = otherIsNewer ? other.Email ?? Email : Email ?? other.Email;
         Dirty = true;

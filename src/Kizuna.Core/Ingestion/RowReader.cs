@@ -21,5 +21,17 @@ internal readonly struct RowReader
 
     public string GetString(int i) => _reader?.GetString(i) ?? raw.sqlite3_column_text(_statement, i).utf8_to_string();
 
+    /// <summary>The value as the database typed it: a long, double, string, byte array or null.</summary>
+    public object? GetValue(int i) => _reader is not null
+        ? _reader.IsDBNull(i) ? null : _reader.GetValue(i)
+        : raw.sqlite3_column_type(_statement, i) switch
+        {
+            raw.SQLITE_INTEGER => GetInt64(i),
+            raw.SQLITE_FLOAT => GetDouble(i),
+            raw.SQLITE_TEXT => GetString(i),
+            raw.SQLITE_BLOB => GetBytes(i),
+            _ => null,
+        };
+
     public byte[] GetBytes(int i) => _reader is not null ? (byte[])_reader.GetValue(i) : raw.sqlite3_column_blob(_statement, i).ToArray();
 }

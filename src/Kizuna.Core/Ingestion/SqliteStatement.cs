@@ -40,6 +40,13 @@ internal sealed class SqliteStatement : IDisposable
         }
     }
 
+    /// <summary>Binds the values, runs the statement, and returns how many rows it changed.</summary>
+    public int Execute(ReadOnlySpan<object?> values)
+    {
+        Run(values);
+        return raw.sqlite3_changes(_db);
+    }
+
     public void Dispose() => _statement.Dispose();
 
     private void Bind(int index, object? value) => Check(value switch
