@@ -80,6 +80,7 @@ internal sealed partial class BatchWriter
                 TotalSpent = r.GetDouble(12),
                 FirstOrderAt = r.IsDBNull(13) ? null : r.GetInt64(13),
                 LastOrderAt = r.IsDBNull(14) ? null : r.GetInt64(14),
+                Stored = (r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)),
             }, ct);
     }
 

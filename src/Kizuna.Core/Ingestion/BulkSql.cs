@@ -77,6 +77,21 @@ internal static class BulkSql
         return results;
     }
 
+    /// <summary>Runs one SQLite statement with positional parameters once per row (any row count, none included).</summary>
+    public static void RunForEachRow(SqliteConnection connection, string sql, IReadOnlyList<object?[]> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        using var statement = new SqliteStatement(connection, sql);
+        foreach (var row in rows)
+        {
+            statement.Run(row);
+        }
+    }
+
     /// <summary>
     /// Inserts the rows that are not there yet (<c>ON CONFLICT (…) DO NOTHING</c>) and returns the positions of those
     /// it inserted; the conflict columns must be the rows' first columns. SQLite reports each row's change count,

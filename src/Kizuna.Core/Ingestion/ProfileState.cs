@@ -24,6 +24,12 @@ internal sealed class ProfileState
 
     public string? Email { get; set; }
 
+    /// <summary>The user id and email the stored row has (null for a new profile).</summary>
+    public (string? UserId, string? Email) Stored { get; init; }
+
+    /// <summary>Whether the row must be written whole: new, or its user id or email (both indexed) changed.</summary>
+    public bool IdentityChanged => IsNew || (UserId, Email) != Stored;
+
     public string TraitsJson { get; set; } = "{}";
 
     public string ContextJson { get; set; } = "{}";

@@ -98,6 +98,23 @@ public sealed class IngestStoreTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task WriteAsync_EmailChangedInALaterCommit_FindsTheProfileByTheNewEmailOnly(string engine)
+    {
+        await using var store = await TestStore.CreateAsync(engine, Ct);
+        var ingest = Store(store);
+        var profiles = new ProfileService(store.Database);
+
+        await ingest.WriteAsync([new IngestBatch(Ws, [Identify("u1", null, """{"email":"old@example.com"}""")])], Ct);
+        await ingest.WriteAsync([new IngestBatch(Ws, [Page("u1", null, T0.AddMinutes(1))])], Ct);
+        await ingest.WriteAsync([new IngestBatch(Ws, [Identify("u1", null, """{"email":"new@example.com"}""", T0.AddMinutes(2))])], Ct);
+
+        Assert.Null(await profiles.FindAsync(Ws, new ProfileLookup(ProfileLookupKind.Email, "old@example.com"), Ct));
+        var found = (await profiles.FindAsync(Ws, new ProfileLookup(ProfileLookupKind.Email, "new@example.com"), Ct))!;
+        Assert.Equal((3, 1), (found.Profile.Aggregates.Events, found.Profile.Aggregates.PageViews));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task WriteAsync_IdentifyLinksAnonymousVisitor_MergesProfiles(string engine)
     {
         await using var store = await TestStore.CreateAsync(engine, Ct);
