@@ -29,7 +29,7 @@ public sealed record IngestOptions(
             Value("--server") ?? Path.Combine(RepositoryRoot(), "src", "Kizuna.Server", "bin", "Release", "net10.0", "kizuna.dll"),
             Number("--events", 300_000),
             Number("--singles", 30_000),
-            Number("--connections", 16),
+            Number("--connections", 128),
             Number("--profiles", 100_000),
             Number("--active", 2_000),
             Value("--postgres") ?? Environment.GetEnvironmentVariable("KIZUNA_BENCH_POSTGRES"),

@@ -102,7 +102,7 @@ internal sealed partial class BatchWriter(DbConnection connection, DbTransaction
             : (1, ts, ts);
         var day = (ws, profile.Id, name, Epoch.Day(ts));
         _daily[day] = _daily.GetValueOrDefault(day) + 1;
-        _events.Add(new EventRow(ws, profile.Id, Guid.CreateVersion7(m.Timestamp), m));
+        _events.Add(new EventRow(ws, profile.Id, EventIds.NewVersion7(m.Timestamp), m));
         if (m.Order is not null)
         {
             _orders.Add(new OrderWork(ws, profile.Id, ts, m.Order));

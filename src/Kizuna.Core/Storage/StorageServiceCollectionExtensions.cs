@@ -16,6 +16,7 @@ public static class StorageServiceCollectionExtensions
         });
         services.AddSingleton<Migrator>();
         services.AddHostedService<MigrationHostedService>();
+        services.AddHostedService<SqliteCheckpointer>();
         return services;
     }
 }
