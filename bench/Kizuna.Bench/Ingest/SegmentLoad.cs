@@ -8,7 +8,8 @@ namespace Kizuna.Bench.Ingest;
 /// A shop's traffic, generated up front so that the load generator spends its time sending: product views,
 /// page views, identifies and orders over a population of profiles, every message with a unique messageId.
 /// Traffic comes in visits, as a shop's does: <c>active</c> visitors browse at a time, each for 5–25 events, and a
-/// finished visit is replaced by one from a random profile of the population. With <c>active</c> 0 every event
+/// finished visit is replaced by one from a random profile of the population. A customer's context (locale, time
+/// zone, address, browser) is the same on every event, as a real customer's is. With <c>active</c> 0 every event
 /// comes from a random profile — the worst case for a store, since nearly every event then touches a new page.
 /// </summary>
 public static class SegmentLoad
@@ -24,16 +25,18 @@ public static class SegmentLoad
         var events = new BenchEvent[count];
         for (var i = 0; i < count; i++)
         {
-            var user = string.Create(CultureInfo.InvariantCulture, $"u{NextVisitor(random, visits, profiles)}");
+            var visitor = NextVisitor(random, visits, profiles);
+            var user = string.Create(CultureInfo.InvariantCulture, $"u{visitor}");
+            var japanese = visitor % 3 == 0;
             var ts = start + (long)i * 50;
             var messageId = string.Create(CultureInfo.InvariantCulture, $"{run}-{i}");
             var roll = tracksOnly ? (random.Next(10) == 0 ? 99 : 0) : random.Next(100);
             var context = new JsonObject
             {
                 ["library"] = new JsonObject { ["name"] = "analytics.js", ["version"] = "5.2.0" },
-                ["ip"] = string.Create(CultureInfo.InvariantCulture, $"203.0.113.{random.Next(1, 255)}"),
-                ["locale"] = random.Next(3) == 0 ? "ja-JP" : "en-GB",
-                ["timezone"] = random.Next(3) == 0 ? "Asia/Tokyo" : "Europe/London",
+                ["ip"] = string.Create(CultureInfo.InvariantCulture, $"203.0.113.{1 + (visitor % 254)}"),
+                ["locale"] = japanese ? "ja-JP" : "en-GB",
+                ["timezone"] = japanese ? "Asia/Tokyo" : "Europe/London",
                 ["userAgent"] = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36",
             };
             var (type, name, properties, traits) = roll switch

@@ -8,7 +8,7 @@ namespace Kizuna.Ingestion;
 internal sealed partial class BatchWriter
 {
     private static readonly bool[] EventJson = [false, false, false, false, false, false, false, false, true, true];
-    private static readonly bool[] ProfileJson = [false, false, false, false, true, true, false, false, false, false, false, false, false, false, false, false, false];
+    private static readonly bool[] ProfileJson = [false, false, false, false, true, true, false, false, false, false, false, false, false, false, false, false, false, false];
 
     private async Task FlushAsync(CancellationToken ct)
     {
@@ -60,20 +60,21 @@ internal sealed partial class BatchWriter
         await BulkSql.InsertAsync<int>(connection, transaction, dialect,
             """
             INSERT INTO profiles (workspace_id, id, user_id, email, traits, context, traits_updated_at, first_seen, last_seen,
-                session_count, page_views, event_count, order_count, total_spent, first_order_at, last_order_at, merged_into)
+                session_count, page_views, event_count, order_count, total_spent, first_order_at, last_order_at, merged_into, context_key)
             """,
             [.. dirty.Except(activityOnly).Select(p => new object?[]
             {
                 p.WorkspaceId, p.Id, p.UserId, p.Email, p.TraitsToStore(), p.ContextToStore(), p.TraitsUpdatedAt,
                 p.FirstSeen == long.MaxValue ? p.LastSeen : p.FirstSeen, p.LastSeen, p.SessionCount, p.PageViews, p.EventCount,
-                p.OrderCount, p.TotalSpent, p.FirstOrderAt, p.LastOrderAt, p.MergedInto,
+                p.OrderCount, p.TotalSpent, p.FirstOrderAt, p.LastOrderAt, p.MergedInto, p.ContextKey,
             })],
             """
             ON CONFLICT (workspace_id, id) DO UPDATE SET user_id = excluded.user_id, email = excluded.email, traits = excluded.traits,
                 context = excluded.context, traits_updated_at = excluded.traits_updated_at, first_seen = excluded.first_seen,
                 last_seen = excluded.last_seen, session_count = excluded.session_count, page_views = excluded.page_views,
                 event_count = excluded.event_count, order_count = excluded.order_count, total_spent = excluded.total_spent,
-                first_order_at = excluded.first_order_at, last_order_at = excluded.last_order_at, merged_into = excluded.merged_into
+                first_order_at = excluded.first_order_at, last_order_at = excluded.last_order_at, merged_into = excluded.merged_into,
+                context_key = excluded.context_key
             """, ProfileJson, null, ct);
 
         if (connection is not SqliteConnection sqlite)
@@ -84,13 +85,14 @@ internal sealed partial class BatchWriter
         BulkSql.RunForEachRow(sqlite,
             """
             UPDATE profiles SET traits = ?, context = ?, traits_updated_at = ?, first_seen = ?, last_seen = ?, session_count = ?,
-                page_views = ?, event_count = ?, order_count = ?, total_spent = ?, first_order_at = ?, last_order_at = ?, merged_into = ?
+                page_views = ?, event_count = ?, order_count = ?, total_spent = ?, first_order_at = ?, last_order_at = ?, merged_into = ?,
+                context_key = ?
             WHERE workspace_id = ? AND id = ?
             """,
             [.. activityOnly.Select(p => new object?[]
             {
                 p.TraitsToStore(), p.ContextToStore(), p.TraitsUpdatedAt, p.FirstSeen, p.LastSeen, p.SessionCount, p.PageViews,
-                p.EventCount, p.OrderCount, p.TotalSpent, p.FirstOrderAt, p.LastOrderAt, p.MergedInto, p.WorkspaceId, p.Id,
+                p.EventCount, p.OrderCount, p.TotalSpent, p.FirstOrderAt, p.LastOrderAt, p.MergedInto, p.ContextKey, p.WorkspaceId, p.Id,
             })]);
     }
 

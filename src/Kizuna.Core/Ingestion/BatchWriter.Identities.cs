@@ -58,7 +58,7 @@ internal sealed partial class BatchWriter
         await BulkSql.ForEachInAsync(connection, transaction,
             """
             SELECT id, user_id, email, traits, context, traits_updated_at, first_seen, last_seen, session_count, page_views,
-                   event_count, order_count, total_spent, first_order_at, last_order_at
+                   event_count, order_count, total_spent, first_order_at, last_order_at, context_key
             FROM profiles WHERE workspace_id = @ws AND id IN ({in})
             """,
             missing, ws,
@@ -80,6 +80,7 @@ internal sealed partial class BatchWriter
                 TotalSpent = r.GetDouble(12),
                 FirstOrderAt = r.IsDBNull(13) ? null : r.GetInt64(13),
                 LastOrderAt = r.IsDBNull(14) ? null : r.GetInt64(14),
+                ContextKey = r.IsDBNull(15) ? null : r.GetInt64(15),
                 Stored = (r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)),
             }, ct);
     }

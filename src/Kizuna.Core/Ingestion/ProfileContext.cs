@@ -1,3 +1,7 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Text;
+
 namespace Kizuna.Ingestion;
 
 /// <summary>
@@ -12,4 +16,30 @@ public sealed record ProfileContext(
     string? LibraryJson)
 {
     public bool IsEmpty => Timezone is null && Locale is null && DeviceJson is null && CampaignJson is null && LibraryJson is null;
+
+    /// <summary>
+    /// A 64-bit fingerprint of these values. The profile stores the key of the last context it took, so the next
+    /// message of the same visit (same device, same campaign) is recognised without parsing the stored JSON.
+    /// </summary>
+    public long Key { get; } = KeyOf(Timezone, Locale, DeviceJson, CampaignJson, LibraryJson);
+
+    private static long KeyOf(params ReadOnlySpan<string?> values)
+    {
+        var hash = new XxHash64();
+        Span<byte> frame = stackalloc byte[4];
+        Span<byte> buffer = stackalloc byte[256];
+        foreach (var value in values)
+        {
+            // Each value is framed by its length (-1 for null), so ("ab", "c") and ("a", "bc") differ.
+            var text = value ?? "";
+            var length = Encoding.UTF8.GetByteCount(text);
+            var bytes = length <= buffer.Length ? buffer[..length] : new byte[length];
+            Encoding.UTF8.GetBytes(text, bytes);
+            BinaryPrimitives.WriteInt32LittleEndian(frame, value is null ? -1 : length);
+            hash.Append(frame);
+            hash.Append(bytes);
+        }
+
+        return (long)hash.GetCurrentHashAsUInt64();
+    }
 }

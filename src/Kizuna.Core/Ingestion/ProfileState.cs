@@ -34,6 +34,9 @@ internal sealed class ProfileState
 
     public string ContextJson { get; set; } = "{}";
 
+    /// <summary>The <see cref="ProfileContext.Key"/> of the last context this profile took, if it took one whole.</summary>
+    public long? ContextKey { get; set; }
+
     public long TraitsUpdatedAt { get; set; }
 
     public long FirstSeen { get; set; } = long.MaxValue;
@@ -103,12 +106,12 @@ internal sealed class ProfileState
     /// <summary>Keeps the newest time zone, locale, device, campaign and library. A visit repeats the same context, so a repeat is skipped whole.</summary>
     public void ApplyContext(ProfileContext context)
     {
-        if (context == _lastContext)
+        if (context == _lastContext || context.Key == ContextKey)
         {
             return;
         }
 
-        _lastContext = context;
+        (_lastContext, ContextKey) = (context, context.Key);
         Set("timezone", context.Timezone is null ? null : JsonValue.Create(context.Timezone));
         Set("locale", context.Locale is null ? null : JsonValue.Create(context.Locale));
         Set("device", context.DeviceJson is null ? null : JsonNode.Parse(context.DeviceJson));
@@ -156,7 +159,7 @@ internal sealed class ProfileState
         var otherIsNewer = other.TraitsUpdatedAt > TraitsUpdatedAt;
         _traits = Overlay(otherIsNewer ? Traits : other.Traits, otherIsNewer ? other.Traits : Traits);
         _context = Overlay(otherIsNewer ? Context : other.Context, otherIsNewer ? other.Context : Context);
-        (_traitsChanged, _contextChanged) = (true, true);
+        (_traitsChanged, _contextChanged, ContextKey) = (true, true, null);
         TraitsUpdatedAt = Math.Max(TraitsUpdatedAt, other.TraitsUpdatedAt);
         Email = otherIsNewer ? other.Email ?? Email : Email ?? other.Email;
         Dirty = true;

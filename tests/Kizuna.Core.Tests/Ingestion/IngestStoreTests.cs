@@ -115,6 +115,31 @@ public sealed class IngestStoreTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task WriteAsync_ContextChangesAcrossCommits_ProfileKeepsTheNewest(string engine)
+    {
+        await using var store = await TestStore.CreateAsync(engine, Ct);
+        var ingest = Store(store);
+        var tokyo = new ProfileContext("Asia/Tokyo", "ja-JP", null, null, """{"name":"analytics.js","version":"5.2.0"}""");
+        var london = new ProfileContext("Europe/London", "en-GB", """{"type":"ios"}""", null, null);
+
+        async Task<string?> TimezoneAfterAsync(ProfileContext context, int minute)
+        {
+            await ingest.WriteAsync([new IngestBatch(Ws, [Page("u1", null, T0.AddMinutes(minute)) with { Context = context }])], Ct);
+            var profile = (await new ProfileService(store.Database).FindAsync(Ws, new ProfileLookup(ProfileLookupKind.UserId, "u1"), Ct))!;
+            return profile.Profile.Context["timezone"]?.GetValue<string>();
+        }
+
+        Assert.Equal("Asia/Tokyo", await TimezoneAfterAsync(tokyo, 1));
+        Assert.Equal("Asia/Tokyo", await TimezoneAfterAsync(tokyo with { }, 2));
+        Assert.Equal("Europe/London", await TimezoneAfterAsync(london, 3));
+        Assert.Equal("Asia/Tokyo", await TimezoneAfterAsync(tokyo, 4));
+        var profile = (await new ProfileService(store.Database).FindAsync(Ws, new ProfileLookup(ProfileLookupKind.UserId, "u1"), Ct))!;
+        Assert.Equal("ios", profile.Profile.Context["device"]!["type"]!.GetValue<string>());
+        Assert.Equal("analytics.js", profile.Profile.Context["library"]!["name"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task WriteAsync_IdentifyLinksAnonymousVisitor_MergesProfiles(string engine)
     {
         await using var store = await TestStore.CreateAsync(engine, Ct);
