@@ -1,18 +1,24 @@
+using System.Collections;
 using System.Data.Common;
-using System.Text;
+using System.Globalization;
 using Kizuna.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Kizuna.Ingestion;
 
 /// <summary>
-/// The batch writer's bulk statements. On PostgreSQL a chunk of rows is one multi-row <c>INSERT … VALUES (…),(…)</c>;
-/// on SQLite, where a statement costs no round trip, one prepared single-row statement is stepped per row
+/// The batch writer's bulk statements. On PostgreSQL all rows go in one statement, each column bound as one typed
+/// array and unnested by the server (<c>INSERT … SELECT … FROM unnest(@c0, @c1, …)</c>): the statement text and its
+/// parameter count stay the same whatever the row count, so neither side spends time on thousands of parameters.
+/// On SQLite, where a statement costs no round trip, one prepared single-row statement is stepped per row
 /// (see <see cref="SqliteStatement"/>).
 /// </summary>
 internal static class BulkSql
 {
-    private const int MaxRowsPerStatement = 500;
+    /// <summary>Compares rows of values element by element (boxed values by value).</summary>
+    private static readonly EqualityComparer<object?[]> RowValues = EqualityComparer<object?[]>.Create(
+        (a, b) => StructuralComparisons.StructuralEqualityComparer.Equals(a, b),
+        row => StructuralComparisons.StructuralEqualityComparer.GetHashCode(row));
 
     /// <summary>Inserts rows; <paramref name="jsonColumns"/> marks the values bound as JSON. Returns what <paramref name="read"/> reads from RETURNING rows.</summary>
     public static async Task<List<T>> InsertAsync<T>(
@@ -38,43 +44,55 @@ internal static class BulkSql
             return results;
         }
 
-        var perStatement = Math.Min(MaxRowsPerStatement, dialect.MaxParameters / width);
-        for (var start = 0; start < rows.Count; start += perStatement)
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var select = new List<string>(width);
+        var unnested = new List<string>(width);
+        for (var c = 0; c < width; c++)
         {
-            var count = Math.Min(perStatement, rows.Count - start);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var sql = new StringBuilder(head.Length + tail.Length + (count * width * 8));
-            sql.Append(head).Append(" VALUES ");
-            for (var r = 0; r < count; r++)
+            if (ColumnArray(rows, c) is not { } array)
             {
-                sql.Append(r == 0 ? "(" : ",(");
-                var row = rows[start + r];
-                for (var c = 0; c < width; c++)
-                {
-                    var name = $"@p{(r * width) + c}";
-                    sql.Append(c == 0 ? "" : ",").Append(jsonColumns?[c] == true ? dialect.Json(name) : name);
-                    command.Parameters.Add(Parameter(command, name, row[c]));
-                }
-
-                sql.Append(')');
-            }
-
-            command.CommandText = sql.Append(' ').Append(tail).ToString();
-            if (read is null)
-            {
-                await command.ExecuteNonQueryAsync(ct);
+                select.Add("NULL");
                 continue;
             }
 
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                results.Add(read(new RowReader(reader)));
-            }
+            command.Parameters.Add(Parameter(command, $"@c{c}", array));
+            unnested.Add($"@c{c}");
+            select.Add(jsonColumns?[c] == true ? dialect.Json($"u.c{c}") : $"u.c{c}");
+        }
+
+        var aliases = string.Join(", ", Enumerable.Range(0, width).Where(c => select[c] != "NULL").Select(c => $"c{c}"));
+        command.CommandText = $"{head} SELECT {string.Join(", ", select)} FROM unnest({string.Join(", ", unnested)}) AS u({aliases}) {tail}";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (read is not null && await reader.ReadAsync(ct))
+        {
+            results.Add(read(new RowReader(reader)));
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Column <paramref name="column"/> of the rows as an array of its values' type (nullable when some are null),
+    /// which Npgsql sends as a PostgreSQL array; null when every value is null.
+    /// </summary>
+    private static Array? ColumnArray(IReadOnlyList<object?[]> rows, int column)
+    {
+        var type = rows.Select(r => r[column]?.GetType()).FirstOrDefault(t => t is not null);
+        if (type is null)
+        {
+            return null;
+        }
+
+        var nullable = type.IsValueType && rows.Any(r => r[column] is null);
+        var array = Array.CreateInstance(nullable ? typeof(Nullable<>).MakeGenericType(type) : type, rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var value = rows[i][column];
+            array.SetValue(value is null || value.GetType() == type ? value : Convert.ChangeType(value, type, CultureInfo.InvariantCulture), i);
+        }
+
+        return array;
     }
 
     /// <summary>Runs one SQLite statement with positional parameters once per row (any row count, none included).</summary>
@@ -118,10 +136,10 @@ internal static class BulkSql
             return inserted;
         }
 
-        var positions = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
+        var positions = new Dictionary<object?[], int>(rows.Count, RowValues);
         for (var i = 0; i < rows.Count; i++)
         {
-            positions[KeyOf(rows[i].AsSpan(0, conflictColumns.Count))] = i;
+            positions[rows[i][..conflictColumns.Count]] = i;
         }
 
         var keys = await InsertAsync(connection, transaction, dialect, head, rows, $"{target} RETURNING {string.Join(", ", conflictColumns)}", null, r =>
@@ -132,25 +150,14 @@ internal static class BulkSql
                 values[c] = r.GetValue(c);
             }
 
-            return KeyOf(values);
+            return values;
         }, ct);
         return [.. keys.Select(k => positions[k])];
     }
 
-    private static string KeyOf(ReadOnlySpan<object?> values)
-    {
-        var key = new StringBuilder();
-        foreach (var value in values)
-        {
-            key.Append(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)).Append('\u001f');
-        }
-
-        return key.ToString();
-    }
-
     /// <summary>
-    /// Runs a query whose <c>{in}</c> placeholder stands for a list of values: one point query per value on SQLite,
-    /// <c>IN (…)</c> chunks on PostgreSQL. <paramref name="workspaceId"/> is bound as <c>@ws</c>.
+    /// Runs a query whose <c>IN ({in})</c> stands for a list of values: one point query per value on SQLite,
+    /// <c>= ANY(@values)</c> with the values as one array on PostgreSQL. <paramref name="workspaceId"/> is bound as <c>@ws</c>.
     /// </summary>
     public static async Task ForEachInAsync<TValue>(
         DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<TValue> values, long workspaceId,
@@ -172,25 +179,15 @@ internal static class BulkSql
             return;
         }
 
-        for (var start = 0; start < values.Count; start += MaxRowsPerStatement)
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.Parameters.Add(Parameter(command, "@values", values.ToArray()));
+        command.Parameters.Add(Parameter(command, "@ws", workspaceId));
+        command.CommandText = sql.Replace("IN ({in})", "= ANY(@values)", StringComparison.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
         {
-            var count = Math.Min(MaxRowsPerStatement, values.Count - start);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var names = new StringBuilder();
-            for (var i = 0; i < count; i++)
-            {
-                command.Parameters.Add(Parameter(command, $"@v{i}", values[start + i]));
-                names.Append(i == 0 ? "@v0" : $",@v{i}");
-            }
-
-            command.Parameters.Add(Parameter(command, "@ws", workspaceId));
-            command.CommandText = sql.Replace("{in}", names.ToString(), StringComparison.Ordinal);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                onRow(new RowReader(reader));
-            }
+            onRow(new RowReader(reader));
         }
     }
 

@@ -24,8 +24,6 @@ public sealed class SqlDialect
         ? $"({column} ->> {keyParameter})"
         : $"json_extract({column}, '$.\"' || {keyParameter} || '\"')";
 
-    /// <summary>Parameters one statement may carry; SQLite's default limit is 32,766, PostgreSQL's 65,535.</summary>
-    public int MaxParameters => Kind == StoreKind.Postgres ? 65_000 : 32_000;
 
     /// <summary>The smaller of two values (SQLite's scalar <c>min</c>, PostgreSQL's <c>LEAST</c>).</summary>
     public string Least(string a, string b) => Kind == StoreKind.Postgres ? $"LEAST({a}, {b})" : $"min({a}, {b})";
