@@ -55,19 +55,14 @@ internal sealed partial class BatchWriter
     /// </summary>
     private async Task WriteProfilesAsync(CancellationToken ct)
     {
-        var dirty = _profiles.Values.Where(p => p.Dirty).ToList();
-        var activityOnly = connection is SqliteConnection ? dirty.Where(p => !p.IdentityChanged).ToList() : [];
+        var sqlite = connection as SqliteConnection;
+        var dirty = _profiles.Values.Where(p => p.Dirty).ToLookup(p => sqlite is null || p.NeedsUpsert);
         await BulkSql.InsertAsync<int>(connection, transaction, dialect,
             """
             INSERT INTO profiles (workspace_id, id, user_id, email, traits, context, traits_updated_at, first_seen, last_seen,
                 session_count, page_views, event_count, order_count, total_spent, first_order_at, last_order_at, merged_into, context_key)
             """,
-            [.. dirty.Except(activityOnly).Select(p => new object?[]
-            {
-                p.WorkspaceId, p.Id, p.UserId, p.Email, p.TraitsToStore(), p.ContextToStore(), p.TraitsUpdatedAt,
-                p.FirstSeen == long.MaxValue ? p.LastSeen : p.FirstSeen, p.LastSeen, p.SessionCount, p.PageViews, p.EventCount,
-                p.OrderCount, p.TotalSpent, p.FirstOrderAt, p.LastOrderAt, p.MergedInto, p.ContextKey,
-            })],
+            [.. dirty[true].Select(ProfileRow)],
             """
             ON CONFLICT (workspace_id, id) DO UPDATE SET user_id = excluded.user_id, email = excluded.email, traits = excluded.traits,
                 context = excluded.context, traits_updated_at = excluded.traits_updated_at, first_seen = excluded.first_seen,
@@ -76,25 +71,26 @@ internal sealed partial class BatchWriter
                 first_order_at = excluded.first_order_at, last_order_at = excluded.last_order_at, merged_into = excluded.merged_into,
                 context_key = excluded.context_key
             """, ProfileJson, null, ct);
-
-        if (connection is not SqliteConnection sqlite)
+        if (sqlite is not null)
         {
-            return;
+            // The same row, by number: ?3 and ?4 (user id and email) are left out, so their indexes are not touched.
+            BulkSql.RunForEachRow(sqlite,
+                """
+                UPDATE profiles SET traits = ?5, context = ?6, traits_updated_at = ?7, first_seen = ?8, last_seen = ?9,
+                    session_count = ?10, page_views = ?11, event_count = ?12, order_count = ?13, total_spent = ?14,
+                    first_order_at = ?15, last_order_at = ?16, merged_into = ?17, context_key = ?18
+                WHERE workspace_id = ?1 AND id = ?2
+                """,
+                [.. dirty[false].Select(ProfileRow)]);
         }
-
-        BulkSql.RunForEachRow(sqlite,
-            """
-            UPDATE profiles SET traits = ?, context = ?, traits_updated_at = ?, first_seen = ?, last_seen = ?, session_count = ?,
-                page_views = ?, event_count = ?, order_count = ?, total_spent = ?, first_order_at = ?, last_order_at = ?, merged_into = ?,
-                context_key = ?
-            WHERE workspace_id = ? AND id = ?
-            """,
-            [.. activityOnly.Select(p => new object?[]
-            {
-                p.TraitsToStore(), p.ContextToStore(), p.TraitsUpdatedAt, p.FirstSeen, p.LastSeen, p.SessionCount, p.PageViews,
-                p.EventCount, p.OrderCount, p.TotalSpent, p.FirstOrderAt, p.LastOrderAt, p.MergedInto, p.ContextKey, p.WorkspaceId, p.Id,
-            })]);
     }
+
+    private static object?[] ProfileRow(ProfileState p) =>
+    [
+        p.WorkspaceId, p.Id, p.UserId, p.Email, p.TraitsToStore(), p.ContextToStore(), p.TraitsUpdatedAt,
+        p.FirstSeen == long.MaxValue ? p.LastSeen : p.FirstSeen, p.LastSeen, p.SessionCount, p.PageViews, p.EventCount,
+        p.OrderCount, p.TotalSpent, p.FirstOrderAt, p.LastOrderAt, p.MergedInto, p.ContextKey,
+    ];
 
     /// <summary>New orders; an order id seen before (a retried or re-imported order) changes nothing.</summary>
     private async Task WriteOrdersAsync(CancellationToken ct)

@@ -81,7 +81,7 @@ internal sealed partial class BatchWriter
                 FirstOrderAt = r.IsDBNull(13) ? null : r.GetInt64(13),
                 LastOrderAt = r.IsDBNull(14) ? null : r.GetInt64(14),
                 ContextKey = r.IsDBNull(15) ? null : r.GetInt64(15),
-                Stored = (r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)),
+                StoredIdentity = (r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)),
             }, ct);
     }
 

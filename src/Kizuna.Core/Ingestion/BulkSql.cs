@@ -112,7 +112,8 @@ internal static class BulkSql
 
     /// <summary>
     /// Inserts the rows that are not there yet (<c>ON CONFLICT (…) DO NOTHING</c>) and returns the positions of those
-    /// it inserted; the conflict columns must be the rows' first columns. SQLite reports each row's change count,
+    /// it inserted; the conflict columns must be the rows' first columns, and no two rows may share them. SQLite
+    /// reports each row's change count,
     /// which costs less than a <c>RETURNING</c> clause (SQLite buffers those rows per execution); PostgreSQL returns
     /// the conflict columns of the inserted rows, matched back to their positions.
     /// </summary>
@@ -120,11 +121,16 @@ internal static class BulkSql
         DbConnection connection, DbTransaction transaction, SqlDialect dialect,
         string head, IReadOnlyList<string> conflictColumns, IReadOnlyList<object?[]> rows, CancellationToken ct)
     {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
         var target = $"ON CONFLICT ({string.Join(", ", conflictColumns)}) DO NOTHING";
         if (connection is SqliteConnection sqlite)
         {
             var inserted = new List<int>();
-            using var statement = new SqliteStatement(sqlite, $"{head} VALUES ({string.Join(',', Enumerable.Repeat('?', rows.Count == 0 ? 0 : rows[0].Length))}) {target}");
+            using var statement = new SqliteStatement(sqlite, $"{head} VALUES ({string.Join(',', Enumerable.Repeat('?', rows[0].Length))}) {target}");
             for (var i = 0; i < rows.Count; i++)
             {
                 if (statement.Execute(rows[i]) == 1)

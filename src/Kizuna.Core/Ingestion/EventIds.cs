@@ -9,10 +9,13 @@ namespace Kizuna.Ingestion;
 /// </summary>
 internal static class EventIds
 {
+    private const long MaxMilliseconds = (1L << 48) - 1;
+
     public static Guid NewVersion7(DateTimeOffset at)
     {
         Span<byte> bytes = stackalloc byte[16];
-        BinaryPrimitives.WriteInt64BigEndian(bytes, at.ToUnixTimeMilliseconds() << 16);
+        var ms = Math.Clamp(at.ToUnixTimeMilliseconds(), 0, MaxMilliseconds);   // 48 bits: 1970 to year 10889
+        BinaryPrimitives.WriteInt64BigEndian(bytes, ms << 16);
         Random.Shared.NextBytes(bytes[6..]);
         bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F));   // version 7
         bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));   // variant 10

@@ -6,22 +6,28 @@ namespace Kizuna.Ingestion;
 
 /// <summary>
 /// The parts of a message's <c>context</c> that describe the customer rather than the event; the newest value
-/// of each is kept on the profile. JSON members stay raw text.
+/// of each is kept on the profile. JSON members stay raw text. Immutable, so its <see cref="Key"/> is computed once,
+/// on the request thread that parsed the message.
 /// </summary>
-public sealed record ProfileContext(
-    string? Timezone,
-    string? Locale,
-    string? DeviceJson,
-    string? CampaignJson,
-    string? LibraryJson)
+public sealed class ProfileContext(string? timezone, string? locale, string? deviceJson, string? campaignJson, string? libraryJson)
 {
+    public string? Timezone { get; } = timezone;
+
+    public string? Locale { get; } = locale;
+
+    public string? DeviceJson { get; } = deviceJson;
+
+    public string? CampaignJson { get; } = campaignJson;
+
+    public string? LibraryJson { get; } = libraryJson;
+
     public bool IsEmpty => Timezone is null && Locale is null && DeviceJson is null && CampaignJson is null && LibraryJson is null;
 
     /// <summary>
     /// A 64-bit fingerprint of these values. The profile stores the key of the last context it took, so the next
     /// message of the same visit (same device, same campaign) is recognised without parsing the stored JSON.
     /// </summary>
-    public long Key { get; } = KeyOf(Timezone, Locale, DeviceJson, CampaignJson, LibraryJson);
+    public long Key { get; } = KeyOf(timezone, locale, deviceJson, campaignJson, libraryJson);
 
     private static long KeyOf(params ReadOnlySpan<string?> values)
     {

@@ -10,7 +10,6 @@ internal sealed class ProfileState
     private JsonObject? _context;
     private bool _traitsChanged;
     private bool _contextChanged;
-    private ProfileContext? _lastContext;
 
     public required long WorkspaceId { get; init; }
 
@@ -25,10 +24,10 @@ internal sealed class ProfileState
     public string? Email { get; set; }
 
     /// <summary>The user id and email the stored row has (null for a new profile).</summary>
-    public (string? UserId, string? Email) Stored { get; init; }
+    public (string? UserId, string? Email) StoredIdentity { get; init; }
 
-    /// <summary>Whether the row must be written whole: new, or its user id or email (both indexed) changed.</summary>
-    public bool IdentityChanged => IsNew || (UserId, Email) != Stored;
+    /// <summary>Whether the row must be written whole: it is new, or its user id or email (both indexed) changed.</summary>
+    public bool NeedsUpsert => IsNew || (UserId, Email) != StoredIdentity;
 
     public string TraitsJson { get; set; } = "{}";
 
@@ -106,12 +105,12 @@ internal sealed class ProfileState
     /// <summary>Keeps the newest time zone, locale, device, campaign and library. A visit repeats the same context, so a repeat is skipped whole.</summary>
     public void ApplyContext(ProfileContext context)
     {
-        if (context == _lastContext || context.Key == ContextKey)
+        if (context.Key == ContextKey)
         {
             return;
         }
 
-        (_lastContext, ContextKey) = (context, context.Key);
+        ContextKey = context.Key;
         Set("timezone", context.Timezone is null ? null : JsonValue.Create(context.Timezone));
         Set("locale", context.Locale is null ? null : JsonValue.Create(context.Locale));
         Set("device", context.DeviceJson is null ? null : JsonNode.Parse(context.DeviceJson));
@@ -159,7 +158,7 @@ internal sealed class ProfileState
         var otherIsNewer = other.TraitsUpdatedAt > TraitsUpdatedAt;
         _traits = Overlay(otherIsNewer ? Traits : other.Traits, otherIsNewer ? other.Traits : Traits);
         _context = Overlay(otherIsNewer ? Context : other.Context, otherIsNewer ? other.Context : Context);
-        (_traitsChanged, _contextChanged, ContextKey) = (true, true, null);
+        (_traitsChanged, _contextChanged, ContextKey) = (true, true, null);   // the context is now a mix of two
         TraitsUpdatedAt = Math.Max(TraitsUpdatedAt, other.TraitsUpdatedAt);
         Email = otherIsNewer ? other.Email ?? Email : Email ?? other.Email;
         Dirty = true;

@@ -33,14 +33,33 @@ public sealed class IngestStoreTests
     {
         await using var store = await TestStore.CreateAsync(engine, Ct);
         var ingest = Store(store);
-        var sent = Track("u1", null, "Product Viewed", at: T0, messageId: "m-1") with { StatedTimestamp = T0.AddMinutes(-3) };
-        var retried = sent with { Timestamp = T0.AddSeconds(40) };
+        var parser = new SegmentParser(new IngestionOptions());
+        IngestMessage Sent(string sentAt, DateTimeOffset receivedAt)
+        {
+            using var json = System.Text.Json.JsonDocument.Parse($$"""
+                {"type":"track","userId":"u1","event":"Product Viewed","messageId":"m-1","timestamp":"2026-11-01T08:59:00Z","sentAt":"{{sentAt}}"}
+                """);
+            return parser.Parse(json.RootElement, 0, null, null, receivedAt).Message!;
+        }
 
-        await ingest.WriteAsync([new IngestBatch(Ws, [sent])], Ct);
-        var (results, _) = await ingest.WriteAsync([new IngestBatch(Ws, [retried])], Ct);
+        var (first, _) = await ingest.WriteAsync([new IngestBatch(Ws, [Sent("2026-11-01T09:00:00Z", T0)])], Ct);
+        var (retry, _) = await ingest.WriteAsync([new IngestBatch(Ws, [Sent("2026-11-01T09:05:00Z", T0.AddMinutes(5).AddSeconds(3))])], Ct);
 
-        Assert.Equal(new IngestResult(0, 1, 0), results[0]);
+        Assert.Equal(new IngestResult(1, 0, 0), first[0]);
+        Assert.Equal(new IngestResult(0, 1, 0), retry[0]);
         Assert.Equal(1, await CountAsync(store, "SELECT COUNT(*) FROM events"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task WriteAsync_RepeatInTheSameCommit_WithAStatedTime_IsStoredOnce(string engine)
+    {
+        await using var store = await TestStore.CreateAsync(engine, Ct);
+        var message = Track("u1", null, "Product Viewed", messageId: "m-1") with { StatedTimestamp = T0.AddSeconds(-1) };
+
+        var (results, _) = await Store(store).WriteAsync([new IngestBatch(Ws, [message]), new IngestBatch(Ws, [message with { }])], Ct);
+
+        Assert.Equal([new IngestResult(1, 0, 0), new IngestResult(0, 1, 0)], results);
     }
 
     [Theory]
@@ -119,7 +138,7 @@ public sealed class IngestStoreTests
     {
         await using var store = await TestStore.CreateAsync(engine, Ct);
         var ingest = Store(store);
-        var tokyo = new ProfileContext("Asia/Tokyo", "ja-JP", null, null, """{"name":"analytics.js","version":"5.2.0"}""");
+        static ProfileContext Tokyo() => new("Asia/Tokyo", "ja-JP", null, null, """{"name":"analytics.js","version":"5.2.0"}""");
         var london = new ProfileContext("Europe/London", "en-GB", """{"type":"ios"}""", null, null);
 
         async Task<string?> TimezoneAfterAsync(ProfileContext context, int minute)
@@ -129,13 +148,34 @@ public sealed class IngestStoreTests
             return profile.Profile.Context["timezone"]?.GetValue<string>();
         }
 
-        Assert.Equal("Asia/Tokyo", await TimezoneAfterAsync(tokyo, 1));
-        Assert.Equal("Asia/Tokyo", await TimezoneAfterAsync(tokyo with { }, 2));
+        Assert.Equal("Asia/Tokyo", await TimezoneAfterAsync(Tokyo(), 1));
+        Assert.Equal("Asia/Tokyo", await TimezoneAfterAsync(Tokyo(), 2));
         Assert.Equal("Europe/London", await TimezoneAfterAsync(london, 3));
-        Assert.Equal("Asia/Tokyo", await TimezoneAfterAsync(tokyo, 4));
+        Assert.Equal("Asia/Tokyo", await TimezoneAfterAsync(Tokyo(), 4));
         var profile = (await new ProfileService(store.Database).FindAsync(Ws, new ProfileLookup(ProfileLookupKind.UserId, "u1"), Ct))!;
         Assert.Equal("ios", profile.Profile.Context["device"]!["type"]!.GetValue<string>());
         Assert.Equal("analytics.js", profile.Profile.Context["library"]!["name"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task WriteAsync_ContextAfterAMerge_IsTakenAgain(string engine)
+    {
+        await using var store = await TestStore.CreateAsync(engine, Ct);
+        var tokyo = new ProfileContext("Asia/Tokyo", "ja-JP", null, null, null);
+        var london = new ProfileContext("Europe/London", "en-GB", null, null, null);
+
+        // The anonymous visitor's traits are newer, so the merge overlays its London context; the Tokyo event that
+        // caused the merge comes after it and must win.
+        await Store(store).WriteAsync([new IngestBatch(Ws, [
+            Page("u1", null, T0) with { Context = tokyo },
+            Identify(null, "a1", """{"plan":"gold"}""", T0.AddMinutes(1)) with { Context = london },
+            Track("u1", "a1", "Product Viewed", T0.AddMinutes(2)) with { Context = tokyo },
+        ])], Ct);
+
+        var profile = (await new ProfileService(store.Database).FindAsync(Ws, new ProfileLookup(ProfileLookupKind.UserId, "u1"), Ct))!;
+        Assert.Equal("Asia/Tokyo", profile.Profile.Context["timezone"]!.GetValue<string>());
+        Assert.Equal("gold", profile.Profile.Traits["plan"]!.GetValue<string>());
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -12,7 +13,7 @@ public sealed class SqliteCheckpointerTests
     public async Task Tick_CopiesCommittedWalPagesIntoTheDatabaseFile()
     {
         await using var store = await TestStore.CreateAsync("sqlite", Ct);
-        var file = new FileInfo(((SqliteDatabase)store.Database).ConnectionString.Split('=', ';')[1]);
+        var file = new FileInfo(new SqliteConnectionStringBuilder(((SqliteDatabase)store.Database).ConnectionString).DataSource);
         await using (var connection = await store.Database.OpenAsync(Ct))
         {
             await connection.ExecuteAsync("PRAGMA wal_autocheckpoint=0; CREATE TABLE filler (text TEXT)");
