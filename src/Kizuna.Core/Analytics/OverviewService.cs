@@ -4,8 +4,9 @@ using Kizuna.Storage;
 namespace Kizuna.Analytics;
 
 /// <summary>
-/// The dashboard's headline figures, read from the roll-ups kept at ingest (profiles, daily_counts, orders) so the
-/// overview never scans events.
+/// The dashboard's headline figures, read from what ingestion keeps (profiles and their last-seen index, the
+/// workspace's daily roll-up, orders by time), so the overview reads a few index ranges, never events or every
+/// profile's roll-ups.
 /// </summary>
 public sealed class OverviewService(Database database, TimeProvider time)
 {
@@ -22,9 +23,9 @@ public sealed class OverviewService(Database database, TimeProvider time)
         var customers = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM profiles WHERE workspace_id = @workspaceId AND merged_into IS NULL",
             new { workspaceId }, cancellationToken: ct));
-        var todayCounts = await connection.QuerySingleAsync<(long Events, long Active)>(new CommandDefinition(
-            "SELECT COALESCE(SUM(count), 0), COUNT(DISTINCT profile_id) FROM daily_counts WHERE workspace_id = @workspaceId AND day = @today",
-            new { workspaceId, today }, cancellationToken: ct));
+        var activeToday = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM profiles WHERE workspace_id = @workspaceId AND last_seen >= @startOfToday AND merged_into IS NULL",
+            new { workspaceId, startOfToday = today * 86_400_000L }, cancellationToken: ct));
 
         // One row per currency, most orders first: mixed currencies are never added together.
         var revenue = (await connection.QueryAsync<(string? Currency, long Orders, double Net)>(new CommandDefinition(
@@ -39,7 +40,7 @@ public sealed class OverviewService(Database database, TimeProvider time)
         var firstDay = today - SeriesDays + 1;
         var perDay = (await connection.QueryAsync<(long Day, long Events)>(new CommandDefinition(
             """
-            SELECT day, SUM(count) FROM daily_counts
+            SELECT day, SUM(count) FROM workspace_daily_counts
             WHERE workspace_id = @workspaceId AND day >= @firstDay AND day <= @today
             GROUP BY day
             """,
@@ -48,6 +49,6 @@ public sealed class OverviewService(Database database, TimeProvider time)
             .Select(d => new DailyEvents(DateOnly.FromDayNumber(DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber + d), perDay.GetValueOrDefault(d)))
             .ToList();
 
-        return new WorkspaceOverview(customers, todayCounts.Events, todayCounts.Active, Math.Round(revenue.Net, 2), revenue.Currency, revenue.Orders, series);
+        return new WorkspaceOverview(customers, series[^1].Events, activeToday, Math.Round(revenue.Net, 2), revenue.Currency, revenue.Orders, series);
     }
 }

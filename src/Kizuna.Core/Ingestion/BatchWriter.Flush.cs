@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Kizuna.Ingestion;
 
 // Writing what the transaction folded: orders first (they change profile aggregates), then identities,
-// profiles, events, per-event counts and daily roll-ups, each as multi-row statements.
+// profiles, events, per-event counts and daily roll-ups (per profile and per workspace), each as bulk statements.
 internal sealed partial class BatchWriter
 {
     private static readonly bool[] EventJson = [false, false, false, false, false, false, false, false, true, true];
@@ -44,6 +44,11 @@ internal sealed partial class BatchWriter
             "INSERT INTO daily_counts (workspace_id, profile_id, name, day, count)",
             [.. _daily.Select(d => new object?[] { d.Key.Ws, d.Key.Profile, d.Key.Name, d.Key.Day, d.Value })],
             "ON CONFLICT (workspace_id, profile_id, name, day) DO UPDATE SET count = daily_counts.count + excluded.count", null, null, ct);
+
+        await BulkSql.InsertAsync<int>(connection, transaction, dialect,
+            "INSERT INTO workspace_daily_counts (workspace_id, day, name, count)",
+            [.. _workspaceDaily.Select(d => new object?[] { d.Key.Ws, d.Key.Day, d.Key.Name, d.Value })],
+            "ON CONFLICT (workspace_id, day, name) DO UPDATE SET count = workspace_daily_counts.count + excluded.count", null, null, ct);
 
         await ReturnUnusedIdsAsync(ct);
     }

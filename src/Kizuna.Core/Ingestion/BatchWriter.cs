@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using Kizuna.Storage;
 
 namespace Kizuna.Ingestion;
@@ -17,6 +18,7 @@ internal sealed partial class BatchWriter(DbConnection connection, DbTransaction
     private readonly List<EventRow> _events = [];
     private readonly Dictionary<(long Ws, long Profile, string Name), (long Count, long First, long Last)> _counts = [];
     private readonly Dictionary<(long Ws, long Profile, string Name, int Day), long> _daily = [];
+    private readonly Dictionary<(long Ws, int Day, string Name), long> _workspaceDaily = [];
     private readonly List<OrderWork> _orders = [];
     private readonly List<ProfileMerge> _merges = [];
     private readonly Queue<long> _freeIds = new();
@@ -100,8 +102,9 @@ internal sealed partial class BatchWriter(DbConnection connection, DbTransaction
         _counts[(ws, profile.Id, name)] = _counts.TryGetValue((ws, profile.Id, name), out var c)
             ? (c.Count + 1, Math.Min(c.First, ts), Math.Max(c.Last, ts))
             : (1, ts, ts);
-        var day = (ws, profile.Id, name, Epoch.Day(ts));
-        _daily[day] = _daily.GetValueOrDefault(day) + 1;
+        var day = Epoch.Day(ts);
+        CollectionsMarshal.GetValueRefOrAddDefault(_daily, (ws, profile.Id, name, day), out _)++;
+        CollectionsMarshal.GetValueRefOrAddDefault(_workspaceDaily, (ws, day, name), out _)++;
         _events.Add(new EventRow(ws, profile.Id, EventIds.NewVersion7(m.Timestamp), m));
         if (m.Order is not null)
         {

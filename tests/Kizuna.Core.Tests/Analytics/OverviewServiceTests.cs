@@ -1,63 +1,55 @@
-using Dapper;
+using Kizuna.Commerce;
+using Kizuna.Ingestion;
 using Kizuna.Storage;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using static Kizuna.Ingestion.Messages;
 
 namespace Kizuna.Analytics;
 
-public sealed class OverviewServiceTests : IAsyncLifetime
+public sealed class OverviewServiceTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "kizuna-overview-" + Guid.NewGuid().ToString("N"));
-    private readonly SqliteDatabase _database;
 
-    public OverviewServiceTests() => _database = new SqliteDatabase(new StorageOptions { DataDirectory = _folder });
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => await new Migrator(_database, NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
-
-    [Fact]
-    public async Task ForWorkspaceAsync_MixedData_CountsOnlyThisWorkspaceAndNetRevenue()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ForWorkspaceAsync_IngestedShop_CountsOnlyThisWorkspaceAndNetRevenue(string engine)
     {
-        var today = Epoch.Day(Epoch.ToMs(Now));
-        await using (var c = await _database.OpenAsync(CancellationToken.None))
-        {
-            await c.ExecuteAsync(
-                "INSERT INTO profiles (workspace_id, id, first_seen, last_seen, merged_into) VALUES (1, 1, 0, 0, NULL), (1, 2, 0, 0, NULL), (1, 3, 0, 0, 1), (2, 1, 0, 0, NULL)");
-            await c.ExecuteAsync(
-                "INSERT INTO daily_counts (workspace_id, profile_id, name, day, count) VALUES (1, 1, 'a', @today, 4), (1, 2, 'b', @today, 3), (1, 1, 'a', @yesterday, 9), (2, 1, 'a', @today, 50)",
-                new { today, yesterday = today - 1 });
-            await c.ExecuteAsync(
-                """
-                INSERT INTO orders (workspace_id, order_id, profile_id, status, currency, total, refunded_amount, placed_at, updated_at) VALUES
-                (1, 'o1', 1, 'completed', 'JPY', 1000, 0, @recent, @recent),
-                (1, 'o2', 2, 'partially_refunded', 'JPY', 3000, 500, @recent, @recent),
-                (1, 'o3', 2, 'cancelled', 'JPY', 7000, 0, @recent, @recent),
-                (1, 'o4', 1, 'completed', 'USD', 20, 0, @recent, @recent),
-                (1, 'o5', 1, 'completed', 'JPY', 9000, 0, @old, @old),
-                (2, 'o6', 1, 'completed', 'JPY', 99999, 0, @recent, @recent)
-                """,
-                new { recent = Epoch.ToMs(Now.AddDays(-2)), old = Epoch.ToMs(Now.AddDays(-40)) });
-        }
+        await using var store = await TestStore.CreateAsync(engine, Ct);
+        var ingest = new IngestStore(store.Database, Options.Create(new IngestionOptions()));
+        var yesterday = Now.AddDays(-1);
+        var recent = Now.AddDays(-2);
+        IngestMessage Cancel(string userId, string orderId) => Track(userId, null, CommerceEvents.OrderCancelled, recent, null,
+            new OrderEvent(OrderEventKind.Cancelled, orderId, null, "JPY", 0, 0, 0, null, []));
+        await ingest.WriteAsync([new IngestBatch(1, [
+            .. Enumerable.Range(0, 9).Select(i => Page("u1", null, yesterday.AddMinutes(i))),
+            Page(null, "a1", yesterday),
+            .. Enumerable.Range(0, 3).Select(i => Track("u1", null, "a", Now.AddMinutes(-i - 10))),
+            Track("u1", "a1", "a", Now.AddMinutes(-1)),   // merges the anonymous visitor into u1
+            .. Enumerable.Range(0, 3).Select(i => Track("u2", null, "b", Now.AddMinutes(-i))),
+            Order("u1", "o1", 1000, recent),
+            Order("u2", "o2", 3000, recent),
+            Refund("u2", "o2", 500, recent),
+            Order("u2", "o3", 7000, recent),
+            Cancel("u2", "o3"),
+            Order("u1", "o4", 20, recent) with { Order = new OrderEvent(OrderEventKind.Completed, "o4", 20, "USD", 0, 0, 0, null, []) },
+            Order("u1", "o5", 9000, Now.AddDays(-40)),
+        ]), new IngestBatch(2, [
+            .. Enumerable.Range(0, 50).Select(i => Track("u1", null, "a", Now.AddMinutes(-i))),
+            Order("u1", "o6", 99999, recent),
+        ])], Ct);
 
-        var overview = await new OverviewService(_database, new FakeTimeProvider(Now)).ForWorkspaceAsync(1, CancellationToken.None);
+        var overview = await new OverviewService(store.Database, new FakeTimeProvider(Now)).ForWorkspaceAsync(1, Ct);
 
         Assert.Equal(2, overview.Customers);
         Assert.Equal(7, overview.EventsToday);
         Assert.Equal(2, overview.ActiveToday);
-        Assert.Equal("JPY", overview.Currency);
-        Assert.Equal(3500, overview.Revenue);
-        Assert.Equal(2, overview.Orders);
+        Assert.Equal(("JPY", 3500, 2), (overview.Currency, overview.Revenue, overview.Orders));
         Assert.Equal(14, overview.Last14Days.Count);
         Assert.Equal(new DateOnly(2026, 3, 10), overview.Last14Days[^1].Day);
-        Assert.Equal(7, overview.Last14Days[^1].Events);
-        Assert.Equal(9, overview.Last14Days[^2].Events);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-        return ValueTask.CompletedTask;
+        Assert.Equal(10, overview.Last14Days[^2].Events);
+        Assert.Equal(6, overview.Last14Days[^3].Events);
     }
 }
