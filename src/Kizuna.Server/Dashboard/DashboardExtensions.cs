@@ -1,5 +1,6 @@
 using Kizuna.Analytics;
 using Kizuna.Server.Dashboard.Localization;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor.Services;
 
 namespace Kizuna.Server.Dashboard;
@@ -11,6 +12,8 @@ public static class DashboardExtensions
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddSingleton<DashboardSessionCheck>();
+        services.AddScoped<AuthenticationStateProvider, DashboardAuthenticationStateProvider>();
         services.AddMudServices();
         services.AddKizunaAnalytics();
         services.Configure<RequestLocalizationOptions>(o =>

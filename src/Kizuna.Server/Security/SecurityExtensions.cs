@@ -1,4 +1,5 @@
 using Kizuna.Server.Cli;
+using Kizuna.Server.Dashboard;
 using Kizuna.Storage;
 using Kizuna.Workspaces;
 using Microsoft.AspNetCore.Authentication;
@@ -35,6 +36,7 @@ public static class SecurityExtensions
                 // The API answers with status codes; only pages redirect to the login form.
                 o.Events.OnRedirectToLogin = ctx => Deny(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => Deny(ctx, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = DashboardSessionCheck.OnValidatePrincipal;
             });
         // Secure by default: an endpoint that names no policy still needs a signed-in user or a secret key.
         services.AddAuthorizationBuilder()
