@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,36 +8,101 @@ namespace Kizuna.Imports;
 /// <summary>
 /// Runs uploaded imports in the background, one at a time (the writer is the bottleneck; two imports would
 /// only share it), and records progress in the job row about once a second so <c>GET /api/imports/{id}</c> can show it.
+/// Every 15 seconds it touches the jobs it holds and fails those no node has touched for two minutes: a job whose
+/// node was killed ends as failed instead of staying queued or running. Jobs still queued at shutdown fail at once.
 /// </summary>
-public sealed class ImportJobRunner(ImportService imports, ImportJobStore jobs, TimeProvider time, ILogger<ImportJobRunner> logger) : BackgroundService
+public sealed partial class ImportJobRunner(ImportService imports, ImportJobStore jobs, TimeProvider time, ILogger<ImportJobRunner> logger) : BackgroundService
 {
+    private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
+
     private readonly Channel<QueuedImport> _queue = Channel.CreateUnbounded<QueuedImport>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<long, QueuedImport> _held = [];
 
     /// <summary>Records a queued job and hands it to the runner; the file at <paramref name="path"/> must stay until it ran.</summary>
     public async Task<ImportJob> EnqueueAsync(long workspaceId, string fileName, string path, ImportMapping mapping, bool deleteWhenDone, CancellationToken ct)
     {
         var job = await jobs.CreateAsync(workspaceId, mapping.Kind, fileName, ct);
-        await _queue.Writer.WriteAsync(new QueuedImport(job, path, mapping, deleteWhenDone), ct);
+        var queued = new QueuedImport(job, path, mapping, deleteWhenDone);
+        _held[job.Id] = queued;
+        await _queue.Writer.WriteAsync(queued, ct);
         return job;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var queued in _queue.Reader.ReadAllAsync(stoppingToken))
+        var keepAlive = KeepAliveAsync(stoppingToken);
+        try
         {
-            try
+            await foreach (var queued in _queue.Reader.ReadAllAsync(stoppingToken))
             {
-                await RunAsync(queued, stoppingToken);
-            }
-            finally
-            {
-                if (queued.DeleteWhenDone)
+                try
                 {
-                    File.Delete(queued.Path);
+                    await RunAsync(queued, stoppingToken);
+                }
+                finally
+                {
+                    Release(queued);
                 }
             }
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            while (_queue.Reader.TryRead(out var never))
+            {
+                await jobs.UpdateAsync(never.Job.Id, ImportJobStatus.Failed,
+                    new ImportJobState(null, null, "The server stopped before the import ran; upload the file again."), CancellationToken.None);
+                Release(never);
+            }
+        }
+        finally
+        {
+            await keepAlive;
+        }
     }
+
+    private void Release(QueuedImport queued)
+    {
+        _held.TryRemove(queued.Job.Id, out _);
+        if (queued.DeleteWhenDone)
+        {
+            File.Delete(queued.Path);
+        }
+    }
+
+    private async Task KeepAliveAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(HeartbeatInterval, time);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await jobs.TouchAsync([.. _held.Keys], ct);
+                    if (await jobs.FailAbandonedAsync(AbandonedAfter, ct) is > 0 and var failed)
+                    {
+                        LogAbandoned(logger, failed);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogKeepAliveFailed(logger, ex);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(ct));
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} import jobs were abandoned by a stopped node and are marked failed")]
+    private static partial void LogAbandoned(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import job heartbeat failed; it is retried in 15 seconds")]
+    private static partial void LogKeepAliveFailed(ILogger logger, Exception exception);
 
     private async Task RunAsync(QueuedImport queued, CancellationToken ct)
     {

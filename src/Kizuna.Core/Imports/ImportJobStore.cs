@@ -19,8 +19,8 @@ public sealed class ImportJobStore(Database database, TimeProvider time)
         await using var connection = await database.OpenAsync(ct);
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO imports (workspace_id, kind, file_name, status, report, created_at)
-            VALUES (@workspaceId, @kind, @fileName, @status, '{}', @createdAt) RETURNING id
+            INSERT INTO imports (workspace_id, kind, file_name, status, report, created_at, heartbeat_at)
+            VALUES (@workspaceId, @kind, @fileName, @status, '{}', @createdAt, @createdAt) RETURNING id
             """,
             new { workspaceId, kind = Name(kind), fileName, status = Name(ImportJobStatus.Queued), createdAt }, cancellationToken: ct));
         return new ImportJob(id, workspaceId, kind, fileName, ImportJobStatus.Queued, null, null, null, Epoch.FromMs(createdAt), null);
@@ -29,10 +29,51 @@ public sealed class ImportJobStore(Database database, TimeProvider time)
     internal async Task UpdateAsync(long id, ImportJobStatus status, ImportJobState state, CancellationToken ct)
     {
         var finished = status is ImportJobStatus.Succeeded or ImportJobStatus.Failed;
+        var now = Epoch.ToMs(time.GetUtcNow());
         await using var connection = await database.OpenAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
-            $"UPDATE imports SET status = @status, report = {database.Dialect.Json("@report")}, finished_at = @finishedAt WHERE id = @id",
-            new { id, status = Name(status), report = JsonSerializer.Serialize(state, Json), finishedAt = finished ? Epoch.ToMs(time.GetUtcNow()) : (long?)null },
+            $"UPDATE imports SET status = @status, report = {database.Dialect.Json("@report")}, finished_at = @finishedAt, heartbeat_at = @now WHERE id = @id",
+            new { id, status = Name(status), report = JsonSerializer.Serialize(state, Json), finishedAt = finished ? now : (long?)null, now },
+            cancellationToken: ct));
+    }
+
+    /// <summary>Notes that this node still holds the jobs (queued or running).</summary>
+    internal async Task TouchAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"UPDATE imports SET heartbeat_at = @now WHERE {database.Dialect.OneOf("id", "@ids")}",
+            new { ids = ids.ToArray(), now = Epoch.ToMs(time.GetUtcNow()) }, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// Fails the queued or running jobs no node has touched for <paramref name="silence"/>: the node that held them
+    /// stopped, and their upload went with it. Returns how many.
+    /// </summary>
+    internal async Task<int> FailAbandonedAsync(TimeSpan silence, CancellationToken ct)
+    {
+        var now = Epoch.ToMs(time.GetUtcNow());
+        var state = new ImportJobState(null, null, "The server that held this import stopped before it finished; upload the file again.");
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE imports SET status = @failed, report = {database.Dialect.Json("@report")}, finished_at = @now
+            WHERE status IN (@queued, @running) AND heartbeat_at < @cutoff
+            """,
+            new
+            {
+                failed = Name(ImportJobStatus.Failed),
+                queued = Name(ImportJobStatus.Queued),
+                running = Name(ImportJobStatus.Running),
+                report = JsonSerializer.Serialize(state, Json),
+                now,
+                cutoff = now - (long)silence.TotalMilliseconds,
+            },
             cancellationToken: ct));
     }
 

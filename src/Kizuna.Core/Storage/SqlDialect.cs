@@ -24,6 +24,11 @@ public sealed class SqlDialect
         ? $"({column} ->> {keyParameter})"
         : $"json_extract({column}, '$.\"' || {keyParameter} || '\"')";
 
+    /// <summary>
+    /// <paramref name="column"/> is one of the array bound as <paramref name="parameter"/>: Dapper expands
+    /// <c>IN @list</c> on SQLite, and PostgreSQL takes the array whole (<c>= ANY(@list)</c>).
+    /// </summary>
+    public string OneOf(string column, string parameter) => Kind == StoreKind.Postgres ? $"{column} = ANY({parameter})" : $"{column} IN {parameter}";
 
     /// <summary>The smaller of two values (SQLite's scalar <c>min</c>, PostgreSQL's <c>LEAST</c>).</summary>
     public string Least(string a, string b) => Kind == StoreKind.Postgres ? $"LEAST({a}, {b})" : $"min({a}, {b})";
