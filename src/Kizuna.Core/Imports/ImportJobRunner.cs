@@ -25,7 +25,11 @@ public sealed partial class ImportJobRunner(ImportService imports, ImportJobStor
         var job = await jobs.CreateAsync(workspaceId, mapping.Kind, fileName, ct);
         var queued = new QueuedImport(job, path, mapping, deleteWhenDone);
         _held[job.Id] = queued;
-        await _queue.Writer.WriteAsync(queued, ct);
+        if (!_queue.Writer.TryWrite(queued))   // unbounded: refused only once the runner has stopped
+        {
+            await FailUnrunAsync(queued);
+        }
+
         return job;
     }
 
@@ -34,31 +38,42 @@ public sealed partial class ImportJobRunner(ImportService imports, ImportJobStor
         var keepAlive = KeepAliveAsync(stoppingToken);
         try
         {
-            await foreach (var queued in _queue.Reader.ReadAllAsync(stoppingToken))
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
-                try
+                while (!stoppingToken.IsCancellationRequested && _queue.Reader.TryRead(out var queued))
                 {
-                    await RunAsync(queued, stoppingToken);
-                }
-                finally
-                {
-                    Release(queued);
+                    try
+                    {
+                        await RunAsync(queued, stoppingToken);
+                    }
+                    finally
+                    {
+                        Release(queued);
+                    }
                 }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            while (_queue.Reader.TryRead(out var never))
-            {
-                await jobs.UpdateAsync(never.Job.Id, ImportJobStatus.Failed,
-                    new ImportJobState(null, null, "The server stopped before the import ran; upload the file again."), CancellationToken.None);
-                Release(never);
-            }
+            // Shutting down: the jobs still waiting fail below.
         }
         finally
         {
+            _queue.Writer.TryComplete();
+            while (_queue.Reader.TryRead(out var waiting))
+            {
+                await FailUnrunAsync(waiting);
+            }
+
             await keepAlive;
         }
+    }
+
+    private async Task FailUnrunAsync(QueuedImport queued)
+    {
+        await jobs.UpdateAsync(queued.Job.Id, ImportJobStatus.Failed,
+            new ImportJobState(null, null, "The server stopped before the import ran; upload the file again."), CancellationToken.None);
+        Release(queued);
     }
 
     private void Release(QueuedImport queued)
@@ -104,14 +119,15 @@ public sealed partial class ImportJobRunner(ImportService imports, ImportJobStor
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import job heartbeat failed; it is retried in 15 seconds")]
     private static partial void LogKeepAliveFailed(ILogger logger, Exception exception);
 
-    private async Task RunAsync(QueuedImport queued, CancellationToken ct)
+    private async Task RunAsync(QueuedImport queued, CancellationToken stopping)
     {
         var progress = new LatestProgress();
-        using var done = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var reporter = ReportProgressAsync(queued.Job.Id, progress, done.Token);
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(stopping);   // also cancelled if the job is taken away
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(run.Token);
+        var reporter = ReportProgressAsync(queued.Job.Id, progress, run, done.Token);
         try
         {
-            var report = await imports.ImportAsync(queued.Job.WorkspaceId, queued.Path, queued.Mapping, progress, ct);
+            var report = await imports.ImportAsync(queued.Job.WorkspaceId, queued.Path, queued.Mapping, progress, run.Token);
             await done.CancelAsync();
             await reporter;
             await jobs.UpdateAsync(queued.Job.Id, ImportJobStatus.Succeeded, new ImportJobState(progress.Latest, report, null), CancellationToken.None);
@@ -126,27 +142,41 @@ public sealed partial class ImportJobRunner(ImportService imports, ImportJobStor
                 OperationCanceledException => "The server stopped before the import finished.",
                 _ => $"The import failed on the server ({ex.GetType().Name}); the server log has the details of job {queued.Job.Id}.",
             };
-            logger.LogError(ex, "Import job {JobId} failed", queued.Job.Id);
-            await jobs.UpdateAsync(queued.Job.Id, ImportJobStatus.Failed, new ImportJobState(progress.Latest, null, error), CancellationToken.None);
+            if (!await jobs.UpdateAsync(queued.Job.Id, ImportJobStatus.Failed, new ImportJobState(progress.Latest, null, error), CancellationToken.None))
+            {
+                LogTakenAway(logger, queued.Job.Id);
+            }
+            else if (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Import job {JobId} failed", queued.Job.Id);
+            }
         }
     }
 
-    private async Task ReportProgressAsync(long jobId, LatestProgress progress, CancellationToken ct)
+    /// <summary>Writes progress once a second; if the job was meanwhile failed as abandoned, stops the run.</summary>
+    private async Task ReportProgressAsync(long jobId, LatestProgress progress, CancellationTokenSource run, CancellationToken ct)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
         try
         {
-            await jobs.UpdateAsync(jobId, ImportJobStatus.Running, new ImportJobState(progress.Latest, null, null), ct);
-            while (await timer.WaitForNextTickAsync(ct))
+            do
             {
-                await jobs.UpdateAsync(jobId, ImportJobStatus.Running, new ImportJobState(progress.Latest, null, null), ct);
+                if (!await jobs.UpdateAsync(jobId, ImportJobStatus.Running, new ImportJobState(progress.Latest, null, null), ct))
+                {
+                    await run.CancelAsync();
+                    return;
+                }
             }
+            while (await timer.WaitForNextTickAsync(ct));
         }
         catch (OperationCanceledException)
         {
             // The import ended; its final state is written by the caller.
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import job {JobId} was marked failed as abandoned while it ran here; it stopped")]
+    private static partial void LogTakenAway(ILogger logger, long jobId);
 
     private sealed class LatestProgress : IProgress<ImportProgress>
     {

@@ -26,15 +26,31 @@ public sealed class ImportJobStore(Database database, TimeProvider time)
         return new ImportJob(id, workspaceId, kind, fileName, ImportJobStatus.Queued, null, null, null, Epoch.FromMs(createdAt), null);
     }
 
-    internal async Task UpdateAsync(long id, ImportJobStatus status, ImportJobState state, CancellationToken ct)
+    /// <summary>
+    /// Records a job's progress or end. Only a job still queued or running changes: false means another node has
+    /// already failed it as abandoned, and its holder must stop.
+    /// </summary>
+    internal async Task<bool> UpdateAsync(long id, ImportJobStatus status, ImportJobState state, CancellationToken ct)
     {
         var finished = status is ImportJobStatus.Succeeded or ImportJobStatus.Failed;
         var now = Epoch.ToMs(time.GetUtcNow());
         await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"UPDATE imports SET status = @status, report = {database.Dialect.Json("@report")}, finished_at = @finishedAt, heartbeat_at = @now WHERE id = @id",
-            new { id, status = Name(status), report = JsonSerializer.Serialize(state, Json), finishedAt = finished ? now : (long?)null, now },
-            cancellationToken: ct));
+        return await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE imports SET status = @status, report = {database.Dialect.Json("@report")}, finished_at = @finishedAt, heartbeat_at = @now
+            WHERE id = @id AND status IN (@queued, @running)
+            """,
+            new
+            {
+                id,
+                status = Name(status),
+                report = JsonSerializer.Serialize(state, Json),
+                finishedAt = finished ? now : (long?)null,
+                now,
+                queued = Name(ImportJobStatus.Queued),
+                running = Name(ImportJobStatus.Running),
+            },
+            cancellationToken: ct)) == 1;
     }
 
     /// <summary>Notes that this node still holds the jobs (queued or running).</summary>
@@ -63,7 +79,7 @@ public sealed class ImportJobStore(Database database, TimeProvider time)
         return await connection.ExecuteAsync(new CommandDefinition(
             $"""
             UPDATE imports SET status = @failed, report = {database.Dialect.Json("@report")}, finished_at = @now
-            WHERE status IN (@queued, @running) AND heartbeat_at < @cutoff
+            WHERE status IN (@queued, @running) AND COALESCE(heartbeat_at, created_at) < @cutoff
             """,
             new
             {

@@ -5,8 +5,13 @@ namespace Kizuna.Ingestion;
 
 // Writing what the transaction folded: orders first (they change profile aggregates), then identities,
 // profiles, events, per-event counts and daily roll-ups (per profile and per workspace), each as bulk statements.
+// On PostgreSQL rows are written in key order, so two nodes that touch the same rows lock them in the same order
+// and wait for each other instead of deadlocking; SQLite's single writer takes no row locks and skips the sort.
 internal sealed partial class BatchWriter
 {
+    /// <summary>This process's slot of the per-workspace daily roll-up (see migration 0006).</summary>
+    private static readonly int WorkspaceDailySlot = Random.Shared.Next(16);
+
     private static readonly bool[] EventJson = [false, false, false, false, false, false, false, false, true, true];
     private static readonly bool[] ProfileJson = [false, false, false, false, true, true, false, false, false, false, false, false, false, false, false, false, false, false];
 
@@ -17,7 +22,7 @@ internal sealed partial class BatchWriter
 
         await BulkSql.InsertAsync<int>(connection, transaction, dialect,
             "INSERT INTO identities (workspace_id, kind, value, profile_id)",
-            [.. _newIdentities.Select(i => new object?[] { i.Key.Ws, i.Key.Kind, i.Key.Value, i.Value })],
+            [.. InLockOrder(_newIdentities, r => r.OrderBy(i => i.Key.Ws).ThenBy(i => i.Key.Kind, StringComparer.Ordinal).ThenBy(i => i.Key.Value, StringComparer.Ordinal)).Select(i => new object?[] { i.Key.Ws, i.Key.Kind, i.Key.Value, i.Value })],
             "ON CONFLICT (workspace_id, kind, value) DO UPDATE SET profile_id = excluded.profile_id", null, null, ct);
 
         await WriteProfilesAsync(ct);
@@ -34,7 +39,7 @@ internal sealed partial class BatchWriter
 
         await BulkSql.InsertAsync<int>(connection, transaction, dialect,
             "INSERT INTO event_counts (workspace_id, profile_id, name, count, first_at, last_at)",
-            [.. _counts.Select(c => new object?[] { c.Key.Ws, c.Key.Profile, c.Key.Name, c.Value.Count, c.Value.First, c.Value.Last })],
+            [.. InLockOrder(_counts, r => r.OrderBy(c => c.Key.Ws).ThenBy(c => c.Key.Profile).ThenBy(c => c.Key.Name, StringComparer.Ordinal)).Select(c => new object?[] { c.Key.Ws, c.Key.Profile, c.Key.Name, c.Value.Count, c.Value.First, c.Value.Last })],
             $"""
             ON CONFLICT (workspace_id, profile_id, name) DO UPDATE SET count = event_counts.count + excluded.count,
                 first_at = {dialect.Least("event_counts.first_at", "excluded.first_at")}, last_at = {dialect.Greatest("event_counts.last_at", "excluded.last_at")}
@@ -42,13 +47,13 @@ internal sealed partial class BatchWriter
 
         await BulkSql.InsertAsync<int>(connection, transaction, dialect,
             "INSERT INTO daily_counts (workspace_id, profile_id, name, day, count)",
-            [.. _daily.Select(d => new object?[] { d.Key.Ws, d.Key.Profile, d.Key.Name, d.Key.Day, d.Value })],
+            [.. InLockOrder(_daily, r => r.OrderBy(d => d.Key.Ws).ThenBy(d => d.Key.Profile).ThenBy(d => d.Key.Name, StringComparer.Ordinal).ThenBy(d => d.Key.Day)).Select(d => new object?[] { d.Key.Ws, d.Key.Profile, d.Key.Name, d.Key.Day, d.Value })],
             "ON CONFLICT (workspace_id, profile_id, name, day) DO UPDATE SET count = daily_counts.count + excluded.count", null, null, ct);
 
         await BulkSql.InsertAsync<int>(connection, transaction, dialect,
-            "INSERT INTO workspace_daily_counts (workspace_id, day, name, count)",
-            [.. _workspaceDaily.Select(d => new object?[] { d.Key.Ws, d.Key.Day, d.Key.Name, d.Value })],
-            "ON CONFLICT (workspace_id, day, name) DO UPDATE SET count = workspace_daily_counts.count + excluded.count", null, null, ct);
+            "INSERT INTO workspace_daily_counts (workspace_id, day, name, slot, count)",
+            [.. InLockOrder(_workspaceDaily, r => r.OrderBy(d => d.Key.Ws).ThenBy(d => d.Key.Day).ThenBy(d => d.Key.Name, StringComparer.Ordinal)).Select(d => new object?[] { d.Key.Ws, d.Key.Day, d.Key.Name, WorkspaceDailySlot, d.Value })],
+            "ON CONFLICT (workspace_id, day, name, slot) DO UPDATE SET count = workspace_daily_counts.count + excluded.count", null, null, ct);
 
         await ReturnUnusedIdsAsync(ct);
     }
@@ -61,13 +66,15 @@ internal sealed partial class BatchWriter
     private async Task WriteProfilesAsync(CancellationToken ct)
     {
         var sqlite = connection as SqliteConnection;
-        var dirty = _profiles.Values.Where(p => p.Dirty).ToLookup(p => sqlite is null || p.NeedsUpsert);
+        var dirty = _profiles.Values.Where(p => p.Dirty).ToList();
+        var upserts = sqlite is null ? [.. dirty.OrderBy(p => p.WorkspaceId).ThenBy(p => p.Id)] : dirty.Where(p => p.NeedsUpsert).ToList();
+        var updates = sqlite is null ? [] : dirty.Where(p => !p.NeedsUpsert).ToList();
         await BulkSql.InsertAsync<int>(connection, transaction, dialect,
             """
             INSERT INTO profiles (workspace_id, id, user_id, email, traits, context, traits_updated_at, first_seen, last_seen,
                 session_count, page_views, event_count, order_count, total_spent, first_order_at, last_order_at, merged_into, context_key)
             """,
-            [.. dirty[true].Select(ProfileRow)],
+            [.. upserts.Select(ProfileRow)],
             """
             ON CONFLICT (workspace_id, id) DO UPDATE SET user_id = excluded.user_id, email = excluded.email, traits = excluded.traits,
                 context = excluded.context, traits_updated_at = excluded.traits_updated_at, first_seen = excluded.first_seen,
@@ -76,7 +83,7 @@ internal sealed partial class BatchWriter
                 first_order_at = excluded.first_order_at, last_order_at = excluded.last_order_at, merged_into = excluded.merged_into,
                 context_key = excluded.context_key
             """, ProfileJson, null, ct);
-        if (sqlite is not null)
+        if (sqlite is not null && updates.Count > 0)
         {
             // The same row, by number: ?3 and ?4 (user id and email) are left out, so their indexes are not touched.
             BulkSql.RunForEachRow(sqlite,
@@ -86,9 +93,12 @@ internal sealed partial class BatchWriter
                     first_order_at = ?15, last_order_at = ?16, merged_into = ?17, context_key = ?18
                 WHERE workspace_id = ?1 AND id = ?2
                 """,
-                [.. dirty[false].Select(ProfileRow)]);
+                [.. updates.Select(ProfileRow)]);
         }
     }
+
+    private IEnumerable<T> InLockOrder<T>(IEnumerable<T> rows, Func<IEnumerable<T>, IOrderedEnumerable<T>> order) =>
+        connection is SqliteConnection ? rows : order(rows);
 
     private static object?[] ProfileRow(ProfileState p) =>
     [
@@ -100,8 +110,8 @@ internal sealed partial class BatchWriter
     /// <summary>New orders; an order id seen before (a retried or re-imported order) changes nothing.</summary>
     private async Task WriteOrdersAsync(CancellationToken ct)
     {
-        var completed = _orders.Where(o => o.Order.Kind == OrderEventKind.Completed)
-            .DistinctBy(o => (o.Ws, o.Order.OrderId)).ToList();
+        var completed = InLockOrder(_orders.Where(o => o.Order.Kind == OrderEventKind.Completed).DistinctBy(o => (o.Ws, o.Order.OrderId)),
+            r => r.OrderBy(o => o.Ws).ThenBy(o => o.Order.OrderId, StringComparer.Ordinal)).ToList();
         if (completed.Count == 0)
         {
             return;

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Data.Common;
-using System.Globalization;
 using Kizuna.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -47,24 +46,30 @@ internal static class BulkSql
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         var select = new List<string>(width);
-        var unnested = new List<string>(width);
+        var bound = new List<int>(width);
         for (var c = 0; c < width; c++)
         {
             if (ColumnArray(rows, c) is not { } array)
             {
-                select.Add("NULL");
+                select.Add("NULL");   // every value null: the target column's type applies
                 continue;
             }
 
             command.Parameters.Add(Parameter(command, $"@c{c}", array));
-            unnested.Add($"@c{c}");
+            bound.Add(c);
             select.Add(jsonColumns?[c] == true ? dialect.Json($"u.c{c}") : $"u.c{c}");
         }
 
-        var aliases = string.Join(", ", Enumerable.Range(0, width).Where(c => select[c] != "NULL").Select(c => $"c{c}"));
-        command.CommandText = $"{head} SELECT {string.Join(", ", select)} FROM unnest({string.Join(", ", unnested)}) AS u({aliases}) {tail}";
+        command.CommandText =
+            $"{head} SELECT {string.Join(", ", select)} FROM unnest({string.Join(", ", bound.Select(c => $"@c{c}"))}) AS u({string.Join(", ", bound.Select(c => $"c{c}"))}) {tail}";
+        if (read is null)
+        {
+            await command.ExecuteNonQueryAsync(ct);
+            return results;
+        }
+
         await using var reader = await command.ExecuteReaderAsync(ct);
-        while (read is not null && await reader.ReadAsync(ct))
+        while (await reader.ReadAsync(ct))
         {
             results.Add(read(new RowReader(reader)));
         }
@@ -74,7 +79,7 @@ internal static class BulkSql
 
     /// <summary>
     /// Column <paramref name="column"/> of the rows as an array of its values' type (nullable when some are null),
-    /// which Npgsql sends as a PostgreSQL array; null when every value is null.
+    /// which Npgsql sends as a PostgreSQL array; null when every value is null. A column's values share one type.
     /// </summary>
     private static Array? ColumnArray(IReadOnlyList<object?[]> rows, int column)
     {
@@ -89,7 +94,12 @@ internal static class BulkSql
         for (var i = 0; i < rows.Count; i++)
         {
             var value = rows[i][column];
-            array.SetValue(value is null || value.GetType() == type ? value : Convert.ChangeType(value, type, CultureInfo.InvariantCulture), i);
+            if (value is not null && value.GetType() != type)
+            {
+                throw new ArgumentException($"Column {column} mixes {type.Name} and {value.GetType().Name} values.", nameof(rows));
+            }
+
+            array.SetValue(value, i);
         }
 
         return array;
@@ -113,9 +123,9 @@ internal static class BulkSql
     /// <summary>
     /// Inserts the rows that are not there yet (<c>ON CONFLICT (…) DO NOTHING</c>) and returns the positions of those
     /// it inserted; the conflict columns must be the rows' first columns, and no two rows may share them. SQLite
-    /// reports each row's change count,
-    /// which costs less than a <c>RETURNING</c> clause (SQLite buffers those rows per execution); PostgreSQL returns
-    /// the conflict columns of the inserted rows, matched back to their positions.
+    /// reports each row's change count, which costs less than a <c>RETURNING</c> clause (SQLite buffers those rows per
+    /// execution); PostgreSQL returns the conflict columns of the inserted rows, matched back to their positions by
+    /// value and type (bind the types the columns read back as: long for bigint, string for text).
     /// </summary>
     public static async Task<List<int>> InsertNewAsync(
         DbConnection connection, DbTransaction transaction, SqlDialect dialect,

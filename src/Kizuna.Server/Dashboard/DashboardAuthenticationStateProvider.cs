@@ -13,7 +13,5 @@ public sealed class DashboardAuthenticationStateProvider(DashboardSessionCheck c
     protected override TimeSpan RevalidationInterval => DashboardSessionCheck.Interval;
 
     protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
-        authenticationState.User.Identity?.IsAuthenticated == true
-            ? check.IsCurrentAsync(authenticationState.User, cancellationToken)
-            : Task.FromResult(true);
+        check.IsCurrentAsync(authenticationState.User, cancellationToken);
 }

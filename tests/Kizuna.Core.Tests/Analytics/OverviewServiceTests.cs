@@ -29,6 +29,7 @@ public sealed class OverviewServiceTests
             .. Enumerable.Range(0, 3).Select(i => Track("u1", null, "a", Now.AddMinutes(-i - 10))),
             Track("u1", "a1", "a", Now.AddMinutes(-1)),   // merges the anonymous visitor into u1
             .. Enumerable.Range(0, 3).Select(i => Track("u2", null, "b", Now.AddMinutes(-i))),
+            Track("u3", null, "c", Now.AddDays(3)),   // a device clock days ahead: not active today
             Order("u1", "o1", 1000, recent),
             Order("u2", "o2", 3000, recent),
             Refund("u2", "o2", 500, recent),
@@ -43,7 +44,7 @@ public sealed class OverviewServiceTests
 
         var overview = await new OverviewService(store.Database, new FakeTimeProvider(Now)).ForWorkspaceAsync(1, Ct);
 
-        Assert.Equal(2, overview.Customers);
+        Assert.Equal(3, overview.Customers);
         Assert.Equal(7, overview.EventsToday);
         Assert.Equal(2, overview.ActiveToday);
         Assert.Equal(("JPY", 3500, 2), (overview.Currency, overview.Revenue, overview.Orders));

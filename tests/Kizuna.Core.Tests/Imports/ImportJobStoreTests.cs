@@ -32,4 +32,22 @@ public sealed class ImportJobStoreTests
         Assert.Contains("upload the file again", gone.Error, StringComparison.Ordinal);
         Assert.Equal(time.GetUtcNow(), gone.FinishedAt);
     }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task UpdateAsync_JobFailedAsAbandoned_StaysFailed(string engine)
+    {
+        await using var store = await TestStore.CreateAsync(engine, Ct);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        var jobs = new ImportJobStore(store.Database, time);
+        var job = await jobs.CreateAsync(1, ImportKind.Customers, "slow.csv", Ct);
+        time.Advance(TimeSpan.FromMinutes(3));
+        await jobs.FailAbandonedAsync(TimeSpan.FromMinutes(2), Ct);
+
+        var progressed = await jobs.UpdateAsync(job.Id, ImportJobStatus.Running, new ImportJobState(null, null, null), Ct);
+        var succeeded = await jobs.UpdateAsync(job.Id, ImportJobStatus.Succeeded, new ImportJobState(null, null, null), Ct);
+
+        Assert.Equal((false, false), (progressed, succeeded));
+        Assert.Equal(ImportJobStatus.Failed, (await jobs.FindAsync(1, job.Id, Ct))!.Status);
+    }
 }
