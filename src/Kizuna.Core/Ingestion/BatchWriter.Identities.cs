@@ -28,13 +28,22 @@ internal sealed partial class BatchWriter
         {
             foreach (var (kind, values) in new[] { ("user", ids.Users), ("anonymous", ids.Anonymous) })
             {
+                // Each id with the profile it resolves to, in one query.
                 await BulkSql.ForEachInAsync(connection, transaction,
-                    $"SELECT value, profile_id FROM identities WHERE workspace_id = @ws AND kind = '{kind}' AND value IN ({{in}})",
+                    $$"""
+                    SELECT i.value, {{ProfileColumns("p.")}}
+                    FROM identities i JOIN profiles p ON p.workspace_id = i.workspace_id AND p.id = i.profile_id
+                    WHERE i.workspace_id = @ws AND i.kind = '{{kind}}' AND i.value IN ({in})
+                    """,
                     [.. values], ws,
-                    r => _identities[(ws, kind, r.GetString(0))] = r.GetInt64(1), ct);
+                    r =>
+                    {
+                        var profile = ReadProfile(ws, r, 1);
+                        _identities[(ws, kind, r.GetString(0))] = profile.Id;
+                        _profiles.TryAdd((ws, profile.Id), profile);
+                    }, ct);
             }
 
-            await LoadProfilesAsync(ws, [.. _identities.Where(i => i.Key.Ws == ws).Select(i => i.Value).Distinct()], ct);
             await LoadSuppressionsAsync(ws, ids, ct);
         }
 
@@ -56,33 +65,44 @@ internal sealed partial class BatchWriter
     {
         var missing = ids.Where(id => !_profiles.ContainsKey((ws, id))).ToList();
         await BulkSql.ForEachInAsync(connection, transaction,
-            """
-            SELECT id, user_id, email, traits, context, traits_updated_at, first_seen, last_seen, session_count, page_views,
-                   event_count, order_count, total_spent, first_order_at, last_order_at, context_key
-            FROM profiles WHERE workspace_id = @ws AND id IN ({in})
-            """,
+            $"SELECT {ProfileColumns("")} FROM profiles WHERE workspace_id = @ws AND id IN ({{in}})",
             missing, ws,
-            r => _profiles[(ws, r.GetInt64(0))] = new ProfileState
-            {
-                WorkspaceId = ws,
-                Id = r.GetInt64(0),
-                UserId = r.IsDBNull(1) ? null : r.GetString(1),
-                Email = r.IsDBNull(2) ? null : r.GetString(2),
-                TraitsJson = r.GetString(3),
-                ContextJson = r.GetString(4),
-                TraitsUpdatedAt = r.GetInt64(5),
-                FirstSeen = r.GetInt64(6),
-                LastSeen = r.GetInt64(7),
-                SessionCount = r.GetInt64(8),
-                PageViews = r.GetInt64(9),
-                EventCount = r.GetInt64(10),
-                OrderCount = r.GetInt64(11),
-                TotalSpent = r.GetDouble(12),
-                FirstOrderAt = r.IsDBNull(13) ? null : r.GetInt64(13),
-                LastOrderAt = r.IsDBNull(14) ? null : r.GetInt64(14),
-                ContextKey = r.IsDBNull(15) ? null : r.GetInt64(15),
-                StoredIdentity = (r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)),
-            }, ct);
+            r => _profiles[(ws, r.GetInt64(0))] = ReadProfile(ws, r, 0), ct);
+    }
+
+    private static string ProfileColumns(string alias) =>
+        string.Join(", ", ((string[])
+        [
+            "id", "user_id", "email", "traits", "context", "traits_updated_at", "first_seen", "last_seen", "session_count",
+            "page_views", "event_count", "order_count", "total_spent", "first_order_at", "last_order_at", "context_key",
+        ]).Select(c => alias + c));
+
+    /// <summary>A profile from the columns of <see cref="ProfileColumns"/>, starting at column <paramref name="at"/>.</summary>
+    private static ProfileState ReadProfile(long ws, RowReader r, int at)
+    {
+        string? Text(int i) => r.IsDBNull(at + i) ? null : r.GetString(at + i);
+        long? Number(int i) => r.IsDBNull(at + i) ? null : r.GetInt64(at + i);
+        return new ProfileState
+        {
+            WorkspaceId = ws,
+            Id = r.GetInt64(at),
+            UserId = Text(1),
+            Email = Text(2),
+            TraitsJson = r.GetString(at + 3),
+            ContextJson = r.GetString(at + 4),
+            TraitsUpdatedAt = r.GetInt64(at + 5),
+            FirstSeen = r.GetInt64(at + 6),
+            LastSeen = r.GetInt64(at + 7),
+            SessionCount = r.GetInt64(at + 8),
+            PageViews = r.GetInt64(at + 9),
+            EventCount = r.GetInt64(at + 10),
+            OrderCount = r.GetInt64(at + 11),
+            TotalSpent = r.GetDouble(at + 12),
+            FirstOrderAt = Number(13),
+            LastOrderAt = Number(14),
+            ContextKey = Number(15),
+            StoredIdentity = (Text(1), Text(2)),
+        };
     }
 
     /// <summary>Only ids no profile answers to can be suppressed: erasure removed their identities.</summary>
