@@ -112,6 +112,9 @@ public sealed class CoreHost : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Stops the hosted services (as a shutting-down server does), leaving the store to inspect.</summary>
+    public Task StopAsync() => _host.StopAsync(TestContext.Current.CancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync(CancellationToken.None);

@@ -1,0 +1,38 @@
+using Kizuna.Storage;
+
+namespace Kizuna.Imports;
+
+public sealed class ImportJobRunnerTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Stop_JobsStillHeld_EndFailedAndTheirUploadsAreDeleted(string engine)
+    {
+        await using var host = await CoreHost.StartAsync(engine);
+        var runner = host.Get<ImportJobRunner>();
+        var mapping = ImportMappingParser.Parse("""{ "kind": "customers", "columns": { "user_id": "Id", "email": "Email" } }""");
+        var uploads = Enumerable.Range(0, 3).Select(_ => new TempCsv(
+            ["Id,Email", .. Enumerable.Range(0, 20_000).Select(i => $"c{i},c{i}@example.test")])).ToList();
+        var jobs = new List<ImportJob>();
+        foreach (var upload in uploads)
+        {
+            jobs.Add(await runner.EnqueueAsync(host.Workspace.Id, "customers.csv", upload.Path, mapping, deleteWhenDone: true, Ct));
+        }
+
+        await host.StopAsync();
+
+        var store = host.Get<ImportJobStore>();
+        var ended = new List<ImportJob>();
+        foreach (var job in jobs)
+        {
+            ended.Add((await store.FindAsync(host.Workspace.Id, job.Id, Ct))!);
+        }
+
+        Assert.All(ended, j => Assert.DoesNotContain(j.Status, new[] { ImportJobStatus.Queued, ImportJobStatus.Running }));
+        Assert.Equal(ImportJobStatus.Failed, ended[^1].Status);
+        Assert.Contains("before the import ran", ended[^1].Error, StringComparison.Ordinal);
+        Assert.All(uploads, u => Assert.False(File.Exists(u.Path)));
+    }
+}
