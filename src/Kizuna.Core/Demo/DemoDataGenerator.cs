@@ -11,9 +11,6 @@ namespace Kizuna.Demo;
 /// </summary>
 public sealed class DemoDataGenerator(IngestionPipeline pipeline, ProductCatalog catalog, TimeProvider time)
 {
-    private const int ChunkSize = 2_000;
-    private const int InFlight = 3;
-
     /// <summary>Every message of the demo, customer after customer, each customer's oldest first.</summary>
     public IEnumerable<(int Customer, IReadOnlyList<IngestMessage> Messages)> Generate(DemoOptions options)
     {
@@ -31,35 +28,25 @@ public sealed class DemoDataGenerator(IngestionPipeline pipeline, ProductCatalog
     {
         var stopwatch = Stopwatch.StartNew();
         await catalog.UpsertAsync(workspaceId, DemoCatalog.Products, ct);
-        var pending = new Queue<(Task<IngestResult> Task, int Customers)>();
-        var buffer = new List<IngestMessage>(ChunkSize + 200);
         long messages = 0, stored = 0, duplicates = 0;
-
-        async Task DrainAsync(int keep)
+        var customersPerChunk = new Queue<int>();   // chunks end between customers, and results come back in order
+        var sink = new MessageSink(pipeline, workspaceId, result =>
         {
-            while (pending.Count > keep)
-            {
-                var (task, customers) = pending.Dequeue();
-                var result = await task;
-                stored += result.Stored;
-                duplicates += result.Duplicates;
-                progress?.Report(new DemoProgress(customers, options.Customers));
-            }
-        }
-
+            stored += result.Stored;
+            duplicates += result.Duplicates;
+            progress?.Report(new DemoProgress(customersPerChunk.Dequeue(), options.Customers));
+        });
         foreach (var (customer, timeline) in Generate(options))
         {
-            buffer.AddRange(timeline);
             messages += timeline.Count;
-            if (buffer.Count >= ChunkSize || customer == options.Customers - 1)
+            if (await sink.AddRangeAsync(timeline, ct))
             {
-                await DrainAsync(InFlight - 1);
-                pending.Enqueue((pipeline.SubmitAsync(new IngestBatch(workspaceId, buffer), ct), customer + 1));
-                buffer = new List<IngestMessage>(ChunkSize + 200);
+                customersPerChunk.Enqueue(customer + 1);
             }
         }
 
-        await DrainAsync(0);
+        customersPerChunk.Enqueue(options.Customers);   // the last chunk, if customers are left in the buffer
+        await sink.FlushAsync(ct);
         return new DemoReport(options.Customers, DemoCatalog.Products.Count, messages, stored, duplicates, Math.Round(stopwatch.Elapsed.TotalSeconds, 2));
     }
 }

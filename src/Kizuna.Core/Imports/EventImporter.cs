@@ -1,3 +1,4 @@
+using Kizuna.Ingestion;
 namespace Kizuna.Imports;
 
 /// <summary>

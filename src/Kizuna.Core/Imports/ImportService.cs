@@ -38,7 +38,11 @@ public sealed class ImportService(IngestionPipeline pipeline, ProductCatalog cat
 
         var row = new ImportRow(reader, mapping, Indexes(reader.Headers, mapping));
         var receivedAt = time.GetUtcNow();
-        var sink = new MessageSink(pipeline, workspaceId, counters);
+        var sink = new MessageSink(pipeline, workspaceId, result =>
+        {
+            counters.Stored += result.Stored;
+            counters.Duplicates += result.Duplicates;
+        });
         IRowImporter importer = mapping.Kind switch
         {
             ImportKind.Orders => new OrderImporter(mapping, sink, catalog, workspaceId, counters, receivedAt),

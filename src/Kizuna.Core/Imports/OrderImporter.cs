@@ -1,4 +1,5 @@
 using Kizuna.Commerce;
+using Kizuna.Ingestion;
 
 namespace Kizuna.Imports;
 

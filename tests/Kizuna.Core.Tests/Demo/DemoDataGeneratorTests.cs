@@ -16,9 +16,12 @@ public sealed partial class DemoDataGeneratorTests
         await using var host = await CoreHost.StartAsync(configure: s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
         var ct = TestContext.Current.CancellationToken;
 
-        var report = await host.Get<DemoDataGenerator>().SeedAsync(host.Workspace.Id, new DemoOptions(50), null, ct);
+        var progress = new List<int>();
+        var report = await host.Get<DemoDataGenerator>().SeedAsync(host.Workspace.Id, new DemoOptions(50), new Collect(progress), ct);
 
         Assert.Equal(report.Messages, report.Stored);
+        Assert.Equal(progress.Order(), progress);
+        Assert.Equal(50, progress[^1]);
         var profiles = await host.Get<ProfileService>().SearchAsync(host.Workspace.Id, new ProfileQuery(Limit: 100), ct);
         Assert.Equal(50, profiles.Total);
         Assert.True(await host.CountAsync("SELECT COUNT(*) FROM orders WHERE workspace_id = @ws") > 0);
@@ -57,4 +60,9 @@ public sealed partial class DemoDataGeneratorTests
 
     [GeneratedRegex(@"^[A-Z][a-z]+ [A-Z][a-z]+$")]
     private static partial Regex Latin();
+
+    private sealed class Collect(List<int> customers) : IProgress<DemoProgress>
+    {
+        public void Report(DemoProgress value) => customers.Add(value.Customers);
+    }
 }
