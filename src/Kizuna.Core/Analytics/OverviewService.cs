@@ -28,7 +28,7 @@ public sealed class OverviewService(Database database, TimeProvider time)
             SELECT COUNT(*) FROM profiles
             WHERE workspace_id = @workspaceId AND last_seen >= @startOfToday AND last_seen < @startOfTomorrow AND merged_into IS NULL
             """,
-            new { workspaceId, startOfToday = today * 86_400_000L, startOfTomorrow = (today + 1) * 86_400_000L }, cancellationToken: ct));
+            new { workspaceId, startOfToday = Epoch.DayStart(today), startOfTomorrow = Epoch.DayStart(today + 1) }, cancellationToken: ct));
 
         // One row per currency, most orders first: mixed currencies are never added together.
         var revenue = (await connection.QueryAsync<(string? Currency, long Orders, double Net)>(new CommandDefinition(

@@ -67,7 +67,7 @@ internal sealed partial class BatchWriter
     {
         var sqlite = connection as SqliteConnection;
         var dirty = _profiles.Values.Where(p => p.Dirty).ToList();
-        var upserts = sqlite is null ? [.. dirty.OrderBy(p => p.WorkspaceId).ThenBy(p => p.Id)] : dirty.Where(p => p.NeedsUpsert).ToList();
+        var upserts = sqlite is null ? [.. InLockOrder(dirty, r => r.OrderBy(p => p.WorkspaceId).ThenBy(p => p.Id))] : dirty.Where(p => p.NeedsUpsert).ToList();
         var updates = sqlite is null ? [] : dirty.Where(p => !p.NeedsUpsert).ToList();
         await BulkSql.InsertAsync<int>(connection, transaction, dialect,
             """

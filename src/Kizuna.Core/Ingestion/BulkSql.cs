@@ -34,7 +34,7 @@ internal static class BulkSql
         var width = rows[0].Length;
         if (connection is SqliteConnection sqlite)
         {
-            using var statement = new SqliteStatement(sqlite, $"{head} VALUES ({string.Join(',', Enumerable.Repeat('?', width))}) {tail}");
+            using var statement = new SqliteStatement(sqlite, SqliteInsert(head, width, tail));
             foreach (var row in rows)
             {
                 statement.Run(row, read is null ? null : s => results.Add(read(new RowReader(s))));
@@ -76,6 +76,10 @@ internal static class BulkSql
 
         return results;
     }
+
+    /// <summary>A one-row insert with positional parameters, stepped once per row.</summary>
+    private static string SqliteInsert(string head, int width, string tail) =>
+        $"{head} VALUES ({string.Join(',', Enumerable.Repeat('?', width))}) {tail}";
 
     /// <summary>
     /// Column <paramref name="column"/> of the rows as an array of its values' type (nullable when some are null),
@@ -140,7 +144,7 @@ internal static class BulkSql
         if (connection is SqliteConnection sqlite)
         {
             var inserted = new List<int>();
-            using var statement = new SqliteStatement(sqlite, $"{head} VALUES ({string.Join(',', Enumerable.Repeat('?', rows[0].Length))}) {target}");
+            using var statement = new SqliteStatement(sqlite, SqliteInsert(head, rows[0].Length, target));
             for (var i = 0; i < rows.Count; i++)
             {
                 if (statement.Execute(rows[i]) == 1)
