@@ -65,6 +65,10 @@ public sealed class WorkspaceService(Database database, TimeProvider time)
             new Workspace(r.Id, r.Slug, r.Name, Epoch.FromMs(r.CreatedAt)), Enum.Parse<Role>(r.Role, ignoreCase: true)))];
     }
 
+    /// <summary>The user's membership of one workspace, or null when they hold none there.</summary>
+    public async Task<Membership?> FindMembershipAsync(long userId, long workspaceId, CancellationToken ct) =>
+        (await MembershipsAsync(userId, ct)).FirstOrDefault(m => m.Workspace.Id == workspaceId);
+
     /// <summary>The users of a workspace with their roles.</summary>
     public async Task<IReadOnlyList<Member>> MembersAsync(long workspaceId, CancellationToken ct)
     {

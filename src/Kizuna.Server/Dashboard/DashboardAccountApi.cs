@@ -53,7 +53,7 @@ public static class DashboardAccountApi
         [FromForm] WorkspaceForm form, HttpContext http, UserService users, WorkspaceService workspaces, CancellationToken ct)
     {
         var user = http.User.UserIdOf() is { } userId ? await users.FindAsync(userId, ct) : null;
-        var membership = user is null ? null : (await workspaces.MembershipsAsync(user.Id, ct)).FirstOrDefault(m => m.Workspace.Id == form.WorkspaceId);
+        var membership = user is null ? null : await workspaces.FindMembershipAsync(user.Id, form.WorkspaceId, ct);
         if (user is null || membership is null)
         {
             return TypedResults.Forbid();

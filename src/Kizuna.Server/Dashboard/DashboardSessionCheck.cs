@@ -26,7 +26,7 @@ public sealed class DashboardSessionCheck(WorkspaceService workspaces, TimeProvi
         }
 
         var workspaceId = principal.WorkspaceIdOf();
-        return (await workspaces.MembershipsAsync(userId, ct)).Any(m => m.Workspace.Id == workspaceId && m.Role.ToString() == role);
+        return (await workspaces.FindMembershipAsync(userId, workspaceId, ct))?.Role.ToString() == role;
     }
 
     /// <summary>The cookie handler's hook (<see cref="CookieAuthenticationEvents.OnValidatePrincipal"/>).</summary>
