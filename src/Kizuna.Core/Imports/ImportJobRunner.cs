@@ -16,7 +16,7 @@ public sealed partial class ImportJobRunner(ImportService imports, ImportJobStor
     private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
 
-    private readonly Channel<QueuedImport> _queue = Channel.CreateUnbounded<QueuedImport>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<QueuedImport> _queue = Channel.CreateUnbounded<QueuedImport>();
     private readonly ConcurrentDictionary<long, QueuedImport> _held = [];
 
     /// <summary>Records a queued job and hands it to the runner; the file at <paramref name="path"/> must stay until it ran.</summary>
@@ -55,17 +55,25 @@ public sealed partial class ImportJobRunner(ImportService imports, ImportJobStor
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: the jobs still waiting fail below.
+            // Shutting down: StopAsync fails the jobs still waiting.
         }
         finally
         {
-            _queue.Writer.TryComplete();
-            while (_queue.Reader.TryRead(out var waiting))
-            {
-                await FailUnrunAsync(waiting);
-            }
-
             await keepAlive;
+        }
+    }
+
+    /// <summary>
+    /// Fails the jobs that never ran. This lives here rather than at the end of <see cref="ExecuteAsync"/>: a host
+    /// stopped before the loop was scheduled never runs it at all.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        _queue.Writer.TryComplete();
+        while (_queue.Reader.TryRead(out var waiting))
+        {
+            await FailUnrunAsync(waiting);
         }
     }
 

@@ -10,7 +10,7 @@ namespace Kizuna.Ingestion;
 public sealed class IngestionPipeline(IOptions<IngestionOptions> options)
 {
     private readonly Channel<PendingBatch> _queue = Channel.CreateBounded<PendingBatch>(
-        new BoundedChannelOptions(options.Value.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        new BoundedChannelOptions(options.Value.QueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
 
     internal ChannelReader<PendingBatch> Reader => _queue.Reader;
 

@@ -38,17 +38,33 @@ internal sealed class IngestionWriter(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: whatever is still queued was never committed, so its callers must not get a 2xx.
-            pipeline.Complete();
-            while (reader.TryRead(out var queued))
-            {
-                group.Add(queued);
-            }
+            // Shutting down: the group in hand was never committed, so its callers must not get a 2xx.
+            Refuse(group);
+        }
+    }
 
-            foreach (var pending in group)
-            {
-                pending.Completion.TrySetException(new IngestionUnavailableException("The server is shutting down."));
-            }
+    /// <summary>
+    /// Refuses what is still queued. This lives here rather than at the end of <see cref="ExecuteAsync"/>: a host
+    /// stopped before the loop was scheduled never runs it at all, and its callers would wait forever.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        pipeline.Complete();
+        var queued = new List<PendingBatch>();
+        while (pipeline.Reader.TryRead(out var pending))
+        {
+            queued.Add(pending);
+        }
+
+        Refuse(queued);
+    }
+
+    private static void Refuse(List<PendingBatch> group)
+    {
+        foreach (var pending in group)
+        {
+            pending.Completion.TrySetException(new IngestionUnavailableException("The server is shutting down."));
         }
     }
 

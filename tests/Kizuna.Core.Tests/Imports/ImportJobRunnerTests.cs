@@ -1,4 +1,5 @@
 using Kizuna.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kizuna.Imports;
 
@@ -34,5 +35,23 @@ public sealed class ImportJobRunnerTests
         Assert.Equal(ImportJobStatus.Failed, ended[^1].Status);
         Assert.Contains("before the import ran", ended[^1].Error, StringComparison.Ordinal);
         Assert.All(uploads, u => Assert.False(File.Exists(u.Path)));
+    }
+
+    [Fact]
+    public async Task Stop_BeforeTheRunLoopWasScheduled_FailsTheQueuedJobs()
+    {
+        // A host stopped right after it started may cancel the run loop before the thread pool ever runs it.
+        await using var host = await CoreHost.StartAsync();
+        var runner = ActivatorUtilities.CreateInstance<ImportJobRunner>(host.Services);
+        var mapping = ImportMappingParser.Parse("""{ "kind": "customers", "columns": { "user_id": "Id" } }""");
+        using var upload = new TempCsv(["Id", "c1"]);
+        var job = await runner.EnqueueAsync(host.Workspace.Id, "customers.csv", upload.Path, mapping, deleteWhenDone: true, Ct);
+
+        await runner.StopAsync(Ct);
+
+        var ended = await host.Get<ImportJobStore>().FindAsync(host.Workspace.Id, job.Id, Ct);
+        Assert.Equal(ImportJobStatus.Failed, ended!.Status);
+        Assert.Contains("before the import ran", ended.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(upload.Path));
     }
 }
