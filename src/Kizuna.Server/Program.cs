@@ -25,11 +25,13 @@ builder.Services.AddKizunaImports();
 builder.Services.AddKizunaDemo();
 builder.Services.AddKizunaSecurity();
 builder.Services.AddKizunaOpenApi();
+builder.Services.AddKizunaProblems();
 builder.Services.AddKizunaIngestionApi();
 builder.Services.AddKizunaDashboard();
 
 var app = builder.Build();
 
+app.UseKizunaProblems();
 app.UseCors();
 app.UseKizunaSecurity();
 app.MapKizunaOpenApi();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Kizuna.Ingestion;
 
@@ -32,9 +33,14 @@ public static class CommerceEvents
         }
 
         var orderId = properties.TryGetProperty("order_id", out var id) ? SegmentParser.Id(id) : null;
+        if (SegmentParser.IdProblem(id) is { } idProblem)
+        {
+            return (null, ("order_id", idProblem));
+        }
+
         if (orderId is null)
         {
-            return (null, ("order_id", $"is required for {Name(kind)} and must be a string or a number"));
+            return (null, ("order_id", $"is required for {Name(kind)}"));
         }
 
         var lines = new List<OrderLine>();
@@ -101,7 +107,7 @@ public static class CommerceEvents
         _ => OrderCancelled,
     };
 
-    /// <summary>Reads an optional number (numbers sent as numeric strings are accepted); returns an error text when it is neither.</summary>
+    /// <summary>Reads an optional finite number (numbers sent as numeric strings are accepted); returns an error text when it is not one.</summary>
     private static string? Number(JsonElement element, string name, out double? value)
     {
         value = null;
@@ -110,18 +116,19 @@ public static class CommerceEvents
             return null;
         }
 
-        if (v.ValueKind == JsonValueKind.Number)
+        // 1e400 reads as infinity and "NaN" parses: neither is an amount.
+        var number = v.ValueKind switch
         {
-            value = v.GetDouble();
+            JsonValueKind.Number => v.GetDouble(),
+            JsonValueKind.String when double.TryParse(v.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            _ => double.NaN,
+        };
+        if (double.IsFinite(number))
+        {
+            value = number;
             return null;
         }
 
-        if (v.ValueKind == JsonValueKind.String && double.TryParse(v.GetString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
-        {
-            value = parsed;
-            return null;
-        }
-
-        return "must be a number";
+        return "must be a finite number";
     }
 }

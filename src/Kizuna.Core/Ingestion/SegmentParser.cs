@@ -11,6 +11,9 @@ namespace Kizuna.Ingestion;
 /// </summary>
 public sealed class SegmentParser(IngestionOptions options)
 {
+    /// <summary>The longest messageId, userId, anonymousId or previousId accepted, in characters.</summary>
+    public const int MaxIdLength = 512;
+
     /// <param name="message">The message object.</param>
     /// <param name="index">Its position in the request, for the error.</param>
     /// <param name="pathType">The type the endpoint implies (<c>/v1/track</c>), or null for <c>/v1/batch</c>.</param>
@@ -35,27 +38,32 @@ public sealed class SegmentParser(IngestionOptions options)
             return Fail(index, messageId, "type", "must be one of identify, track, page, screen, group, alias");
         }
 
-        if (idElement.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null) && messageId is null)
+        if (IdProblem(idElement) is { } messageIdProblem)
         {
-            return Fail(index, null, "messageId", "must be a string");
+            return Fail(index, null, "messageId", messageIdProblem);
         }
 
         var userId = message.TryGetProperty("userId", out var u) ? Id(u) : null;
         var anonymousId = message.TryGetProperty("anonymousId", out var a) ? Id(a) : null;
-        if (u.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null) && userId is null)
+        if (IdProblem(u) is { } userIdProblem)
         {
-            return Fail(index, messageId, "userId", "must be a string or a number");
+            return Fail(index, messageId, "userId", userIdProblem);
         }
 
-        if (a.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null) && anonymousId is null)
+        if (IdProblem(a) is { } anonymousIdProblem)
         {
-            return Fail(index, messageId, "anonymousId", "must be a string or a number");
+            return Fail(index, messageId, "anonymousId", anonymousIdProblem);
         }
 
         string? previousId = null;
         if (type == MessageType.Alias)
         {
             previousId = message.TryGetProperty("previousId", out var p) ? Id(p) : null;
+            if (IdProblem(p) is { } previousIdProblem)
+            {
+                return Fail(index, messageId, "previousId", previousIdProblem);
+            }
+
             if (previousId is null)
             {
                 return Fail(index, messageId, "previousId", "is required for alias");
@@ -247,9 +255,18 @@ public sealed class SegmentParser(IngestionOptions options)
     /// <summary>Ids may be strings or numbers (Segment accepts both); they are kept as strings.</summary>
     public static string? Id(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String when value.GetString() is { Length: > 0 and <= 512 } s => s,
-        JsonValueKind.Number => value.GetRawText(),
+        JsonValueKind.String when value.GetString() is { Length: > 0 and <= MaxIdLength } s => s,
+        JsonValueKind.Number when value.GetRawText() is { Length: <= MaxIdLength } n => n,
         _ => null,
+    };
+
+    /// <summary>Why an identifier that is present cannot be used; null when it can, or when it is absent.</summary>
+    public static string? IdProblem(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Undefined or JsonValueKind.Null => null,
+        JsonValueKind.String when value.ValueEquals(""u8) => "must not be empty",
+        JsonValueKind.String or JsonValueKind.Number => Id(value) is null ? $"must be at most {MaxIdLength} characters" : null,
+        _ => "must be a string or a number",
     };
 
     private static ParseResult Fail(int index, string? messageId, string field, string reason) =>

@@ -18,7 +18,16 @@ public sealed class IngestionEndpoint(IngestionPipeline pipeline, ApiKeyService 
     {
         var receivedAt = time.GetUtcNow();
         var ct = http.RequestAborted;
-        var body = await ReadBodyAsync(http.Request, options.Value.MaxBatchBytes, ct);
+        byte[]? body;
+        try
+        {
+            body = await ReadBodyAsync(http.Request, options.Value.MaxBatchBytes, ct);
+        }
+        catch (InvalidDataException)
+        {
+            return Invalid("body", "is marked as gzip but does not decompress");
+        }
+
         if (body is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large",

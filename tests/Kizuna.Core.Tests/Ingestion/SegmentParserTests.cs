@@ -25,8 +25,24 @@ public sealed class SegmentParserTests
     [InlineData("""{"type":"identify","userId":"u","traits":{"birthday":"someday"}}""", "traits.birthday")]
     [InlineData("""{"type":"track","userId":"u","event":"Order Completed","properties":{"total":5}}""", "properties.order_id")]
     [InlineData("""{"type":"track","userId":"u","event":"Order Completed","properties":{"order_id":"o","products":[{"price":"cheap"}]}}""", "properties.products[0].price")]
+    [InlineData("""{"type":"track","userId":"u","event":"Order Completed","properties":{"order_id":"o","total":1e400}}""", "properties.total")]
+    [InlineData("""{"type":"track","userId":"u","event":"Order Completed","properties":{"order_id":"o","revenue":"NaN"}}""", "properties.revenue")]
     public void Parse_InvalidMessage_ReportsTheFieldAtFault(string json, string field) =>
         Assert.Equal(field, Parse(json).Error!.Field);
+
+    [Theory]
+    [InlineData("""{"type":"track","event":"X","userId":""}""", "userId", "must not be empty")]
+    [InlineData("""{"type":"track","event":"X","userId":true}""", "userId", "must be a string or a number")]
+    [InlineData("""{"type":"page","anonymousId":"LONG"}""", "anonymousId", "must be at most 512 characters")]
+    [InlineData("""{"type":"page","anonymousId":"a","messageId":{}}""", "messageId", "must be a string or a number")]
+    [InlineData("""{"type":"alias","userId":"u","previousId":""}""", "previousId", "must not be empty")]
+    [InlineData("""{"type":"track","userId":"u","event":"Order Completed","properties":{"order_id":"LONG"}}""", "properties.order_id", "must be at most 512 characters")]
+    public void Parse_UnusableIdentifier_SaysWhy(string json, string field, string reason)
+    {
+        var error = Parse(json.Replace("LONG", new string('a', SegmentParser.MaxIdLength + 1), StringComparison.Ordinal)).Error!;
+
+        Assert.Equal((field, reason), (error.Field, error.Reason));
+    }
 
     [Fact]
     public void Parse_OversizedMessage_IsRefusedWithTheLimit()

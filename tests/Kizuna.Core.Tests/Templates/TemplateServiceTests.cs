@@ -74,6 +74,18 @@ public sealed class TemplateServiceTests
     }
 
     [Fact]
+    public async Task RenderAsync_NumberBeyondDecimalRange_RendersAsWritten()
+    {
+        var properties = JsonDocument.Parse("""{"big":1e30,"small":2.5}""").RootElement;
+        var model = new TemplateModel().Event(new Dictionary<string, object?> { ["properties"] = properties });
+
+        var result = await TemplateService.CreateDefault().RenderAsync("{{ event.properties.big }} {{ event.properties.small | plus: 1 }}", model, ct: Ct);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("1e30 3.5", result.Output);
+    }
+
+    [Fact]
     public async Task RenderAsync_ClrObjectNotRegistered_IsNotReadable()
     {
         var model = new TemplateModel().Set("secret", new Secret("s3cr3t"));

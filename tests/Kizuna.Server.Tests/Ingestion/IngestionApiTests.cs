@@ -127,4 +127,20 @@ public sealed class IngestionApiTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("body", (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors")[0].GetProperty("field").GetString());
     }
+
+    [Fact]
+    public async Task Track_GzipHeaderOnAPlainBody_Returns400NamingTheBody()
+    {
+        await using var app = new KizunaApplication();
+        var workspace = await app.CreateWorkspaceAsync(Ct);
+        var client = app.CreateWriteClient(await app.CreateWriteKeyAsync(workspace.Id, Ct));
+        using var content = new StringContent("""{"userId":"u","event":"X"}""", Encoding.UTF8, "application/json");
+        content.Headers.ContentEncoding.Add("gzip");
+
+        var response = await client.PostAsync(new Uri("/v1/track", UriKind.Relative), content, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors")[0];
+        Assert.Equal(("body", "is marked as gzip but does not decompress"), (error.GetProperty("field").GetString(), error.GetProperty("reason").GetString()));
+    }
 }

@@ -40,7 +40,8 @@ internal static class TemplateValueConverter
             case JsonValueKind.String:
                 return StringValue.Create(element.GetString()!);
             case JsonValueKind.Number:
-                return element.TryGetDecimal(out var number) ? NumberValue.Create(number) : NumberValue.Create((decimal)element.GetDouble());
+                // Liquid numbers are decimals; one beyond their range (1e30) stays as written rather than failing the render.
+                return element.TryGetDecimal(out var number) ? NumberValue.Create(number) : StringValue.Create(element.GetRawText());
             case JsonValueKind.True:
                 return BooleanValue.True;
             case JsonValueKind.False:
