@@ -24,6 +24,7 @@ public sealed class OverviewTests(DashboardServer server)
         // The stream moves while the page is open.
         await server.TrackAsync(workspace.Id, "ov-3", "Coupon Applied");
         await Expect(page.Locator("#live-events")).ToContainTextAsync("Coupon Applied");
+        await Expect(page.Locator("#live-events .mud-list-item").First).ToContainTextAsync("Chie Ito");
         await page.ScreenshotAsync("overview");
     }
 }

@@ -81,6 +81,21 @@ public sealed class ProfileService(Database database)
         return new ResultPage<ProfileSummary>([.. rows.Select(r => ToSummary(r.ToProfile()))], total);
     }
 
+    /// <summary>The display name of each of <paramref name="ids"/> found in the workspace (the live stream says who acted).</summary>
+    public async Task<IReadOnlyDictionary<long, string>> DisplayNamesAsync(long workspaceId, IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<long, string>();
+        }
+
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<ProfileRow>(new CommandDefinition(
+            $"SELECT {ProfileRow.Columns} FROM profiles WHERE workspace_id = @workspaceId AND {database.Dialect.OneOf("id", "@ids")}",
+            new { workspaceId, ids = ids.ToArray() }, cancellationToken: ct));
+        return rows.Select(r => r.ToProfile()).ToDictionary(p => p.Id, p => p.DisplayName);
+    }
+
     /// <summary>Events newest first; pass the last <see cref="TimelineEvent.Cursor"/> to read further back.</summary>
     public async Task<IReadOnlyList<TimelineEvent>> TimelineAsync(long workspaceId, long profileId, string? before, int limit, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Kizuna.Ingestion;
 using Kizuna.Storage;
 using Kizuna.Workspaces;
 
@@ -40,5 +41,26 @@ public sealed class ProfileServiceTests
         Assert.Null(await profiles.ResolveAsync(workspace.Id, new ProfileLookup(ProfileLookupKind.Email, "aiko@example.test"), ct));
         Assert.Empty(await profiles.TimelineAsync(workspace.Id, 1, null, 50, ct));
         Assert.Empty(await profiles.OrdersAsync(workspace.Id, 1, ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task DisplayNamesAsync_ProfilesOfTheWorkspace_NamedAsTheDashboardShowsThem(string engine)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await CoreHost.StartAsync(engine);
+        await host.Get<IngestionPipeline>().SubmitAsync(new IngestBatch(host.Workspace.Id, [
+            Messages.Identify("u-1", null, """{"name":"山田 花子"}"""),
+            Messages.Identify("u-2", null, """{"email":"ben@example.test"}"""),
+        ]), ct);
+        var profiles = host.Get<ProfileService>();
+        var hanako = (await profiles.ResolveAsync(host.Workspace.Id, new ProfileLookup(ProfileLookupKind.UserId, "u-1"), ct))!.Value;
+        var ben = (await profiles.ResolveAsync(host.Workspace.Id, new ProfileLookup(ProfileLookupKind.UserId, "u-2"), ct))!.Value;
+
+        var names = await profiles.DisplayNamesAsync(host.Workspace.Id, [hanako, ben, ben + 1000], ct);
+        var elsewhere = await profiles.DisplayNamesAsync(host.Workspace.Id + 1000, [hanako, ben], ct);
+
+        Assert.Equal(new Dictionary<long, string> { [hanako] = "山田 花子", [ben] = "ben@example.test" }, names);
+        Assert.Empty(elsewhere);
     }
 }
