@@ -1,4 +1,5 @@
 using Kizuna.Storage;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Spectre.Console;
@@ -13,7 +14,11 @@ public static class CommandRunner
         switch (command.Verb)
         {
             case "serve":
-                await app.StartAsync();
+                if (!await TryStartAsync(app))
+                {
+                    return 1;
+                }
+
                 PrintWelcome(app, await app.Services.GetRequiredService<FirstRunSetup>().EnsureAsync(app.Lifetime.ApplicationStopping));
                 await app.WaitForShutdownAsync();
                 return 0;
@@ -26,6 +31,22 @@ public static class CommandRunner
             default:
                 AnsiConsole.MarkupLine($"[red]Unknown command '{Markup.Escape(command.Verb)}'.[/] Commands: {string.Join(", ", KizunaCommand.Verbs)}.");
                 return 2;
+        }
+    }
+
+    /// <summary>Starts the server; an address already taken is said plainly, with the way out, instead of as a stack trace.</summary>
+    public static async Task<bool> TryStartAsync(WebApplication app)
+    {
+        try
+        {
+            await app.StartAsync();
+            return true;
+        }
+        catch (IOException ex) when (ex.InnerException is AddressInUseException)
+        {
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
+            AnsiConsole.MarkupLine("Stop what holds it, or listen elsewhere: [bold]--urls http://localhost:5080[/]");
+            return false;
         }
     }
 

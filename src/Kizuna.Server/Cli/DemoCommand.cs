@@ -21,7 +21,11 @@ public static class DemoCommand
             return 2;
         }
 
-        await app.StartAsync();
+        if (!await CommandRunner.TryStartAsync(app))
+        {
+            return 1;
+        }
+
         var ct = app.Lifetime.ApplicationStopping;
         var firstRun = await app.Services.GetRequiredService<FirstRunSetup>().EnsureAsync(ct);
         var workspace = await app.Services.GetRequiredService<WorkspaceService>().FindBySlugAsync("default", ct)
