@@ -19,10 +19,21 @@ public sealed class SqlDialect
     /// <summary>Case-insensitive LIKE.</summary>
     public string ILike => Kind == StoreKind.Postgres ? "ILIKE" : "LIKE";
 
-    /// <summary>Extracts a top-level text member from a JSON column.</summary>
-    public string JsonText(string column, string keyParameter) => Kind == StoreKind.Postgres
-        ? $"({column} ->> {keyParameter})"
-        : $"json_extract({column}, '$.\"' || {keyParameter} || '\"')";
+    /// <summary>
+    /// A top-level member of a JSON column as text, the way PostgreSQL's <c>->></c> gives it: a string unquoted, a
+    /// number or boolean as written (<c>30</c>, <c>true</c>), JSON null as SQL NULL. SQLite's <c>json_extract</c>
+    /// alone would give numbers and booleans as SQL numbers, which never equal a text parameter.
+    /// </summary>
+    public string JsonText(string column, string keyParameter)
+    {
+        if (Kind == StoreKind.Postgres)
+        {
+            return $"({column} ->> {keyParameter})";
+        }
+
+        var path = $"('$.\"' || {keyParameter} || '\"')";
+        return $"(CASE json_type({column}, {path}) WHEN 'text' THEN json_extract({column}, {path}) WHEN 'null' THEN NULL ELSE {column} -> {path} END)";
+    }
 
     /// <summary>
     /// <paramref name="column"/> is one of the array bound as <paramref name="parameter"/>: Dapper expands

@@ -24,6 +24,12 @@ public static class ProductsApi
         var errors = new Dictionary<string, string[]>();
         for (var i = 0; i < products.Count; i++)
         {
+            if (products[i] is null)
+            {
+                errors[$"[{i}]"] = ["must be a product, not null"];
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(products[i].ProductId))
             {
                 errors[$"[{i}].productId"] = ["is required"];
