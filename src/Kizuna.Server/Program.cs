@@ -23,7 +23,7 @@ builder.Services.AddKizunaCore();
 builder.Services.AddKizunaTemplates(builder.Configuration);
 builder.Services.AddKizunaImports();
 builder.Services.AddKizunaDemo();
-builder.Services.AddKizunaSecurity();
+builder.Services.AddKizunaSecurity(builder.Configuration);
 builder.Services.AddKizunaOpenApi();
 builder.Services.AddKizunaProblems();
 builder.Services.AddKizunaIngestionApi();

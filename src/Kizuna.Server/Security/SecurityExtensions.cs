@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Kizuna.Server.Cli;
 using Kizuna.Server.Dashboard;
 using Kizuna.Storage;
@@ -19,7 +21,7 @@ public static class SecurityExtensions
     /// cookie otherwise; one policy per scope (<c>scope:profiles:read</c>), satisfied by a key carrying the scope or
     /// a user whose role implies it.
     /// </summary>
-    public static IServiceCollection AddKizunaSecurity(this IServiceCollection services)
+    public static IServiceCollection AddKizunaSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAuthentication(Combined)
             .AddPolicyScheme(Combined, "Key or cookie", o => o.ForwardDefaultSelector = ctx =>
@@ -42,11 +44,37 @@ public static class SecurityExtensions
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddScopePolicies();
-        services.AddDataProtection().SetApplicationName("kizuna");
+        var dataProtection = services.AddDataProtection().SetApplicationName("kizuna");
+        if (KeyCertificate(configuration) is { } certificate)
+        {
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
+
         services.AddOptions<KeyManagementOptions>().Configure<Database, TimeProvider>((o, database, time) =>
             o.XmlRepository = new DatabaseXmlRepository(database, time));
         services.AddSingleton<FirstRunSetup>();
         return services;
+    }
+
+    /// <summary>
+    /// The certificate that encrypts the cookie keys at rest (<c>Security:KeyCertificate:Path</c>, a PKCS#12 file, and
+    /// <c>Security:KeyCertificate:Password</c>); every node of a cluster must be given the same one.
+    /// </summary>
+    private static X509Certificate2? KeyCertificate(IConfiguration configuration)
+    {
+        if (configuration["Security:KeyCertificate:Path"] is not { Length: > 0 } path)
+        {
+            return null;
+        }
+
+        try
+        {
+            return X509CertificateLoader.LoadPkcs12FromFile(path, configuration["Security:KeyCertificate:Password"]);
+        }
+        catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"Security:KeyCertificate:Path names '{path}', which could not be read as a PKCS#12 certificate: {ex.Message}", ex);
+        }
     }
 
     public static WebApplication UseKizunaSecurity(this WebApplication app)
