@@ -7,6 +7,7 @@ public static class Scopes
     public const string ProfilesWrite = "profiles:write";
     public const string ProfilesDelete = "profiles:delete";
     public const string Import = "import";
+    public const string ProductsRead = "products:read";
     public const string ProductsWrite = "products:write";
     public const string TemplatesRead = "templates:read";
     public const string TemplatesWrite = "templates:write";
@@ -15,15 +16,15 @@ public static class Scopes
     public const string WorkspacesManage = "workspaces:manage";
 
     public static readonly IReadOnlyList<string> All =
-        [ProfilesRead, ProfilesWrite, ProfilesDelete, Import, ProductsWrite, TemplatesRead, TemplatesWrite, KeysManage, UsersManage, WorkspacesManage];
+        [ProfilesRead, ProfilesWrite, ProfilesDelete, Import, ProductsRead, ProductsWrite, TemplatesRead, TemplatesWrite, KeysManage, UsersManage, WorkspacesManage];
 
     /// <summary>The scopes a dashboard role implies, so users and keys are authorised by one rule.</summary>
     public static IReadOnlyList<string> ForRole(Role role) => role switch
     {
         Role.Admin => All,
-        Role.Marketer => [ProfilesRead, ProfilesWrite, Import, ProductsWrite, TemplatesRead, TemplatesWrite],
-        Role.Agent => [ProfilesRead, ProfilesWrite, TemplatesRead],
-        _ => [ProfilesRead, TemplatesRead],
+        Role.Marketer => [ProfilesRead, ProfilesWrite, Import, ProductsRead, ProductsWrite, TemplatesRead, TemplatesWrite],
+        Role.Agent => [ProfilesRead, ProfilesWrite, ProductsRead, TemplatesRead],
+        _ => [ProfilesRead, ProductsRead, TemplatesRead],
     };
 
     public static bool IsKnown(string scope) => All.Contains(scope, StringComparer.Ordinal);

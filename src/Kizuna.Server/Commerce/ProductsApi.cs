@@ -13,8 +13,8 @@ public static class ProductsApi
     {
         var group = routes.MapGroup("/api/products").WithTags("Products");
         group.MapPut("/", UpsertAsync).RequireScope(Scopes.ProductsWrite);
-        group.MapGet("/", ListAsync).RequireScope(Scopes.ProfilesRead);
-        group.MapGet("/{productId}", FindAsync).RequireScope(Scopes.ProfilesRead);
+        group.MapGet("/", ListAsync).RequireScope(Scopes.ProductsRead);
+        group.MapGet("/{productId}", FindAsync).RequireScope(Scopes.ProductsRead);
         return routes;
     }
 

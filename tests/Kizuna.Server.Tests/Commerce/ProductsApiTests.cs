@@ -16,7 +16,7 @@ public sealed class ProductsApiTests
     public async Task Upsert_List_CanBeReadBackByIdAndInTheList()
     {
         await using var app = new KizunaApplication();
-        var client = await AdminClientAsync(app, Scopes.ProductsWrite, Scopes.ProfilesRead);
+        var client = await AdminClientAsync(app, Scopes.ProductsWrite, Scopes.ProductsRead);
 
         var response = await client.PutAsJsonAsync(Products, new object[]
         {
@@ -37,7 +37,7 @@ public sealed class ProductsApiTests
     public async Task Upsert_ExistingProductId_ReplacesItsFields()
     {
         await using var app = new KizunaApplication();
-        var client = await AdminClientAsync(app, Scopes.ProductsWrite, Scopes.ProfilesRead);
+        var client = await AdminClientAsync(app, Scopes.ProductsWrite, Scopes.ProductsRead);
         await client.PutAsJsonAsync(Products, new[] { new { productId = "p-tea", name = "Sencha", price = 12.5 } }, Ct);
 
         var response = await client.PutAsJsonAsync(Products, new[] { new { productId = "p-tea", name = "Gyokuro", price = 18.0 } }, Ct);
@@ -56,7 +56,7 @@ public sealed class ProductsApiTests
     public async Task Upsert_InvalidProduct_Returns400NamingTheFieldAndStoresNothing(string body, string field)
     {
         await using var app = new KizunaApplication();
-        var client = await AdminClientAsync(app, Scopes.ProductsWrite, Scopes.ProfilesRead);
+        var client = await AdminClientAsync(app, Scopes.ProductsWrite, Scopes.ProductsRead);
 
         var response = await client.PutAsync(Products, new StringContent(body, Encoding.UTF8, "application/json"), Ct);
 
@@ -81,7 +81,7 @@ public sealed class ProductsApiTests
     public async Task List_ByText_MatchesNameSkuOrProductId()
     {
         await using var app = new KizunaApplication();
-        var client = await AdminClientAsync(app, Scopes.ProductsWrite, Scopes.ProfilesRead);
+        var client = await AdminClientAsync(app, Scopes.ProductsWrite, Scopes.ProductsRead);
         await client.PutAsJsonAsync(Products, new object[]
         {
             new { productId = "p-sencha", sku = "TEA-01", name = "Sencha Green Tea" },
@@ -102,7 +102,7 @@ public sealed class ProductsApiTests
     public async Task Find_UnknownProduct_Returns404()
     {
         await using var app = new KizunaApplication();
-        var client = await AdminClientAsync(app, Scopes.ProductsWrite, Scopes.ProfilesRead);
+        var client = await AdminClientAsync(app, Scopes.ProductsWrite, Scopes.ProductsRead);
         await client.PutAsJsonAsync(Products, new[] { new { productId = "p-tea", name = "Sencha" } }, Ct);
 
         var response = await client.GetAsync(new Uri("/api/products/p-coffee", UriKind.Relative), Ct);
@@ -114,8 +114,8 @@ public sealed class ProductsApiTests
     public async Task Find_ProductOfAnotherWorkspace_Returns404()
     {
         await using var app = new KizunaApplication();
-        var owner = await AdminClientAsync(app, Scopes.ProductsWrite, Scopes.ProfilesRead);
-        var stranger = await AdminClientAsync(app, Scopes.ProductsWrite, Scopes.ProfilesRead);
+        var owner = await AdminClientAsync(app, Scopes.ProductsWrite, Scopes.ProductsRead);
+        var stranger = await AdminClientAsync(app, Scopes.ProductsWrite, Scopes.ProductsRead);
         await owner.PutAsJsonAsync(Products, new[] { new { productId = "p-secret", name = "Unreleased tea" } }, Ct);
 
         var found = await stranger.GetAsync(new Uri("/api/products/p-secret", UriKind.Relative), Ct);
@@ -128,7 +128,7 @@ public sealed class ProductsApiTests
     public async Task Upsert_KeyWithoutProductsWrite_Returns403AndStoresNothing()
     {
         await using var app = new KizunaApplication();
-        var client = await AdminClientAsync(app, Scopes.ProfilesRead, Scopes.ProfilesWrite);
+        var client = await AdminClientAsync(app, Scopes.ProductsRead, Scopes.ProfilesWrite);
 
         var response = await client.PutAsJsonAsync(Products, new[] { new { productId = "p-tea", name = "Sencha" } }, Ct);
 
