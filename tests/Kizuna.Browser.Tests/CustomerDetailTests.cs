@@ -25,6 +25,9 @@ public sealed class CustomerDetailTests(DashboardServer server)
         await Expect(page.Locator("#order-cd-o1")).ToContainTextAsync("2,400 JPY");
         await Expect(page.Locator("#customer-timeline")).ToContainTextAsync("Product Viewed");
         await Expect(page.Locator("#customer-timeline")).ToContainTextAsync("Home");
+        await Expect(page.Locator("#customer-timeline")).ToContainTextAsync("Identified");
+        await Expect(page.Locator("#customer-event-counts")).ToContainTextAsync("Page viewed");
+        await Expect(page.Locator("#customer-event-counts")).Not.ToContainTextAsync("$");
         await page.ScreenshotAsync("customer");
     }
 }

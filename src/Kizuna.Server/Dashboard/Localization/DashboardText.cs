@@ -23,6 +23,33 @@ public sealed partial record DashboardText
         _ => status,
     };
 
+    /// <summary>
+    /// The label of an event name as counted: track events keep their own name; the other calls are counted under
+    /// <c>$page</c>, <c>$screen</c>, <c>$identify</c>, <c>$group</c> and <c>$alias</c>, which read as what happened.
+    /// </summary>
+    public string EventName(string name) => name switch
+    {
+        "$page" => EventPage,
+        "$screen" => EventScreen,
+        "$identify" => EventIdentify,
+        "$group" => EventGroup,
+        "$alias" => EventAlias,
+        _ => name,
+    };
+
+    /// <summary>The label of a call that has no name of its own (<c>identify</c>, <c>group</c>, <c>alias</c>).</summary>
+    public string MessageType(string type) => EventName("$" + type);
+
+    public required string EventPage { get; init; }
+
+    public required string EventScreen { get; init; }
+
+    public required string EventIdentify { get; init; }
+
+    public required string EventGroup { get; init; }
+
+    public required string EventAlias { get; init; }
+
     public required string AppName { get; init; }
 
     public required string Overview { get; init; }
