@@ -18,6 +18,7 @@ public sealed class CustomersTests(DashboardServer server)
         await page.GotoAsync("/customers");
         var rows = page.Locator("#customers-table tbody tr");
         await Expect(rows).ToHaveCountAsync(3);
+        await Expect(rows.Filter(new() { HasText = "山田 花子" })).ToContainTextAsync("2,500 JPY");
         await page.ScreenshotAsync("customers");
         await page.FillAsync("#customer-search", "山田");
 

@@ -54,4 +54,16 @@ public sealed class OverviewService(Database database, TimeProvider time)
 
         return new WorkspaceOverview(customers, series[^1].Events, activeToday, Math.Round(revenue.Net, 2), revenue.Currency, revenue.Orders, series);
     }
+
+    /// <summary>
+    /// The currency of the workspace's latest order (one index probe), which customer totals are shown in; null
+    /// before the first order or when orders state none.
+    /// </summary>
+    public async Task<string?> CurrencyAsync(long workspaceId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT currency FROM orders WHERE workspace_id = @workspaceId ORDER BY placed_at DESC LIMIT 1",
+            new { workspaceId }, cancellationToken: ct));
+    }
 }

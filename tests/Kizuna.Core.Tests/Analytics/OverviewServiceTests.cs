@@ -53,4 +53,22 @@ public sealed class OverviewServiceTests
         Assert.Equal(10, overview.Last14Days[^2].Events);
         Assert.Equal(6, overview.Last14Days[^3].Events);
     }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task CurrencyAsync_Orders_IsTheCurrencyOfTheLatest(string engine)
+    {
+        await using var store = await TestStore.CreateAsync(engine, Ct);
+        var ingest = new IngestStore(store.Database, Options.Create(new IngestionOptions()));
+        var overviews = new OverviewService(store.Database, new FakeTimeProvider(Now));
+        var before = await overviews.CurrencyAsync(1, Ct);
+        await ingest.WriteAsync([new IngestBatch(1, [
+            Order("u1", "o1", 1000, Now.AddDays(-2)) with { Order = new OrderEvent(OrderEventKind.Completed, "o1", 10, "USD", 0, 0, 0, null, []) },
+            Order("u1", "o2", 1000, Now.AddDays(-1)),
+            Order("u2", "o3", 1000, Now.AddDays(-3)) with { Order = new OrderEvent(OrderEventKind.Completed, "o3", 10, "EUR", 0, 0, 0, null, []) },
+        ])], Ct);
+
+        Assert.Null(before);
+        Assert.Equal("JPY", await overviews.CurrencyAsync(1, Ct));
+    }
 }
