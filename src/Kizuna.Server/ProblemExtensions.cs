@@ -1,13 +1,13 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Kizuna.Server;
 
 /// <summary>
-/// Errors answer as RFC 9457 problem details. A request the framework cannot bind (a query value that is not a
-/// number, a body of the wrong shape) answers 400 naming the parameter and, for a JSON body, the field; anything
-/// else that escapes an endpoint answers a bare 500 and is logged.
+/// Errors of the API answer as RFC 9457 problem details. A request the framework cannot bind (a query value that is
+/// not a number, a JSON body of the wrong shape) answers 400 naming the parameter and, for a JSON body, the field;
+/// anything else that escapes an endpoint answers a bare 500 and is logged. In Development the developer exception
+/// page shows instead.
 /// </summary>
 public static class ProblemExtensions
 {
@@ -22,6 +22,11 @@ public static class ProblemExtensions
 
     public static WebApplication UseKizunaProblems(this WebApplication app)
     {
+        if (app.Environment.IsDevelopment())
+        {
+            return app;
+        }
+
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
@@ -40,13 +45,23 @@ public static class ProblemExtensions
                 return false;
             }
 
-            var problem = new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read", Detail = bad.Message };
-            if (bad.InnerException is JsonException json)
+            if (!http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/v1"))
             {
-                problem.Extensions["errors"] = new Dictionary<string, string[]> { [Field(json.Path)] = [Reason(json)] };
+                // A dashboard form post, most often with an antiforgery token that expired in an open tab: back to the form.
+                if (http.Request.Path.StartsWithSegments("/account/login"))
+                {
+                    http.Response.Redirect("/login?error=expired");
+                }
+
+                return true;
             }
 
-            http.Response.StatusCode = bad.StatusCode;
+            var problem = bad.InnerException is JsonException json
+                ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [Field(json.Path)] = [Reason(json)] })
+                : new HttpValidationProblemDetails();
+            problem.Status = bad.StatusCode;
+            problem.Title = "The request could not be read";
+            problem.Detail = bad.Message;
             return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
         }
 
@@ -59,20 +74,19 @@ public static class ProblemExtensions
         };
 
         /// <summary>
-        /// What is wrong, in the API's words: the serializer's sentence names CLR types (and, for constructor-bound
-        /// records, the record rather than the field), so a type mismatch is said plainly; a syntax error keeps the
-        /// parser's sentence without its position suffix (the field already says where).
+        /// What is wrong, in the API's words. The reader's own error (malformed JSON) is the inner exception and keeps
+        /// its sentence without the position suffix (the field already says where); otherwise the value did not fit
+        /// the field, which the serializer says in CLR type names (and for records, the record's), so it is said plainly.
         /// </summary>
         private static string Reason(JsonException json)
         {
-            var message = json.Message;
-            if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+            if (json.InnerException is not JsonException syntax)
             {
                 return "has the wrong type or shape for this field";
             }
 
-            var position = message.IndexOf(" Path:", StringComparison.Ordinal);
-            return position > 0 ? message[..position] : message;
+            var position = syntax.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            return (position > 0 ? syntax.Message[..position] : syntax.Message).TrimEnd(' ', '|', '.') + ".";
         }
     }
 }

@@ -16,6 +16,12 @@ public static class CommerceEvents
     public const string OrderRefunded = "Order Refunded";
     public const string OrderCancelled = "Order Cancelled";
 
+    /// <summary>The largest amount an order, line, refund or adjustment may state: no real order comes near it, and sums stay exact enough and finite.</summary>
+    public const double MaxAmount = 1e12;
+
+    /// <summary>The largest quantity a line may state.</summary>
+    public const double MaxQuantity = 1e6;
+
     public static OrderEventKind? Kind(string eventName) => eventName switch
     {
         OrderCompleted => OrderEventKind.Completed,
@@ -33,7 +39,7 @@ public static class CommerceEvents
         }
 
         var orderId = properties.TryGetProperty("order_id", out var id) ? SegmentParser.Id(id) : null;
-        if (SegmentParser.IdProblem(id) is { } idProblem)
+        if (orderId is null && SegmentParser.IdProblem(id) is { } idProblem)
         {
             return (null, ("order_id", idProblem));
         }
@@ -59,12 +65,12 @@ public static class CommerceEvents
                     return (null, ($"products[{i}]", "must be an object"));
                 }
 
-                if (Number(product, "price", out var price) is { } priceError)
+                if (Number(product, "price", MaxAmount, out var price) is { } priceError)
                 {
                     return (null, ($"products[{i}].price", priceError));
                 }
 
-                if (Number(product, "quantity", out var quantity) is { } quantityError)
+                if (Number(product, "quantity", MaxQuantity, out var quantity) is { } quantityError)
                 {
                     return (null, ($"products[{i}].quantity", quantityError));
                 }
@@ -81,19 +87,23 @@ public static class CommerceEvents
             }
         }
 
-        foreach (var field in (ReadOnlySpan<string>)["total", "revenue", "discount", "shipping", "tax"])
+        (string Field, string Reason)? error = null;
+        double? Amount(string field)
         {
-            if (Number(properties, field, out _) is not null)
+            if (Number(properties, field, MaxAmount, out var value) is { } reason)
             {
-                return (null, (field, "must be a number"));
+                error ??= (field, reason);
             }
+
+            return value;
         }
 
-        Number(properties, "total", out var total);
-        Number(properties, "revenue", out var revenue);
-        Number(properties, "discount", out var discount);
-        Number(properties, "shipping", out var shipping);
-        Number(properties, "tax", out var tax);
+        var (total, revenue, discount, shipping, tax) = (Amount("total"), Amount("revenue"), Amount("discount"), Amount("shipping"), Amount("tax"));
+        if (error is not null)
+        {
+            return (null, error);
+        }
+
         var amount = total ?? revenue ?? (kind == OrderEventKind.Completed ? lines.Sum(l => l.Price * l.Quantity) : null);
         return (new OrderEvent(kind, orderId, amount, SegmentParser.Text(properties, "currency")?.ToUpperInvariant(),
             discount ?? 0, shipping ?? 0, tax ?? 0, SegmentParser.Text(properties, "coupon"), lines), null);
@@ -107,8 +117,8 @@ public static class CommerceEvents
         _ => OrderCancelled,
     };
 
-    /// <summary>Reads an optional finite number (numbers sent as numeric strings are accepted); returns an error text when it is not one.</summary>
-    private static string? Number(JsonElement element, string name, out double? value)
+    /// <summary>Reads an optional number from 0 to <paramref name="max"/> (numeric strings are accepted); returns an error text when it is not one.</summary>
+    private static string? Number(JsonElement element, string name, double max, out double? value)
     {
         value = null;
         if (!element.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
@@ -116,19 +126,19 @@ public static class CommerceEvents
             return null;
         }
 
-        // 1e400 reads as infinity and "NaN" parses: neither is an amount.
+        // 1e400 reads as infinity and "NaN" parses: neither is an amount, and the comparison below refuses both.
         var number = v.ValueKind switch
         {
             JsonValueKind.Number => v.GetDouble(),
             JsonValueKind.String when double.TryParse(v.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
             _ => double.NaN,
         };
-        if (double.IsFinite(number))
+        if (number is >= 0 && number <= max)
         {
             value = number;
             return null;
         }
 
-        return "must be a finite number";
+        return string.Create(CultureInfo.InvariantCulture, $"must be a number from 0 to {max:N0}");
     }
 }

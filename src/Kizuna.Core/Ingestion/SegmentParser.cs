@@ -38,19 +38,19 @@ public sealed class SegmentParser(IngestionOptions options)
             return Fail(index, messageId, "type", "must be one of identify, track, page, screen, group, alias");
         }
 
-        if (IdProblem(idElement) is { } messageIdProblem)
+        if (messageId is null && IdProblem(idElement) is { } messageIdProblem)
         {
             return Fail(index, null, "messageId", messageIdProblem);
         }
 
         var userId = message.TryGetProperty("userId", out var u) ? Id(u) : null;
         var anonymousId = message.TryGetProperty("anonymousId", out var a) ? Id(a) : null;
-        if (IdProblem(u) is { } userIdProblem)
+        if (userId is null && IdProblem(u) is { } userIdProblem)
         {
             return Fail(index, messageId, "userId", userIdProblem);
         }
 
-        if (IdProblem(a) is { } anonymousIdProblem)
+        if (anonymousId is null && IdProblem(a) is { } anonymousIdProblem)
         {
             return Fail(index, messageId, "anonymousId", anonymousIdProblem);
         }
@@ -59,7 +59,7 @@ public sealed class SegmentParser(IngestionOptions options)
         if (type == MessageType.Alias)
         {
             previousId = message.TryGetProperty("previousId", out var p) ? Id(p) : null;
-            if (IdProblem(p) is { } previousIdProblem)
+            if (previousId is null && IdProblem(p) is { } previousIdProblem)
             {
                 return Fail(index, messageId, "previousId", previousIdProblem);
             }
@@ -105,12 +105,14 @@ public sealed class SegmentParser(IngestionOptions options)
         }
 
         var context = message.TryGetProperty("context", out var c) && c.ValueKind == JsonValueKind.Object ? c : default;
-        var traits = message.TryGetProperty("traits", out var t) && t.ValueKind == JsonValueKind.Object ? t
-            : context.ValueKind == JsonValueKind.Object && context.TryGetProperty("traits", out var ct) && ct.ValueKind == JsonValueKind.Object ? ct
-            : default;
+        // Only identify and group keep traits; the context.traits that SDKs attach to every track are left as sent.
+        var (traits, traitsField) = type is not (MessageType.Identify or MessageType.Group) ? (default, "")
+            : message.TryGetProperty("traits", out var t) && t.ValueKind == JsonValueKind.Object ? (t, "traits")
+            : context.ValueKind == JsonValueKind.Object && context.TryGetProperty("traits", out var ct) && ct.ValueKind == JsonValueKind.Object ? (ct, "context.traits")
+            : (default, "");
         if (traits.ValueKind == JsonValueKind.Object && TraitsError(traits) is { } traitError)
         {
-            return Fail(index, messageId, $"traits.{traitError.Field}", traitError.Reason);
+            return Fail(index, messageId, $"{traitsField}.{traitError.Field}", traitError.Reason);
         }
 
         var properties = message.TryGetProperty("properties", out var props) && props.ValueKind == JsonValueKind.Object ? props : default;
@@ -136,7 +138,7 @@ public sealed class SegmentParser(IngestionOptions options)
             GroupId = type == MessageType.Group && message.TryGetProperty("groupId", out var g) ? Id(g) : null,
             Name = name,
             PropertiesJson = properties.ValueKind == JsonValueKind.Object ? properties.GetRawText() : null,
-            TraitsJson = traits.ValueKind == JsonValueKind.Object && type is MessageType.Identify or MessageType.Group ? traits.GetRawText() : null,
+            TraitsJson = traits.ValueKind == JsonValueKind.Object ? traits.GetRawText() : null,
             ContextJson = context.ValueKind == JsonValueKind.Object ? context.GetRawText() : null,
             Context = context.ValueKind == JsonValueKind.Object ? ContextOf(context) : null,
             StatedTimestamp = stated,
@@ -198,8 +200,21 @@ public sealed class SegmentParser(IngestionOptions options)
         }
 
         return happened is { } ts
-            ? (ts, sentAt is { } sent ? receivedAt - (sent - ts) : ts, null)
+            ? (ts, Corrected(ts, sentAt, receivedAt), null)
             : (null, receivedAt, null);
+    }
+
+    /// <summary>The stated time moved by the client's clock error (receivedAt − sentAt); as stated when that lands outside the calendar.</summary>
+    private static DateTimeOffset Corrected(DateTimeOffset stated, DateTimeOffset? sentAt, DateTimeOffset receivedAt)
+    {
+        if (sentAt is not { } sent)
+        {
+            return stated;
+        }
+
+        var skew = receivedAt - sent;
+        var room = skew >= TimeSpan.Zero ? DateTimeOffset.MaxValue - stated : stated - DateTimeOffset.MinValue;
+        return skew.Duration() < room ? stated + skew : stated;
     }
 
     public static bool TryDate(JsonElement value, out DateTimeOffset parsed)

@@ -81,7 +81,10 @@ public sealed class ProfileService(Database database)
         return new ResultPage<ProfileSummary>([.. rows.Select(r => ToSummary(r.ToProfile()))], total);
     }
 
-    /// <summary>The display name of each of <paramref name="ids"/> found in the workspace (the live stream says who acted).</summary>
+    /// <summary>
+    /// The display name of each of <paramref name="ids"/> found in the workspace (the live stream says who acted); a
+    /// profile merged into another is named as the profile it joined.
+    /// </summary>
     public async Task<IReadOnlyDictionary<long, string>> DisplayNamesAsync(long workspaceId, IReadOnlyCollection<long> ids, CancellationToken ct)
     {
         if (ids.Count == 0)
@@ -90,10 +93,14 @@ public sealed class ProfileService(Database database)
         }
 
         await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<ProfileRow>(new CommandDefinition(
+        var targets = (await connection.QueryAsync<(long Id, long Target)>(new CommandDefinition(
+            $"SELECT id, COALESCE(merged_into, id) FROM profiles WHERE workspace_id = @workspaceId AND {database.Dialect.OneOf("id", "@ids")}",
+            new { workspaceId, ids = ids.ToArray() }, cancellationToken: ct))).ToList();
+        var names = (await connection.QueryAsync<ProfileRow>(new CommandDefinition(
             $"SELECT {ProfileRow.Columns} FROM profiles WHERE workspace_id = @workspaceId AND {database.Dialect.OneOf("id", "@ids")}",
-            new { workspaceId, ids = ids.ToArray() }, cancellationToken: ct));
-        return rows.Select(r => r.ToProfile()).ToDictionary(p => p.Id, p => p.DisplayName);
+            new { workspaceId, ids = targets.Select(t => t.Target).Distinct().ToArray() }, cancellationToken: ct)))
+            .Select(r => r.ToProfile()).ToDictionary(p => p.Id, p => p.DisplayName);
+        return targets.Where(t => names.ContainsKey(t.Target)).ToDictionary(t => t.Id, t => names[t.Target]);
     }
 
     /// <summary>Events newest first; pass the last <see cref="TimelineEvent.Cursor"/> to read further back.</summary>

@@ -45,7 +45,7 @@ public static class CommandRunner
         catch (IOException ex) when (ex.InnerException is AddressInUseException)
         {
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
-            AnsiConsole.MarkupLine("Stop what holds it, or listen elsewhere: [bold]--urls http://localhost:5080[/]");
+            AnsiConsole.MarkupLine("Stop what holds it, or choose another: [bold]--port <port>[/] or [bold]--urls <address>[/]");
             return false;
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Kizuna.Commerce;
 using Kizuna.Server.Security;
@@ -19,30 +20,30 @@ public static class ProductsApi
     }
 
     private static async Task<Results<Ok<UpsertProductsResponse>, ValidationProblem>> UpsertAsync(
-        IReadOnlyList<ProductRequest> products, ClaimsPrincipal user, ProductCatalog catalog, CancellationToken ct)
+        IReadOnlyList<ProductRequest?> products, ClaimsPrincipal user, ProductCatalog catalog, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         for (var i = 0; i < products.Count; i++)
         {
-            if (products[i] is null)
+            if (products[i] is not { } product)
             {
                 errors[$"[{i}]"] = ["must be a product, not null"];
                 continue;
             }
 
-            if (string.IsNullOrWhiteSpace(products[i].ProductId))
+            if (string.IsNullOrWhiteSpace(product.ProductId))
             {
                 errors[$"[{i}].productId"] = ["is required"];
             }
 
-            if (string.IsNullOrWhiteSpace(products[i].Name))
+            if (string.IsNullOrWhiteSpace(product.Name))
             {
                 errors[$"[{i}].name"] = ["is required"];
             }
 
-            if (products[i].Price is < 0)
+            if (product.Price is { } price && price is not (>= 0 and <= CommerceEvents.MaxAmount))   // also refuses NaN and infinity
             {
-                errors[$"[{i}].price"] = ["must not be negative"];
+                errors[$"[{i}].price"] = [string.Create(CultureInfo.InvariantCulture, $"must be a number from 0 to {CommerceEvents.MaxAmount:N0}")];
             }
         }
 
@@ -51,7 +52,7 @@ public static class ProductsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var count = await catalog.UpsertAsync(user.WorkspaceIdOf(), [.. products.Select(p => p.ToProduct())], ct);
+        var count = await catalog.UpsertAsync(user.WorkspaceIdOf(), [.. products.Select(p => p!.ToProduct())], ct);   // none is null past the checks
         return TypedResults.Ok(new UpsertProductsResponse(count));
     }
 

@@ -25,7 +25,7 @@ public sealed class IngestionEndpoint(IngestionPipeline pipeline, ApiKeyService 
         }
         catch (InvalidDataException)
         {
-            return Invalid("body", "is marked as gzip but does not decompress");
+            return Invalid("body", "is gzip (by its header or first bytes) but does not decompress");
         }
 
         if (body is null)

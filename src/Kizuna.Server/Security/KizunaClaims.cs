@@ -20,5 +20,6 @@ public static class KizunaClaims
         principal.Identity?.AuthenticationType != ApiKeyAuthenticationHandler.SchemeName
             && long.TryParse(principal.FindFirstValue(UserId), CultureInfo.InvariantCulture, out var id) ? id : null;
 
+    /// <summary>Whether the key or the user's role carries <paramref name="scope"/>.</summary>
     public static bool HasScope(this ClaimsPrincipal principal, string scope) => principal.HasClaim(Scope, scope);
 }

@@ -67,14 +67,19 @@ public static class SecurityExtensions
             return null;
         }
 
+        X509Certificate2 certificate;
         try
         {
-            return X509CertificateLoader.LoadPkcs12FromFile(path, configuration["Security:KeyCertificate:Password"]);
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, configuration["Security:KeyCertificate:Password"]);
         }
         catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException)
         {
             throw new InvalidOperationException($"Security:KeyCertificate:Path names '{path}', which could not be read as a PKCS#12 certificate: {ex.Message}", ex);
         }
+
+        // Without its private key the certificate would encrypt keys that no node can ever read back.
+        return certificate.HasPrivateKey ? certificate
+            : throw new InvalidOperationException($"Security:KeyCertificate:Path names '{path}', a certificate without its private key.");
     }
 
     public static WebApplication UseKizunaSecurity(this WebApplication app)

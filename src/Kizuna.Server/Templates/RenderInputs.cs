@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text.Json;
+using Kizuna.Server.Security;
 using Kizuna.Templates;
+using Kizuna.Workspaces;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TimeZoneConverter;
 
@@ -36,7 +39,7 @@ internal static class RenderInputs
         }
 
         var renderMode = TemplateMode.Lax;
-        if (mode is not null && !Enum.TryParse(mode, ignoreCase: true, out renderMode))
+        if (mode is not null && !EnumNames.TryParse(mode, out renderMode))
         {
             return Invalid("mode", "The mode is 'lax' or 'strict'.");
         }
@@ -51,6 +54,13 @@ internal static class RenderInputs
         profileId is not null
             ? await profiles.GetModelAsync(workspaceId.ToString(CultureInfo.InvariantCulture), profileId, ct)
             : data is { } json ? TemplateModel.FromJson(json) : TemplateModel.Empty;
+
+    /// <summary>Rendering for a stored customer reads their profile, so it takes <c>profiles:read</c> besides the template scope.</summary>
+    public static ProblemHttpResult? ProfileForbidden(string? profileId, ClaimsPrincipal user) =>
+        profileId is not null && !user.HasScope(Scopes.ProfilesRead)
+            ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                detail: "Rendering for a customer (profileId) reads their profile: it needs the profiles:read scope.")
+            : null;
 
     public static ValidationProblem Invalid(string field, params string[] messages) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = messages });

@@ -95,12 +95,17 @@ public static class TemplatesApi
             ? TypedResults.Ok<IReadOnlyList<TemplateVersionResponse>>([.. versions.Select(TemplateVersionResponse.From)])
             : TypedResults.NotFound();
 
-    internal static async Task<Results<Ok<RenderTemplateResponse>, ValidationProblem, NotFound>> RenderAsync(
+    internal static async Task<Results<Ok<RenderTemplateResponse>, ValidationProblem, NotFound, ProblemHttpResult>> RenderAsync(
         long id, RenderTemplateRequest request, ClaimsPrincipal user, TemplateLibrary library, ITemplateDataSource profiles, CancellationToken ct)
     {
         if (RenderInputs.TryRead(request.ProfileId, request.Data, request.TimeZone, request.Culture, request.Mode, out var options) is { } problem)
         {
             return problem;
+        }
+
+        if (RenderInputs.ProfileForbidden(request.ProfileId, user) is { } forbidden)
+        {
+            return forbidden;
         }
 
         var workspaceId = user.WorkspaceIdOf();
@@ -124,7 +129,7 @@ public static class TemplatesApi
         return TypedResults.Ok(new ValidateTemplateResponse(result.IsValid, [.. result.Errors.Select(TemplateErrorResponse.From)]));
     }
 
-    internal static async Task<Results<Ok<PreviewTemplateResponse>, ValidationProblem, NotFound>> PreviewAsync(
+    internal static async Task<Results<Ok<PreviewTemplateResponse>, ValidationProblem, NotFound, ProblemHttpResult>> PreviewAsync(
         PreviewTemplateRequest request, ClaimsPrincipal user, TemplateService templates, ITemplateDataSource profiles, CancellationToken ct)
     {
         if (request.Template is null)
@@ -135,6 +140,11 @@ public static class TemplatesApi
         if (RenderInputs.TryRead(request.ProfileId, request.Data, request.TimeZone, request.Culture, request.Mode, out var options) is { } problem)
         {
             return problem;
+        }
+
+        if (RenderInputs.ProfileForbidden(request.ProfileId, user) is { } forbidden)
+        {
+            return forbidden;
         }
 
         var workspaceId = user.WorkspaceIdOf();

@@ -18,10 +18,10 @@ public static class KeysApi
         return routes;
     }
 
-    private static async Task<Results<Created<CreatedApiKey>, ValidationProblem>> CreateAsync(
+    private static async Task<Results<Created<CreatedApiKey>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateKeyRequest request, ClaimsPrincipal user, ApiKeyService keys, CancellationToken ct)
     {
-        if (!Enum.TryParse<ApiKeyKind>(request.Kind, ignoreCase: true, out var kind))
+        if (!EnumNames.TryParse<ApiKeyKind>(request.Kind, out var kind))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = ["must be write or secret"] });
         }
@@ -35,6 +35,13 @@ public static class KeysApi
         if (scopes.FirstOrDefault(s => !Scopes.IsKnown(s)) is { } unknown)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["scopes"] = [$"'{unknown}' is not a scope; known: {string.Join(", ", Scopes.All)}"] });
+        }
+
+        // A key can only pass on rights its creator holds: keys:manage alone must not mint an all-scope key.
+        if (scopes.FirstOrDefault(s => !user.HasScope(s)) is { } notHeld)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                detail: $"The scope '{notHeld}' can only be granted by a key or user that holds it.");
         }
 
         var created = await keys.CreateAsync(user.WorkspaceIdOf(), kind, request.Name.Trim(), scopes, ct);

@@ -29,7 +29,7 @@ public static class UsersApi
             errors["email"] = ["must be an email address"];
         }
 
-        if (!Enum.TryParse<Role>(request.Role, ignoreCase: true, out var role))
+        if (!EnumNames.TryParse<Role>(request.Role, out var role))
         {
             errors["role"] = ["must be admin, marketer, agent or viewer"];
         }

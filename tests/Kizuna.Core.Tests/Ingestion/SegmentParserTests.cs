@@ -27,6 +27,11 @@ public sealed class SegmentParserTests
     [InlineData("""{"type":"track","userId":"u","event":"Order Completed","properties":{"order_id":"o","products":[{"price":"cheap"}]}}""", "properties.products[0].price")]
     [InlineData("""{"type":"track","userId":"u","event":"Order Completed","properties":{"order_id":"o","total":1e400}}""", "properties.total")]
     [InlineData("""{"type":"track","userId":"u","event":"Order Completed","properties":{"order_id":"o","revenue":"NaN"}}""", "properties.revenue")]
+    [InlineData("""{"type":"track","userId":"u","event":"Order Completed","properties":{"order_id":"o","total":-500}}""", "properties.total")]
+    [InlineData("""{"type":"track","userId":"u","event":"Order Refunded","properties":{"order_id":"o","total":-1000}}""", "properties.total")]
+    [InlineData("""{"type":"track","userId":"u","event":"Order Completed","properties":{"order_id":"o","products":[{"price":1e300,"quantity":1e300}]}}""", "properties.products[0].price")]
+    [InlineData("""{"type":"track","userId":"u","event":"Order Completed","properties":{"order_id":"o","products":[{"price":5,"quantity":-2}]}}""", "properties.products[0].quantity")]
+    [InlineData("""{"type":"identify","userId":"u","context":{"traits":{"age":"thirty"}}}""", "context.traits.age")]
     public void Parse_InvalidMessage_ReportsTheFieldAtFault(string json, string field) =>
         Assert.Equal(field, Parse(json).Error!.Field);
 
@@ -42,6 +47,25 @@ public sealed class SegmentParserTests
         var error = Parse(json.Replace("LONG", new string('a', SegmentParser.MaxIdLength + 1), StringComparison.Ordinal)).Error!;
 
         Assert.Equal((field, reason), (error.Field, error.Reason));
+    }
+
+    [Fact]
+    public void Parse_TrackWithContextTraitsOfAnyShape_IsAccepted()
+    {
+        var result = Parse("""{"type":"track","userId":"u","event":"Opened","context":{"traits":{"age":"30","email":7}}}""");
+
+        Assert.Null(result.Error);
+        Assert.Null(result.Message!.TraitsJson);
+    }
+
+    [Theory]
+    [InlineData("2020-01-01T00:00:00Z", "9999-12-31T23:59:59Z")]
+    [InlineData("9999-12-31T00:00:00Z", "0001-01-01T00:00:00Z")]
+    public void Parse_SentAtOffTheCalendar_KeepsTheStatedTime(string timestamp, string sentAt)
+    {
+        var message = Parse($$"""{"type":"track","userId":"u","event":"E","timestamp":"{{timestamp}}","sentAt":"{{sentAt}}"}""").Message!;
+
+        Assert.Equal(DateTimeOffset.Parse(timestamp, System.Globalization.CultureInfo.InvariantCulture), message.Timestamp);
     }
 
     [Fact]

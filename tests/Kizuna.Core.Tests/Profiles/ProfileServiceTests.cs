@@ -49,18 +49,23 @@ public sealed class ProfileServiceTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var host = await CoreHost.StartAsync(engine);
-        await host.Get<IngestionPipeline>().SubmitAsync(new IngestBatch(host.Workspace.Id, [
+        var pipeline = host.Get<IngestionPipeline>();
+        await pipeline.SubmitAsync(new IngestBatch(host.Workspace.Id, [
             Messages.Identify("u-1", null, """{"name":"山田 花子"}"""),
             Messages.Identify("u-2", null, """{"email":"ben@example.test"}"""),
+            Messages.Page(null, "visitor-1"),
         ]), ct);
         var profiles = host.Get<ProfileService>();
+        var visitor = (await profiles.ResolveAsync(host.Workspace.Id, new ProfileLookup(ProfileLookupKind.AnonymousId, "visitor-1"), ct))!.Value;
+        await pipeline.SubmitAsync(new IngestBatch(host.Workspace.Id, [Messages.Identify("u-1", "visitor-1", "{}")]), ct);   // the visitor was Hanako
         var hanako = (await profiles.ResolveAsync(host.Workspace.Id, new ProfileLookup(ProfileLookupKind.UserId, "u-1"), ct))!.Value;
         var ben = (await profiles.ResolveAsync(host.Workspace.Id, new ProfileLookup(ProfileLookupKind.UserId, "u-2"), ct))!.Value;
 
-        var names = await profiles.DisplayNamesAsync(host.Workspace.Id, [hanako, ben, ben + 1000], ct);
+        var names = await profiles.DisplayNamesAsync(host.Workspace.Id, [hanako, ben, visitor, ben + 1000], ct);
         var elsewhere = await profiles.DisplayNamesAsync(host.Workspace.Id + 1000, [hanako, ben], ct);
 
-        Assert.Equal(new Dictionary<long, string> { [hanako] = "山田 花子", [ben] = "ben@example.test" }, names);
+        Assert.NotEqual(hanako, visitor);
+        Assert.Equal(new Dictionary<long, string> { [hanako] = "山田 花子", [ben] = "ben@example.test", [visitor] = "山田 花子" }, names);
         Assert.Empty(elsewhere);
     }
 }

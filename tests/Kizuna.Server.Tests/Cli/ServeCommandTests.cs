@@ -25,12 +25,19 @@ public sealed class ServeCommandTests
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEndAsync(ct);
             _ = process.StandardError.ReadToEndAsync(ct);
-            await process.WaitForExitAsync(ct);
+            try
+            {
+                await process.WaitForExitAsync(ct).WaitAsync(TimeSpan.FromSeconds(60), ct);
+            }
+            finally
+            {
+                process.Kill(entireProcessTree: true);   // a server that did start must not outlive the test
+            }
 
             // The host's own log keeps the exception for operators; the output ends telling a person what happened.
             var text = string.Join(' ', (await output).Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
             Assert.Equal(1, process.ExitCode);
-            Assert.EndsWith($"127.0.0.1:{port}: address already in use. Stop what holds it, or listen elsewhere: --urls http://localhost:5080", text, StringComparison.Ordinal);
+            Assert.EndsWith($"127.0.0.1:{port}: address already in use. Stop what holds it, or choose another: --port <port> or --urls <address>", text, StringComparison.Ordinal);
         }
         finally
         {

@@ -53,6 +53,8 @@ public sealed class ProductsApiTests
     [InlineData("""[{"productId":"p-1","name":"   "}]""", "[0].name")]
     [InlineData("""[{"name":"Tea"}]""", "[0].productId")]
     [InlineData("""[{"productId":"p-1","name":"Tea","price":-1}]""", "[0].price")]
+    [InlineData("""[{"productId":"p-1","name":"Tea","price":1e400}]""", "[0].price")]
+    [InlineData("""[{"productId":"p-1","name":"Tea","price":"NaN"}]""", "[0].price")]
     public async Task Upsert_InvalidProduct_Returns400NamingTheFieldAndStoresNothing(string body, string field)
     {
         await using var app = new KizunaApplication();

@@ -3,10 +3,15 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Kizuna.Workspaces;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Kizuna.Server.Http;
 
-/// <summary>Requests the framework cannot bind answer 400 with problem details that say what to change.</summary>
+/// <summary>
+/// Requests the framework cannot bind answer 400 with problem details that say what to change. The server runs as
+/// in production: in Development the developer exception page answers instead.
+/// </summary>
 public sealed class BadRequestTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -15,7 +20,8 @@ public sealed class BadRequestTests
     public async Task QueryValueOfTheWrongType_Returns400NamingTheParameter()
     {
         await using var app = new KizunaApplication();
-        var client = await AdminClientAsync(app);
+        await using var production = app.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        var client = await AdminClientAsync(app, production);
 
         var response = await client.GetAsync(new Uri("/api/profiles?limit=many", UriKind.Relative), Ct);
 
@@ -31,7 +37,8 @@ public sealed class BadRequestTests
     public async Task BodyOfTheWrongShape_Returns400NamingTheField(string body, string field, string reason)
     {
         await using var app = new KizunaApplication();
-        var client = await AdminClientAsync(app);
+        await using var production = app.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        var client = await AdminClientAsync(app, production);
 
         var response = await client.PutAsync(new Uri("/api/products", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"), Ct);
 
@@ -44,7 +51,8 @@ public sealed class BadRequestTests
     public async Task MalformedJsonBody_Returns400WithTheParserReason()
     {
         await using var app = new KizunaApplication();
-        var client = await AdminClientAsync(app);
+        await using var production = app.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        var client = await AdminClientAsync(app, production);
 
         var response = await client.PutAsync(new Uri("/api/products", UriKind.Relative), new StringContent("[{\"productId\":", Encoding.UTF8, "application/json"), Ct);
 
@@ -55,9 +63,29 @@ public sealed class BadRequestTests
         Assert.DoesNotContain("LineNumber", reasons[0].GetString(), StringComparison.Ordinal);
     }
 
-    private static async Task<HttpClient> AdminClientAsync(KizunaApplication app)
+    [Fact]
+    public async Task LoginFormWithoutAValidAntiforgeryToken_GoesBackToTheFormSayingItExpired()
+    {
+        await using var app = new KizunaApplication();
+        await using var production = app.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        var client = production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.PostAsync(new Uri("/account/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = "admin@kizuna.local",
+            ["Password"] = KizunaApplication.AdminPassword,
+            ["__RequestVerificationToken"] = "from-a-tab-left-open",
+        }), Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/login?error=expired", response.Headers.Location?.OriginalString);
+    }
+
+    private static async Task<HttpClient> AdminClientAsync(KizunaApplication app, WebApplicationFactory<Program> server)
     {
         var workspace = await app.CreateWorkspaceAsync(Ct);
-        return app.CreateAdminClient(await app.CreateSecretKeyAsync(workspace.Id, [Scopes.ProfilesRead, Scopes.ProductsWrite], Ct));
+        var client = server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await app.CreateSecretKeyAsync(workspace.Id, [Scopes.ProfilesRead, Scopes.ProductsWrite], Ct));
+        return client;
     }
 }

@@ -141,6 +141,6 @@ public sealed class IngestionApiTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors")[0];
-        Assert.Equal(("body", "is marked as gzip but does not decompress"), (error.GetProperty("field").GetString(), error.GetProperty("reason").GetString()));
+        Assert.Equal(("body", "is gzip (by its header or first bytes) but does not decompress"), (error.GetProperty("field").GetString(), error.GetProperty("reason").GetString()));
     }
 }

@@ -43,6 +43,32 @@ public sealed class KeyEncryptionTests
         Assert.Contains("Security:KeyCertificate:Path", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Startup_CertificateWithoutItsPrivateKey_FailsSayingSo()
+    {
+        using var rsa = RSA.Create(2048);
+        using var certificate = new CertificateRequest("CN=Public only", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        using var publicOnly = X509CertificateLoader.LoadCertificate(certificate.Export(X509ContentType.Cert));
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"kizuna-{Guid.NewGuid():N}.pfx");
+        File.WriteAllBytes(path, publicOnly.Export(X509ContentType.Pkcs12, Password));
+        try
+        {
+            using var app = new KizunaApplication();
+            using var host = app.WithWebHostBuilder(b => b
+                .UseSetting("Security:KeyCertificate:Path", path)
+                .UseSetting("Security:KeyCertificate:Password", Password));
+
+            var error = Assert.Throws<InvalidOperationException>(() => host.Services);
+
+            Assert.Contains("without its private key", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     /// <summary>A self-signed certificate with its private key, as a password-protected PKCS#12 file.</summary>
     private sealed class TempPfx : IDisposable
     {

@@ -21,7 +21,7 @@ public sealed class StoredTemplatesApiTests
     {
         await using var app = new KizunaApplication(engine);
         var workspace = await app.CreateWorkspaceAsync(Ct);
-        using var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(workspace.Id, [Scopes.TemplatesRead], Ct));
+        using var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(workspace.Id, [Scopes.TemplatesRead, Scopes.ProfilesRead], Ct));
         var profileId = await IngestHanakoAsync(app, workspace.Id);
 
         var response = await client.PostAsJsonAsync("/api/templates/preview", new PreviewTemplateRequest(
@@ -40,7 +40,7 @@ public sealed class StoredTemplatesApiTests
         var mine = await app.CreateWorkspaceAsync(Ct);
         var theirs = await app.CreateWorkspaceAsync(Ct);
         var theirProfile = await IngestHanakoAsync(app, theirs.Id);
-        using var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(mine.Id, [Scopes.TemplatesRead], Ct));
+        using var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(mine.Id, [Scopes.TemplatesRead, Scopes.ProfilesRead], Ct));
 
         var response = await client.PostAsJsonAsync("/api/templates/preview", new PreviewTemplateRequest("{{ customer.email }}", ProfileId: theirProfile), Ct);
 
@@ -52,7 +52,7 @@ public sealed class StoredTemplatesApiTests
     {
         await using var app = new KizunaApplication();
         var workspace = await app.CreateWorkspaceAsync(Ct);
-        using var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(workspace.Id, [Scopes.TemplatesRead], Ct));
+        using var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(workspace.Id, [Scopes.TemplatesRead, Scopes.ProfilesRead], Ct));
 
         var response = await client.PostAsJsonAsync("/api/templates", new CreateTemplateRequest("welcome", "Hi"), Ct);
         var list = await client.GetFromJsonAsync<List<TemplateSummaryResponse>>("/api/templates", Ct);
@@ -67,7 +67,7 @@ public sealed class StoredTemplatesApiTests
     {
         await using var app = new KizunaApplication(engine);
         var workspace = await app.CreateWorkspaceAsync(Ct);
-        using var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(workspace.Id, [Scopes.TemplatesRead, Scopes.TemplatesWrite], Ct));
+        using var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(workspace.Id, [Scopes.TemplatesRead, Scopes.TemplatesWrite, Scopes.ProfilesRead], Ct));
         var profileId = await IngestHanakoAsync(app, workspace.Id);
 
         var footer = await client.PostAsJsonAsync("/api/templates", new CreateTemplateRequest("footer", "絆ストア", Kind: "content_block"), Ct);
@@ -97,7 +97,7 @@ public sealed class StoredTemplatesApiTests
     {
         await using var app = new KizunaApplication();
         var workspace = await app.CreateWorkspaceAsync(Ct);
-        using var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(workspace.Id, [Scopes.TemplatesRead, Scopes.TemplatesWrite], Ct));
+        using var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(workspace.Id, [Scopes.TemplatesRead, Scopes.TemplatesWrite, Scopes.ProfilesRead], Ct));
 
         var response = await client.PostAsJsonAsync("/api/templates", new CreateTemplateRequest("broken", "こんにちは\n{{ customer.name "), Ct);
         var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(Ct);
@@ -112,8 +112,8 @@ public sealed class StoredTemplatesApiTests
         await using var app = new KizunaApplication();
         var mine = await app.CreateWorkspaceAsync(Ct);
         var theirs = await app.CreateWorkspaceAsync(Ct);
-        using var theirClient = app.CreateAdminClient(await app.CreateSecretKeyAsync(theirs.Id, [Scopes.TemplatesRead, Scopes.TemplatesWrite], Ct));
-        using var myClient = app.CreateAdminClient(await app.CreateSecretKeyAsync(mine.Id, [Scopes.TemplatesRead, Scopes.TemplatesWrite], Ct));
+        using var theirClient = app.CreateAdminClient(await app.CreateSecretKeyAsync(theirs.Id, [Scopes.TemplatesRead, Scopes.TemplatesWrite, Scopes.ProfilesRead], Ct));
+        using var myClient = app.CreateAdminClient(await app.CreateSecretKeyAsync(mine.Id, [Scopes.TemplatesRead, Scopes.TemplatesWrite, Scopes.ProfilesRead], Ct));
         var created = await theirClient.PostAsJsonAsync("/api/templates", new CreateTemplateRequest("secret_offer", "50% off"), Ct);
         var id = (await created.Content.ReadFromJsonAsync<TemplateResponse>(Ct))!.Id;
 

@@ -69,6 +69,17 @@ public sealed class TemplatesApiTests
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Preview_ForACustomerWithoutProfilesRead_Returns403()
+    {
+        await using var app = new KizunaApplication();
+        using var client = await ClientAsync(app, Scopes.TemplatesRead);
+
+        var response = await client.PostAsJsonAsync("/api/templates/preview", new PreviewTemplateRequest("{{ customer.email }}", ProfileId: "1"), Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
     private static async Task<HttpClient> ClientAsync(KizunaApplication app, params string[] scopes)
     {
         var workspace = await app.CreateWorkspaceAsync(Ct);

@@ -59,17 +59,50 @@ public sealed class WorkspacesApiTests
         Assert.Contains(await app.Service<WorkspaceService>().MembershipsAsync(user.Id, Ct), m => m.Workspace.Id == home.Id && m.Role == Role.Marketer);
     }
 
-    [Fact]
-    public async Task AddUser_ShortPasswordAndUnknownRole_Returns400NamingBoth()
+    [Theory]
+    [InlineData("owner")]
+    [InlineData("99")]
+    [InlineData("Admin, Viewer")]
+    public async Task AddUser_ShortPasswordAndUnknownRole_Returns400NamingBoth(string role)
     {
         await using var app = new KizunaApplication();
         var home = await app.CreateWorkspaceAsync(Ct);
         var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(home.Id, [Scopes.UsersManage], Ct));
 
-        var response = await client.PostAsJsonAsync("/api/users", new { email = "new@example.com", password = "short", role = "owner" }, Ct);
+        var response = await client.PostAsJsonAsync("/api/users", new { email = "new@example.com", password = "short", role }, Ct);
 
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
         Assert.True(errors.TryGetProperty("password", out _));
         Assert.True(errors.TryGetProperty("role", out _));
+    }
+
+    [Fact]
+    public async Task CreateKey_ScopesTheCallerDoesNotHold_Returns403()
+    {
+        await using var app = new KizunaApplication();
+        var home = await app.CreateWorkspaceAsync(Ct);
+        var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(home.Id, [Scopes.KeysManage, Scopes.ProfilesRead], Ct));
+
+        var escalate = await client.PostAsJsonAsync("/api/keys", new { kind = "secret", name = "wider", scopes = new[] { Scopes.ProfilesRead, Scopes.UsersManage } }, Ct);
+        var narrower = await client.PostAsJsonAsync("/api/keys", new { kind = "secret", name = "narrower", scopes = new[] { Scopes.ProfilesRead } }, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, escalate.StatusCode);
+        Assert.Contains(Scopes.UsersManage, (await escalate.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, narrower.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("5")]
+    [InlineData("write, secret")]
+    public async Task CreateKey_KindThatIsNotAName_Returns400(string kind)
+    {
+        await using var app = new KizunaApplication();
+        var home = await app.CreateWorkspaceAsync(Ct);
+        var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(home.Id, [Scopes.KeysManage], Ct));
+
+        var response = await client.PostAsJsonAsync("/api/keys", new { kind, name = "odd" }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("kind", out _));
     }
 }

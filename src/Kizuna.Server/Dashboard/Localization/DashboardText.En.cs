@@ -14,6 +14,7 @@ public sealed partial record DashboardText
         Password = "Password",
         WrongCredentials = "Wrong email or password.",
         NoWorkspace = "Your account is not a member of any workspace.",
+        SignInFormExpired = "The sign-in form had expired; please sign in again.",
         SignOut = "Sign out",
         Workspace = "Workspace",
         Language = "Language",

@@ -14,6 +14,7 @@ public sealed partial record DashboardText
         Password = "パスワード",
         WrongCredentials = "メールアドレスまたはパスワードが正しくありません。",
         NoWorkspace = "所属しているワークスペースがありません。",
+        SignInFormExpired = "ログインフォームの有効期限が切れていました。もう一度ログインしてください。",
         SignOut = "ログアウト",
         Workspace = "ワークスペース",
         Language = "言語",

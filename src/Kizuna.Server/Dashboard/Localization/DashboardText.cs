@@ -68,6 +68,8 @@ public sealed partial record DashboardText
 
     public required string NoWorkspace { get; init; }
 
+    public required string SignInFormExpired { get; init; }
+
     public required string SignOut { get; init; }
 
     public required string Workspace { get; init; }
