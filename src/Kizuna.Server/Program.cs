@@ -16,7 +16,8 @@ using Kizuna.Templates;
 using Kizuna.Workspaces;
 
 var command = KizunaCommand.Parse(args);
-var builder = WebApplication.CreateBuilder(command.HostArgs);
+// appsettings.json and wwwroot sit beside the executable, wherever it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = command.HostArgs, ContentRootPath = AppContext.BaseDirectory });
 builder.AddKizunaConfiguration(command);
 
 builder.Services.AddKizunaCore();
