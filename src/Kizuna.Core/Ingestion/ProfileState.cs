@@ -96,10 +96,10 @@ internal sealed class ProfileState
         }
 
         TraitsUpdatedAt = Math.Max(TraitsUpdatedAt, ts);
-        if (Traits["email"] is JsonValue email && email.TryGetValue<string>(out var address))
-        {
-            Email = address.Trim().ToLowerInvariant();
-        }
+        // The email column follows the trait, so removing the trait (email: null) also ends lookups by the old address.
+        Email = Traits["email"] is JsonValue email && email.TryGetValue<string>(out var address) && address.Trim() is { Length: > 0 } trimmed
+            ? trimmed.ToLowerInvariant()
+            : null;
     }
 
     /// <summary>Keeps the newest time zone, locale, device, campaign and library. A visit repeats the same context, so a repeat is skipped whole.</summary>

@@ -134,6 +134,23 @@ public sealed class IngestStoreTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task WriteAsync_EmailTraitRemoved_EndsLookupsByTheOldAddress(string engine)
+    {
+        await using var store = await TestStore.CreateAsync(engine, Ct);
+        var ingest = Store(store);
+        var profiles = new ProfileService(store.Database);
+
+        await ingest.WriteAsync([new IngestBatch(Ws, [Identify("u1", null, """{"email":"old@example.com","plan":"gold"}""")])], Ct);
+        await ingest.WriteAsync([new IngestBatch(Ws, [Identify("u1", null, """{"email":null}""", T0.AddMinutes(1))])], Ct);
+
+        Assert.Null(await profiles.FindAsync(Ws, new ProfileLookup(ProfileLookupKind.Email, "old@example.com"), Ct));
+        var found = (await profiles.FindAsync(Ws, new ProfileLookup(ProfileLookupKind.UserId, "u1"), Ct))!;
+        Assert.Null(found.Profile.Email);
+        Assert.Equal("gold", found.Profile.Traits["plan"]?.GetValue<string>());
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task WriteAsync_ContextChangesAcrossCommits_ProfileKeepsTheNewest(string engine)
     {
         await using var store = await TestStore.CreateAsync(engine, Ct);
