@@ -19,9 +19,19 @@ public sealed class TemplateOptions
     [Range(1, 10_000_000)]
     public int MaxRangeSize { get; set; } = TemplateLimits.Default.MaxRangeSize;
 
-    /// <summary>Fluid's own nesting limit (loops, scopes), shared by all workspaces.</summary>
-    [Range(1, 1_000)]
+    /// <summary>
+    /// How deep blocks (<c>if</c>, <c>for</c>, <c>case</c>, <c>capture</c>, …) may nest in one template, checked
+    /// before parsing, and Fluid's own nesting limit (loops, scopes) while rendering; shared by all workspaces.
+    /// </summary>
+    [Range(1, 100)]
     public int MaxRecursion { get; set; } = 64;
+
+    /// <summary>
+    /// Characters a template or content block may have; larger ones are refused before parsing. HTML emails with
+    /// inline styles reach a few hundred KB.
+    /// </summary>
+    [Range(1, 16_777_216)]
+    public int MaxTemplateChars { get; set; } = 524_288;
 
     [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2);

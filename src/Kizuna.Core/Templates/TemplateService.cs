@@ -36,7 +36,7 @@ public sealed class TemplateService
         _options = options.Value;
         _defaultLimits = _options.ToLimits();
         _environment = new FluidEnvironment(_options, extensions);
-        _compiler = new TemplateCompiler(_environment);
+        _compiler = new TemplateCompiler(_environment, _options);
         _blocks = blocks;
         _fetcher = fetcher;
         _now = time.GetUtcNow;
@@ -118,7 +118,7 @@ public sealed class TemplateService
         {
             var error = compiled.Errors[0];
             throw new TemplateFaultException(
-                TemplateErrorKind.Syntax,
+                error.Kind == TemplateErrorKind.Limit ? TemplateErrorKind.Limit : TemplateErrorKind.Syntax,
                 $"Content block '{name}' does not parse at {error.Line}:{error.Column}: {error.Message}",
                 name);
         }

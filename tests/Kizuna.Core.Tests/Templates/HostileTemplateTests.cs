@@ -27,6 +27,135 @@ public sealed class HostileTemplateTests
         Assert.Null(result.Output);
     }
 
+    [Fact]
+    public void Validate_FilterChainOfSixteenThousand_ReturnsLimitErrorInsteadOfCrashing()
+    {
+        var template = "{{ x" + string.Concat(Enumerable.Repeat(" | upcase", 16_000)) + " }}";
+
+        var result = TemplateService.CreateDefault().Validate(template);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(TemplateErrorKind.Limit, error.Kind);
+        Assert.Contains("More than 100 filters", error.Message, StringComparison.Ordinal);
+        Assert.Equal((1, 1), (error.Line, error.Column));
+    }
+
+    [Fact]
+    public async Task RenderAsync_ThreeThousandNestedIfs_ReturnsLimitErrorAtTheFirstTooDeepTag()
+    {
+        var template = string.Concat(Enumerable.Repeat("{% if true %}", 3_000)) + "x" + string.Concat(Enumerable.Repeat("{% endif %}", 3_000));
+
+        var result = await TemplateService.CreateDefault().RenderAsync(template, TemplateModel.Empty, ct: TestContext.Current.CancellationToken);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(TemplateErrorKind.Limit, error.Kind);
+        Assert.Contains("nested more than 64 levels", error.Message, StringComparison.Ordinal);
+        Assert.Equal((1, (64 * "{% if true %}".Length) + 1), (error.Line, error.Column));
+    }
+
+    [Theory]
+    [InlineData("brackets")]
+    [InlineData("liquid")]
+    public void Validate_DeepBracketsOrLiquidTagBlocks_ReturnsLimitError(string shape)
+    {
+        var template = shape == "brackets"
+            ? "{{ " + string.Concat(Enumerable.Repeat("a[", 5_000)) + "0" + new string(']', 5_000) + " }}"
+            : "{% liquid\n" + string.Concat(Enumerable.Repeat("if true\n", 3_000)) + "echo 'x'\n" + string.Concat(Enumerable.Repeat("endif\n", 3_000)) + "%}";
+
+        var result = TemplateService.CreateDefault().Validate(template);
+
+        Assert.Equal(TemplateErrorKind.Limit, Assert.Single(result.Errors).Kind);
+    }
+
+    [Fact]
+    public void Validate_LongAndChain_ReturnsLimitErrorInsteadOfCrashing()
+    {
+        var template = "{% if true" + string.Concat(Enumerable.Repeat(" and true", 20_000)) + " %}y{% endif %}";
+
+        var result = TemplateService.CreateDefault().Validate(template);
+
+        Assert.Equal(TemplateErrorKind.Limit, Assert.Single(result.Errors).Kind);
+    }
+
+    [Fact]
+    public void Validate_TemplateLargerThanMaxTemplateChars_ReturnsLimitError()
+    {
+        var service = new TemplateService(Options.Create(new TemplateOptions { MaxTemplateChars = 1_000 }), TimeProvider.System, EmptyContentBlockSource.Instance, DisabledConnectedContentFetcher.Instance, []);
+
+        var result = service.Validate(new string('x', 1_001));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(TemplateErrorKind.Limit, error.Kind);
+        Assert.Contains("the limit is 1,000", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(60, 1)]
+    [InlineData(1, 50)]
+    [InlineData(64, 100)]
+    public async Task RenderAsync_DeepButAllowedTemplate_Renders(int nesting, int filters)
+    {
+        var template = string.Concat(Enumerable.Repeat("{% if true %}", nesting))
+            + "{{ x" + string.Concat(Enumerable.Repeat(" | upcase", filters)) + " }}"
+            + string.Concat(Enumerable.Repeat("{% endif %}", nesting));
+
+        var result = await TemplateService.CreateDefault().RenderAsync(template, new TemplateModel().Set("x", "ok"), ct: TestContext.Current.CancellationToken);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("OK", result.Output);
+    }
+
+    [Fact]
+    public async Task RenderAsync_PipesAndTagsInsideQuotesRawAndComments_AreNotCounted()
+    {
+        var pipes = new string('|', 200);
+        var ifs = string.Concat(Enumerable.Repeat("{% if x %}", 100));
+        var template = $"{{{{ \"{pipes}\" | size }}}}{{% assign s = '{ifs}' %}}{{{{ s | size }}}}{{% raw %}}{ifs}{{% endraw %}}{{% comment %}}{ifs}{{% endcomment %}}{{% # it's {pipes} %}}";
+
+        var result = await TemplateService.CreateDefault().RenderAsync(template, TemplateModel.Empty, ct: TestContext.Current.CancellationToken);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal($"200{ifs.Length}{ifs}", result.Output);
+    }
+
+    [Fact]
+    public async Task RenderAsync_ConcatDoublingInLoop_StopsWithLimitErrorWithoutHugeAllocation()
+    {
+        const string template = "{% assign a = \"a,b\" | split: \",\" %}{% for i in (1..26) %}{% assign a = a | concat: a %}{% endfor %}{{ a | size }}";
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var result = await TemplateService.CreateDefault().RenderAsync(template, TemplateModel.Empty, ct: TestContext.Current.CancellationToken);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(TemplateErrorKind.Limit, error.Kind);
+        Assert.Contains("concat: the list would have more than 100000 items", error.Message, StringComparison.Ordinal);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 100_000_000, "the render allocated more than 100 MB");
+    }
+
+    [Fact]
+    public async Task RenderAsync_SplitIntoMoreItemsThanRangeLimit_StopsWithLimitError()
+    {
+        var model = new TemplateModel().Set("csv", string.Concat(Enumerable.Repeat("a,", 10_001)));
+
+        var result = await TemplateService.CreateDefault().RenderAsync("{{ csv | split: ',' | size }}", model, new TemplateRenderOptions { Limits = Tight }, TestContext.Current.CancellationToken);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(TemplateErrorKind.Limit, error.Kind);
+        Assert.Contains("split", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RenderAsync_LoopOfHeavyFiltersWithoutOutput_StopsAtTimeBudget()
+    {
+        // Each iteration copies 100,000 items but writes nothing and assigns no string.
+        const string template = "{% assign a = (1..50000) %}{% for i in (1..100000) %}{% assign b = a | concat: a %}{% endfor %}done";
+        var limits = TemplateLimits.Default with { MaxSteps = 10_000_000, Timeout = TimeSpan.FromMilliseconds(200) };
+
+        var result = await TemplateService.CreateDefault().RenderAsync(template, TemplateModel.Empty, new TemplateRenderOptions { Limits = limits }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(TemplateErrorKind.Timeout, Assert.Single(result.Errors).Kind);
+    }
+
     [Theory]
     [InlineData("{% include 'loop' %}", "{% include 'loop' %}")]
     [InlineData("{% render 'loop' %}", "{% render 'loop' %}")]

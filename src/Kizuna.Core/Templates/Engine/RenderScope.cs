@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Fluid;
 using Kizuna.Templates.ConnectedContent;
 using Kizuna.Templates.ContentBlocks;
@@ -66,12 +67,19 @@ internal sealed class RenderScope(
 
     public void EnterPartial(string name)
     {
+        // A partial renders on the caller's stack, and each one may nest as deep as a template may; the depth limit
+        // is a workspace setting, so the stack itself is checked too.
         if (++PartialDepth > Limits.MaxPartialDepth)
         {
             throw new TemplateFaultException(
                 TemplateErrorKind.Limit,
                 $"Partials and content blocks are nested deeper than {Limits.MaxPartialDepth} levels (at '{name}').",
                 name);
+        }
+
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new TemplateFaultException(TemplateErrorKind.Limit, $"Partials and content blocks are nested too deeply (at '{name}').", name);
         }
     }
 

@@ -7,21 +7,97 @@ namespace Kizuna.Templates.Engine;
 /// Rewrites a parsed template for the sandbox: bounded ranges, partials resolved from the workspace with a depth
 /// count, and a record of the filters used so strict mode can reject unknown ones before rendering.
 /// </summary>
-internal sealed class SandboxRewriter(Func<string, bool> isKnownFilter) : AstRewriter
+/// <remarks>
+/// The render evaluates the tree recursively, so its depth is bounded here too: statements may nest
+/// <paramref name="maxNesting"/> blocks (a block and its <c>else</c> are two levels of the tree), expressions
+/// <see cref="MaxExpressionDepth"/> levels; a filter chain is walked as a list, and its length is bounded by
+/// <see cref="TemplateSourceScanner"/>.
+/// </remarks>
+internal sealed class SandboxRewriter(Func<string, bool> isKnownFilter, int maxNesting) : AstRewriter
 {
+    /// <summary>Nesting of <c>and</c>/<c>or</c>, comparisons and brackets in one expression.</summary>
+    public const int MaxExpressionDepth = 128;
+
+    private int _statementDepth;
+    private int _expressionDepth;
+
     public HashSet<string> UnknownFilters { get; } = new(StringComparer.Ordinal);
+
+    public override Statement Visit(Statement statement)
+    {
+        TemplateCompiler.EnsureStack();
+        if (++_statementDepth > (2 * maxNesting) + 4)
+        {
+            throw TemplateCompiler.TooComplex();
+        }
+
+        try
+        {
+            return base.Visit(statement);
+        }
+        finally
+        {
+            _statementDepth--;
+        }
+    }
+
+    public override Expression Visit(Expression expression)
+    {
+        TemplateCompiler.EnsureStack();
+        if (++_expressionDepth > MaxExpressionDepth)
+        {
+            throw TemplateCompiler.TooComplex();
+        }
+
+        try
+        {
+            return base.Visit(expression);
+        }
+        finally
+        {
+            _expressionDepth--;
+        }
+    }
 
     protected override Expression VisitRangeExpression(RangeExpression rangeExpression) =>
         new BoundedRangeExpression(rangeExpression);
 
     protected override Expression VisitFilterExpression(FilterExpression filterExpression)
     {
-        if (!isKnownFilter(filterExpression.Name))
+        // a | f | g | h is h(g(f(a))): walk the chain as a list so its length does not cost stack.
+        var chain = new List<FilterExpression>();
+        Expression input = filterExpression;
+        while (input is FilterExpression filter)
         {
-            UnknownFilters.Add(filterExpression.Name);
+            chain.Add(filter);
+            input = filter.Input;
         }
 
-        return base.VisitFilterExpression(filterExpression);
+        var result = Visit(input);
+        var updated = result != input;
+        for (var i = chain.Count - 1; i >= 0; i--)
+        {
+            var filter = chain[i];
+            if (!isKnownFilter(filter.Name))
+            {
+                UnknownFilters.Add(filter.Name);
+            }
+
+            var parameters = new FilterArgument[filter.Parameters.Count];
+            var changed = updated;
+            for (var j = 0; j < parameters.Length; j++)
+            {
+                var parameter = filter.Parameters[j];
+                var visited = Visit(parameter.Expression);
+                changed |= visited != parameter.Expression;
+                parameters[j] = visited == parameter.Expression ? parameter : new FilterArgument(parameter.Name, visited);
+            }
+
+            result = changed ? new FilterExpression(result, filter.Name, parameters) : filter;
+            updated = changed;
+        }
+
+        return result;
     }
 
     protected override Expression VisitContainsBinaryExpression(ContainsBinaryExpression containsBinaryExpression)

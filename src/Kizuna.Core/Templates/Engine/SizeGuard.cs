@@ -6,7 +6,8 @@ namespace Kizuna.Templates.Engine;
 
 /// <summary>
 /// Caps strings kept in variables: <c>assign</c> and <c>capture</c> can double a string per loop iteration
-/// without writing a byte of output, so the output cap alone would not stop them.
+/// without writing a byte of output, so the output cap alone would not stop them. Every assignment also checks the
+/// wall-time budget, since a loop that only assigns never writes output either.
 /// </summary>
 internal static class SizeGuard
 {
@@ -16,7 +17,12 @@ internal static class SizeGuard
 
     private static ValueTask<FluidValue> Check(string name, FluidValue value, TemplateContext context)
     {
-        if (value is StringValue && KizunaTemplateContext.ScopeOf(context) is { } scope)
+        if (KizunaTemplateContext.ScopeOf(context) is not { } scope)
+        {
+            return new ValueTask<FluidValue>(value);
+        }
+
+        if (value is StringValue)
         {
             var length = value.ToStringValue().Length;
             if (length > scope.Limits.MaxOutputChars)
@@ -26,9 +32,9 @@ internal static class SizeGuard
                     $"The variable '{name}' holds more than the limit of {scope.Limits.MaxOutputChars} characters.",
                     name);
             }
-
-            scope.CheckDeadline();
         }
+
+        scope.CheckDeadline();
 
         return new ValueTask<FluidValue>(value);
     }

@@ -6,13 +6,16 @@ namespace Kizuna.Templates.Filters;
 /// <summary>Array and hash filters with Shopify's rules for flattening, hashes, nils and mixed types.</summary>
 internal static class ArrayFilters
 {
+    private static readonly IEqualityComparer<FluidValue> UniqComparer =
+        EqualityComparer<FluidValue>.Create(static (a, b) => a is not null && b is not null && a.Equals(b), static v => v.GetHashCode());
+
     public static void Register(FilterCollection filters)
     {
         filters.AddFilter("first", FilterArity.Checked("first", 0, 0, (i, _, _) => First(i)));
         filters.AddFilter("last", FilterArity.Checked("last", 0, 0, (i, _, _) => i is ArrayValue a && a.Values.Count > 0 ? a.Values[^1] : NilValue.Instance));
         filters.AddFilter("join", FilterArity.Checked("join", 0, 1, (i, a, _) => Join(i, a)));
         filters.AddFilter("reverse", FilterArity.Checked("reverse", 0, 0, (i, _, _) => Sequence.ToArray(Enumerable.Reverse(Sequence.From(i)))));
-        filters.AddFilter("concat", FilterArity.Checked("concat", 1, 1, (i, a, _) => Concat(i, a.At(0))));
+        filters.AddFilter("concat", FilterArity.Checked("concat", 1, 1, (i, a, c) => Concat(i, a.At(0), c)));
         filters.AddFilter("size", FilterArity.Checked("size", 0, 0, (i, _, c) => Size(i, c)));
         filters.AddFilter("slice", FilterArity.Checked("slice", 1, 2, (i, a, _) => Slice(i, a)));
         filters.AddFilter("default", FilterArity.Checked("default", 0, 1, (i, a, _) => Default(i, a), "allow_false"));
@@ -42,13 +45,15 @@ internal static class ArrayFilters
         return StringValue.Create(string.Join(separator, Sequence.From(input).Select(LiquidText.ToLiquidString)));
     }
 
-    private static FluidValue Concat(FluidValue input, FluidValue argument)
+    private static FluidValue Concat(FluidValue input, FluidValue argument, TemplateContext context)
     {
-        if (argument is not ArrayValue)
+        if (argument is not ArrayValue added)
         {
             throw FilterFault.Argument("concat", "expects an array argument.");
         }
 
+        // The counts before flattening: nested arrays come only from data, which is bounded by the request.
+        Sequence.CheckSize("concat", (input is ArrayValue current ? current.Values.Count : 1) + (long)added.Values.Count, context);
         var items = Sequence.From(input);
         items.AddRange(Sequence.From(argument));
         return Sequence.ToArray(items);
@@ -118,14 +123,29 @@ internal static class ArrayFilters
 
     private static async ValueTask<FluidValue> UniqAsync(FluidValue input, FilterArguments arguments, TemplateContext context)
     {
-        var seen = new List<FluidValue>();
+        // Strings, numbers and booleans equal only their own kind, so a hash set finds them; anything else (hashes,
+        // nil) is compared one by one, as before, with the wall-time budget checked along the way.
+        var hashed = new HashSet<FluidValue>(UniqComparer);
+        var others = new List<FluidValue>();
         var result = new List<FluidValue>();
+        var scope = Engine.KizunaTemplateContext.ScopeOf(context);
+        var count = 0;
         foreach (var item in Sequence.From(input))
         {
-            var key = arguments.Count > 0 ? await Sequence.PropertyAsync(item, FilterArgs.Text(arguments.At(0)), context) : item;
-            if (!seen.Any(s => s.Equals(key)))
+            if (++count % 1024 == 0)
             {
-                seen.Add(key);
+                scope?.CheckDeadline();
+            }
+
+            var key = arguments.Count > 0 ? await Sequence.PropertyAsync(item, FilterArgs.Text(arguments.At(0)), context) : item;
+            var isNew = key is StringValue or NumberValue or BooleanValue ? hashed.Add(key) : !others.Any(s => s.Equals(key));
+            if (isNew)
+            {
+                if (key is not (StringValue or NumberValue or BooleanValue))
+                {
+                    others.Add(key);
+                }
+
                 result.Add(item);
             }
         }

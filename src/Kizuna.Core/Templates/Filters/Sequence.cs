@@ -1,5 +1,6 @@
 using Fluid;
 using Fluid.Values;
+using Kizuna.Templates.Engine;
 
 namespace Kizuna.Templates.Filters;
 
@@ -31,6 +32,19 @@ internal static class Sequence
     {
         var list = items as IReadOnlyList<FluidValue> ?? [.. items];
         return list.Count == 0 ? ArrayValue.Empty : new ArrayValue(list);
+    }
+
+    /// <summary>
+    /// Refuses an array of more than the render's <see cref="TemplateLimits.MaxRangeSize"/> items before it is built:
+    /// <c>concat</c> in a loop doubles an array per iteration without a step or a byte of output.
+    /// </summary>
+    public static void CheckSize(string filter, long count, TemplateContext context)
+    {
+        var max = KizunaTemplateContext.ScopeOf(context)?.Limits.MaxRangeSize ?? TemplateLimits.Default.MaxRangeSize;
+        if (count > max)
+        {
+            throw new TemplateFaultException(TemplateErrorKind.Limit, $"{filter}: the list would have more than {max} items.", "| " + filter);
+        }
     }
 
     public static bool IsTruthy(FluidValue value) =>

@@ -20,7 +20,7 @@ internal static partial class StringFilters
         filters.AddFilter("replace_last", FilterArity.Checked("replace_last", 2, 2, (i, a, _) => Str(ReplaceLast(FilterArgs.Text(i), FilterArgs.Text(a.At(0)), FilterArgs.Text(a.At(1))))));
         filters.AddFilter("truncate", FilterArity.Checked("truncate", 0, 2, (i, a, _) => Truncate(i, a)));
         filters.AddFilter("truncatewords", FilterArity.Checked("truncatewords", 0, 2, (i, a, _) => TruncateWords(i, a)));
-        filters.AddFilter("split", FilterArity.Checked("split", 1, 1, (i, a, _) => Split(i, a.At(0))));
+        filters.AddFilter("split", FilterArity.Checked("split", 1, 1, (i, a, c) => Split(i, a.At(0), c)));
         filters.AddFilter("capitalize", FilterArity.Checked("capitalize", 0, 0, (i, _, _) => Str(LiquidText.Capitalize(FilterArgs.Text(i)))));
         filters.AddFilter("upcase", FilterArity.Checked("upcase", 0, 0, (i, _, _) => Str(FilterArgs.Text(i).ToUpperInvariant())));
         filters.AddFilter("downcase", FilterArity.Checked("downcase", 0, 0, (i, _, _) => Str(FilterArgs.Text(i).ToLowerInvariant())));
@@ -93,10 +93,16 @@ internal static partial class StringFilters
         return words.Length <= count ? Str(text) : Str(string.Join(' ', words, 0, (int)count) + ellipsis);
     }
 
-    private static FluidValue Split(FluidValue input, FluidValue separatorValue)
+    private static FluidValue Split(FluidValue input, FluidValue separatorValue, TemplateContext context)
     {
         var text = FilterArgs.Text(input);
         var separator = FilterArgs.Text(separatorValue);
+        if (separator != " ")
+        {
+            // Counted before splitting; a single space splits on runs of whitespace and is counted after.
+            Sequence.CheckSize("split", separator.Length == 0 ? LiquidText.Length(text) : text.AsSpan().Count(separator) + 1L, context);
+        }
+
         string[] parts;
         if (text.Length == 0)
         {
@@ -110,6 +116,7 @@ internal static partial class StringFilters
         {
             // Ruby splits on runs of whitespace when the separator is a single space.
             parts = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            Sequence.CheckSize("split", parts.Length, context);
         }
         else
         {
