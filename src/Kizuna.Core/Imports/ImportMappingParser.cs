@@ -1,3 +1,4 @@
+using System.Security;
 using System.Text.Json;
 using Kizuna.Commerce;
 
@@ -41,10 +42,7 @@ public static class ImportMappingParser
             }
 
             var kindText = String(root, "kind") ?? throw new ImportMappingException("kind", "Required: customers, orders, products or events.");
-            if (!Enum.TryParse<ImportKind>(kindText, ignoreCase: true, out var kind) || int.TryParse(kindText, out _))
-            {
-                throw new ImportMappingException("kind", $"'{kindText}' is not one of customers, orders, products, events.");
-            }
+            var kind = Kind(kindText);
 
             var columns = Map(root, "columns");
             foreach (var field in columns.Keys.Where(f => !ImportFields.Allowed(kind).Contains(f)))
@@ -159,11 +157,22 @@ public static class ImportMappingParser
         {
             return TimeZoneInfo.FindSystemTimeZoneById(id);
         }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        // A directory under the zone database (America) is found but cannot be read as a zone: SecurityException.
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or SecurityException)
         {
             throw new ImportMappingException("timeZone", $"'{id}' is not a known time zone (use an IANA id such as Europe/London).");
         }
     }
+
+    // Names only: Enum.TryParse would also take numbers (5) and comma lists (orders,products).
+    private static ImportKind Kind(string value) => value.ToLowerInvariant() switch
+    {
+        "customers" => ImportKind.Customers,
+        "orders" => ImportKind.Orders,
+        "products" => ImportKind.Products,
+        "events" => ImportKind.Events,
+        _ => throw new ImportMappingException("kind", $"'{value}' is not one of customers, orders, products, events."),
+    };
 
     private static string? Currency(string? code) => code switch
     {
@@ -190,7 +199,8 @@ public static class ImportMappingParser
     {
         null => ',',
         "\\t" or "\t" => '\t',
-        { Length: 1 } => value[0],
-        _ => throw new ImportMappingException("delimiter", "'delimiter' is one character, or \\t for tab."),
+        // The CSV reader needs printable ASCII (a quote or a line break cannot separate fields).
+        { Length: 1 } when value[0] is >= ' ' and <= '~' and not '"' => value[0],
+        _ => throw new ImportMappingException("delimiter", "'delimiter' is one printable ASCII character other than \", or \\t for tab."),
     };
 }
