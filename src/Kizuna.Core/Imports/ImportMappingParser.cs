@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security;
 using System.Text.Json;
 using Kizuna.Commerce;
@@ -12,6 +13,9 @@ public static class ImportMappingParser
         "kind", "columns", "traits", "properties", "event", "timestampFormat", "timeZone", "currency",
         "cancellationPrefix", "cancellationAs", "cancellationMatch", "numericIds", "delimiter", "maxReportedErrors",
     ];
+
+    // A date with every part a format can name, to try a timestampFormat on before any line is read.
+    private static readonly DateTime SampleDate = new(2011, 12, 9, 13, 45, 30, 123, DateTimeKind.Unspecified);
 
     public static ImportMapping Parse(string json)
     {
@@ -76,7 +80,7 @@ public static class ImportMappingParser
                 Traits = Map(root, "traits"),
                 Properties = Map(root, "properties"),
                 Event = eventName,
-                TimestampFormat = String(root, "timestampFormat"),
+                TimestampFormat = TimestampFormat(String(root, "timestampFormat")),
                 TimeZone = Zone(String(root, "timeZone")),
                 Currency = Currency(String(root, "currency")),
                 CancellationPrefix = String(root, "cancellationPrefix") is { Length: > 0 } prefix ? prefix : null,
@@ -173,6 +177,35 @@ public static class ImportMappingParser
         "events" => ImportKind.Events,
         _ => throw new ImportMappingException("kind", $"'{value}' is not one of customers, orders, products, events."),
     };
+
+    /// <summary>A format is kept only if it can write a date and read it back, so it cannot fail every line (or the job) later.</summary>
+    private static string? TimestampFormat(string? format)
+    {
+        if (format is null)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(format))
+        {
+            throw new ImportMappingException("timestampFormat", "'timestampFormat' is empty; leave it out to read ISO 8601 dates, or give a format such as yyyy-MM-dd HH:mm:ss.");
+        }
+
+        try
+        {
+            var sample = SampleDate.ToString(format, CultureInfo.InvariantCulture);
+            if (DateTime.TryParseExact(sample, format, CultureInfo.InvariantCulture, ImportRow.ExactStyles, out _))
+            {
+                return format;
+            }
+        }
+        catch (FormatException)
+        {
+            // Refused below, like a format that writes a date it cannot read back.
+        }
+
+        throw new ImportMappingException("timestampFormat", $"'{format}' is not a .NET date format that can read dates (such as yyyy-MM-dd HH:mm:ss or M/d/yyyy H:mm).");
+    }
 
     private static string? Currency(string? code) => code switch
     {

@@ -9,6 +9,12 @@ namespace Kizuna.Imports;
 /// </summary>
 internal sealed class ImportRow(CsvReader reader, ImportMapping mapping, IReadOnlyDictionary<string, int> indexes)
 {
+    /// <summary>
+    /// How a <see cref="ImportMapping.TimestampFormat"/> is applied: a date with an offset (<c>zzz</c>, <c>K</c>) comes
+    /// back in UTC rather than in the server's local time.
+    /// </summary>
+    public const DateTimeStyles ExactStyles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AdjustToUniversal;
+
     public long LineNumber => reader.LineNumber;
 
     /// <summary>The trimmed value of a mapped field; null when unmapped or empty.</summary>
@@ -48,7 +54,7 @@ internal sealed class ImportRow(CsvReader reader, ImportMapping mapping, IReadOn
     {
         var value = Required(field);
         var parsed = mapping.TimestampFormat is { } format
-            ? DateTime.TryParseExact(value, format, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var exact) ? exact : (DateTime?)null
+            ? DateTime.TryParseExact(value, format, CultureInfo.InvariantCulture, ExactStyles, out var exact) ? exact : (DateTime?)null
             : DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AdjustToUniversal, out var loose) ? loose : null;
         if (parsed is not { } time)
         {

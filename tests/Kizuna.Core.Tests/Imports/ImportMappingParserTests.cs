@@ -39,6 +39,9 @@ public sealed class ImportMappingParserTests
     [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "delimiter": "\r" }""", "delimiter")]
     [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "delimiter": "é" }""", "delimiter")]
     [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "timeZone": "America" }""", "timeZone")]
+    [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "timestampFormat": "%" }""", "timestampFormat")]
+    [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "timestampFormat": "" }""", "timestampFormat")]
+    [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "timestampFormat": "dddd" }""", "timestampFormat")]
     public void Parse_InvalidMapping_NamesTheField(string json, string field)
     {
         var ex = Assert.Throws<ImportMappingException>(() => ImportMappingParser.Parse(json));

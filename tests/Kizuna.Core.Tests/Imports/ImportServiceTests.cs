@@ -170,6 +170,20 @@ public sealed class ImportServiceTests
         Assert.Equal(1300, product?.Price);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ImportAsync_TimestampFormatWithOffset_IsReadAsThatInstant(string engine)
+    {
+        await using var host = await CoreHost.StartAsync(engine);
+        using var csv = new TempCsv(Header, "3002,A1,Teapot,1,2011-07-01 10:00 +02:00,20.00,offset,Germany");
+
+        await ImportAsync(host, csv, OrdersMapping.Replace("yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm zzz", StringComparison.Ordinal));
+
+        var profile = await FindAsync(host, "offset");
+        var order = Assert.Single(await host.Get<ProfileService>().OrdersAsync(host.Workspace.Id, profile.Profile.Id, TestContext.Current.CancellationToken));
+        Assert.Equal(new DateTimeOffset(2011, 7, 1, 8, 0, 0, TimeSpan.Zero), order.PlacedAt);
+    }
+
     [Fact]
     public async Task CheckHeaderAsync_MappedColumnMissing_NamesTheField()
     {
