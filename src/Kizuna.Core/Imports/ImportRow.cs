@@ -62,9 +62,20 @@ internal sealed class ImportRow(CsvReader reader, ImportMapping mapping, IReadOn
             throw new ImportLineException($"{field} ({mapping.Column(field)}) '{Shorten(value)}' is not {expected}");
         }
 
-        return time.Kind == DateTimeKind.Utc
-            ? new DateTimeOffset(time, TimeSpan.Zero)
-            : new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Unspecified), mapping.TimeZone.GetUtcOffset(time));
+        if (time.Kind == DateTimeKind.Utc)
+        {
+            return new DateTimeOffset(time, TimeSpan.Zero);
+        }
+
+        // 0001-01-01 00:00 in Tokyo is still year 0 in UTC: a DateTimeOffset cannot hold it.
+        var offset = mapping.TimeZone.GetUtcOffset(time);
+        var utcTicks = time.Ticks - offset.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+        {
+            throw new ImportLineException($"{field} ({mapping.Column(field)}) '{Shorten(value)}' in {mapping.TimeZone.Id} falls outside the years 1 to 9999 in UTC");
+        }
+
+        return new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Unspecified), offset);
     }
 
     /// <summary>A fingerprint of the whole line, for message ids of rows that carry no id of their own.</summary>

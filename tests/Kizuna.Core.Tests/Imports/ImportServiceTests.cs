@@ -172,6 +172,23 @@ public sealed class ImportServiceTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ImportAsync_TimestampOutOfRangeInTheZone_ReportsTheLineAndLoadsTheRest(string engine)
+    {
+        await using var host = await CoreHost.StartAsync(engine);
+        using var csv = new TempCsv("who,when", "z1,2024-05-01 10:00", "z1,0001-01-01 00:00", "z1,9999-12-31 23:59", "z1,2024-05-02 10:00");
+        const string mapping = """{ "kind": "events", "event": "Visited", "columns": { "user_id": "who", "timestamp": "when" }, "timestampFormat": "yyyy-MM-dd HH:mm", "timeZone": "Asia/Tokyo" }""";
+
+        var report = await ImportAsync(host, csv, mapping);
+
+        Assert.Equal(3, report.Events);
+        var error = Assert.Single(report.Errors);
+        Assert.Equal(3, error.Line);
+        Assert.Contains("timestamp (when)", error.Reason, StringComparison.Ordinal);
+        Assert.Equal(3, (await FindAsync(host, "z1")).Profile.Aggregates.Events);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task ImportAsync_TimestampFormatWithOffset_IsReadAsThatInstant(string engine)
     {
         await using var host = await CoreHost.StartAsync(engine);
