@@ -9,6 +9,12 @@ namespace Kizuna.Imports;
 /// </summary>
 internal sealed class ImportRow(CsvReader reader, ImportMapping mapping, IReadOnlyDictionary<string, int> indexes)
 {
+    /// <summary>The largest price or order total, as on the tracking API.</summary>
+    public const double MaxAmount = 1e12;
+
+    /// <summary>The largest quantity of an order line, as on the tracking API.</summary>
+    public const double MaxQuantity = 1e6;
+
     /// <summary>
     /// How a <see cref="ImportMapping.TimestampFormat"/> is applied: a date with an offset (<c>zzz</c>, <c>K</c>) comes
     /// back in UTC rather than in the server's local time.
@@ -48,7 +54,16 @@ internal sealed class ImportRow(CsvReader reader, ImportMapping mapping, IReadOn
             : throw new ImportLineException($"{field} ({mapping.Column(field)}) '{Shorten(value)}' is not a number");
     }
 
-    public double? OptionalNumber(string field) => Text(field) is null ? null : Number(field);
+    /// <summary>A price: from zero to <see cref="MaxAmount"/>, as the tracking API accepts.</summary>
+    public double Amount(string field)
+    {
+        var number = Number(field);
+        return number is >= 0 and <= MaxAmount
+            ? number
+            : throw new ImportLineException($"{field} ({mapping.Column(field)}) '{Shorten(Text(field)!)}' must be a number from 0 to {MaxAmount.ToString("N0", CultureInfo.InvariantCulture)}");
+    }
+
+    public double? OptionalAmount(string field) => Text(field) is null ? null : Amount(field);
 
     public DateTimeOffset Timestamp(string field)
     {

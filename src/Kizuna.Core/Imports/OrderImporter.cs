@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kizuna.Commerce;
 using Kizuna.Ingestion;
 
@@ -33,13 +34,25 @@ internal sealed class OrderImporter(ImportMapping mapping, MessageSink sink, Pro
 
         var productId = row.Required(ImportFields.ProductId);
         var quantity = row.Number(ImportFields.Quantity);
-        var price = row.Number(ImportFields.Price);
+        var price = row.Amount(ImportFields.Price);
         var timestamp = row.Timestamp(ImportFields.Timestamp);
         var currency = row.Text(ImportFields.Currency) ?? mapping.Currency;
         var isCancellation = mapping.CancellationPrefix is { } prefix && orderId.StartsWith(prefix, StringComparison.Ordinal);
         if (!isCancellation && quantity <= 0)
         {
             throw new ImportLineException($"quantity ({mapping.Column(ImportFields.Quantity)}) must be positive on an order line");
+        }
+
+        // Cancellations write their quantities negative; only the size is limited.
+        if (Math.Abs(quantity) > ImportRow.MaxQuantity)
+        {
+            throw new ImportLineException($"quantity ({mapping.Column(ImportFields.Quantity)}) '{row.Text(ImportFields.Quantity)}' must be at most {Limit(ImportRow.MaxQuantity)}");
+        }
+
+        var amount = price * Math.Abs(quantity);
+        if (amount > ImportRow.MaxAmount)
+        {
+            throw new ImportLineException($"price × quantity of the line is {Limit(amount)}; an order's total must be at most {Limit(ImportRow.MaxAmount)}");
         }
 
         if (_current is null || _current.OrderId != orderId)
@@ -57,6 +70,10 @@ internal sealed class OrderImporter(ImportMapping mapping, MessageSink sink, Pro
         {
             throw new ImportLineException($"order {orderId} already belongs to customer {_current.UserId}");
         }
+        else if (_current.Amount + amount > ImportRow.MaxAmount)
+        {
+            throw new ImportLineException($"this line takes the total of order {orderId} past {Limit(ImportRow.MaxAmount)}");
+        }
 
         if (_customers.Add(userId))
         {
@@ -67,7 +84,7 @@ internal sealed class OrderImporter(ImportMapping mapping, MessageSink sink, Pro
         var name = row.Text(ImportFields.Name);
         var sku = row.Text(ImportFields.Sku);
         var category = row.Text(ImportFields.Category);
-        _current.Lines.Add(new OrderLine(productId, sku, name, category, price, Math.Abs(quantity)));
+        _current.Add(new OrderLine(productId, sku, name, category, price, Math.Abs(quantity)));
         if (!isCancellation && _products.Add(productId))
         {
             _newProducts.Add(new Product(productId, sku, name ?? productId, category, price, currency, null, null));
@@ -142,6 +159,8 @@ internal sealed class OrderImporter(ImportMapping mapping, MessageSink sink, Pro
             .GroupBy(l => _lastOrderWith.TryGetValue((group.UserId, l.ProductId ?? ""), out var id) ? id : null)
             .Select(g => (g.Key, g.ToList()));
     }
+
+    private static string Limit(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private async Task UpsertProductsAsync(CancellationToken ct)
     {

@@ -201,6 +201,31 @@ public sealed class ImportServiceTests
         Assert.Equal(new DateTimeOffset(2011, 7, 1, 8, 0, 0, TimeSpan.Zero), order.PlacedAt);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ImportAsync_AmountsOutsideTheTrackingLimits_ReportsTheLinesAndLoadsTheRest(string engine)
+    {
+        await using var host = await CoreHost.StartAsync(engine);
+        using var csv = new TempCsv(
+            Header,
+            "4001,A1,Teapot,1e308,2011-03-01 10:00,1e308,big,United Kingdom",
+            "4002,A1,Teapot,1,2011-03-01 10:00,-5.00,big,United Kingdom",
+            "4003,A1,Teapot,2000000,2011-03-01 10:00,1.00,big,United Kingdom",
+            "4004,A1,Teapot,1,2011-03-01 10:00,600000000000,big,United Kingdom",
+            "4004,B2,Cup,1,2011-03-01 10:00,600000000000,big,United Kingdom",
+            "4005,A1,Teapot,2,2011-03-02 10:00,12.50,big,United Kingdom");
+
+        var report = await ImportAsync(host, csv, OrdersMapping);
+
+        Assert.Equal(2, report.Orders);
+        Assert.Collection(report.Errors,
+            e => { Assert.Equal(2, e.Line); Assert.Contains("price (Price) '1e308' must be a number from 0 to 1,000,000,000,000", e.Reason, StringComparison.Ordinal); },
+            e => { Assert.Equal(3, e.Line); Assert.Contains("price (Price) '-5.00' must be a number from 0 to 1,000,000,000,000", e.Reason, StringComparison.Ordinal); },
+            e => { Assert.Equal(4, e.Line); Assert.Contains("quantity (Qty) '2000000' must be at most 1,000,000", e.Reason, StringComparison.Ordinal); },
+            e => { Assert.Equal(6, e.Line); Assert.Contains("total of order 4004", e.Reason, StringComparison.Ordinal); });
+        Assert.Equal(600_000_000_025.0, (await FindAsync(host, "big")).Profile.Aggregates.TotalSpent, 2);
+    }
+
     [Fact]
     public async Task CheckHeaderAsync_MappedColumnMissing_NamesTheField()
     {
