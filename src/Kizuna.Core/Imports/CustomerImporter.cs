@@ -19,7 +19,7 @@ internal sealed class CustomerImporter(ImportMapping mapping, MessageSink sink, 
 
         counters.Customers++;
         await sink.AddAsync(ImportMessages.Identify(
-            $"import:customers:{userId}:{row.Fingerprint()}", userId, row.Text(ImportFields.AnonymousId), traits, timestamp, receivedAt), ct);
+            $"import:customers:{userId}:{row.Fingerprint()}", userId, row.Key(ImportFields.AnonymousId), traits, timestamp, receivedAt), ct);
     }
 
     public Task CompleteAsync(CancellationToken ct) => Task.CompletedTask;

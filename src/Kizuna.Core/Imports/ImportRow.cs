@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Kizuna.Ingestion;
 
 namespace Kizuna.Imports;
 
@@ -35,7 +36,7 @@ internal sealed class ImportRow(CsvReader reader, ImportMapping mapping, IReadOn
     /// <summary>An identifier; <c>17850.0</c> reads as <c>17850</c> when the mapping says ids are numeric.</summary>
     public string? Id(string field)
     {
-        var value = Text(field);
+        var value = Key(field);
         if (value is null || !mapping.NumericIds)
         {
             return value;
@@ -45,6 +46,18 @@ internal sealed class ImportRow(CsvReader reader, ImportMapping mapping, IReadOn
             ? decimal.Truncate(number).ToString(CultureInfo.InvariantCulture)
             : value;
     }
+
+    /// <summary>An identifier as written, no longer than the tracking API accepts.</summary>
+    public string? Key(string field)
+    {
+        var value = Text(field);
+        return value is { Length: > SegmentParser.MaxIdLength }
+            ? throw new ImportLineException($"{field} ({mapping.Column(field)}) is {value.Length} characters long; the limit is {SegmentParser.MaxIdLength}")
+            : value;
+    }
+
+    public string RequiredKey(string field) =>
+        Key(field) ?? throw new ImportLineException($"{field} ({mapping.Column(field)}) is empty");
 
     public double Number(string field)
     {

@@ -25,14 +25,14 @@ internal sealed class OrderImporter(ImportMapping mapping, MessageSink sink, Pro
 
     public async ValueTask AcceptAsync(ImportRow row, CancellationToken ct)
     {
-        var orderId = row.Required(ImportFields.OrderId);
+        var orderId = row.RequiredKey(ImportFields.OrderId);
         if (row.Id(ImportFields.UserId) is not { } userId)
         {
             counters.SkippedWithoutCustomer++;
             return;
         }
 
-        var productId = row.Required(ImportFields.ProductId);
+        var productId = row.RequiredKey(ImportFields.ProductId);
         var quantity = row.Number(ImportFields.Quantity);
         var price = row.Amount(ImportFields.Price);
         var timestamp = row.Timestamp(ImportFields.Timestamp);
@@ -64,7 +64,7 @@ internal sealed class OrderImporter(ImportMapping mapping, MessageSink sink, Pro
 
             await FlushAsync(ct);
             _current = new OrderGroup(orderId, userId, timestamp, currency, isCancellation,
-                isCancellation ? row.Text(ImportFields.OriginalOrderId) ?? orderId[mapping.CancellationPrefix!.Length..] : null);
+                isCancellation ? row.Key(ImportFields.OriginalOrderId) ?? orderId[mapping.CancellationPrefix!.Length..] : null);
         }
         else if (_current.UserId != userId)
         {

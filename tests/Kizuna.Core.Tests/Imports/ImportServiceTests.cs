@@ -226,6 +226,26 @@ public sealed class ImportServiceTests
         Assert.Equal(600_000_000_025.0, (await FindAsync(host, "big")).Profile.Aggregates.TotalSpent, 2);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ImportAsync_IdLongerThanTheTrackingApiAllows_ReportsTheLine(string engine)
+    {
+        await using var host = await CoreHost.StartAsync(engine);
+        var longId = new string('x', Kizuna.Ingestion.SegmentParser.MaxIdLength + 1);
+        using var csv = new TempCsv(
+            Header,
+            $"{longId},A1,Teapot,1,2011-03-01 10:00,1.00,ids,United Kingdom",
+            $"4101,A1,Teapot,1,2011-03-01 10:00,1.00,{longId},United Kingdom",
+            "4102,A1,Teapot,1,2011-03-01 10:00,1.00,ids,United Kingdom");
+
+        var report = await ImportAsync(host, csv, OrdersMapping);
+
+        Assert.Equal(1, report.Orders);
+        Assert.Collection(report.Errors,
+            e => { Assert.Equal(2, e.Line); Assert.Contains("order_id (Invoice) is 513 characters long; the limit is 512", e.Reason, StringComparison.Ordinal); },
+            e => { Assert.Equal(3, e.Line); Assert.Contains("user_id (Customer)", e.Reason, StringComparison.Ordinal); });
+    }
+
     [Fact]
     public async Task CheckHeaderAsync_MappedColumnMissing_NamesTheField()
     {
