@@ -94,6 +94,23 @@ public sealed class ImportsApiTests : IAsyncLifetime
         Assert.Contains("\"file\"", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nInvoice,Sku\r\n1,A")]
+    [InlineData("this is not a multipart body")]
+    public async Task Post_MalformedMultipartBody_Returns400NamingFile(string body)
+    {
+        var client = await ClientAsync([Scopes.Import]);
+        using var content = new StringContent(body);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=xyz");
+
+        var response = await client.PostAsync("/api/imports", content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("file", out _));
+    }
+
     [Fact]
     public async Task Post_KeyWithoutImportScope_Returns403()
     {
