@@ -61,7 +61,7 @@ public static class ImportsApi
         catch (ImportMappingException ex)
         {
             upload.DeleteFile();
-            return Invalid(ex.Field is "file" ? "file" : $"mapping.{ex.Field}", ex.Message);
+            return Invalid(ex.Field is "file" or "mapping" ? ex.Field : $"mapping.{ex.Field}", ex.Message);
         }
         catch
         {

@@ -71,6 +71,8 @@ public sealed class ImportsApiTests : IAsyncLifetime
     [InlineData("""{ "kind": "orders", "columns": { "order_id": "Invoice" } }""", "mapping.columns.user_id")]
     [InlineData("""{ "kind": "orders", "columns": { "order_id": "Invoice", "user_id": "Client", "product_id": "Sku", "quantity": "Qty", "price": "Price", "timestamp": "Date" } }""", "mapping.columns.user_id")]
     [InlineData("""{ "kind": "parcels" }""", "mapping.kind")]
+    [InlineData("""{ "kind": "orders,products", "columns": { "product_id": "Sku", "name": "Sku" } }""", "mapping.kind")]
+    [InlineData("""{ "kind": "orders", """, "mapping")]
     public async Task Post_BadMapping_Returns400NamingTheField(string mapping, string field)
     {
         var client = await ClientAsync([Scopes.Import]);
