@@ -20,8 +20,9 @@ internal sealed class EventImporter(ImportMapping mapping, MessageSink sink, Imp
 
         var timestamp = row.Timestamp(ImportFields.Timestamp);
         var messageId = row.Key(ImportFields.MessageId) is { } own ? $"import:events:{own}" : $"import:events:{row.Fingerprint()}";
+        var properties = RowValues.Object(row, mapping.Properties);
         counters.Events++;
-        await sink.AddAsync(ImportMessages.Track(messageId, userId, anonymousId, name, RowValues.Object(row, mapping.Properties), timestamp, receivedAt), ct);
+        await sink.AddAsync(ImportMessages.Track(messageId, userId, anonymousId, name, properties, timestamp, receivedAt), ct);
     }
 
     public Task CompleteAsync(CancellationToken ct) => Task.CompletedTask;

@@ -25,10 +25,10 @@ internal sealed class ImportRow(CsvReader reader, ImportMapping mapping, IReadOn
     public long LineNumber => reader.LineNumber;
 
     /// <summary>The trimmed value of a mapped field; null when unmapped or empty.</summary>
-    public string? Text(string field) => indexes.TryGetValue(field, out var index) ? Cell(index) : null;
+    public string? Text(string field) => indexes.TryGetValue(field, out var index) ? Cell(index, field) : null;
 
     /// <summary>The value of a CSV column by header (traits, properties).</summary>
-    public string? Column(string header) => indexes.TryGetValue("\0" + header, out var index) ? Cell(index) : null;
+    public string? Column(string header) => indexes.TryGetValue("\0" + header, out var index) ? Cell(index, header) : null;
 
     public string Required(string field) =>
         Text(field) ?? throw new ImportLineException($"{field} ({mapping.Column(field)}) is empty");
@@ -109,10 +109,18 @@ internal sealed class ImportRow(CsvReader reader, ImportMapping mapping, IReadOn
     /// <summary>A fingerprint of the whole line, for message ids of rows that carry no id of their own.</summary>
     public string Fingerprint() => Convert.ToHexStringLower(System.IO.Hashing.XxHash64.Hash(reader.RawRecord));
 
-    private string? Cell(int index)
+    private string? Cell(int index, string name)
     {
         var value = reader.GetString(index);
-        return string.IsNullOrEmpty(value) ? null : value;
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        // PostgreSQL stores no U+0000 in text or jsonb: one such value would fail the batch, and with it the job.
+        return value.Contains('\0', StringComparison.Ordinal)
+            ? throw new ImportLineException($"{name} contains a NUL character (U+0000), which cannot be stored")
+            : value;
     }
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";

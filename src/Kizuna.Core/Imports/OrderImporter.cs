@@ -38,6 +38,13 @@ internal sealed class OrderImporter(ImportMapping mapping, MessageSink sink, Pro
         var timestamp = row.Timestamp(ImportFields.Timestamp);
         var currency = row.Text(ImportFields.Currency) ?? mapping.Currency;
         var isCancellation = mapping.CancellationPrefix is { } prefix && orderId.StartsWith(prefix, StringComparison.Ordinal);
+
+        // Every value is read before anything changes, so a bad line leaves no half-built order or customer behind.
+        var name = row.Text(ImportFields.Name);
+        var sku = row.Text(ImportFields.Sku);
+        var category = row.Text(ImportFields.Category);
+        var originalOrderId = isCancellation ? row.Key(ImportFields.OriginalOrderId) ?? orderId[mapping.CancellationPrefix!.Length..] : null;
+        var traits = _customers.Contains(userId) ? null : RowValues.Object(row, mapping.Traits);
         if (!isCancellation && quantity <= 0)
         {
             throw new ImportLineException($"quantity ({mapping.Column(ImportFields.Quantity)}) must be positive on an order line");
@@ -63,8 +70,7 @@ internal sealed class OrderImporter(ImportMapping mapping, MessageSink sink, Pro
             }
 
             await FlushAsync(ct);
-            _current = new OrderGroup(orderId, userId, timestamp, currency, isCancellation,
-                isCancellation ? row.Key(ImportFields.OriginalOrderId) ?? orderId[mapping.CancellationPrefix!.Length..] : null);
+            _current = new OrderGroup(orderId, userId, timestamp, currency, isCancellation, originalOrderId);
         }
         else if (_current.UserId != userId)
         {
@@ -75,15 +81,12 @@ internal sealed class OrderImporter(ImportMapping mapping, MessageSink sink, Pro
             throw new ImportLineException($"this line takes the total of order {orderId} past {Limit(ImportRow.MaxAmount)}");
         }
 
-        if (_customers.Add(userId))
+        if (traits is not null && _customers.Add(userId))
         {
             counters.Customers++;
-            await sink.AddAsync(ImportMessages.Identify($"import:orders:customer:{userId}", userId, null, RowValues.Object(row, mapping.Traits), timestamp, receivedAt), ct);
+            await sink.AddAsync(ImportMessages.Identify($"import:orders:customer:{userId}", userId, null, traits, timestamp, receivedAt), ct);
         }
 
-        var name = row.Text(ImportFields.Name);
-        var sku = row.Text(ImportFields.Sku);
-        var category = row.Text(ImportFields.Category);
         _current.Add(new OrderLine(productId, sku, name, category, price, Math.Abs(quantity)));
         if (!isCancellation && _products.Add(productId))
         {

@@ -246,6 +246,22 @@ public sealed class ImportServiceTests
             e => { Assert.Equal(3, e.Line); Assert.Contains("user_id (Customer)", e.Reason, StringComparison.Ordinal); });
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ImportAsync_ValueWithNulCharacter_ReportsTheLineAndLoadsTheRest(string engine)
+    {
+        await using var host = await CoreHost.StartAsync(engine);
+        using var csv = new TempCsv("who,when,plan", "n1,2024-05-01T10:00:00Z,pro\0team", "n1,2024-05-02T10:00:00Z,pro");
+        const string mapping = """{ "kind": "events", "event": "Renewed", "columns": { "user_id": "who", "timestamp": "when" }, "properties": { "plan": "plan" } }""";
+
+        var report = await ImportAsync(host, csv, mapping);
+
+        Assert.Equal(1, report.Events);
+        var error = Assert.Single(report.Errors);
+        Assert.Equal(2, error.Line);
+        Assert.Contains("plan", error.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task CheckHeaderAsync_MappedColumnMissing_NamesTheField()
     {
