@@ -17,9 +17,9 @@ internal sealed class CustomerImporter(ImportMapping mapping, MessageSink sink, 
             traits["email"] = email;
         }
 
+        var anonymousId = row.Key(ImportFields.AnonymousId);
         counters.Customers++;
-        await sink.AddAsync(ImportMessages.Identify(
-            $"import:customers:{userId}:{row.Fingerprint()}", userId, row.Text(ImportFields.AnonymousId), traits, timestamp, receivedAt), ct);
+        await sink.AddAsync(ImportMessages.Identify($"import:customers:{userId}:{row.Fingerprint()}", userId, anonymousId, traits, timestamp, receivedAt), ct);
     }
 
     public Task CompleteAsync(CancellationToken ct) => Task.CompletedTask;

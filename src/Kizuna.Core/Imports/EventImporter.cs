@@ -12,16 +12,17 @@ internal sealed class EventImporter(ImportMapping mapping, MessageSink sink, Imp
         var name = row.Text(ImportFields.Event) ?? mapping.Event
             ?? throw new ImportLineException($"event ({mapping.Column(ImportFields.Event)}) is empty");
         var userId = row.Id(ImportFields.UserId);
-        var anonymousId = row.Text(ImportFields.AnonymousId);
+        var anonymousId = row.Key(ImportFields.AnonymousId);
         if (userId is null && anonymousId is null)
         {
             throw new ImportLineException("the line has neither a user_id nor an anonymous_id");
         }
 
         var timestamp = row.Timestamp(ImportFields.Timestamp);
-        var messageId = row.Text(ImportFields.MessageId) is { } own ? $"import:events:{own}" : $"import:events:{row.Fingerprint()}";
+        var messageId = row.Key(ImportFields.MessageId) is { } own ? $"import:events:{own}" : $"import:events:{row.Fingerprint()}";
+        var properties = RowValues.Object(row, mapping.Properties);
         counters.Events++;
-        await sink.AddAsync(ImportMessages.Track(messageId, userId, anonymousId, name, RowValues.Object(row, mapping.Properties), timestamp, receivedAt), ct);
+        await sink.AddAsync(ImportMessages.Track(messageId, userId, anonymousId, name, properties, timestamp, receivedAt), ct);
     }
 
     public Task CompleteAsync(CancellationToken ct) => Task.CompletedTask;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security;
 using System.Text.Json;
 using Kizuna.Commerce;
 
@@ -11,6 +13,9 @@ public static class ImportMappingParser
         "kind", "columns", "traits", "properties", "event", "timestampFormat", "timeZone", "currency",
         "cancellationPrefix", "cancellationAs", "cancellationMatch", "numericIds", "delimiter", "maxReportedErrors",
     ];
+
+    // A date with every part a format can name, to try a timestampFormat on before any line is read.
+    private static readonly DateTime SampleDate = new(2011, 12, 9, 13, 45, 30, 123, DateTimeKind.Unspecified);
 
     public static ImportMapping Parse(string json)
     {
@@ -41,10 +46,7 @@ public static class ImportMappingParser
             }
 
             var kindText = String(root, "kind") ?? throw new ImportMappingException("kind", "Required: customers, orders, products or events.");
-            if (!Enum.TryParse<ImportKind>(kindText, ignoreCase: true, out var kind) || int.TryParse(kindText, out _))
-            {
-                throw new ImportMappingException("kind", $"'{kindText}' is not one of customers, orders, products, events.");
-            }
+            var kind = Kind(kindText);
 
             var columns = Map(root, "columns");
             foreach (var field in columns.Keys.Where(f => !ImportFields.Allowed(kind).Contains(f)))
@@ -78,7 +80,7 @@ public static class ImportMappingParser
                 Traits = Map(root, "traits"),
                 Properties = Map(root, "properties"),
                 Event = eventName,
-                TimestampFormat = String(root, "timestampFormat"),
+                TimestampFormat = TimestampFormat(String(root, "timestampFormat")),
                 TimeZone = Zone(String(root, "timeZone")),
                 Currency = Currency(String(root, "currency")),
                 CancellationPrefix = String(root, "cancellationPrefix") is { Length: > 0 } prefix ? prefix : null,
@@ -159,10 +161,50 @@ public static class ImportMappingParser
         {
             return TimeZoneInfo.FindSystemTimeZoneById(id);
         }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        // A directory under the zone database (America) is found but cannot be read as a zone: SecurityException.
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or SecurityException)
         {
             throw new ImportMappingException("timeZone", $"'{id}' is not a known time zone (use an IANA id such as Europe/London).");
         }
+    }
+
+    // Names only: Enum.TryParse would also take numbers (5) and comma lists (orders,products).
+    private static ImportKind Kind(string value) => value.ToLowerInvariant() switch
+    {
+        "customers" => ImportKind.Customers,
+        "orders" => ImportKind.Orders,
+        "products" => ImportKind.Products,
+        "events" => ImportKind.Events,
+        _ => throw new ImportMappingException("kind", $"'{value}' is not one of customers, orders, products, events."),
+    };
+
+    /// <summary>A format is kept only if it can write a date and read it back, so it cannot fail every line (or the job) later.</summary>
+    private static string? TimestampFormat(string? format)
+    {
+        if (format is null)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(format))
+        {
+            throw new ImportMappingException("timestampFormat", "'timestampFormat' is empty; leave it out to read ISO 8601 dates, or give a format such as yyyy-MM-dd HH:mm:ss.");
+        }
+
+        try
+        {
+            var sample = SampleDate.ToString(format, CultureInfo.InvariantCulture);
+            if (DateTime.TryParseExact(sample, format, CultureInfo.InvariantCulture, ImportRow.ExactStyles, out _))
+            {
+                return format;
+            }
+        }
+        catch (FormatException)
+        {
+            // Refused below, like a format that writes a date it cannot read back.
+        }
+
+        throw new ImportMappingException("timestampFormat", $"'{format}' is not a .NET date format that can read dates (such as yyyy-MM-dd HH:mm:ss or M/d/yyyy H:mm).");
     }
 
     private static string? Currency(string? code) => code switch
@@ -190,7 +232,8 @@ public static class ImportMappingParser
     {
         null => ',',
         "\\t" or "\t" => '\t',
-        { Length: 1 } => value[0],
-        _ => throw new ImportMappingException("delimiter", "'delimiter' is one character, or \\t for tab."),
+        // The CSV reader needs printable ASCII (a quote or a line break cannot separate fields).
+        { Length: 1 } when value[0] is >= ' ' and <= '~' and not '"' => value[0],
+        _ => throw new ImportMappingException("delimiter", "'delimiter' is one printable ASCII character other than \", or \\t for tab."),
     };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Kizuna.Ingestion;
 
 namespace Kizuna.Imports;
 
@@ -9,13 +10,25 @@ namespace Kizuna.Imports;
 /// </summary>
 internal sealed class ImportRow(CsvReader reader, ImportMapping mapping, IReadOnlyDictionary<string, int> indexes)
 {
+    /// <summary>The largest price or order total, as on the tracking API.</summary>
+    public const double MaxAmount = 1e12;
+
+    /// <summary>The largest quantity of an order line, as on the tracking API.</summary>
+    public const double MaxQuantity = 1e6;
+
+    /// <summary>
+    /// How a <see cref="ImportMapping.TimestampFormat"/> is applied: a date with an offset (<c>zzz</c>, <c>K</c>) comes
+    /// back in UTC rather than in the server's local time.
+    /// </summary>
+    public const DateTimeStyles ExactStyles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AdjustToUniversal;
+
     public long LineNumber => reader.LineNumber;
 
     /// <summary>The trimmed value of a mapped field; null when unmapped or empty.</summary>
-    public string? Text(string field) => indexes.TryGetValue(field, out var index) ? Cell(index) : null;
+    public string? Text(string field) => indexes.TryGetValue(field, out var index) ? Cell(index, field) : null;
 
     /// <summary>The value of a CSV column by header (traits, properties).</summary>
-    public string? Column(string header) => indexes.TryGetValue("\0" + header, out var index) ? Cell(index) : null;
+    public string? Column(string header) => indexes.TryGetValue("\0" + header, out var index) ? Cell(index, header) : null;
 
     public string Required(string field) =>
         Text(field) ?? throw new ImportLineException($"{field} ({mapping.Column(field)}) is empty");
@@ -23,7 +36,7 @@ internal sealed class ImportRow(CsvReader reader, ImportMapping mapping, IReadOn
     /// <summary>An identifier; <c>17850.0</c> reads as <c>17850</c> when the mapping says ids are numeric.</summary>
     public string? Id(string field)
     {
-        var value = Text(field);
+        var value = Key(field);
         if (value is null || !mapping.NumericIds)
         {
             return value;
@@ -34,6 +47,18 @@ internal sealed class ImportRow(CsvReader reader, ImportMapping mapping, IReadOn
             : value;
     }
 
+    /// <summary>An identifier as written, no longer than the tracking API accepts.</summary>
+    public string? Key(string field)
+    {
+        var value = Text(field);
+        return value is { Length: > SegmentParser.MaxIdLength }
+            ? throw new ImportLineException($"{field} ({mapping.Column(field)}) is {value.Length} characters long; the limit is {SegmentParser.MaxIdLength}")
+            : value;
+    }
+
+    public string RequiredKey(string field) =>
+        Key(field) ?? throw new ImportLineException($"{field} ({mapping.Column(field)}) is empty");
+
     public double Number(string field)
     {
         var value = Required(field);
@@ -42,13 +67,22 @@ internal sealed class ImportRow(CsvReader reader, ImportMapping mapping, IReadOn
             : throw new ImportLineException($"{field} ({mapping.Column(field)}) '{Shorten(value)}' is not a number");
     }
 
-    public double? OptionalNumber(string field) => Text(field) is null ? null : Number(field);
+    /// <summary>A price: from zero to <see cref="MaxAmount"/>, as the tracking API accepts.</summary>
+    public double Amount(string field)
+    {
+        var number = Number(field);
+        return number is >= 0 and <= MaxAmount
+            ? number
+            : throw new ImportLineException($"{field} ({mapping.Column(field)}) '{Shorten(Text(field)!)}' must be a number from 0 to {MaxAmount.ToString("N0", CultureInfo.InvariantCulture)}");
+    }
+
+    public double? OptionalAmount(string field) => Text(field) is null ? null : Amount(field);
 
     public DateTimeOffset Timestamp(string field)
     {
         var value = Required(field);
         var parsed = mapping.TimestampFormat is { } format
-            ? DateTime.TryParseExact(value, format, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var exact) ? exact : (DateTime?)null
+            ? DateTime.TryParseExact(value, format, CultureInfo.InvariantCulture, ExactStyles, out var exact) ? exact : (DateTime?)null
             : DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AdjustToUniversal, out var loose) ? loose : null;
         if (parsed is not { } time)
         {
@@ -56,18 +90,37 @@ internal sealed class ImportRow(CsvReader reader, ImportMapping mapping, IReadOn
             throw new ImportLineException($"{field} ({mapping.Column(field)}) '{Shorten(value)}' is not {expected}");
         }
 
-        return time.Kind == DateTimeKind.Utc
-            ? new DateTimeOffset(time, TimeSpan.Zero)
-            : new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Unspecified), mapping.TimeZone.GetUtcOffset(time));
+        if (time.Kind == DateTimeKind.Utc)
+        {
+            return new DateTimeOffset(time, TimeSpan.Zero);
+        }
+
+        // 0001-01-01 00:00 in Tokyo is still year 0 in UTC: a DateTimeOffset cannot hold it.
+        var offset = mapping.TimeZone.GetUtcOffset(time);
+        var utcTicks = time.Ticks - offset.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+        {
+            throw new ImportLineException($"{field} ({mapping.Column(field)}) '{Shorten(value)}' in {mapping.TimeZone.Id} falls outside the years 1 to 9999 in UTC");
+        }
+
+        return new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Unspecified), offset);
     }
 
     /// <summary>A fingerprint of the whole line, for message ids of rows that carry no id of their own.</summary>
     public string Fingerprint() => Convert.ToHexStringLower(System.IO.Hashing.XxHash64.Hash(reader.RawRecord));
 
-    private string? Cell(int index)
+    private string? Cell(int index, string name)
     {
         var value = reader.GetString(index);
-        return string.IsNullOrEmpty(value) ? null : value;
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        // PostgreSQL stores no U+0000 in text or jsonb: one such value would fail the batch, and with it the job.
+        return value.Contains('\0', StringComparison.Ordinal)
+            ? throw new ImportLineException($"{name} contains a NUL character (U+0000), which cannot be stored")
+            : value;
     }
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";

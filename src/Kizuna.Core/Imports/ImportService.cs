@@ -52,32 +52,40 @@ public sealed class ImportService(IngestionPipeline pipeline, ProductCatalog cat
         };
 
         logger.LogInformation("Import of {Kind} into workspace {WorkspaceId} started ({Bytes} bytes)", mapping.Kind, workspaceId, stream.Length);
-        while (await reader.ReadAsync(ct))
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            counters.LinesRead++;
-            try
+            while (await reader.ReadAsync(ct))
             {
-                if (malformed is not null)
+                ct.ThrowIfCancellationRequested();
+                counters.LinesRead++;
+                try
                 {
-                    throw new ImportLineException(malformed);
+                    if (malformed is not null)
+                    {
+                        throw new ImportLineException(malformed);
+                    }
+
+                    await importer.AcceptAsync(row, ct);
+                }
+                catch (ImportLineException ex)
+                {
+                    counters.Bad(row.LineNumber, ex.Message);
+                }
+                finally
+                {
+                    malformed = null;
                 }
 
-                await importer.AcceptAsync(row, ct);
+                if (counters.LinesRead % ProgressEvery == 0)
+                {
+                    progress?.Report(new ImportProgress(reader.ByteOffset, stream.Length, counters.LinesRead, counters.BadLines));
+                }
             }
-            catch (ImportLineException ex)
-            {
-                counters.Bad(row.LineNumber, ex.Message);
-            }
-            finally
-            {
-                malformed = null;
-            }
-
-            if (counters.LinesRead % ProgressEvery == 0)
-            {
-                progress?.Report(new ImportProgress(reader.ByteOffset, stream.Length, counters.LinesRead, counters.BadLines));
-            }
+        }
+        catch (CsvFormatException ex)
+        {
+            // A record too large to buffer (a quote never closed early in a huge file): the rest cannot be read.
+            throw new ImportMappingException("file", $"The file cannot be read past line {reader.LineNumber}: {ex.Message}");
         }
 
         await importer.CompleteAsync(ct);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kizuna.Commerce;
 using Kizuna.Ingestion;
 
@@ -24,22 +25,41 @@ internal sealed class OrderImporter(ImportMapping mapping, MessageSink sink, Pro
 
     public async ValueTask AcceptAsync(ImportRow row, CancellationToken ct)
     {
-        var orderId = row.Required(ImportFields.OrderId);
+        var orderId = row.RequiredKey(ImportFields.OrderId);
         if (row.Id(ImportFields.UserId) is not { } userId)
         {
             counters.SkippedWithoutCustomer++;
             return;
         }
 
-        var productId = row.Required(ImportFields.ProductId);
+        var productId = row.RequiredKey(ImportFields.ProductId);
         var quantity = row.Number(ImportFields.Quantity);
-        var price = row.Number(ImportFields.Price);
+        var price = row.Amount(ImportFields.Price);
         var timestamp = row.Timestamp(ImportFields.Timestamp);
         var currency = row.Text(ImportFields.Currency) ?? mapping.Currency;
         var isCancellation = mapping.CancellationPrefix is { } prefix && orderId.StartsWith(prefix, StringComparison.Ordinal);
+
+        // Every value is read before anything changes, so a bad line leaves no half-built order or customer behind.
+        var name = row.Text(ImportFields.Name);
+        var sku = row.Text(ImportFields.Sku);
+        var category = row.Text(ImportFields.Category);
+        var originalOrderId = isCancellation ? row.Key(ImportFields.OriginalOrderId) ?? orderId[mapping.CancellationPrefix!.Length..] : null;
+        var traits = _customers.Contains(userId) ? null : RowValues.Object(row, mapping.Traits);
         if (!isCancellation && quantity <= 0)
         {
             throw new ImportLineException($"quantity ({mapping.Column(ImportFields.Quantity)}) must be positive on an order line");
+        }
+
+        // Cancellations write their quantities negative; only the size is limited.
+        if (Math.Abs(quantity) > ImportRow.MaxQuantity)
+        {
+            throw new ImportLineException($"quantity ({mapping.Column(ImportFields.Quantity)}) '{row.Text(ImportFields.Quantity)}' must be at most {Limit(ImportRow.MaxQuantity)}");
+        }
+
+        var amount = price * Math.Abs(quantity);
+        if (amount > ImportRow.MaxAmount)
+        {
+            throw new ImportLineException($"price × quantity of the line is {Limit(amount)}; an order's total must be at most {Limit(ImportRow.MaxAmount)}");
         }
 
         if (_current is null || _current.OrderId != orderId)
@@ -50,24 +70,24 @@ internal sealed class OrderImporter(ImportMapping mapping, MessageSink sink, Pro
             }
 
             await FlushAsync(ct);
-            _current = new OrderGroup(orderId, userId, timestamp, currency, isCancellation,
-                isCancellation ? row.Text(ImportFields.OriginalOrderId) ?? orderId[mapping.CancellationPrefix!.Length..] : null);
+            _current = new OrderGroup(orderId, userId, timestamp, currency, isCancellation, originalOrderId);
         }
         else if (_current.UserId != userId)
         {
             throw new ImportLineException($"order {orderId} already belongs to customer {_current.UserId}");
         }
-
-        if (_customers.Add(userId))
+        else if (_current.Amount + amount > ImportRow.MaxAmount)
         {
-            counters.Customers++;
-            await sink.AddAsync(ImportMessages.Identify($"import:orders:customer:{userId}", userId, null, RowValues.Object(row, mapping.Traits), timestamp, receivedAt), ct);
+            throw new ImportLineException($"this line takes the total of order {orderId} past {Limit(ImportRow.MaxAmount)}");
         }
 
-        var name = row.Text(ImportFields.Name);
-        var sku = row.Text(ImportFields.Sku);
-        var category = row.Text(ImportFields.Category);
-        _current.Lines.Add(new OrderLine(productId, sku, name, category, price, Math.Abs(quantity)));
+        if (traits is not null && _customers.Add(userId))
+        {
+            counters.Customers++;
+            await sink.AddAsync(ImportMessages.Identify($"import:orders:customer:{userId}", userId, null, traits, timestamp, receivedAt), ct);
+        }
+
+        _current.Add(new OrderLine(productId, sku, name, category, price, Math.Abs(quantity)));
         if (!isCancellation && _products.Add(productId))
         {
             _newProducts.Add(new Product(productId, sku, name ?? productId, category, price, currency, null, null));
@@ -142,6 +162,8 @@ internal sealed class OrderImporter(ImportMapping mapping, MessageSink sink, Pro
             .GroupBy(l => _lastOrderWith.TryGetValue((group.UserId, l.ProductId ?? ""), out var id) ? id : null)
             .Select(g => (g.Key, g.ToList()));
     }
+
+    private static string Limit(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private async Task UpsertProductsAsync(CancellationToken ct)
     {

@@ -12,7 +12,7 @@ internal sealed class ProductImporter(ImportMapping mapping, ProductCatalog cata
         var productId = row.Id(ImportFields.ProductId) ?? throw new ImportLineException($"product_id ({mapping.Column(ImportFields.ProductId)}) is empty");
         var name = row.Required(ImportFields.Name);
         _pending.Add(new Product(
-            productId, row.Text(ImportFields.Sku), name, row.Text(ImportFields.Category), row.OptionalNumber(ImportFields.Price),
+            productId, row.Text(ImportFields.Sku), name, row.Text(ImportFields.Category), row.OptionalAmount(ImportFields.Price),
             row.Text(ImportFields.Currency) ?? mapping.Currency, row.Text(ImportFields.ImageUrl), row.Text(ImportFields.Url)));
         if (_pending.Count >= 1_000)
         {

@@ -34,6 +34,12 @@ public static class ImportsApi
         {
             return Invalid("file", $"The multipart body could not be read: {ex.Message}");
         }
+        catch (IOException ex) when (ex is not BadHttpRequestException)
+        {
+            // MultipartReader's "Unexpected end of Stream": an empty, cut off or garbled body. Kestrel's own
+            // BadHttpRequestException (such as a body over the size limit) keeps its status code.
+            return Invalid("file", "The multipart body ends before its closing boundary: it is empty, cut off or not the multipart/form-data its Content-Type says.");
+        }
 
         try
         {
@@ -55,7 +61,7 @@ public static class ImportsApi
         catch (ImportMappingException ex)
         {
             upload.DeleteFile();
-            return Invalid(ex.Field is "file" ? "file" : $"mapping.{ex.Field}", ex.Message);
+            return Invalid(ex.Field is "file" or "mapping" ? ex.Field : $"mapping.{ex.Field}", ex.Message);
         }
         catch
         {

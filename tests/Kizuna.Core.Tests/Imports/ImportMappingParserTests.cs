@@ -34,12 +34,40 @@ public sealed class ImportMappingParserTests
     [InlineData("""{ "kind": "events", "event": "Signed Up", "columns": { "timestamp": "B" } }""", "columns.user_id")]
     [InlineData("""{ "kind": "orders", """, "mapping")]
     [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "cancellationMatch": "guess" }""", "cancellationMatch")]
+    [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "delimiter": "\"" }""", "delimiter")]
+    [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "delimiter": "\n" }""", "delimiter")]
+    [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "delimiter": "\r" }""", "delimiter")]
+    [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "delimiter": "é" }""", "delimiter")]
+    [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "timeZone": "America" }""", "timeZone")]
+    [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "timestampFormat": "%" }""", "timestampFormat")]
+    [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "timestampFormat": "" }""", "timestampFormat")]
+    [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "timestampFormat": "dddd" }""", "timestampFormat")]
     public void Parse_InvalidMapping_NamesTheField(string json, string field)
     {
         var ex = Assert.Throws<ImportMappingException>(() => ImportMappingParser.Parse(json));
 
         Assert.Equal(field, ex.Field);
         Assert.False(string.IsNullOrWhiteSpace(ex.Message));
+    }
+
+    [Theory]
+    [InlineData("orders,products")]
+    [InlineData("5")]
+    [InlineData("Orders , Products")]
+    public void Parse_KindNumberOrList_IsRefusedListingTheKinds(string kind)
+    {
+        var ex = Assert.Throws<ImportMappingException>(() => ImportMappingParser.Parse($$"""{ "kind": "{{kind}}", "columns": { "product_id": "A", "name": "B" } }"""));
+
+        Assert.Equal("kind", ex.Field);
+        Assert.Contains("customers, orders, products, events", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "kind": "Products", "columns": { "product_id": "A", "name": "B" } }""", ImportKind.Products)]
+    [InlineData("""{ "kind": "EVENTS", "event": "Seen", "columns": { "user_id": "A", "timestamp": "B" } }""", ImportKind.Events)]
+    public void Parse_KindInAnyCase_IsRead(string json, ImportKind kind)
+    {
+        Assert.Equal(kind, ImportMappingParser.Parse(json).Kind);
     }
 
     [Fact]

@@ -170,6 +170,98 @@ public sealed class ImportServiceTests
         Assert.Equal(1300, product?.Price);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ImportAsync_TimestampOutOfRangeInTheZone_ReportsTheLineAndLoadsTheRest(string engine)
+    {
+        await using var host = await CoreHost.StartAsync(engine);
+        using var csv = new TempCsv("who,when", "z1,2024-05-01 10:00", "z1,0001-01-01 00:00", "z1,9999-12-31 23:59", "z1,2024-05-02 10:00");
+        const string mapping = """{ "kind": "events", "event": "Visited", "columns": { "user_id": "who", "timestamp": "when" }, "timestampFormat": "yyyy-MM-dd HH:mm", "timeZone": "Asia/Tokyo" }""";
+
+        var report = await ImportAsync(host, csv, mapping);
+
+        Assert.Equal(3, report.Events);
+        var error = Assert.Single(report.Errors);
+        Assert.Equal(3, error.Line);
+        Assert.Contains("timestamp (when)", error.Reason, StringComparison.Ordinal);
+        Assert.Equal(3, (await FindAsync(host, "z1")).Profile.Aggregates.Events);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ImportAsync_TimestampFormatWithOffset_IsReadAsThatInstant(string engine)
+    {
+        await using var host = await CoreHost.StartAsync(engine);
+        using var csv = new TempCsv(Header, "3002,A1,Teapot,1,2011-07-01 10:00 +02:00,20.00,offset,Germany");
+
+        await ImportAsync(host, csv, OrdersMapping.Replace("yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm zzz", StringComparison.Ordinal));
+
+        var profile = await FindAsync(host, "offset");
+        var order = Assert.Single(await host.Get<ProfileService>().OrdersAsync(host.Workspace.Id, profile.Profile.Id, TestContext.Current.CancellationToken));
+        Assert.Equal(new DateTimeOffset(2011, 7, 1, 8, 0, 0, TimeSpan.Zero), order.PlacedAt);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ImportAsync_AmountsOutsideTheTrackingLimits_ReportsTheLinesAndLoadsTheRest(string engine)
+    {
+        await using var host = await CoreHost.StartAsync(engine);
+        using var csv = new TempCsv(
+            Header,
+            "4001,A1,Teapot,1e308,2011-03-01 10:00,1e308,big,United Kingdom",
+            "4002,A1,Teapot,1,2011-03-01 10:00,-5.00,big,United Kingdom",
+            "4003,A1,Teapot,2000000,2011-03-01 10:00,1.00,big,United Kingdom",
+            "4004,A1,Teapot,1,2011-03-01 10:00,600000000000,big,United Kingdom",
+            "4004,B2,Cup,1,2011-03-01 10:00,600000000000,big,United Kingdom",
+            "4005,A1,Teapot,2,2011-03-02 10:00,12.50,big,United Kingdom");
+
+        var report = await ImportAsync(host, csv, OrdersMapping);
+
+        Assert.Equal(2, report.Orders);
+        Assert.Collection(report.Errors,
+            e => { Assert.Equal(2, e.Line); Assert.Contains("price (Price) '1e308' must be a number from 0 to 1,000,000,000,000", e.Reason, StringComparison.Ordinal); },
+            e => { Assert.Equal(3, e.Line); Assert.Contains("price (Price) '-5.00' must be a number from 0 to 1,000,000,000,000", e.Reason, StringComparison.Ordinal); },
+            e => { Assert.Equal(4, e.Line); Assert.Contains("quantity (Qty) '2000000' must be at most 1,000,000", e.Reason, StringComparison.Ordinal); },
+            e => { Assert.Equal(6, e.Line); Assert.Contains("total of order 4004", e.Reason, StringComparison.Ordinal); });
+        Assert.Equal(600_000_000_025.0, (await FindAsync(host, "big")).Profile.Aggregates.TotalSpent, 2);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ImportAsync_IdLongerThanTheTrackingApiAllows_ReportsTheLine(string engine)
+    {
+        await using var host = await CoreHost.StartAsync(engine);
+        var longId = new string('x', Kizuna.Ingestion.SegmentParser.MaxIdLength + 1);
+        using var csv = new TempCsv(
+            Header,
+            $"{longId},A1,Teapot,1,2011-03-01 10:00,1.00,ids,United Kingdom",
+            $"4101,A1,Teapot,1,2011-03-01 10:00,1.00,{longId},United Kingdom",
+            "4102,A1,Teapot,1,2011-03-01 10:00,1.00,ids,United Kingdom");
+
+        var report = await ImportAsync(host, csv, OrdersMapping);
+
+        Assert.Equal(1, report.Orders);
+        Assert.Collection(report.Errors,
+            e => { Assert.Equal(2, e.Line); Assert.Contains("order_id (Invoice) is 513 characters long; the limit is 512", e.Reason, StringComparison.Ordinal); },
+            e => { Assert.Equal(3, e.Line); Assert.Contains("user_id (Customer)", e.Reason, StringComparison.Ordinal); });
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ImportAsync_ValueWithNulCharacter_ReportsTheLineAndLoadsTheRest(string engine)
+    {
+        await using var host = await CoreHost.StartAsync(engine);
+        using var csv = new TempCsv("who,when,plan", "n1,2024-05-01T10:00:00Z,pro\0team", "n1,2024-05-02T10:00:00Z,pro");
+        const string mapping = """{ "kind": "events", "event": "Renewed", "columns": { "user_id": "who", "timestamp": "when" }, "properties": { "plan": "plan" } }""";
+
+        var report = await ImportAsync(host, csv, mapping);
+
+        Assert.Equal(1, report.Events);
+        var error = Assert.Single(report.Errors);
+        Assert.Equal(2, error.Line);
+        Assert.Contains("plan", error.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task CheckHeaderAsync_MappedColumnMissing_NamesTheField()
     {

@@ -71,6 +71,8 @@ public sealed class ImportsApiTests : IAsyncLifetime
     [InlineData("""{ "kind": "orders", "columns": { "order_id": "Invoice" } }""", "mapping.columns.user_id")]
     [InlineData("""{ "kind": "orders", "columns": { "order_id": "Invoice", "user_id": "Client", "product_id": "Sku", "quantity": "Qty", "price": "Price", "timestamp": "Date" } }""", "mapping.columns.user_id")]
     [InlineData("""{ "kind": "parcels" }""", "mapping.kind")]
+    [InlineData("""{ "kind": "orders,products", "columns": { "product_id": "Sku", "name": "Sku" } }""", "mapping.kind")]
+    [InlineData("""{ "kind": "orders", """, "mapping")]
     public async Task Post_BadMapping_Returns400NamingTheField(string mapping, string field)
     {
         var client = await ClientAsync([Scopes.Import]);
@@ -92,6 +94,23 @@ public sealed class ImportsApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("\"file\"", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nInvoice,Sku\r\n1,A")]
+    [InlineData("this is not a multipart body")]
+    public async Task Post_MalformedMultipartBody_Returns400NamingFile(string body)
+    {
+        var client = await ClientAsync([Scopes.Import]);
+        using var content = new StringContent(body);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=xyz");
+
+        var response = await client.PostAsync("/api/imports", content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("file", out _));
     }
 
     [Fact]
