@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Kizuna.Commerce;
 using Kizuna.Ingestion;
 
 namespace Kizuna.Imports;
@@ -10,12 +11,6 @@ namespace Kizuna.Imports;
 /// </summary>
 internal sealed class ImportRow(CsvReader reader, ImportMapping mapping, IReadOnlyDictionary<string, int> indexes)
 {
-    /// <summary>The largest price or order total, as on the tracking API.</summary>
-    public const double MaxAmount = 1e12;
-
-    /// <summary>The largest quantity of an order line, as on the tracking API.</summary>
-    public const double MaxQuantity = 1e6;
-
     /// <summary>
     /// How a <see cref="ImportMapping.TimestampFormat"/> is applied: a date with an offset (<c>zzz</c>, <c>K</c>) comes
     /// back in UTC rather than in the server's local time.
@@ -67,13 +62,13 @@ internal sealed class ImportRow(CsvReader reader, ImportMapping mapping, IReadOn
             : throw new ImportLineException($"{field} ({mapping.Column(field)}) '{Shorten(value)}' is not a number");
     }
 
-    /// <summary>A price: from zero to <see cref="MaxAmount"/>, as the tracking API accepts.</summary>
+    /// <summary>A price: from zero to <see cref="CommerceEvents.MaxAmount"/>, as the tracking API accepts.</summary>
     public double Amount(string field)
     {
         var number = Number(field);
-        return number is >= 0 and <= MaxAmount
+        return number is >= 0 and <= CommerceEvents.MaxAmount
             ? number
-            : throw new ImportLineException($"{field} ({mapping.Column(field)}) '{Shorten(Text(field)!)}' must be a number from 0 to {MaxAmount.ToString("N0", CultureInfo.InvariantCulture)}");
+            : throw new ImportLineException($"{field} ({mapping.Column(field)}) '{Shorten(Text(field)!)}' must be a number from 0 to {CommerceEvents.MaxAmount.ToString("N0", CultureInfo.InvariantCulture)}");
     }
 
     public double? OptionalAmount(string field) => Text(field) is null ? null : Amount(field);

@@ -51,15 +51,15 @@ internal sealed class OrderImporter(ImportMapping mapping, MessageSink sink, Pro
         }
 
         // Cancellations write their quantities negative; only the size is limited.
-        if (Math.Abs(quantity) > ImportRow.MaxQuantity)
+        if (Math.Abs(quantity) > CommerceEvents.MaxQuantity)
         {
-            throw new ImportLineException($"quantity ({mapping.Column(ImportFields.Quantity)}) '{row.Text(ImportFields.Quantity)}' must be at most {Limit(ImportRow.MaxQuantity)}");
+            throw new ImportLineException($"quantity ({mapping.Column(ImportFields.Quantity)}) '{row.Text(ImportFields.Quantity)}' must be at most {Limit(CommerceEvents.MaxQuantity)}");
         }
 
         var amount = price * Math.Abs(quantity);
-        if (amount > ImportRow.MaxAmount)
+        if (amount > CommerceEvents.MaxAmount)
         {
-            throw new ImportLineException($"price × quantity of the line is {Limit(amount)}; an order's total must be at most {Limit(ImportRow.MaxAmount)}");
+            throw new ImportLineException($"price × quantity of the line is {Limit(amount)}; an order's total must be at most {Limit(CommerceEvents.MaxAmount)}");
         }
 
         if (_current is null || _current.OrderId != orderId)
@@ -76,9 +76,9 @@ internal sealed class OrderImporter(ImportMapping mapping, MessageSink sink, Pro
         {
             throw new ImportLineException($"order {orderId} already belongs to customer {_current.UserId}");
         }
-        else if (_current.Amount + amount > ImportRow.MaxAmount)
+        else if (_current.Amount + amount > CommerceEvents.MaxAmount)
         {
-            throw new ImportLineException($"this line takes the total of order {orderId} past {Limit(ImportRow.MaxAmount)}");
+            throw new ImportLineException($"this line takes the total of order {orderId} past {Limit(CommerceEvents.MaxAmount)}");
         }
 
         if (traits is not null && _customers.Add(userId))

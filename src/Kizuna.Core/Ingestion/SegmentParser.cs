@@ -27,10 +27,15 @@ public sealed class SegmentParser(IngestionOptions options)
         }
 
         var messageId = message.TryGetProperty("messageId", out var idElement) ? Id(idElement) : null;
-        var size = JsonMarshal.GetRawUtf8Value(message).Length;
-        if (size > options.MaxMessageBytes)
+        var raw = JsonMarshal.GetRawUtf8Value(message);
+        if (raw.Length > options.MaxMessageBytes)
         {
-            return Fail(index, messageId, "", $"the message is {size} bytes; the limit is {options.MaxMessageBytes}");
+            return Fail(index, messageId, "", $"the message is {raw.Length} bytes; the limit is {options.MaxMessageBytes}");
+        }
+
+        if (HasNulEscape(raw))
+        {
+            return Fail(index, messageId, "", "holds a NUL character (\\u0000), which text cannot store");
         }
 
         if (TypeOf(message, pathType) is not { } type)
@@ -283,6 +288,33 @@ public sealed class SegmentParser(IngestionOptions options)
         JsonValueKind.String or JsonValueKind.Number => Id(value) is null ? $"must be at most {MaxIdLength} characters" : null,
         _ => "must be a string or a number",
     };
+
+    /// <summary>
+    /// Whether the JSON text escapes a NUL character. PostgreSQL refuses it in text and jsonb, and one such message
+    /// would fail the whole commit it shares with other requests; SQLite would keep it, but both engines answer alike.
+    /// </summary>
+    private static bool HasNulEscape(ReadOnlySpan<byte> json)
+    {
+        var offset = 0;
+        while (json[offset..].IndexOf("\\u0000"u8) is var found and >= 0)
+        {
+            var at = offset + found;
+            var backslashesBefore = 0;
+            while (at > backslashesBefore && json[at - backslashesBefore - 1] == (byte)'\\')
+            {
+                backslashesBefore++;
+            }
+
+            if (backslashesBefore % 2 == 0)   // after an escaped backslash (JSON text \\u0000) it is text, not a NUL
+            {
+                return true;
+            }
+
+            offset = at + 1;
+        }
+
+        return false;
+    }
 
     private static ParseResult Fail(int index, string? messageId, string field, string reason) =>
         new(null, new IngestError(index, messageId, field, reason));

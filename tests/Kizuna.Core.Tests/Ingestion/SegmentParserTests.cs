@@ -68,6 +68,19 @@ public sealed class SegmentParserTests
         Assert.Equal(DateTimeOffset.Parse(timestamp, System.Globalization.CultureInfo.InvariantCulture), message.Timestamp);
     }
 
+    [Theory]
+    [InlineData("""{"type":"track","userId":"u","event":"E","properties":{"note":"a\u0000b"}}""", false)]
+    [InlineData("""{"type":"track","userId":"u\u0000","event":"E"}""", false)]
+    [InlineData("""{"type":"track","userId":"u","event":"E","properties":{"path":"C:\\u0000"}}""", true)]
+    [InlineData("""{"type":"track","userId":"u","event":"E","properties":{"path":"C:\\\u0000"}}""", false)]
+    public void Parse_NulCharacter_IsRefusedButAnEscapedBackslashBeforeU0000IsText(string json, bool accepted)
+    {
+        var result = Parse(json);
+
+        Assert.Equal(accepted, result.Error is null);
+        Assert.True(accepted || result.Error!.Reason.Contains("NUL", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Parse_OversizedMessage_IsRefusedWithTheLimit()
     {

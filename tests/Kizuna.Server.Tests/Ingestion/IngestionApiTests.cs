@@ -143,4 +143,25 @@ public sealed class IngestionApiTests
         var error = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors")[0];
         Assert.Equal(("body", "is gzip (by its header or first bytes) but does not decompress"), (error.GetProperty("field").GetString(), error.GetProperty("reason").GetString()));
     }
+
+    [Theory]
+    [MemberData(nameof(KizunaApplication.Engines), MemberType = typeof(KizunaApplication))]
+    public async Task Batch_MessageWithANulCharacter_IsRefusedAndTheOthersAreStored(string engine)
+    {
+        await using var app = new KizunaApplication(engine);
+        var workspace = await app.CreateWorkspaceAsync(Ct);
+        var client = app.CreateWriteClient(await app.CreateWriteKeyAsync(workspace.Id, Ct));
+        using var content = new StringContent("""
+            {"batch":[
+              {"type":"track","userId":"n-1","event":"Viewed","messageId":"nul-1","properties":{"note":"a\u0000b"}},
+              {"type":"track","userId":"n-1","event":"Viewed","messageId":"nul-2"}
+            ]}
+            """, Encoding.UTF8, "application/json");
+
+        var response = await client.PostAsync(new Uri("/v1/batch", UriKind.Relative), content, Ct);
+
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(1, body.GetProperty("stored").GetInt32());
+        Assert.Equal("nul-1", body.GetProperty("errors")[0].GetProperty("messageId").GetString());
+    }
 }
