@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Kizuna.Server;
@@ -17,6 +18,7 @@ public static class ProblemExtensions
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Binding failures become exceptions the handler below can describe, instead of an empty 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new NulFreeStringConverter()));
         return services;
     }
 
@@ -80,6 +82,11 @@ public static class ProblemExtensions
         /// </summary>
         private static string Reason(JsonException json)
         {
+            if (json is NulCharacterException)
+            {
+                return json.Message;
+            }
+
             if (json.InnerException is not JsonException syntax)
             {
                 return "has the wrong type or shape for this field";
@@ -89,4 +96,23 @@ public static class ProblemExtensions
             return (position > 0 ? syntax.Message[..position] : syntax.Message).TrimEnd(' ', '|', '.') + ".";
         }
     }
+
+    /// <summary>
+    /// Refuses a NUL character in any string of an API body: PostgreSQL cannot store it in text, so a product name or
+    /// template holding one would fail its write with a 500 instead of a 400 naming the field.
+    /// </summary>
+    private sealed class NulFreeStringConverter : JsonConverter<string>
+    {
+        public override bool HandleNull => false;
+
+        public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var text = reader.GetString()!;
+            return text.Contains('\0', StringComparison.Ordinal) ? throw new NulCharacterException() : text;
+        }
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    }
+
+    private sealed class NulCharacterException() : JsonException("must not hold a NUL character (\\u0000)");
 }

@@ -34,6 +34,7 @@ public sealed class BadRequestTests
     [Theory]
     [InlineData("""[{"productId":"p-1","name":"Tea","price":"cheap"}]""", "[0].price", "has the wrong type or shape for this field")]
     [InlineData("""{"products":[]}""", "body", "has the wrong type or shape for this field")]
+    [InlineData("""[{"productId":"p-1","name":"Te\u0000a"}]""", "[0].name", "must not hold a NUL character (\\u0000)")]
     public async Task BodyOfTheWrongShape_Returns400NamingTheField(string body, string field, string reason)
     {
         await using var app = new KizunaApplication();
