@@ -27,7 +27,7 @@ public sealed partial class ImportJobRunner(ImportService imports, ImportJobStor
         _held[job.Id] = queued;
         if (!_queue.Writer.TryWrite(queued))   // unbounded: refused only once the runner has stopped
         {
-            await FailUnrunAsync(queued);
+            await FailUnrunAsync(queued, CancellationToken.None);
         }
 
         return job;
@@ -73,15 +73,29 @@ public sealed partial class ImportJobRunner(ImportService imports, ImportJobStor
         _queue.Writer.TryComplete();
         while (_queue.Reader.TryRead(out var waiting))
         {
-            await FailUnrunAsync(waiting);
+            try
+            {
+                await FailUnrunAsync(waiting, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The rest still get their turn; a job left queued is failed as abandoned by the next node's heartbeat.
+                LogFailUnrunFailed(logger, waiting.Job.Id, ex);
+            }
         }
     }
 
-    private async Task FailUnrunAsync(QueuedImport queued)
+    private async Task FailUnrunAsync(QueuedImport queued, CancellationToken ct)
     {
-        await jobs.UpdateAsync(queued.Job.Id, ImportJobStatus.Failed,
-            new ImportJobState(null, null, "The server stopped before the import ran; upload the file again."), CancellationToken.None);
-        Release(queued);
+        try
+        {
+            await jobs.UpdateAsync(queued.Job.Id, ImportJobStatus.Failed,
+                new ImportJobState(null, null, "The server stopped before the import ran; upload the file again."), ct);
+        }
+        finally
+        {
+            Release(queued);
+        }
     }
 
     private void Release(QueuedImport queued)
@@ -123,6 +137,9 @@ public sealed partial class ImportJobRunner(ImportService imports, ImportJobStor
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} import jobs were abandoned by a stopped node and are marked failed")]
     private static partial void LogAbandoned(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import job {JobId} could not be marked failed at shutdown; it will be failed as abandoned")]
+    private static partial void LogFailUnrunFailed(ILogger logger, long jobId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import job heartbeat failed; it is retried in 15 seconds")]
     private static partial void LogKeepAliveFailed(ILogger logger, Exception exception);
