@@ -60,12 +60,18 @@ public static class ProblemExtensions
 
             var problem = bad.InnerException is JsonException json
                 ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [Field(json.Path)] = [Reason(json)] })
-                : new HttpValidationProblemDetails();
+                : SentNoBody(http.Request)
+                    ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = ["is required: send the request as JSON"] })
+                    : new HttpValidationProblemDetails();
             problem.Status = bad.StatusCode;
             problem.Title = "The request could not be read";
             problem.Detail = bad.Message;
             return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
         }
+
+        private static bool SentNoBody(HttpRequest request) =>
+            (HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method))
+            && (request.ContentLength is 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count == 0));
 
         /// <summary><c>$.products[0].price</c> → <c>products[0].price</c>, as the other validation errors name fields.</summary>
         private static string Field(string? path) => path switch

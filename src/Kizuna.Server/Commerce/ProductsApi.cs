@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Kizuna.Commerce;
+using Kizuna.Ingestion;
 using Kizuna.Server.Security;
 using Kizuna.Workspaces;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,6 +10,8 @@ namespace Kizuna.Server.Commerce;
 
 public static class ProductsApi
 {
+    private const int MaxNameLength = 1_000;
+
     /// <summary>The product catalogue: <c>PUT /api/products</c> upserts a list, <c>GET</c> lists and finds.</summary>
     public static IEndpointRouteBuilder MapProductsApi(this IEndpointRouteBuilder routes)
     {
@@ -31,14 +34,14 @@ public static class ProductsApi
                 continue;
             }
 
-            if (string.IsNullOrWhiteSpace(product.ProductId))
+            if (string.IsNullOrWhiteSpace(product.ProductId) || product.ProductId.Trim().Length > SegmentParser.MaxIdLength)
             {
-                errors[$"[{i}].productId"] = ["is required"];
+                errors[$"[{i}].productId"] = [$"is required, at most {SegmentParser.MaxIdLength} characters"];
             }
 
-            if (string.IsNullOrWhiteSpace(product.Name))
+            if (string.IsNullOrWhiteSpace(product.Name) || product.Name.Trim().Length > MaxNameLength)
             {
-                errors[$"[{i}].name"] = ["is required"];
+                errors[$"[{i}].name"] = [$"is required, at most {MaxNameLength} characters"];
             }
 
             if (product.Price is { } price && price is not (>= 0 and <= CommerceEvents.MaxAmount))   // also refuses NaN and infinity

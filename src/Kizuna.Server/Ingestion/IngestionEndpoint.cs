@@ -104,7 +104,17 @@ public sealed class IngestionEndpoint(IngestionPipeline pipeline, ApiKeyService 
             return (null, [new IngestErrorResponse(-1, null, "batch", $"holds {batch.GetArrayLength()} messages; the limit is {options.Value.MaxBatchMessages}")]);
         }
 
-        DateTimeOffset? sentAt = root.TryGetProperty("sentAt", out var s) && SegmentParser.TryDate(s, out var parsed) ? parsed : null;
+        DateTimeOffset? sentAt = null;
+        if (root.TryGetProperty("sentAt", out var s) && s.ValueKind != JsonValueKind.Null)
+        {
+            if (!SegmentParser.TryDate(s, out var parsed))
+            {
+                return (null, [new IngestErrorResponse(-1, null, "sentAt", "must be an ISO-8601 date-time such as 2026-11-23T10:00:00Z")]);
+            }
+
+            sentAt = parsed;
+        }
+
         var messages = new List<IngestMessage>(batch.GetArrayLength());
         var index = 0;
         foreach (var element in batch.EnumerateArray())

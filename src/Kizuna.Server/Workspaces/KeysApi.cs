@@ -7,6 +7,8 @@ namespace Kizuna.Server.Workspaces;
 
 public static class KeysApi
 {
+    private const int MaxNameLength = 200;
+
     /// <summary>API keys of the caller's workspace: create (the secret is shown once), list, revoke.</summary>
     public static IEndpointRouteBuilder MapKeysApi(this IEndpointRouteBuilder routes)
     {
@@ -26,9 +28,9 @@ public static class KeysApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = ["must be write or secret"] });
         }
 
-        if (string.IsNullOrWhiteSpace(request.Name))
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > MaxNameLength)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["is required"] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [$"is required, at most {MaxNameLength} characters"] });
         }
 
         var scopes = request.Scopes ?? [];
