@@ -51,6 +51,8 @@ internal static class DateFilter
             }
         }
 
+        // Fluid pads to any width written in the format: "%999999999n" asks for a billion newlines.
+        TextSize.Check("date", FormatWidth(FilterArgs.Text(format)), context);
         try
         {
             return await fluidDate(input, new FilterArguments(format), context);
@@ -59,5 +61,31 @@ internal static class DateFilter
         {
             context.TimeZone = zone;
         }
+    }
+
+    /// <summary>The format's length plus every width it asks for, read as Fluid's strftime reads them.</summary>
+    private static long FormatWidth(string format)
+    {
+        long total = format.Length;
+        for (var i = 0; i < format.Length; i++)
+        {
+            if (format[i] != '%')
+            {
+                continue;
+            }
+
+            long width = 0;
+            while (++i < format.Length && (format[i] is '^' or '-' or '_' or ':' || char.IsDigit(format[i])))
+            {
+                if (char.IsDigit(format[i]))
+                {
+                    width = Math.Min((width * 10) + (format[i] - '0'), int.MaxValue);
+                }
+            }
+
+            total += width;
+        }
+
+        return total;
     }
 }

@@ -14,7 +14,13 @@ internal static class StandardFilters
         {
             if (filters.TryGetValue(name, out var inner))
             {
-                filters.AddFilter(name, FilterArity.Checked(name, 0, 0, inner));
+                filters.AddFilter(name, FilterArity.Checked(name, 0, 0, (input, arguments, context) =>
+                {
+                    // Escaping can make a string six times longer; escape_once decodes first, so this is its upper bound.
+                    TextSize.CheckArrays(name, input, arguments, context);
+                    TextSize.Check(name, TextSize.HtmlEncodedLength(input.ToStringValue()), context);
+                    return inner(input, arguments, context);
+                }));
             }
         }
 

@@ -10,41 +10,59 @@ internal static partial class StringFilters
 {
     public static void Register(FilterCollection filters)
     {
-        filters.AddFilter("append", FilterArity.Checked("append", 1, 1, (i, a, _) => Str(FilterArgs.Text(i) + FilterArgs.Text(a.At(0)))));
-        filters.AddFilter("prepend", FilterArity.Checked("prepend", 1, 1, (i, a, _) => Str(FilterArgs.Text(a.At(0)) + FilterArgs.Text(i))));
-        filters.AddFilter("remove", FilterArity.Checked("remove", 1, 1, (i, a, _) => Str(Replace(FilterArgs.Text(i), FilterArgs.Text(a.At(0)), string.Empty))));
-        filters.AddFilter("remove_first", FilterArity.Checked("remove_first", 1, 1, (i, a, _) => Str(ReplaceFirst(FilterArgs.Text(i), FilterArgs.Text(a.At(0)), string.Empty))));
-        filters.AddFilter("remove_last", FilterArity.Checked("remove_last", 1, 1, (i, a, _) => Str(ReplaceLast(FilterArgs.Text(i), FilterArgs.Text(a.At(0)), string.Empty))));
-        filters.AddFilter("replace", FilterArity.Checked("replace", 1, 2, (i, a, _) => Str(Replace(FilterArgs.Text(i), FilterArgs.Text(a.At(0)), FilterArgs.Text(a.At(1))))));
-        filters.AddFilter("replace_first", FilterArity.Checked("replace_first", 1, 2, (i, a, _) => Str(ReplaceFirst(FilterArgs.Text(i), FilterArgs.Text(a.At(0)), FilterArgs.Text(a.At(1))))));
-        filters.AddFilter("replace_last", FilterArity.Checked("replace_last", 2, 2, (i, a, _) => Str(ReplaceLast(FilterArgs.Text(i), FilterArgs.Text(a.At(0)), FilterArgs.Text(a.At(1))))));
-        filters.AddFilter("truncate", FilterArity.Checked("truncate", 0, 2, (i, a, _) => Truncate(i, a)));
-        filters.AddFilter("truncatewords", FilterArity.Checked("truncatewords", 0, 2, (i, a, _) => TruncateWords(i, a)));
-        filters.AddFilter("split", FilterArity.Checked("split", 1, 1, (i, a, c) => Split(i, a.At(0), c)));
-        filters.AddFilter("capitalize", FilterArity.Checked("capitalize", 0, 0, (i, _, _) => Str(LiquidText.Capitalize(FilterArgs.Text(i)))));
-        filters.AddFilter("upcase", FilterArity.Checked("upcase", 0, 0, (i, _, _) => Str(FilterArgs.Text(i).ToUpperInvariant())));
-        filters.AddFilter("downcase", FilterArity.Checked("downcase", 0, 0, (i, _, _) => Str(FilterArgs.Text(i).ToLowerInvariant())));
-        filters.AddFilter("strip", FilterArity.Checked("strip", 0, 0, (i, _, _) => Str(FilterArgs.Text(i).Trim())));
-        filters.AddFilter("lstrip", FilterArity.Checked("lstrip", 0, 0, (i, _, _) => Str(FilterArgs.Text(i).TrimStart())));
-        filters.AddFilter("rstrip", FilterArity.Checked("rstrip", 0, 0, (i, _, _) => Str(FilterArgs.Text(i).TrimEnd())));
-        filters.AddFilter("strip_newlines", FilterArity.Checked("strip_newlines", 0, 0, (i, _, _) => Str(FilterArgs.Text(i).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal))));
-        filters.AddFilter("newline_to_br", FilterArity.Checked("newline_to_br", 0, 0, (i, _, _) => Str(NewlineRegex().Replace(FilterArgs.Text(i), "<br />\n"))));
-        filters.AddFilter("strip_html", FilterArity.Checked("strip_html", 0, 0, (i, _, _) => Str(HtmlTagRegex().Replace(HtmlBlockRegex().Replace(FilterArgs.Text(i), string.Empty), string.Empty))));
-        filters.AddFilter("url_encode", FilterArity.Checked("url_encode", 0, 0, (i, _, _) => FilterArgs.IsUndefined(i) ? NilValue.Instance : Str(Uri.EscapeDataString(FilterArgs.Text(i)).Replace("%20", "+", StringComparison.Ordinal))));
-        filters.AddFilter("url_decode", FilterArity.Checked("url_decode", 0, 0, (i, _, _) => Str(Uri.UnescapeDataString(FilterArgs.Text(i).Replace('+', ' ')))));
-        filters.AddFilter("base64_encode", FilterArity.Checked("base64_encode", 0, 0, (i, _, _) => Str(Convert.ToBase64String(Encoding.UTF8.GetBytes(FilterArgs.Text(i))))));
-        filters.AddFilter("base64_decode", FilterArity.Checked("base64_decode", 0, 0, (i, _, _) => Str(Base64Decode("base64_decode", FilterArgs.Text(i)))));
-        filters.AddFilter("base64_url_safe_encode", FilterArity.Checked("base64_url_safe_encode", 0, 0, (i, _, _) => Str(Convert.ToBase64String(Encoding.UTF8.GetBytes(FilterArgs.Text(i))).Replace('+', '-').Replace('/', '_'))));
-        filters.AddFilter("base64_url_safe_decode", FilterArity.Checked("base64_url_safe_decode", 0, 0, (i, _, _) => Str(Base64Decode("base64_url_safe_decode", FilterArgs.Text(i).Replace('-', '+').Replace('_', '/')))));
+        filters.AddFilter("append", Checked("append", 1, 1, (i, a, c) => Str(Joined("append", FilterArgs.Text(i), FilterArgs.Text(a.At(0)), c))));
+        filters.AddFilter("prepend", Checked("prepend", 1, 1, (i, a, c) => Str(Joined("prepend", FilterArgs.Text(a.At(0)), FilterArgs.Text(i), c))));
+        filters.AddFilter("remove", Checked("remove", 1, 1, (i, a, c) => Str(Replace("remove", FilterArgs.Text(i), FilterArgs.Text(a.At(0)), string.Empty, c))));
+        filters.AddFilter("remove_first", Checked("remove_first", 1, 1, (i, a, c) => Str(ReplaceFirst("remove_first", FilterArgs.Text(i), FilterArgs.Text(a.At(0)), string.Empty, c))));
+        filters.AddFilter("remove_last", Checked("remove_last", 1, 1, (i, a, c) => Str(ReplaceLast("remove_last", FilterArgs.Text(i), FilterArgs.Text(a.At(0)), string.Empty, c))));
+        filters.AddFilter("replace", Checked("replace", 1, 2, (i, a, c) => Str(Replace("replace", FilterArgs.Text(i), FilterArgs.Text(a.At(0)), FilterArgs.Text(a.At(1)), c))));
+        filters.AddFilter("replace_first", Checked("replace_first", 1, 2, (i, a, c) => Str(ReplaceFirst("replace_first", FilterArgs.Text(i), FilterArgs.Text(a.At(0)), FilterArgs.Text(a.At(1)), c))));
+        filters.AddFilter("replace_last", Checked("replace_last", 2, 2, (i, a, c) => Str(ReplaceLast("replace_last", FilterArgs.Text(i), FilterArgs.Text(a.At(0)), FilterArgs.Text(a.At(1)), c))));
+        filters.AddFilter("truncate", Checked("truncate", 0, 2, (i, a, c) => Truncate(i, a, c)));
+        filters.AddFilter("truncatewords", Checked("truncatewords", 0, 2, (i, a, c) => TruncateWords(i, a, c)));
+        filters.AddFilter("split", Checked("split", 1, 1, (i, a, c) => Split(i, a.At(0), c)));
+        filters.AddFilter("capitalize", Checked("capitalize", 0, 0, (i, _, _) => Str(LiquidText.Capitalize(FilterArgs.Text(i)))));
+        filters.AddFilter("upcase", Checked("upcase", 0, 0, (i, _, _) => Str(FilterArgs.Text(i).ToUpperInvariant())));
+        filters.AddFilter("downcase", Checked("downcase", 0, 0, (i, _, _) => Str(FilterArgs.Text(i).ToLowerInvariant())));
+        filters.AddFilter("strip", Checked("strip", 0, 0, (i, _, _) => Str(FilterArgs.Text(i).Trim())));
+        filters.AddFilter("lstrip", Checked("lstrip", 0, 0, (i, _, _) => Str(FilterArgs.Text(i).TrimStart())));
+        filters.AddFilter("rstrip", Checked("rstrip", 0, 0, (i, _, _) => Str(FilterArgs.Text(i).TrimEnd())));
+        filters.AddFilter("strip_newlines", Checked("strip_newlines", 0, 0, (i, _, _) => Str(FilterArgs.Text(i).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal))));
+        filters.AddFilter("newline_to_br", Checked("newline_to_br", 0, 0, (i, _, c) => Str(NewlineToBr(FilterArgs.Text(i), c))));
+        filters.AddFilter("strip_html", Checked("strip_html", 0, 0, (i, _, _) => Str(HtmlTagRegex().Replace(HtmlBlockRegex().Replace(FilterArgs.Text(i), string.Empty), string.Empty))));
+        filters.AddFilter("url_encode", Checked("url_encode", 0, 0, (i, _, c) => FilterArgs.IsUndefined(i) ? NilValue.Instance : Str(UrlEncode(FilterArgs.Text(i), c))));
+        filters.AddFilter("url_decode", Checked("url_decode", 0, 0, (i, _, _) => Str(Uri.UnescapeDataString(FilterArgs.Text(i).Replace('+', ' ')))));
+        filters.AddFilter("base64_encode", Checked("base64_encode", 0, 0, (i, _, c) => Str(Base64Encode("base64_encode", FilterArgs.Text(i), c))));
+        filters.AddFilter("base64_decode", Checked("base64_decode", 0, 0, (i, _, _) => Str(Base64Decode("base64_decode", FilterArgs.Text(i)))));
+        filters.AddFilter("base64_url_safe_encode", Checked("base64_url_safe_encode", 0, 0, (i, _, c) => Str(Base64Encode("base64_url_safe_encode", FilterArgs.Text(i), c).Replace('+', '-').Replace('/', '_'))));
+        filters.AddFilter("base64_url_safe_decode", Checked("base64_url_safe_decode", 0, 0, (i, _, _) => Str(Base64Decode("base64_url_safe_decode", FilterArgs.Text(i).Replace('-', '+').Replace('_', '/')))));
     }
 
     internal static FluidValue Str(string value) => StringValue.Create(value);
 
-    private static string Replace(string input, string search, string replacement)
+    /// <summary>
+    /// The arity check, and a size check on any list the filter would read as one string (all its items run
+    /// together), so that <c>list | upcase</c> cannot build what <c>list | join</c> may not.
+    /// </summary>
+    private static FilterDelegate Checked(string name, int min, int max, FilterDelegate inner) =>
+        FilterArity.Checked(name, min, max, (input, arguments, context) =>
+        {
+            TextSize.CheckArrays(name, input, arguments, context);
+            return inner(input, arguments, context);
+        });
+
+    private static string Joined(string filter, string first, string second, TemplateContext context)
+    {
+        TextSize.Check(filter, (long)first.Length + second.Length, context);
+        return first + second;
+    }
+
+    private static string Replace(string filter, string input, string search, string replacement, TemplateContext context)
     {
         if (search.Length == 0)
         {
             // Ruby's gsub('') inserts the replacement between every character and at both ends.
+            TextSize.Check(filter, input.Length + ((LiquidText.Length(input) + 1L) * replacement.Length), context);
             var builder = new StringBuilder(replacement);
             foreach (var rune in input.EnumerateRunes())
             {
@@ -54,22 +72,33 @@ internal static partial class StringFilters
             return builder.ToString();
         }
 
+        if (replacement.Length > search.Length)
+        {
+            // Counted up front: a 1 MB string with each of its characters replaced by itself is 10^12 characters.
+            TextSize.Check(filter, input.Length + ((long)input.AsSpan().Count(search) * (replacement.Length - search.Length)), context);
+        }
+
         return input.Replace(search, replacement, StringComparison.Ordinal);
     }
 
-    private static string ReplaceFirst(string input, string search, string replacement)
+    private static string ReplaceFirst(string filter, string input, string search, string replacement, TemplateContext context) =>
+        ReplaceAt(filter, input, input.IndexOf(search, StringComparison.Ordinal), search, replacement, context);
+
+    private static string ReplaceLast(string filter, string input, string search, string replacement, TemplateContext context) =>
+        ReplaceAt(filter, input, input.LastIndexOf(search, StringComparison.Ordinal), search, replacement, context);
+
+    private static string ReplaceAt(string filter, string input, int index, string search, string replacement, TemplateContext context)
     {
-        var index = input.IndexOf(search, StringComparison.Ordinal);
-        return index < 0 ? input : string.Concat(input.AsSpan(0, index), replacement, input.AsSpan(index + search.Length));
+        if (index < 0)
+        {
+            return input;
+        }
+
+        TextSize.Check(filter, (long)input.Length - search.Length + replacement.Length, context);
+        return string.Concat(input.AsSpan(0, index), replacement, input.AsSpan(index + search.Length));
     }
 
-    private static string ReplaceLast(string input, string search, string replacement)
-    {
-        var index = input.LastIndexOf(search, StringComparison.Ordinal);
-        return index < 0 ? input : string.Concat(input.AsSpan(0, index), replacement, input.AsSpan(index + search.Length));
-    }
-
-    private static FluidValue Truncate(FluidValue input, FilterArguments arguments)
+    private static FluidValue Truncate(FluidValue input, FilterArguments arguments, TemplateContext context)
     {
         var text = FilterArgs.Text(input);
         var length = arguments.Count > 0 ? FilterArgs.Integer("truncate", arguments.At(0), null) : 50;
@@ -80,17 +109,43 @@ internal static partial class StringFilters
         }
 
         var keep = (int)Math.Clamp(length - LiquidText.Length(ellipsis), 0, int.MaxValue);
+        TextSize.Check("truncate", (long)LiquidText.IndexOfCodePoint(text, keep) + ellipsis.Length, context);
         return Str(LiquidText.Substring(text, 0, keep) + ellipsis);
     }
 
-    private static FluidValue TruncateWords(FluidValue input, FilterArguments arguments)
+    private static FluidValue TruncateWords(FluidValue input, FilterArguments arguments, TemplateContext context)
     {
         var text = FilterArgs.Text(input);
         var count = arguments.Count > 0 ? FilterArgs.Integer("truncatewords", arguments.At(0), null) : 15;
         var ellipsis = arguments.Count > 1 ? FilterArgs.Text(arguments.At(1)) : "...";
         count = Math.Max(count, 1);
         var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        return words.Length <= count ? Str(text) : Str(string.Join(' ', words, 0, (int)count) + ellipsis);
+        if (words.Length <= count)
+        {
+            return Str(text);
+        }
+
+        TextSize.Check("truncatewords", words.Take((int)count).Sum(w => (long)w.Length + 1) - 1 + ellipsis.Length, context);
+        return Str(string.Join(' ', words, 0, (int)count) + ellipsis);
+    }
+
+    private static string NewlineToBr(string text, TemplateContext context)
+    {
+        // "\n" becomes "<br />\n" (six more characters), "\r\n" becomes it too (five more).
+        TextSize.Check("newline_to_br", text.Length + (6L * text.AsSpan().Count('\n')) - text.AsSpan().Count("\r\n"), context);
+        return NewlineRegex().Replace(text, "<br />\n");
+    }
+
+    private static string UrlEncode(string text, TemplateContext context)
+    {
+        TextSize.Check("url_encode", TextSize.UrlEncodedLength(text), context);
+        return Uri.EscapeDataString(text).Replace("%20", "+", StringComparison.Ordinal);
+    }
+
+    private static string Base64Encode(string filter, string text, TemplateContext context)
+    {
+        TextSize.Check(filter, (Encoding.UTF8.GetByteCount(text) + 2L) / 3 * 4, context);
+        return Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
     }
 
     private static FluidValue Split(FluidValue input, FluidValue separatorValue, TemplateContext context)
