@@ -49,6 +49,20 @@ public sealed class BadRequestTests
     }
 
     [Fact]
+    public async Task MissingBody_Returns400NamingTheBody()
+    {
+        await using var app = new KizunaApplication();
+        await using var production = app.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        var client = await AdminClientAsync(app, production);
+
+        var response = await client.PutAsync(new Uri("/api/products", UriKind.Relative), new StringContent("", Encoding.UTF8, "application/json"), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+        Assert.Equal("is required: send the request as JSON", errors.GetProperty("body")[0].GetString());
+    }
+
+    [Fact]
     public async Task MalformedJsonBody_Returns400WithTheParserReason()
     {
         await using var app = new KizunaApplication();

@@ -164,4 +164,17 @@ public sealed class IngestionApiTests
         Assert.Equal(1, body.GetProperty("stored").GetInt32());
         Assert.Equal("nul-1", body.GetProperty("errors")[0].GetProperty("messageId").GetString());
     }
+
+    [Fact]
+    public async Task Batch_SentAtThatIsNotADate_Returns400NamingIt()
+    {
+        await using var app = new KizunaApplication();
+        var workspace = await app.CreateWorkspaceAsync(Ct);
+        var client = app.CreateWriteClient(await app.CreateWriteKeyAsync(workspace.Id, Ct));
+
+        var response = await client.PostAsJsonAsync("/v1/batch", new { sentAt = "garbage", batch = new[] { new { type = "track", userId = "u", @event = "E" } } }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("sentAt", (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors")[0].GetProperty("field").GetString());
+    }
 }
