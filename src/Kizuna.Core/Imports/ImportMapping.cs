@@ -1,3 +1,4 @@
+using System.Text;
 using Kizuna.Commerce;
 
 namespace Kizuna.Imports;
@@ -44,6 +45,9 @@ public sealed record ImportMapping
     public bool NumericIds { get; init; }
 
     public char Delimiter { get; init; } = ',';
+
+    /// <summary>The file's encoding; null reads UTF-8 (or UTF-16 when the file starts with its byte-order mark).</summary>
+    public Encoding? Encoding { get; init; }
 
     /// <summary>How many bad lines the report lists one by one; the rest are only counted.</summary>
     public int MaxReportedErrors { get; init; } = 1_000;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security;
+using System.Text;
 using System.Text.Json;
 using Kizuna.Commerce;
 
@@ -11,7 +12,7 @@ public static class ImportMappingParser
     private static readonly HashSet<string> Members =
     [
         "kind", "columns", "traits", "properties", "event", "timestampFormat", "timeZone", "currency",
-        "cancellationPrefix", "cancellationAs", "cancellationMatch", "numericIds", "delimiter", "maxReportedErrors",
+        "cancellationPrefix", "cancellationAs", "cancellationMatch", "numericIds", "delimiter", "encoding", "maxReportedErrors",
     ];
 
     // A date with every part a format can name, to try a timestampFormat on before any line is read.
@@ -88,6 +89,7 @@ public static class ImportMappingParser
                 CancellationMatch = Match(String(root, "cancellationMatch")),
                 NumericIds = Bool(root, "numericIds"),
                 Delimiter = Delimiter(String(root, "delimiter")),
+                Encoding = Encoding(String(root, "encoding")),
                 MaxReportedErrors = Int(root, "maxReportedErrors") ?? 1_000,
             };
         }
@@ -227,6 +229,27 @@ public static class ImportMappingParser
         "customerproduct" => CancellationMatch.CustomerProduct,
         _ => throw new ImportMappingException("cancellationMatch", "'cancellationMatch' is 'orderId' or 'customerProduct'."),
     };
+
+    /// <summary>
+    /// The file's text encoding by name: UTF-8 when absent (a byte-order mark still selects UTF-16); the code pages
+    /// shops still export in (<c>shift_jis</c>, <c>windows-1252</c>, <c>iso-8859-1</c>) come from the code-pages provider.
+    /// </summary>
+    private static Encoding? Encoding(string? name)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return CodePagesEncodingProvider.Instance.GetEncoding(name) ?? System.Text.Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            throw new ImportMappingException("encoding", $"'{name}' is not a known encoding (e.g. utf-8, shift_jis, windows-1252, iso-8859-1).");
+        }
+    }
 
     private static char Delimiter(string? value) => value switch
     {

@@ -24,6 +24,7 @@ public sealed class ImportService(IngestionPipeline pipeline, ProductCatalog cat
         var options = new CsvReaderOptions
         {
             Separator = mapping.Delimiter,
+            Encoding = mapping.Encoding,
             TrimWhitespace = true,
             TrackLineNumbers = true,
             PoolStrings = true,
@@ -101,7 +102,7 @@ public sealed class ImportService(IngestionPipeline pipeline, ProductCatalog cat
     /// <summary>Reads only the header and checks that every mapped column is there; throws <see cref="ImportMappingException"/>.</summary>
     public static async Task CheckHeaderAsync(string path, ImportMapping mapping, CancellationToken ct)
     {
-        await using var reader = CsvReader.FromFile(path, new CsvReaderOptions { Separator = mapping.Delimiter }, FileOptions.Asynchronous);
+        await using var reader = CsvReader.FromFile(path, new CsvReaderOptions { Separator = mapping.Delimiter, Encoding = mapping.Encoding }, FileOptions.Asynchronous);
         await reader.ReadHeaderAsync(ct);
         if (reader.Headers.Count == 0)
         {

@@ -1,3 +1,4 @@
+using System.Text;
 using Kizuna.Commerce;
 using Kizuna.Profiles;
 using Kizuna.Storage;
@@ -271,6 +272,20 @@ public sealed class ImportServiceTests
             ImportService.CheckHeaderAsync(csv.Path, ImportMappingParser.Parse(OrdersMapping), TestContext.Current.CancellationToken));
 
         Assert.Equal("columns.user_id", ex.Field);
+    }
+
+    [Fact]
+    public async Task ImportAsync_ShiftJisFileWithItsEncodingNamed_ReadsJapaneseNames()
+    {
+        await using var host = await CoreHost.StartAsync();
+        using var csv = new TempCsv();
+        File.WriteAllBytes(csv.Path, CodePagesEncodingProvider.Instance.GetEncoding("shift_jis")!.GetBytes("顧客ID,氏名\nc1,山田 花子\n"));
+        const string mapping = """{ "kind": "customers", "columns": { "user_id": "顧客ID" }, "traits": { "name": "氏名" }, "encoding": "shift_jis" }""";
+
+        var report = await ImportAsync(host, csv, mapping);
+
+        Assert.Equal(0, report.BadLines);
+        Assert.Equal("山田 花子", (await FindAsync(host, "c1")).Profile.Traits["name"]?.GetValue<string>());
     }
 
     private static Task<ImportReport> ImportAsync(CoreHost host, TempCsv csv, string mapping) =>
