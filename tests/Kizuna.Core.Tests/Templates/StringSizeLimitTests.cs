@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Kizuna.Templates.Engine;
+
 namespace Kizuna.Templates;
 
 /// <summary>Filters that build strings stop at the variable-size limit before they build, not after.</summary>
@@ -17,9 +20,18 @@ public sealed class StringSizeLimitTests
     [InlineData("{{ quotes | escape }}", "escape")]
     [InlineData("{{ quotes | url_encode }}", "url_encode")]
     [InlineData("{{ 'now' | date: '%999999999n' }}", "date")]
+    [InlineData("{% assign a = s | split: ',' %}{% for i in (1..16) %}{% assign a = a | concat: a %}{% endfor %}{{ a | json }}", "json")]
+    [InlineData("{{ quotes | json }}", "json")]
+    [InlineData("{% assign a = s | split: ',' %}{% for i in (1..16) %}{% assign a = a | concat: a %}{% endfor %}{{ a | md5 }}", "md5")]
+    [InlineData("{% assign a = s | split: ',' %}{% for i in (1..16) %}{% assign a = a | concat: a %}{% endfor %}{{ 'key' | hmac_sha256: a }}", "hmac_sha256")]
+    [InlineData("{% assign a = s | split: ',' %}{% for i in (1..16) %}{% assign a = a | concat: a %}{% endfor %}{{ a | raw }}", "raw")]
+    [InlineData("{{ camel | handleize }}", "handleize")]
     public async Task RenderAsync_FilterWouldBuildStringPastLimit_ReturnsLimitErrorWithoutHugeAllocation(string template, string filter)
     {
-        var model = new TemplateModel().Set("s", new string('a', 600_000)).Set("quotes", new string('"', 400_000));
+        var model = new TemplateModel()
+            .Set("s", new string('a', 600_000))
+            .Set("quotes", new string('"', 400_000))
+            .Set("camel", string.Concat(Enumerable.Repeat("aB", 400_000)));
         var before = GC.GetAllocatedBytesForCurrentThread();
 
         var result = await TemplateService.CreateDefault().RenderAsync(template, model, ct: TestContext.Current.CancellationToken);
@@ -65,6 +77,64 @@ public sealed class StringSizeLimitTests
     [InlineData("{{ 'a b&c' | url_encode }}|{{ '<p>\"é\"</p>' | escape }}", "a+b%26c|&lt;p&gt;&quot;&#233;&quot;&lt;/p&gt;")]
     [InlineData("{{ 0 | date: '%Y-%m-%d' }}", "1970-01-01")]
     public async Task RenderAsync_OrdinaryStringFilters_RenderAsShopifyDoes(string template, string expected)
+    {
+        var result = await TemplateService.CreateDefault().RenderAsync(template, TemplateModel.Empty, ct: TestContext.Current.CancellationToken);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(expected, result.Output);
+    }
+
+    [Theory]
+    [InlineData("{{ 1 | format_number: 'F999999999' }}", "format_number")]
+    [InlineData("{{ '{0,999999999}' | format_string: 1 }}", "format_string")]
+    [InlineData("{{ 'now' | format_date: 'yyyy' }}", "format_date")]
+    public async Task RenderAsync_FluidFormatFilter_IsUnknown(string template, string filter)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var result = await TemplateService.CreateDefault().RenderAsync(template, TemplateModel.Empty, new TemplateRenderOptions { Mode = TemplateMode.Strict }, TestContext.Current.CancellationToken);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(TemplateErrorKind.UndefinedFilter, error.Kind);
+        Assert.Contains($"Unknown filter '{filter}'", error.Message, StringComparison.Ordinal);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 100_000_000, "the render allocated more than 100 MB");
+    }
+
+    [Fact]
+    public void FluidEnvironment_EveryRegisteredFilter_RunsThroughKizuna()
+    {
+        var environment = new FluidEnvironment(new TemplateOptions(), []);
+
+        // A filter Fluid registers and Kizuna neither replaces nor guards would be unchecked by the sandbox.
+        var unguarded = environment.Options.Filters
+            .Where(f => f.Value.Method.DeclaringType?.Namespace?.StartsWith("Fluid", StringComparison.Ordinal) == true)
+            .Select(f => f.Key);
+
+        Assert.Empty(unguarded);
+    }
+
+    [Fact]
+    public async Task RenderAsync_JsonExactlyAtLimit_RendersAndOneCharacterLessIsLimitError()
+    {
+        var data = JsonDocument.Parse("""
+            {"v": {"name": "山田 \"花子\" <b>&'+`", "tags": ["a\\b", "c\nd\te", "😀"], "total": -12.50, "ok": true, "none": null, "nested": {"empty": [], "hash": {}}}}
+            """).RootElement;
+        var json = (await TemplateService.CreateDefault().RenderAsync("{{ v | json }}", TemplateModel.FromJson(data), ct: TestContext.Current.CancellationToken)).Output!;
+        var limits = TemplateLimits.Default with { MaxOutputChars = json.Length };
+
+        var atLimit = await TemplateService.CreateDefault().RenderAsync("{{ v | json }}", TemplateModel.FromJson(data), new TemplateRenderOptions { Limits = limits }, TestContext.Current.CancellationToken);
+        var pastLimit = await TemplateService.CreateDefault().RenderAsync("{{ v | json }}", TemplateModel.FromJson(data), new TemplateRenderOptions { Limits = limits with { MaxOutputChars = json.Length - 1 } }, TestContext.Current.CancellationToken);
+
+        Assert.Empty(atLimit.Errors);
+        Assert.Equal(json, atLimit.Output);
+        Assert.Contains("json: the text would be longer than", Assert.Single(pastLimit.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{{ 'a,b' | split: ',' | json }}|{{ 'é\"' | json }}", "[\"a\",\"b\"]|\"\\u00E9\\u0022\"")]
+    [InlineData("{{ 'Hello World!' | handleize }}|{{ 'FooBar' | handle }}", "hello-world|foo-bar")]
+    [InlineData("{{ 'abc' | md5 }}|{{ 'abc' | sha256 | size }}|{{ 'abc' | hmac_sha256: 'key' | size }}", "900150983cd24fb0d6963f7d28e17f72|64|64")]
+    public async Task RenderAsync_OrdinaryFluidFilters_Render(string template, string expected)
     {
         var result = await TemplateService.CreateDefault().RenderAsync(template, TemplateModel.Empty, ct: TestContext.Current.CancellationToken);
 

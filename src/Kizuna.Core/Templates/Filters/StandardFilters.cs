@@ -4,12 +4,14 @@ namespace Kizuna.Templates.Filters;
 
 /// <summary>
 /// Registers Kizuna's Shopify-exact implementations under the standard names, replacing Fluid's where they differ,
-/// and adds argument-count checks to the Fluid filters kept as they are.
+/// and adds argument-count checks to the Fluid filters kept as they are. Fluid's other filters go through
+/// <see cref="FluidFilters"/>.
 /// </summary>
 internal static class StandardFilters
 {
     public static void Register(FilterCollection filters)
     {
+        FluidFilters.Register(filters);
         foreach (var name in (string[])["escape", "escape_once", "h"])
         {
             if (filters.TryGetValue(name, out var inner))
