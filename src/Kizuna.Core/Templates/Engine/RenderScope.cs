@@ -16,6 +16,9 @@ internal sealed class RenderScope(
     IConnectedContentFetcher fetcher,
     CancellationToken ct)
 {
+    private const int TickInterval = 16;
+
+    private int _ticks;
     private readonly long _deadline = Stopwatch.GetTimestamp() + (long)(limits.EffectiveTimeout.TotalSeconds * Stopwatch.Frequency);
     private Dictionary<string, IFluidTemplate>? _partials;
     private Dictionary<string, long>? _counters;
@@ -49,6 +52,18 @@ internal sealed class RenderScope(
 
     /// <summary>Time left of the wall-time budget, for calls that wait (connected content).</summary>
     public TimeSpan Remaining => TimeSpan.FromSeconds(Math.Max(0, _deadline - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency);
+
+    /// <summary>
+    /// The check made at every filter call and assignment: the clock is read every <see cref="TickInterval"/>th call.
+    /// Reading it costs as much as a cheap filter, and one call's own work is bounded by the size limits.
+    /// </summary>
+    public void Tick()
+    {
+        if (++_ticks % TickInterval == 0)
+        {
+            CheckDeadline();
+        }
+    }
 
     public void CheckDeadline()
     {

@@ -34,7 +34,7 @@ internal static class SizeGuard
             }
         }
 
-        scope.CheckDeadline();
+        scope.Tick();
 
         return new ValueTask<FluidValue>(value);
     }

@@ -13,7 +13,7 @@ internal static class FilterArity
     public static FilterDelegate Checked(string name, int min, int max, FilterDelegate inner, params string[] named) =>
         (input, arguments, context) =>
         {
-            KizunaTemplateContext.ScopeOf(context)?.CheckDeadline();
+            KizunaTemplateContext.ScopeOf(context)?.Tick();
             var positional = arguments.Count;
             if (arguments.Names.TryGetNonEnumeratedCount(out var namedCount) && namedCount == 0)
             {

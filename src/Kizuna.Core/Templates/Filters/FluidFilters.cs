@@ -40,7 +40,7 @@ internal static class FluidFilters
         {
             filters.AddFilter("json", (input, arguments, context) =>
             {
-                KizunaTemplateContext.ScopeOf(context)?.CheckDeadline();
+                KizunaTemplateContext.ScopeOf(context)?.Tick();
                 TextSize.Check("json", JsonLength.Of(input, TextSize.Max(context), context), context);
                 return json(input, arguments, context);
             });
@@ -56,7 +56,7 @@ internal static class FluidFilters
 
         filters.AddFilter(name, (input, arguments, context) =>
         {
-            KizunaTemplateContext.ScopeOf(context)?.CheckDeadline();
+            KizunaTemplateContext.ScopeOf(context)?.Tick();
             TextSize.CheckArrays(name, input, arguments, context);
             if (resultLength is not null)
             {
