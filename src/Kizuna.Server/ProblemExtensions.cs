@@ -1,22 +1,20 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Diagnostics;
 
 namespace Kizuna.Server;
 
 /// <summary>
 /// Errors of the API answer as RFC 9457 problem details. A request the framework cannot bind (a query value that is
-/// not a number, a JSON body of the wrong shape) answers 400 naming the parameter and, for a JSON body, the field;
-/// anything else that escapes an endpoint answers a bare 500 and is logged. In Development the developer exception
-/// page shows instead.
+/// not a number, a JSON body of the wrong shape) answers 400 naming the parameter and, for a JSON body, the field, in
+/// every environment; anything else that escapes an endpoint answers a bare 500 and is logged (in Development the
+/// developer exception page shows it instead).
 /// </summary>
 public static class ProblemExtensions
 {
     public static IServiceCollection AddKizunaProblems(this IServiceCollection services)
     {
         services.AddProblemDetails();
-        services.AddExceptionHandler<BadRequestExceptionHandler>();
-        // Binding failures become exceptions the handler below can describe, instead of an empty 400.
+        // Binding failures become exceptions the middleware below can describe, instead of an empty 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new NulFreeStringConverter()));
         return services;
@@ -24,29 +22,33 @@ public static class ProblemExtensions
 
     public static WebApplication UseKizunaProblems(this WebApplication app)
     {
-        if (app.Environment.IsDevelopment())
+        if (!app.Environment.IsDevelopment())
         {
-            return app;
+            app.UseExceptionHandler();
         }
 
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
-            // A client's malformed request is its error, not the server's: no error log for it.
-            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
-        });
+        app.Use(BadRequests.ExplainAsync);
         return app;
     }
 
-    private sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+    /// <summary>A client's malformed request is its error, not the server's: answered here, never logged as an error.</summary>
+    private static class BadRequests
     {
-        public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+        public static async Task ExplainAsync(HttpContext http, RequestDelegate next)
         {
-            if (exception is not BadHttpRequestException bad)
+            try
             {
-                return false;
+                await next(http);
             }
+            catch (BadHttpRequestException bad) when (!http.Response.HasStarted)
+            {
+                await AnswerAsync(http, bad);
+            }
+        }
 
+        private static async Task AnswerAsync(HttpContext http, BadHttpRequestException bad)
+        {
+            http.Response.StatusCode = bad.StatusCode;
             if (!http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/v1"))
             {
                 // A dashboard form post, most often with an antiforgery token that expired in an open tab: back to the form.
@@ -55,7 +57,7 @@ public static class ProblemExtensions
                     http.Response.Redirect("/login?error=expired");
                 }
 
-                return true;
+                return;
             }
 
             var problem = bad.InnerException is JsonException json
@@ -66,7 +68,8 @@ public static class ProblemExtensions
             problem.Status = bad.StatusCode;
             problem.Title = "The request could not be read";
             problem.Detail = bad.Message;
-            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+            await http.RequestServices.GetRequiredService<IProblemDetailsService>()
+                .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = bad });
         }
 
         private static bool SentNoBody(HttpRequest request) =>

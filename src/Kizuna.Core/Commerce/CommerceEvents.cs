@@ -22,6 +22,12 @@ public static class CommerceEvents
     /// <summary>The largest quantity a line may state.</summary>
     public const double MaxQuantity = 1e6;
 
+    /// <summary>What a refused amount is told, wherever amounts come in (tracking, import, the product API).</summary>
+    public static readonly string AmountRule = string.Create(CultureInfo.InvariantCulture, $"must be a number from 0 to {MaxAmount:N0}");
+
+    /// <summary>Whether <paramref name="value"/> is an amount Kizuna stores: 0 to <see cref="MaxAmount"/>; NaN and infinities are not.</summary>
+    public static bool IsAmount(double value) => value is >= 0 and <= MaxAmount;
+
     public static OrderEventKind? Kind(string eventName) => eventName switch
     {
         OrderCompleted => OrderEventKind.Completed,
@@ -105,6 +111,11 @@ public static class CommerceEvents
         }
 
         var amount = total ?? revenue ?? (kind == OrderEventKind.Completed ? lines.Sum(l => l.Price * l.Quantity) : null);
+        if (amount > MaxAmount)
+        {
+            return (null, ("products", string.Create(CultureInfo.InvariantCulture, $"add up to {amount:N0}; an order's total must be at most {MaxAmount:N0}")));
+        }
+
         return (new OrderEvent(kind, orderId, amount, SegmentParser.Text(properties, "currency")?.ToUpperInvariant(),
             discount ?? 0, shipping ?? 0, tax ?? 0, SegmentParser.Text(properties, "coupon"), lines), null);
     }

@@ -73,11 +73,17 @@ public sealed partial class ImportJobRunner(ImportService imports, ImportJobStor
         _queue.Writer.TryComplete();
         while (_queue.Reader.TryRead(out var waiting))
         {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                Release(waiting);   // out of time: the upload goes; the job row is failed as abandoned by a later heartbeat
+                continue;
+            }
+
             try
             {
                 await FailUnrunAsync(waiting, cancellationToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex)
             {
                 // The rest still get their turn; a job left queued is failed as abandoned by the next node's heartbeat.
                 LogFailUnrunFailed(logger, waiting.Job.Id, ex);

@@ -245,7 +245,7 @@ public static class ImportMappingParser
         {
             return CodePagesEncodingProvider.Instance.GetEncoding(name) ?? System.Text.Encoding.GetEncoding(name);
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)   // utf-7 is known but refused by .NET
         {
             throw new ImportMappingException("encoding", $"'{name}' is not a known encoding (e.g. utf-8, shift_jis, windows-1252, iso-8859-1).");
         }

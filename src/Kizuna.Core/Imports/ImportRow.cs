@@ -66,9 +66,9 @@ internal sealed class ImportRow(CsvReader reader, ImportMapping mapping, IReadOn
     public double Amount(string field)
     {
         var number = Number(field);
-        return number is >= 0 and <= CommerceEvents.MaxAmount
+        return CommerceEvents.IsAmount(number)
             ? number
-            : throw new ImportLineException($"{field} ({mapping.Column(field)}) '{Shorten(Text(field)!)}' must be a number from 0 to {CommerceEvents.MaxAmount.ToString("N0", CultureInfo.InvariantCulture)}");
+            : throw new ImportLineException($"{field} ({mapping.Column(field)}) '{Shorten(Text(field)!)}' {CommerceEvents.AmountRule}");
     }
 
     public double? OptionalAmount(string field) => Text(field) is null ? null : Amount(field);

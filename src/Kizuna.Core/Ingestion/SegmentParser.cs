@@ -33,9 +33,9 @@ public sealed class SegmentParser(IngestionOptions options)
             return Fail(index, messageId, "", $"the message is {raw.Length} bytes; the limit is {options.MaxMessageBytes}");
         }
 
-        if (HasNulEscape(raw))
+        if (HasUnstorableEscape(raw))
         {
-            return Fail(index, messageId, "", "holds a NUL character (\\u0000), which text cannot store");
+            return Fail(index, messageId, "", "holds a NUL character (\\u0000) or half of a surrogate pair (\\ud800), which text cannot store");
         }
 
         if (TypeOf(message, pathType) is not { } type)
@@ -290,30 +290,59 @@ public sealed class SegmentParser(IngestionOptions options)
     };
 
     /// <summary>
-    /// Whether the JSON text escapes a NUL character. PostgreSQL refuses it in text and jsonb, and one such message
-    /// would fail the whole commit it shares with other requests; SQLite would keep it, but both engines answer alike.
+    /// Whether the JSON text escapes a character PostgreSQL cannot store in text or jsonb: NUL (<c>\u0000</c>) or
+    /// half of a surrogate pair (<c>\ud800</c> alone). One such message would fail the whole commit it shares with
+    /// other requests; SQLite would keep it, but both engines answer alike.
     /// </summary>
-    private static bool HasNulEscape(ReadOnlySpan<byte> json)
+    private static bool HasUnstorableEscape(ReadOnlySpan<byte> json)
     {
         var offset = 0;
-        while (json[offset..].IndexOf("\\u0000"u8) is var found and >= 0)
+        while (json[offset..].IndexOf("\\u"u8) is var found and >= 0)
         {
             var at = offset + found;
-            var backslashesBefore = 0;
-            while (at > backslashesBefore && json[at - backslashesBefore - 1] == (byte)'\\')
+            offset = at + 2;
+            if (IsEscaped(json, at) || !TryHex(json, at + 2, out var unit))
             {
-                backslashesBefore++;
+                continue;   // "\\u…" is an escaped backslash followed by text; a malformed escape was refused by the JSON reader
             }
 
-            if (backslashesBefore % 2 == 0)   // after an escaped backslash (JSON text \\u0000) it is text, not a NUL
+            if (unit == 0 || char.IsLowSurrogate((char)unit))
             {
                 return true;
             }
 
-            offset = at + 1;
+            if (char.IsHighSurrogate((char)unit))
+            {
+                if (json.Length < at + 12 || json[at + 6] != (byte)'\\' || json[at + 7] != (byte)'u'
+                    || !TryHex(json, at + 8, out var low) || !char.IsLowSurrogate((char)low))
+                {
+                    return true;
+                }
+
+                offset = at + 12;   // the pair is whole
+            }
         }
 
         return false;
+
+        // An odd run of backslashes before it makes this backslash itself escaped text.
+        static bool IsEscaped(ReadOnlySpan<byte> json, int at)
+        {
+            var backslashes = 0;
+            while (at > backslashes && json[at - backslashes - 1] == (byte)'\\')
+            {
+                backslashes++;
+            }
+
+            return backslashes % 2 == 1;
+        }
+
+        static bool TryHex(ReadOnlySpan<byte> json, int start, out int value)
+        {
+            value = 0;
+            return json.Length >= start + 4
+                && int.TryParse(json.Slice(start, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value);
+        }
     }
 
     private static ParseResult Fail(int index, string? messageId, string field, string reason) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Kizuna.Commerce;
 using Kizuna.Ingestion;
@@ -44,9 +43,9 @@ public static class ProductsApi
                 errors[$"[{i}].name"] = [$"is required, at most {MaxNameLength} characters"];
             }
 
-            if (product.Price is { } price && price is not (>= 0 and <= CommerceEvents.MaxAmount))   // also refuses NaN and infinity
+            if (product.Price is { } price && !CommerceEvents.IsAmount(price))
             {
-                errors[$"[{i}].price"] = [string.Create(CultureInfo.InvariantCulture, $"must be a number from 0 to {CommerceEvents.MaxAmount:N0}")];
+                errors[$"[{i}].price"] = [CommerceEvents.AmountRule];
             }
         }
 

@@ -40,6 +40,7 @@ public sealed class ImportMappingParserTests
     [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "delimiter": "é" }""", "delimiter")]
     [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "timeZone": "America" }""", "timeZone")]
     [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "encoding": "klingon-8" }""", "encoding")]
+    [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "encoding": "utf-7" }""", "encoding")]
     [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "timestampFormat": "%" }""", "timestampFormat")]
     [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "timestampFormat": "" }""", "timestampFormat")]
     [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "timestampFormat": "dddd" }""", "timestampFormat")]

@@ -9,18 +9,20 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Kizuna.Server.Http;
 
 /// <summary>
-/// Requests the framework cannot bind answer 400 with problem details that say what to change. The server runs as
-/// in production: in Development the developer exception page answers instead.
+/// Requests the framework cannot bind answer 400 with problem details that say what to change, in every environment
+/// (in Development the developer exception page shows only other exceptions).
 /// </summary>
 public sealed class BadRequestTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task QueryValueOfTheWrongType_Returns400NamingTheParameter()
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Development")]
+    public async Task QueryValueOfTheWrongType_Returns400NamingTheParameter(string environment)
     {
         await using var app = new KizunaApplication();
-        await using var production = app.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        await using var production = app.WithWebHostBuilder(b => b.UseEnvironment(environment));
         var client = await AdminClientAsync(app, production);
 
         var response = await client.GetAsync(new Uri("/api/profiles?limit=many", UriKind.Relative), Ct);

@@ -105,4 +105,31 @@ public sealed class WorkspacesApiTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("kind", out _));
     }
+
+    [Fact]
+    public async Task RevokeKey_WithScopesTheCallerDoesNotHold_Returns403AndKeepsIt()
+    {
+        await using var app = new KizunaApplication();
+        var home = await app.CreateWorkspaceAsync(Ct);
+        var admin = await app.Service<ApiKeyService>().CreateAsync(home.Id, ApiKeyKind.Secret, "admin", Scopes.All, Ct);
+        var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(home.Id, [Scopes.KeysManage], Ct));
+
+        var response = await client.DeleteAsync(new Uri($"/api/keys/{admin.Key.Id}", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Null(Assert.Single(await app.Service<ApiKeyService>().ListAsync(home.Id, Ct), k => k.Id == admin.Key.Id).RevokedAt);
+    }
+
+    [Fact]
+    public async Task CreateKey_NullScope_Returns400()
+    {
+        await using var app = new KizunaApplication();
+        var home = await app.CreateWorkspaceAsync(Ct);
+        var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(home.Id, [Scopes.KeysManage], Ct));
+
+        var response = await client.PostAsync(new Uri("/api/keys", UriKind.Relative),
+            new StringContent("""{"kind":"secret","name":"odd","scopes":[null]}""", System.Text.Encoding.UTF8, "application/json"), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
 }
