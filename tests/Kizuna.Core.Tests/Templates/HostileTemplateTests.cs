@@ -234,6 +234,90 @@ public sealed class HostileTemplateTests
         Assert.Equal(2, fetcher.Calls);
     }
 
+    [Theory]
+    [InlineData("{% connected_content https://x.example/{{ x")]
+    [InlineData("{% connected_content \"https://x.example/{{ x")]
+    [InlineData("{% liquid\nconnected_content https://x.example/?q=it's{{ x")]
+    public async Task RenderAsync_ConnectedContentUrlWithTwentyThousandFilters_ReturnsLimitErrorInsteadOfCrashing(string opening)
+    {
+        var fetcher = new StubFetcher("{}");
+        var service = new TemplateService(Options.Create(new TemplateOptions()), TimeProvider.System, EmptyContentBlockSource.Instance, fetcher, []);
+        var template = opening + string.Concat(Enumerable.Repeat("|h", 20_000)) + " }} %}";
+
+        var validation = service.Validate(template);
+        var result = await service.RenderAsync(template, new TemplateModel().Set("x", "a"), ct: TestContext.Current.CancellationToken);
+
+        var error = Assert.Single(validation.Errors);
+        Assert.Equal(TemplateErrorKind.Limit, error.Kind);
+        Assert.Contains("More than 100 filters", error.Message, StringComparison.Ordinal);
+        Assert.Equal(TemplateErrorKind.Limit, Assert.Single(result.Errors).Kind);
+        Assert.Equal(0, fetcher.Calls);
+    }
+
+    [Fact]
+    public void Validate_ConnectedContentUrlWithHundredThousandNestedBrackets_ReturnsLimitErrorInsteadOfCrashing()
+    {
+        var template = "{% connected_content https://x.example/{{ " + string.Concat(Enumerable.Repeat("a[", 100_000)) + "0" + new string(']', 100_000) + " }} %}";
+
+        var result = TemplateService.CreateDefault().Validate(template);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(TemplateErrorKind.Limit, error.Kind);
+        Assert.Contains("Brackets are nested more than 32 levels", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{% connected_content https://x.example/{{ (1..3000000) | size }} %}", "(1..3000000)")]
+    [InlineData("{% connected_content https://x.example/{{ (1..2000000000) | size }} %}", "(1..2000000000)")]
+    [InlineData("{% abort_message (1..3000000) | size %}", "(1..3000000)")]
+    [InlineData("{% content_block (1..3000000) | size %}", "(1..3000000)")]
+    public async Task RenderAsync_HugeRangeInsideTagArgument_StopsAtRangeLimit(string template, string range)
+    {
+        var fetcher = new StubFetcher("{}");
+        var service = new TemplateService(Options.Create(new TemplateOptions()), TimeProvider.System, EmptyContentBlockSource.Instance, fetcher, []);
+
+        var result = await service.RenderAsync(template, TemplateModel.Empty, ct: TestContext.Current.CancellationToken);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(TemplateErrorKind.Limit, error.Kind);
+        Assert.Equal($"The range {range} has more than 100000 items.", error.Message);
+        Assert.Equal(0, fetcher.Calls);
+    }
+
+    [Fact]
+    public async Task RenderAsync_StrictModeWithUnknownFilterInConnectedContentUrl_ReturnsError()
+    {
+        var fetcher = new StubFetcher("{}");
+        var service = new TemplateService(Options.Create(new TemplateOptions()), TimeProvider.System, EmptyContentBlockSource.Instance, fetcher, []);
+
+        var result = await service.RenderAsync(
+            "{% connected_content https://x.example/{{ 1 | no_such_filter }} %}",
+            TemplateModel.Empty,
+            new TemplateRenderOptions { Mode = TemplateMode.Strict },
+            TestContext.Current.CancellationToken);
+
+        Assert.Contains("no_such_filter", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+        Assert.Equal(0, fetcher.Calls);
+    }
+
+    [Theory]
+    [InlineData("{% connected_content https://api.example.com/customers/{{ customer.id }}?f={{ 'a|b' | upcase }} :save c %}{{ c.name }}")]
+    [InlineData("{% liquid\nconnected_content \"https://api.example.com/customers/{{ customer.id }}?f={{ 'a|b' | upcase }}\" :save c\necho c.name\n%}")]
+    public async Task RenderAsync_ConnectedContentUrlWithCustomerId_FetchesRenderedUrl(string template)
+    {
+        var fetcher = new StubFetcher("{\"name\":\"Ada\"}");
+        var service = new TemplateService(Options.Create(new TemplateOptions()), TimeProvider.System, EmptyContentBlockSource.Instance, fetcher, []);
+        var model = new TemplateModel().Set("customer", new Dictionary<string, object?> { ["id"] = "c-42" });
+
+        var validation = service.Validate(template);
+        var result = await service.RenderAsync(template, model, new TemplateRenderOptions { Mode = TemplateMode.Strict }, TestContext.Current.CancellationToken);
+
+        Assert.Empty(validation.Errors);
+        Assert.Empty(result.Errors);
+        Assert.Equal("Ada", result.Output);
+        Assert.Equal("https://api.example.com/customers/c-42?f=A|B", fetcher.LastUrl?.OriginalString);
+    }
+
     private static TemplateService ServiceWithFetcher(bool allowPrivate)
     {
         var options = Options.Create(new TemplateOptions { ConnectedContentAllowPrivateNetworks = allowPrivate, ConnectedContentCacheDuration = TimeSpan.Zero });
@@ -250,9 +334,12 @@ public sealed class HostileTemplateTests
     {
         public int Calls { get; private set; }
 
+        public Uri? LastUrl { get; private set; }
+
         public ValueTask<string> FetchAsync(Uri url, CancellationToken ct)
         {
             Calls++;
+            LastUrl = url;
             return ValueTask.FromResult(body);
         }
     }

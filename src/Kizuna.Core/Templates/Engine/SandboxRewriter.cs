@@ -1,5 +1,7 @@
 using Fluid.Ast;
 using Fluid.Ast.BinaryExpressions;
+using Fluid.Parser;
+using Kizuna.Templates.Tags;
 
 namespace Kizuna.Templates.Engine;
 
@@ -11,7 +13,9 @@ namespace Kizuna.Templates.Engine;
 /// The render evaluates the tree recursively, so its depth is bounded here too: statements may nest
 /// <paramref name="maxNesting"/> blocks (a block and its <c>else</c> are two levels of the tree), expressions
 /// <see cref="MaxExpressionDepth"/> levels; a filter chain is walked as a list, and its length is bounded by
-/// <see cref="TemplateSourceScanner"/>.
+/// <see cref="TemplateSourceScanner"/>. Kizuna's tags carry Liquid of their own (the URL of
+/// <c>connected_content</c>, the expression of <c>content_block</c>, <c>abort_message</c> and extension tags), which
+/// Fluid's rewriter leaves alone; it is rewritten here like the rest.
 /// </remarks>
 internal sealed class SandboxRewriter(Func<string, bool> isKnownFilter, int maxNesting) : AstRewriter
 {
@@ -58,6 +62,15 @@ internal sealed class SandboxRewriter(Func<string, bool> isKnownFilter, int maxN
             _expressionDepth--;
         }
     }
+
+    protected override Statement VisitParserTagStatement<T>(ParserTagStatement<T> parserTagStatement) => parserTagStatement switch
+    {
+        ParserTagStatement<ConnectedContentCall> { Value: var call } tag =>
+            new ParserTagStatement<ConnectedContentCall>(tag.TagName, call with { Url = VisitTemplate(call.Url) }, tag.Render),
+        ParserTagStatement<Expression> { Value: { } expression } tag =>
+            new ParserTagStatement<Expression>(tag.TagName, Visit(expression), tag.Render),
+        _ => parserTagStatement,
+    };
 
     protected override Expression VisitRangeExpression(RangeExpression rangeExpression) =>
         new BoundedRangeExpression(rangeExpression);

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using Fluid;
+using Fluid.Ast;
 using Fluid.Parser;
 
 namespace Kizuna.Templates.Engine;
@@ -19,20 +21,7 @@ internal sealed class TemplateCompiler(FluidEnvironment environment, TemplateOpt
 
         try
         {
-            // The scan bounds what Fluid recurses on; this keeps the parser safe from anything the scan misreads.
-            var context = new FluidParseContext(source) { OnEnterParser = static (_, _) => EnsureStack() };
-            var parsed = environment.Parser.Grammar.TryParse(context, out var statements, out var error);
-            if (error is not null)
-            {
-                return Failed(source, error.Message ?? "Syntax error.", error.Position.Line, error.Position.Column);
-            }
-
-            if (!parsed || context.Scanner.Cursor.Offset < source.Length)
-            {
-                var (line, column) = SourceLocator.FromOffset(source, context.Scanner.Cursor.Offset);
-                return Failed(source, "Unexpected content; a tag or output may not be closed.", line, column);
-            }
-
+            var statements = Parse(environment.Parser, source);
             var rewriter = new SandboxRewriter(environment.IsKnownFilter, options.MaxRecursion);
             var template = rewriter.VisitTemplate(new FluidTemplate(statements));
             return new CompiledTemplate(source, template, [], rewriter.UnknownFilters);
@@ -51,6 +40,29 @@ internal sealed class TemplateCompiler(FluidEnvironment environment, TemplateOpt
         {
             return Failed(source, e.Message, 1, 1);
         }
+    }
+
+    /// <summary>
+    /// Parses Liquid that <see cref="TemplateSourceScanner"/> has checked: the template, and the URL of a
+    /// <c>connected_content</c> tag, which Fluid parses while it parses the template around it.
+    /// </summary>
+    /// <exception cref="Parlot.ParseException">The source is not valid Liquid; the position is in <paramref name="source"/>.</exception>
+    internal static IReadOnlyList<Statement> Parse(FluidParser parser, string source)
+    {
+        // The scan bounds what Fluid recurses on; this keeps the parser safe from anything the scan misreads.
+        var context = new FluidParseContext(source) { OnEnterParser = static (_, _) => EnsureStack() };
+        var parsed = parser.Grammar.TryParse(context, out var statements, out var error);
+        if (error is not null)
+        {
+            throw new Parlot.ParseException(error.Message ?? "Syntax error.", error.Position);
+        }
+
+        if (!parsed || context.Scanner.Cursor.Offset < source.Length)
+        {
+            throw new Parlot.ParseException("Unexpected content; a tag or output may not be closed.", context.Scanner.Cursor.Position);
+        }
+
+        return statements;
     }
 
     /// <summary>Stops a recursive walk (parser or rewrite) before it runs out of stack.</summary>

@@ -9,8 +9,10 @@ namespace Kizuna.Templates.Engine;
 /// </summary>
 /// <remarks>
 /// Quoted strings are skipped the way Fluid's parser reads them (a <c>|</c> or <c>%}</c> inside quotes counts for
-/// nothing), as are the bodies of <c>raw</c>, <c>comment</c> and <c>doc</c>, <c>#</c> comments and the URL of
-/// <c>connected_content</c>. Inside <c>{% liquid %}</c> each line is a tag.
+/// nothing), as are the bodies of <c>raw</c>, <c>comment</c> and <c>doc</c> and <c>#</c> comments. Inside
+/// <c>{% liquid %}</c> each line is a tag. The URL of <c>connected_content</c> is text that Fluid parses as a template
+/// of its own, so it is scanned as one, from the tag name to where Fluid ends the tag (the first <c>%}</c>, quotes or
+/// not; in <c>{% liquid %}</c> also the line end).
 /// </remarks>
 internal sealed class TemplateSourceScanner
 {
@@ -25,12 +27,17 @@ internal sealed class TemplateSourceScanner
 
     private readonly string _source;
     private readonly int _maxNesting;
+    private readonly int _from;
+    private readonly int _end;
     private int _depth;
 
-    private TemplateSourceScanner(string source, int maxNesting)
+    /// <summary>A scanner of <paramref name="source"/> from <paramref name="from"/> up to <paramref name="end"/>.</summary>
+    private TemplateSourceScanner(string source, int maxNesting, int from, int end)
     {
         _source = source;
         _maxNesting = maxNesting;
+        _from = from;
+        _end = end;
     }
 
     /// <summary>The first limit the source breaks, or null when it may be parsed.</summary>
@@ -45,13 +52,13 @@ internal sealed class TemplateSourceScanner
                 1);
         }
 
-        return new TemplateSourceScanner(source, maxNesting).Scan();
+        return new TemplateSourceScanner(source, maxNesting, 0, source.Length).Scan();
     }
 
     private TemplateError? Scan()
     {
-        var i = 0;
-        while ((i = _source.IndexOf('{', i)) >= 0 && i + 1 < _source.Length)
+        var i = _from;
+        while ((i = _source.IndexOf('{', i, _end - i)) >= 0 && i + 1 < _end)
         {
             var start = i;
             switch (_source[i + 1])
@@ -90,10 +97,17 @@ internal sealed class TemplateSourceScanner
         var nameStart = SkipSpace(start + 2, trim: true);
         var name = ReadName(nameStart);
         var afterName = nameStart + name.Length;
-        if (name == "#" || name == "connected_content")
+        if (name == "#")
         {
             // Read as text up to the tag end, quotes included.
             return EndAfter(afterName, "%}");
+        }
+
+        if (name == "connected_content")
+        {
+            var end = IndexOf("%}", afterName);
+            error = ScanUrl(afterName, end < 0 ? _end : end);
+            return error is not null || end < 0 ? -1 : end + 2;
         }
 
         if (RawBodies.Contains(name))
@@ -116,7 +130,7 @@ internal sealed class TemplateSourceScanner
         var filters = 0;
         var brackets = 0;
         var lineStart = liquid;
-        for (; i < _source.Length; i++)
+        for (; i < _end; i++)
         {
             var c = _source[i];
             if (lineStart)
@@ -126,8 +140,8 @@ internal sealed class TemplateSourceScanner
                 var name = ReadName(nameStart);
                 if (name == "#")
                 {
-                    var newline = _source.IndexOf('\n', nameStart);
-                    var end = _source.IndexOf(closer, nameStart, StringComparison.Ordinal);
+                    var newline = _source.IndexOf('\n', nameStart, _end - nameStart);
+                    var end = IndexOf(closer, nameStart);
                     if (newline < 0 || (end >= 0 && end < newline))
                     {
                         return end < 0 ? -1 : end + closer.Length;
@@ -136,6 +150,32 @@ internal sealed class TemplateSourceScanner
                     i = newline;
                     lineStart = true;
                     filters = 0;
+                    continue;
+                }
+
+                if (name == "connected_content")
+                {
+                    // Fluid ends the line's URL at a line break or the tag end, whichever comes first.
+                    var end = nameStart + name.Length;
+                    while (end < _end && _source[end] is not ('\n' or '\r' or '\v') && !IsAt(end, closer))
+                    {
+                        end++;
+                    }
+
+                    if ((error = ScanUrl(nameStart + name.Length, end)) is not null)
+                    {
+                        return -1;
+                    }
+
+                    if (IsAt(end, closer))
+                    {
+                        return end + closer.Length;
+                    }
+
+                    i = end;
+                    lineStart = true;
+                    filters = 0;
+                    brackets = 0;
                     continue;
                 }
 
@@ -168,7 +208,7 @@ internal sealed class TemplateSourceScanner
                     brackets = 0;
                     break;
                 default:
-                    if (c == closer[0] && i + 1 < _source.Length && _source[i + 1] == closer[1])
+                    if (IsAt(i, closer))
                     {
                         return i + 2;
                     }
@@ -179,6 +219,19 @@ internal sealed class TemplateSourceScanner
 
         return -1;
     }
+
+    /// <summary>
+    /// Scans the <c>{{ }}</c> parts of a <c>connected_content</c> URL, <paramref name="from"/> up to
+    /// <paramref name="end"/>, with the limits of the template around it.
+    /// </summary>
+    private TemplateError? ScanUrl(int from, int end) =>
+        new TemplateSourceScanner(_source, _maxNesting, from, end) { _depth = _depth }.Scan();
+
+    private bool IsAt(int i, string text) =>
+        i + text.Length <= _end && string.CompareOrdinal(_source, i, text, 0, text.Length) == 0;
+
+    private int IndexOf(string text, int from) =>
+        _source.IndexOf(text, from, _end - from, StringComparison.Ordinal);
 
     /// <summary>Opens or closes a block for a tag name; an error when blocks nest too deep.</summary>
     private TemplateError? Enter(string name, int offset)
@@ -201,7 +254,7 @@ internal sealed class TemplateSourceScanner
     /// <summary>Skips a <c>raw</c>/<c>comment</c>/<c>doc</c> body to its end tag, as Fluid does (no nesting).</summary>
     private int SkipRawBody(int i, string endName)
     {
-        while ((i = _source.IndexOf("{%", i, StringComparison.Ordinal)) >= 0)
+        while ((i = IndexOf("{%", i)) >= 0)
         {
             var nameStart = SkipSpace(i + 2, trim: true);
             if (ReadName(nameStart) == endName)
@@ -217,7 +270,7 @@ internal sealed class TemplateSourceScanner
 
     private int SkipQuoted(int i, char quote)
     {
-        for (i++; i < _source.Length; i++)
+        for (i++; i < _end; i++)
         {
             if (_source[i] == '\\')
             {
@@ -229,17 +282,17 @@ internal sealed class TemplateSourceScanner
             }
         }
 
-        return _source.Length;
+        return _end;
     }
 
     private int SkipSpace(int i, bool trim)
     {
-        if (trim && i < _source.Length && _source[i] == '-')
+        if (trim && i < _end && _source[i] == '-')
         {
             i++;
         }
 
-        while (i < _source.Length && _source[i] is ' ' or '\t' or '\r' or '\n')
+        while (i < _end && _source[i] is ' ' or '\t' or '\r' or '\n')
         {
             i++;
         }
@@ -249,13 +302,13 @@ internal sealed class TemplateSourceScanner
 
     private string ReadName(int i)
     {
-        if (i < _source.Length && _source[i] == '#')
+        if (i < _end && _source[i] == '#')
         {
             return "#";
         }
 
         var end = i;
-        while (end < _source.Length && (char.IsAsciiLetterOrDigit(_source[end]) || _source[end] == '_'))
+        while (end < _end && (char.IsAsciiLetterOrDigit(_source[end]) || _source[end] == '_'))
         {
             end++;
         }
@@ -265,7 +318,7 @@ internal sealed class TemplateSourceScanner
 
     private int EndAfter(int i, string closer)
     {
-        var end = _source.IndexOf(closer, i, StringComparison.Ordinal);
+        var end = IndexOf(closer, i);
         return end < 0 ? -1 : end + closer.Length;
     }
 

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Fluid;
 using Fluid.Ast;
+using Fluid.Parser;
 using Fluid.Values;
 using Kizuna.Templates.ConnectedContent;
 using Kizuna.Templates.Engine;
@@ -15,6 +16,11 @@ namespace Kizuna.Templates.Tags;
 /// JSON at render time through the workspace's guarded fetcher, within the render's time budget and call cap.
 /// Without <c>:save</c> the response body is written out.
 /// </summary>
+/// <remarks>
+/// The URL is Liquid of its own, so it gets what the rest of the template gets: <see cref="TemplateSourceScanner"/>
+/// scans it, <see cref="TemplateCompiler.Parse"/> parses it with the stack guard and <see cref="SandboxRewriter"/>
+/// rewrites it.
+/// </remarks>
 internal static class ConnectedContentTag
 {
     public static ConnectedContentCall Parse(FluidParser parser, string text)
@@ -46,7 +52,16 @@ internal static class ConnectedContentTag
             throw new TemplateFaultException(TemplateErrorKind.Syntax, "connected_content needs a URL.", "connected_content");
         }
 
-        return new ConnectedContentCall(parser.Parse(trimmed), saveAs);
+        try
+        {
+            // Parsed with the template's parser and stack guard; the sandbox rewrite reaches it through the tag.
+            return new ConnectedContentCall(new FluidTemplate(TemplateCompiler.Parse(parser, trimmed)), saveAs);
+        }
+        catch (Parlot.ParseException e)
+        {
+            // The position is in the URL, not the template; the error is located at the tag instead.
+            throw new TemplateFaultException(TemplateErrorKind.Syntax, "connected_content: the URL is not valid Liquid: " + e.Message, "connected_content");
+        }
     }
 
     public static async ValueTask<Completion> RenderAsync(ConnectedContentCall call, TextWriter writer, TextEncoder encoder, TemplateContext context)
