@@ -34,6 +34,10 @@ public static class ImportsApi
         {
             return Invalid("file", $"The multipart body could not be read: {ex.Message}");
         }
+        catch (ImportMappingException ex)
+        {
+            return Invalid(ex.Field, ex.Message);
+        }
         catch (IOException ex) when (ex is not BadHttpRequestException)
         {
             // MultipartReader's "Unexpected end of Stream": an empty, cut off or garbled body. Kestrel's own

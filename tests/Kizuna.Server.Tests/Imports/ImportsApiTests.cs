@@ -73,9 +73,11 @@ public sealed class ImportsApiTests : IAsyncLifetime
     [InlineData("""{ "kind": "parcels" }""", "mapping.kind")]
     [InlineData("""{ "kind": "orders,products", "columns": { "product_id": "Sku", "name": "Sku" } }""", "mapping.kind")]
     [InlineData("""{ "kind": "orders", """, "mapping")]
+    [InlineData("HUGE", "mapping")]
     public async Task Post_BadMapping_Returns400NamingTheField(string mapping, string field)
     {
         var client = await ClientAsync([Scopes.Import]);
+        mapping = mapping == "HUGE" ? new string(' ', 100_000) + "{}" : mapping;   // over the mapping part's 64K limit
 
         var response = await client.PostAsync("/api/imports", Upload(Csv, mapping), TestContext.Current.CancellationToken);
 
