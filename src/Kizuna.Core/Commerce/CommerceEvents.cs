@@ -23,10 +23,10 @@ public static class CommerceEvents
     public const double MaxQuantity = 1e6;
 
     /// <summary>What a refused amount is told, wherever amounts come in (tracking, import, the product API).</summary>
-    public static readonly string AmountRule = string.Create(CultureInfo.InvariantCulture, $"must be a number from 0 to {MaxAmount:N0}");
+    public static readonly string AmountRule = RangeRule(MaxAmount);
 
     /// <summary>Whether <paramref name="value"/> is an amount Kizuna stores: 0 to <see cref="MaxAmount"/>; NaN and infinities are not.</summary>
-    public static bool IsAmount(double value) => value is >= 0 and <= MaxAmount;
+    public static bool IsAmount(double value) => InRange(value, MaxAmount);
 
     public static OrderEventKind? Kind(string eventName) => eventName switch
     {
@@ -144,12 +144,16 @@ public static class CommerceEvents
             JsonValueKind.String when double.TryParse(v.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
             _ => double.NaN,
         };
-        if (number is >= 0 && number <= max)
+        if (InRange(number, max))
         {
             value = number;
             return null;
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"must be a number from 0 to {max:N0}");
+        return RangeRule(max);
     }
+
+    private static bool InRange(double value, double max) => value >= 0 && value <= max;   // false for NaN
+
+    private static string RangeRule(double max) => string.Create(CultureInfo.InvariantCulture, $"must be a number from 0 to {max:N0}");
 }

@@ -25,8 +25,7 @@ internal sealed class ImportRow(CsvReader reader, ImportMapping mapping, IReadOn
     /// <summary>The value of a CSV column by header (traits, properties).</summary>
     public string? Column(string header) => indexes.TryGetValue("\0" + header, out var index) ? Cell(index, header) : null;
 
-    public string Required(string field) =>
-        Text(field) ?? throw new ImportLineException($"{field} ({mapping.Column(field)}) is empty");
+    public string Required(string field) => Text(field) ?? throw Empty(field);
 
     /// <summary>An identifier; <c>17850.0</c> reads as <c>17850</c> when the mapping says ids are numeric.</summary>
     public string? Id(string field)
@@ -51,8 +50,9 @@ internal sealed class ImportRow(CsvReader reader, ImportMapping mapping, IReadOn
             : value;
     }
 
-    public string RequiredKey(string field) =>
-        Key(field) ?? throw new ImportLineException($"{field} ({mapping.Column(field)}) is empty");
+    public string RequiredKey(string field) => Key(field) ?? throw Empty(field);
+
+    public ImportLineException Empty(string field) => new($"{field} ({mapping.Column(field)}) is empty");
 
     public double Number(string field)
     {

@@ -9,7 +9,7 @@ internal sealed class ProductImporter(ImportMapping mapping, ProductCatalog cata
 
     public async ValueTask AcceptAsync(ImportRow row, CancellationToken ct)
     {
-        var productId = row.Id(ImportFields.ProductId) ?? throw new ImportLineException($"product_id ({mapping.Column(ImportFields.ProductId)}) is empty");
+        var productId = row.Id(ImportFields.ProductId) ?? throw row.Empty(ImportFields.ProductId);
         var name = row.Required(ImportFields.Name);
         _pending.Add(new Product(
             productId, row.Text(ImportFields.Sku), name, row.Text(ImportFields.Category), row.OptionalAmount(ImportFields.Price),

@@ -14,6 +14,9 @@ public sealed class SegmentParser(IngestionOptions options)
     /// <summary>The longest messageId, userId, anonymousId or previousId accepted, in characters.</summary>
     public const int MaxIdLength = 512;
 
+    /// <summary>What a refused date-time is told (<c>timestamp</c>, <c>sentAt</c>, …).</summary>
+    public const string DateRule = "must be an ISO-8601 date-time such as 2026-11-23T10:00:00Z";
+
     /// <param name="message">The message object.</param>
     /// <param name="index">Its position in the request, for the error.</param>
     /// <param name="pathType">The type the endpoint implies (<c>/v1/track</c>), or null for <c>/v1/batch</c>.</param>
@@ -191,7 +194,7 @@ public sealed class SegmentParser(IngestionOptions options)
 
             if (!TryDate(value, out var parsed))
             {
-                return (null, default, new IngestError(index, messageId, field, "must be an ISO-8601 date-time such as 2026-11-23T10:00:00Z"));
+                return (null, default, new IngestError(index, messageId, field, DateRule));
             }
 
             if (field == "sentAt")

@@ -109,7 +109,7 @@ public sealed class IngestionEndpoint(IngestionPipeline pipeline, ApiKeyService 
         {
             if (!SegmentParser.TryDate(s, out var parsed))
             {
-                return (null, [new IngestErrorResponse(-1, null, "sentAt", "must be an ISO-8601 date-time such as 2026-11-23T10:00:00Z")]);
+                return (null, [new IngestErrorResponse(-1, null, "sentAt", SegmentParser.DateRule)]);
             }
 
             sentAt = parsed;

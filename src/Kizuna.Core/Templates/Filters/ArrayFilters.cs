@@ -46,14 +46,8 @@ internal static class ArrayFilters
         var items = Sequence.From(input);
 
         // Measured before joining: a list of 100,000 references to one 1 MB string joins to 10^11 characters.
-        var length = (long)separator.Length * Math.Max(items.Count - 1, 0);
-        var max = TextSize.Max(context);
-        for (var i = 0; i < items.Count && length <= max; i++)
-        {
-            length += TextSize.Measure(items[i], max - length);
-        }
-
-        TextSize.Check("join", length, context);
+        var separators = (long)separator.Length * Math.Max(items.Count - 1, 0);
+        TextSize.Check("join", separators + TextSize.MeasureItems(items, TextSize.Max(context) - separators), context);
         return StringValue.Create(string.Join(separator, items.Select(LiquidText.ToLiquidString)));
     }
 
@@ -141,28 +135,29 @@ internal static class ArrayFilters
         var others = new List<FluidValue>();
         var result = new List<FluidValue>();
         var scope = Engine.KizunaTemplateContext.ScopeOf(context);
-        var count = 0;
         foreach (var item in Sequence.From(input))
         {
-            if (++count % 1024 == 0)
-            {
-                scope?.CheckDeadline();
-            }
-
+            scope?.Tick();
             var key = arguments.Count > 0 ? await Sequence.PropertyAsync(item, FilterArgs.Text(arguments.At(0)), context) : item;
-            var isNew = key is StringValue or NumberValue or BooleanValue ? hashed.Add(key) : !others.Any(s => s.Equals(key));
+            var isNew = key is StringValue or NumberValue or BooleanValue ? hashed.Add(key) : AddIfAbsent(others, key);
             if (isNew)
             {
-                if (key is not (StringValue or NumberValue or BooleanValue))
-                {
-                    others.Add(key);
-                }
-
                 result.Add(item);
             }
         }
 
         return Sequence.ToArray(result);
+
+        static bool AddIfAbsent(List<FluidValue> seen, FluidValue key)
+        {
+            if (seen.Any(s => s.Equals(key)))
+            {
+                return false;
+            }
+
+            seen.Add(key);
+            return true;
+        }
     }
 
     private static async ValueTask<FluidValue> CompactAsync(FluidValue input, FilterArguments arguments, TemplateContext context)

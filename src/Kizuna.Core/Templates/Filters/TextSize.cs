@@ -49,7 +49,7 @@ internal static class TextSize
     public static long Measure(FluidValue value, long stopAfter) => value switch
     {
         StringValue => value.ToStringValue().Length,
-        ArrayValue array => MeasureItems(array, stopAfter),
+        ArrayValue array => MeasureItems(array.Values, stopAfter),
         NilValue or UndefinedValue => 0,
         DictionaryValue => 2,
         _ => value.ToStringValue().Length,
@@ -92,10 +92,11 @@ internal static class TextSize
         return length;
     }
 
-    private static long MeasureItems(ArrayValue array, long stopAfter)
+    /// <summary>The lengths of <paramref name="items"/> added up, without the text between them; stops once past <paramref name="stopAfter"/>.</summary>
+    public static long MeasureItems(IEnumerable<FluidValue> items, long stopAfter)
     {
         long length = 0;
-        foreach (var item in array.Values)
+        foreach (var item in items)
         {
             length += Measure(item, stopAfter - length);
             if (length > stopAfter)
