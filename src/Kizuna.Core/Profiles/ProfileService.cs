@@ -93,14 +93,14 @@ public sealed class ProfileService(Database database)
         }
 
         await using var connection = await database.OpenAsync(ct);
-        var targets = (await connection.QueryAsync<(long Id, long Target)>(new CommandDefinition(
-            $"SELECT id, COALESCE(merged_into, id) FROM profiles WHERE workspace_id = @workspaceId AND {database.Dialect.OneOf("id", "@ids")}",
-            new { workspaceId, ids = ids.ToArray() }, cancellationToken: ct))).ToList();
-        var names = (await connection.QueryAsync<ProfileRow>(new CommandDefinition(
-            $"SELECT {ProfileRow.Columns} FROM profiles WHERE workspace_id = @workspaceId AND {database.Dialect.OneOf("id", "@ids")}",
-            new { workspaceId, ids = targets.Select(t => t.Target).Distinct().ToArray() }, cancellationToken: ct)))
-            .Select(r => r.ToProfile()).ToDictionary(p => p.Id, p => p.DisplayName);
-        return targets.Where(t => names.ContainsKey(t.Target)).ToDictionary(t => t.Id, t => names[t.Target]);
+        var rows = await connection.QueryAsync<(long Id, long Target, string? UserId, string? Email, string Traits)>(new CommandDefinition(
+            $"""
+            SELECT p.id, t.id, t.user_id, t.email, t.traits
+            FROM profiles p JOIN profiles t ON t.workspace_id = p.workspace_id AND t.id = COALESCE(p.merged_into, p.id)
+            WHERE p.workspace_id = @workspaceId AND {database.Dialect.OneOf("p.id", "@ids")}
+            """,
+            new { workspaceId, ids = ids.ToArray() }, cancellationToken: ct));
+        return rows.ToDictionary(r => r.Id, r => ProfileNames.Display(JsonNode.Parse(r.Traits) as JsonObject ?? [], r.Email, r.UserId, r.Target));
     }
 
     /// <summary>Events newest first; pass the last <see cref="TimelineEvent.Cursor"/> to read further back.</summary>
