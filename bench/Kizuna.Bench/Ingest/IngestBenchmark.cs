@@ -77,7 +77,7 @@ public static class IngestBenchmark
         IReadOnlyList<BenchEvent> events, IReadOnlyList<byte[]> batches, IReadOnlyList<byte[]> singles, IReadOnlyList<byte[]> warmup, CancellationToken ct)
     {
         Console.WriteLine($"\n{store}: preparing");
-        await new Migrator(database, NullLogger<Migrator>.Instance).MigrateAsync(ct);
+        await new Migrator(database, TimeProvider.System, NullLogger<Migrator>.Instance).MigrateAsync(ct);
         var workspace = await new WorkspaceService(database, TimeProvider.System).CreateAsync("w1", "W1", ct);
         var writeKey = (await new ApiKeyService(database, TimeProvider.System).CreateAsync(workspace.Id, ApiKeyKind.Write, "W1 load", [], ct)).Secret;
 

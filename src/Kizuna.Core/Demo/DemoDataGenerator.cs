@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Kizuna.Commerce;
 using Kizuna.Ingestion;
 
@@ -26,7 +25,7 @@ public sealed class DemoDataGenerator(IngestionPipeline pipeline, ProductCatalog
 
     public async Task<DemoReport> SeedAsync(long workspaceId, DemoOptions options, IProgress<DemoProgress>? progress, CancellationToken ct)
     {
-        var stopwatch = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         await catalog.UpsertAsync(workspaceId, DemoCatalog.Products, ct);
         long messages = 0, stored = 0, duplicates = 0;
         var customersPerChunk = new Queue<int>();   // chunks end between customers, and results come back in order
@@ -47,6 +46,6 @@ public sealed class DemoDataGenerator(IngestionPipeline pipeline, ProductCatalog
 
         customersPerChunk.Enqueue(options.Customers);   // the last chunk, if customers are left in the buffer
         await sink.FlushAsync(ct);
-        return new DemoReport(options.Customers, DemoCatalog.Products.Count, messages, stored, duplicates, Math.Round(stopwatch.Elapsed.TotalSeconds, 2));
+        return new DemoReport(options.Customers, DemoCatalog.Products.Count, messages, stored, duplicates, Math.Round(time.GetElapsedTime(started).TotalSeconds, 2));
     }
 }

@@ -15,8 +15,9 @@ public static class ImportMappingParser
         "cancellationPrefix", "cancellationAs", "cancellationMatch", "numericIds", "delimiter", "encoding", "maxReportedErrors",
     ];
 
-    // A date with every part a format can name, to try a timestampFormat on before any line is read.
-    private static readonly DateTime SampleDate = new(2011, 12, 9, 13, 45, 30, 123, DateTimeKind.Unspecified);
+    // A date with every part a format can name, to try a timestampFormat on before any line is read. At offset zero,
+    // so a format with zzz or K reads back the same day in whatever zone the server runs.
+    private static readonly DateTimeOffset SampleDate = new(2011, 12, 9, 13, 45, 30, 123, TimeSpan.Zero);
 
     public static ImportMapping Parse(string json)
     {
@@ -180,7 +181,10 @@ public static class ImportMappingParser
         _ => throw new ImportMappingException("kind", $"'{value}' is not one of customers, orders, products, events."),
     };
 
-    /// <summary>A format is kept only if it can write a date and read it back, so it cannot fail every line (or the job) later.</summary>
+    /// <summary>
+    /// A format is kept only if it writes a date and reads the same day back, so it cannot fail every line (or the
+    /// job) later, and cannot lean on the day it is read for the parts it lacks (a weekday, a year).
+    /// </summary>
     private static string? TimestampFormat(string? format)
     {
         if (format is null)
@@ -196,7 +200,7 @@ public static class ImportMappingParser
         try
         {
             var sample = SampleDate.ToString(format, CultureInfo.InvariantCulture);
-            if (DateTime.TryParseExact(sample, format, CultureInfo.InvariantCulture, ImportRow.ExactStyles, out _))
+            if (DateTime.TryParseExact(sample, format, CultureInfo.InvariantCulture, ImportRow.Styles, out var read) && read.Date == SampleDate.UtcDateTime.Date)
             {
                 return format;
             }
@@ -206,7 +210,7 @@ public static class ImportMappingParser
             // Refused below, like a format that writes a date it cannot read back.
         }
 
-        throw new ImportMappingException("timestampFormat", $"'{format}' is not a .NET date format that can read dates (such as yyyy-MM-dd HH:mm:ss or M/d/yyyy H:mm).");
+        throw new ImportMappingException("timestampFormat", $"'{format}' is not a .NET date format that reads a whole date: year, month and day (such as yyyy-MM-dd HH:mm:ss or M/d/yyyy H:mm).");
     }
 
     private static string? Currency(string? code) => code switch

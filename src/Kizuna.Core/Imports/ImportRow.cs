@@ -12,10 +12,11 @@ namespace Kizuna.Imports;
 internal sealed class ImportRow(CsvReader reader, ImportMapping mapping, IReadOnlyDictionary<string, int> indexes)
 {
     /// <summary>
-    /// How a <see cref="ImportMapping.TimestampFormat"/> is applied: a date with an offset (<c>zzz</c>, <c>K</c>) comes
-    /// back in UTC rather than in the server's local time.
+    /// How timestamps are read: a date with an offset (<c>zzz</c>, <c>K</c>) comes back in UTC rather than in the
+    /// server's local time, and a missing date is never taken from today (the parse would read the wall clock, and a
+    /// weekday-only value would be a date on one day of the week and an error on the others).
     /// </summary>
-    public const DateTimeStyles ExactStyles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AdjustToUniversal;
+    public const DateTimeStyles Styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AdjustToUniversal | DateTimeStyles.NoCurrentDateDefault;
 
     public long LineNumber => reader.LineNumber;
 
@@ -77,9 +78,10 @@ internal sealed class ImportRow(CsvReader reader, ImportMapping mapping, IReadOn
     {
         var value = Required(field);
         var parsed = mapping.TimestampFormat is { } format
-            ? DateTime.TryParseExact(value, format, CultureInfo.InvariantCulture, ExactStyles, out var exact) ? exact : (DateTime?)null
-            : DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AdjustToUniversal, out var loose) ? loose : null;
-        if (parsed is not { } time)
+            ? DateTime.TryParseExact(value, format, CultureInfo.InvariantCulture, Styles, out var exact) ? exact : (DateTime?)null
+            : DateTime.TryParse(value, CultureInfo.InvariantCulture, Styles, out var loose) ? loose : null;
+        // Without a date the parse leaves 0001-01-01: a time of day alone is no timestamp.
+        if (parsed is not { } time || time.Date == DateTime.MinValue.Date)
         {
             var expected = mapping.TimestampFormat is null ? "an ISO 8601 date" : $"a date like {mapping.TimestampFormat}";
             throw new ImportLineException($"{field} ({mapping.Column(field)}) '{Shorten(value)}' is not {expected}");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CsvHelper;
 using Kizuna.Commerce;
 using Kizuna.Ingestion;
@@ -17,7 +16,7 @@ public sealed class ImportService(IngestionPipeline pipeline, ProductCatalog cat
 
     public async Task<ImportReport> ImportAsync(long workspaceId, string path, ImportMapping mapping, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        var stopwatch = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         var counters = new ImportCounters(mapping.Kind, mapping.MaxReportedErrors);
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous);
         string? malformed = null;
@@ -92,7 +91,7 @@ public sealed class ImportService(IngestionPipeline pipeline, ProductCatalog cat
         await importer.CompleteAsync(ct);
         await sink.FlushAsync(ct);
         progress?.Report(new ImportProgress(stream.Length, stream.Length, counters.LinesRead, counters.BadLines));
-        var report = counters.ToReport(stopwatch.Elapsed);
+        var report = counters.ToReport(time.GetElapsedTime(started));
         logger.LogInformation(
             "Import of {Kind} into workspace {WorkspaceId} finished: {Lines} lines, {BadLines} bad, {Stored} stored, {Duplicates} duplicates in {Seconds} s",
             mapping.Kind, workspaceId, report.LinesRead, report.BadLines, report.Stored, report.Duplicates, report.ElapsedSeconds);

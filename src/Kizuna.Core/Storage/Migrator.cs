@@ -8,7 +8,7 @@ namespace Kizuna.Storage;
 /// Applies the numbered scripts under <c>Storage/Migrations/&lt;engine&gt;/</c> that the database has not seen yet,
 /// each in its own transaction. On PostgreSQL an advisory lock makes concurrent nodes take turns.
 /// </summary>
-public sealed class Migrator(Database database, ILogger<Migrator> logger)
+public sealed class Migrator(Database database, TimeProvider time, ILogger<Migrator> logger)
 {
     private const long AdvisoryLockKey = 0x4B495A554E41; // "KIZUNA"
 
@@ -34,7 +34,7 @@ public sealed class Migrator(Database database, ILogger<Migrator> logger)
                 await using var transaction = await connection.BeginTransactionAsync(ct);
                 await ExecuteAsync(connection, transaction, script.Sql, ct);
                 await ExecuteAsync(connection, transaction,
-                    $"INSERT INTO schema_migrations (version, name, applied_at) VALUES ({script.Version}, '{script.Name}', {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()});", ct);
+                    $"INSERT INTO schema_migrations (version, name, applied_at) VALUES ({script.Version}, '{script.Name}', {time.GetUtcNow().ToUnixTimeMilliseconds()});", ct);
                 await transaction.CommitAsync(ct);
                 logger.LogInformation("Applied migration {Version} {Name}", script.Version, script.Name);
                 count++;

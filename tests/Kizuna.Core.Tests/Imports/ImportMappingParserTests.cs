@@ -44,6 +44,9 @@ public sealed class ImportMappingParserTests
     [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "timestampFormat": "%" }""", "timestampFormat")]
     [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "timestampFormat": "" }""", "timestampFormat")]
     [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "timestampFormat": "dddd" }""", "timestampFormat")]
+    [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "timestampFormat": "dddd HH:mm" }""", "timestampFormat")]
+    [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "timestampFormat": "HH:mm" }""", "timestampFormat")]
+    [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "timestampFormat": "MM-dd HH:mm" }""", "timestampFormat")]
     public void Parse_InvalidMapping_NamesTheField(string json, string field)
     {
         var ex = Assert.Throws<ImportMappingException>(() => ImportMappingParser.Parse(json));
@@ -70,6 +73,17 @@ public sealed class ImportMappingParserTests
     public void Parse_KindInAnyCase_IsRead(string json, ImportKind kind)
     {
         Assert.Equal(kind, ImportMappingParser.Parse(json).Kind);
+    }
+
+    [Theory]
+    [InlineData("yyyy-MM-dd HH:mm zzz")]
+    [InlineData("dddd, d MMMM yyyy HH:mm K")]
+    [InlineData("M/d/yyyy H:mm")]
+    public void Parse_FormatWithAWholeDate_IsKept(string format)
+    {
+        var mapping = ImportMappingParser.Parse($$"""{ "kind": "customers", "columns": { "user_id": "A" }, "timestampFormat": "{{format}}" }""");
+
+        Assert.Equal(format, mapping.TimestampFormat);
     }
 
     [Fact]

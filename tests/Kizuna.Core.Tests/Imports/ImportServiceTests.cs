@@ -190,6 +190,21 @@ public sealed class ImportServiceTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ImportAsync_TimestampWithoutADate_IsABadLineOnAnyDay(string engine)
+    {
+        await using var host = await CoreHost.StartAsync(engine);
+        using var csv = new TempCsv("who,when", "t1,10:30", "t1,Friday 10:30", "t1,2024-05-02T10:00:00Z");
+        const string mapping = """{ "kind": "events", "event": "Visited", "columns": { "user_id": "who", "timestamp": "when" } }""";
+
+        var report = await ImportAsync(host, csv, mapping);
+
+        Assert.Equal(1, report.Events);
+        Assert.Equal([2, 3], report.Errors.Select(e => e.Line));
+        Assert.All(report.Errors, e => Assert.Contains("timestamp (when)", e.Reason, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task ImportAsync_TimestampFormatWithOffset_IsReadAsThatInstant(string engine)
     {
         await using var host = await CoreHost.StartAsync(engine);

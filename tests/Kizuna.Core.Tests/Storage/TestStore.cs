@@ -22,7 +22,7 @@ public sealed class TestStore : IAsyncDisposable
 
     public Database Database { get; }
 
-    public Migrator Migrator => new(Database, NullLogger<Migrator>.Instance);
+    public Migrator Migrator => new(Database, TimeProvider.System, NullLogger<Migrator>.Instance);
 
     /// <summary>The PostgreSQL connection string for tests, or null when tests run on SQLite only.</summary>
     public static string? PostgresConnectionString =>

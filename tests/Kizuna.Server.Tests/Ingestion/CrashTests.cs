@@ -126,7 +126,7 @@ public sealed class CrashTests
     private static async Task<(long WorkspaceId, string WriteKey)> PrepareAsync(string dataFolder, CancellationToken ct)
     {
         var database = new SqliteDatabase(new StorageOptions { DataDirectory = dataFolder });
-        await new Migrator(database, NullLogger<Migrator>.Instance).MigrateAsync(ct);
+        await new Migrator(database, TimeProvider.System, NullLogger<Migrator>.Instance).MigrateAsync(ct);
         var workspace = await new WorkspaceService(database, TimeProvider.System).CreateAsync("crash", "Crash test", ct);
         var key = await new ApiKeyService(database, TimeProvider.System).CreateAsync(workspace.Id, ApiKeyKind.Write, "Load", [], ct);
         return (workspace.Id, key.Secret);
