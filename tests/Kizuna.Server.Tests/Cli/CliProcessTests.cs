@@ -64,6 +64,20 @@ public sealed class CliProcessTests : IDisposable
     }
 
     [Theory]
+    [InlineData("--Kestrel:Port=abc")]
+    [InlineData("--Kestrel:Port=70000")]
+    public async Task Kizuna_PortKeyNotAPortNumber_IsRefusedSayingWhy(string setting)
+    {
+        var run = await KizunaProcess.RunAsync(_folder.FullName, ["serve", setting], TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Equal(
+            $"Configuration refused: Kestrel:Port is '{setting.Split('=')[1]}', which is not a port number from 1 to 65535.",
+            run.Error.Trim());
+        Assert.Empty(_folder.EnumerateFileSystemInfos());
+    }
+
+    [Theory]
     [InlineData("serve")]
     [InlineData("migrate")]
     [InlineData("demo")]
