@@ -194,11 +194,13 @@ internal sealed class OrderImporter(
             var total = OrderGroup.Total(refunded);
             if (original is null)
             {
-                // No order to take it from: kept as a refund of its own invoice (of the order it names, when matched
-                // by id), so the customer's refunds show it with its amount while no order or spend changes.
+                // No order to take it from: kept as a refund of the order it names when matched by id (an order
+                // stored before this file is refunded by it), else of its own invoice, so the customer's refunds show
+                // it with its amount while no order or spend changes.
                 counters.CancellationLinesUnmatched += refunded.Count;
                 counters.UnmatchedRefunds++;
-                var orphan = new OrderEvent(mapping.CancellationAs, group.OriginalOrderId ?? group.OrderId, total, group.Currency, 0, 0, 0, null, refunded);
+                var named = mapping.CancellationMatch == CancellationMatch.OrderId ? group.OriginalOrderId ?? group.OrderId : group.OrderId;
+                var orphan = new OrderEvent(mapping.CancellationAs, named, total, group.Currency, 0, 0, 0, null, refunded);
                 await sink.AddAsync(ImportMessages.Order($"import:orders:{group.OrderId}:unmatched", group.UserId, orphan, group.Timestamp, receivedAt, group.OrderId), ct);
                 continue;
             }

@@ -31,6 +31,7 @@ public sealed class UnmatchedRefundTests
             unmatched =>
             {
                 Assert.False(unmatched.Matched);
+                Assert.Equal("C6102", unmatched.OrderId);
                 Assert.Equal("C6102", unmatched.RefundId);
                 Assert.Equal("refunded", unmatched.Kind);
                 Assert.Equal(35.25m, unmatched.Amount);
@@ -54,4 +55,48 @@ public sealed class UnmatchedRefundTests
         Assert.Equal("Order Refunded", refundEvent.Name);
         Assert.Equal(35.25, (double?)refundEvent.Properties?["total"]);
     }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ImportAsync_UnmatchedCancellationWhoseNumberIsAnotherOrder_LeavesThatOrderAlone(string engine)
+    {
+        await using var host = await CoreHost.StartAsync(engine);
+        using var csv = new TempCsv(
+            Header,
+            "6201,A1,Teapot,1,2011-03-01 10:00,10.00,other",
+            "C6201,Z9,Vase,-1,2011-03-02 10:00,15.50,u2");
+
+        var report = await OrderGroupingTests.ImportAsync(host, csv);
+
+        Assert.Equal(1, report.UnmatchedRefunds);
+        var refund = Assert.Single(await RefundsAsync(host, "u2"));
+        Assert.Equal(("C6201", false, 15.5m), (refund.OrderId, refund.Matched, refund.Amount));
+        var other = await OrderGroupingTests.FindAsync(host, "other");
+        Assert.Equal("completed", Assert.Single(await host.Get<ProfileService>().OrdersAsync(host.Workspace.Id, other.Profile.Id, TestContext.Current.CancellationToken)).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ImportAsync_CancellationsFileAfterTheOrdersFile_RefundsTheStoredOrderById(string engine)
+    {
+        const string byId = """
+            { "kind": "orders", "columns": { "order_id": "Invoice", "user_id": "Customer", "product_id": "Sku", "name": "Item",
+              "quantity": "Qty", "price": "Price", "timestamp": "Date" }, "timestampFormat": "yyyy-MM-dd HH:mm", "currency": "GBP", "cancellationPrefix": "C" }
+            """;
+        await using var host = await CoreHost.StartAsync(engine);
+        using var orders = new TempCsv(Header, "6301,A1,Teapot,3,2011-03-01 10:00,10.00,u3");
+        using var returns = new TempCsv(Header, "C6301,A1,Teapot,-1,2011-03-04 10:00,10.00,u3");
+
+        await OrderGroupingTests.ImportAsync(host, orders, byId);
+        var report = await OrderGroupingTests.ImportAsync(host, returns, byId);
+
+        Assert.Equal(1, report.UnmatchedRefunds);
+        var refund = Assert.Single(await RefundsAsync(host, "u3"));
+        Assert.Equal(("6301", true, 10m), (refund.OrderId, refund.Matched, refund.Amount));
+        var profile = await OrderGroupingTests.FindAsync(host, "u3");
+        Assert.Equal(20.0, profile.Profile.Aggregates.TotalSpent, 2);
+    }
+
+    private static async Task<IReadOnlyList<Commerce.Refund>> RefundsAsync(CoreHost host, string userId) =>
+        await host.Get<ProfileService>().RefundsAsync(host.Workspace.Id, (await OrderGroupingTests.FindAsync(host, userId)).Profile.Id, TestContext.Current.CancellationToken);
 }
