@@ -8,11 +8,11 @@ namespace Kizuna.Imports;
 /// Order lines grouped by order id, wherever they lie in the file, into <c>Order Completed</c> events: an order is
 /// complete on its last line (known from a first pass, <see cref="OrderEnds"/>), and orders are loaded in the order
 /// of their first lines, so a cancellation still finds exactly the orders that began before it. The lines of
-/// orders not yet loaded wait in memory up to a limit, then in a temporary file. Cancellation invoices become a refund (or cancellation) of
-/// the original order when it can be matched, and a refund of no known order otherwise, so the amount is kept and
-/// shown. Each customer is identified once with the mapped traits, and the products seen are upserted into the
-/// catalogue. Memory grows with distinct orders, customers and products (and customer × product pairs when
-/// cancellations are matched by customer and product), never with lines.
+/// orders not yet loaded wait in memory up to a limit, then in a temporary file. Cancellation invoices become a
+/// refund (or cancellation) of the original order when it can be matched, and otherwise a refund kept without an
+/// order, so its amount is not lost. Each customer is identified once with the mapped traits, and the products seen
+/// are upserted into the catalogue. Memory grows with distinct orders, customers and products (and customer ×
+/// product pairs when cancellations are matched by customer and product), never with lines.
 /// </summary>
 internal sealed class OrderImporter(
     ImportMapping mapping, MessageSink sink, ProductCatalog catalog, long workspaceId, ImportCounters counters, DateTimeOffset receivedAt,
