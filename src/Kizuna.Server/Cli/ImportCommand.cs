@@ -113,7 +113,9 @@ public sealed class ImportCommand : ICliCommand
                 Row("Cancellations (invoices)", report.Cancellations);
                 Row("Cancellation lines", report.CancellationLines);
                 Row("Refunds applied to earlier orders", report.CancellationsMatched);
+                Row("Cancellation lines matched", report.CancellationLinesMatched);
                 Row("Cancellation lines unmatched", report.CancellationLinesUnmatched);
+                Row("Refunds kept without an order", report.UnmatchedRefunds);
                 Row("Lines without customer id (skipped)", report.SkippedWithoutCustomer);
                 break;
             case ImportKind.Customers:
