@@ -19,7 +19,7 @@ public sealed class RateLimitOptions
 
     /// <summary>Requests to <c>/v1</c> per write key (or per client address when the key is in the body) in each <see cref="IngestionWindow"/>.</summary>
     [Range(1, int.MaxValue)]
-    public int IngestionPermits { get; set; } = 120_000;
+    public int IngestionPermits { get; set; } = 3_000_000;
 
     public TimeSpan IngestionWindow { get; set; } = TimeSpan.FromMinutes(1);
 
