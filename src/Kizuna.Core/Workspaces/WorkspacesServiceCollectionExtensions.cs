@@ -9,6 +9,8 @@ public static class WorkspacesServiceCollectionExtensions
         services.AddSingleton<WorkspaceService>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<UserService>();
+        services.AddSingleton<InvitationService>();
+        services.AddSingleton<SessionService>();
         return services;
     }
 }

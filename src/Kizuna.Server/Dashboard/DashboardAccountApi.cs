@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Kizuna.Server.Dashboard.Localization;
 using Kizuna.Server.Security;
 using Kizuna.Workspaces;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,34 +18,69 @@ public static class DashboardAccountApi
     {
         var group = routes.MapGroup("").ExcludeFromDescription();
         group.MapPost("/account/login", LoginAsync).AllowAnonymous();
-        // A cast: a handler of only HttpContext would otherwise bind as a RequestDelegate and drop its result.
-        group.MapPost("/logout", (Delegate)LogoutAsync).AllowAnonymous();
+        group.MapPost("/logout", LogoutAsync).AllowAnonymous();
         group.MapPost("/account/workspace", SwitchWorkspaceAsync).RequireAuthorization();
         group.MapGet("/account/culture", SetCulture).AllowAnonymous();
+        group.MapPost("/account/invitations/accept", InvitationAccount.AcceptAsync).AllowAnonymous();
         return routes;
     }
 
-    private static async Task<RedirectHttpResult> LoginAsync(
-        [FromForm] LoginForm form, HttpContext http, UserService users, WorkspaceService workspaces, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<Results<RedirectHttpResult, TooManyRequests>> LoginAsync(
+        [FromForm] LoginForm form, HttpContext http, UserService users, WorkspaceService workspaces, SessionService sessions,
+        SignInThrottle throttle, ILoggerFactory loggers, CancellationToken ct)
     {
         var log = loggers.CreateLogger(typeof(DashboardAccountApi));
-        var user = await users.VerifyAsync(form.Email ?? "", form.Password ?? "", ct);
-        var memberships = user is null ? [] : await workspaces.MembershipsAsync(user.Id, ct);
-        if (user is null || memberships.Count == 0)
+        var email = form.Email ?? "";
+        var address = http.ClientAddress();
+        // Neither the email nor the password is logged, nor the address: labels (hash prefixes) tell attempts apart.
+        if (throttle.RetryAfter(email, address) is { } wait)
         {
-            // Neither the email nor the password is logged: both are personal data.
-            log.LogInformation("Dashboard sign-in refused ({Reason})", user is null ? "credentials" : "no workspace");
-            var error = user is null ? "credentials" : "workspace";
-            return TypedResults.LocalRedirect($"/login?error={error}&returnUrl={Uri.EscapeDataString(LocalOrRoot(form.ReturnUrl))}");
+            log.LogWarning("Dashboard sign-in for account {Account} from {Address} held back {Seconds:F0} s after repeated failures",
+                SignInThrottle.Label(email), SignInThrottle.Label(address), wait.TotalSeconds);
+            return new TooManyRequests(wait);
         }
 
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, DashboardPrincipal.Create(user, memberships[0]));
+        var user = await users.VerifyAsync(email, form.Password ?? "", ct);
+        if (user is null)
+        {
+            throttle.RecordFailure(email, address);
+            log.LogWarning("Dashboard sign-in refused for account {Account} from {Address}: wrong email or password",
+                SignInThrottle.Label(email), SignInThrottle.Label(address));
+            return TypedResults.LocalRedirect($"/login?error=credentials&returnUrl={Uri.EscapeDataString(LocalOrRoot(form.ReturnUrl))}");
+        }
+
+        throttle.RecordSuccess(email);
+        var memberships = await workspaces.MembershipsAsync(user.Id, ct);
+        if (memberships.Count == 0)
+        {
+            log.LogInformation("Dashboard sign-in refused for user {UserId}: no workspace", user.Id);
+            return TypedResults.LocalRedirect($"/login?error=workspace&returnUrl={Uri.EscapeDataString(LocalOrRoot(form.ReturnUrl))}");
+        }
+
+        await SignInAsync(http, user, memberships[0], await sessions.StartAsync(user.Id, ct));
         log.LogInformation("User {UserId} signed in to workspace {WorkspaceId}", user.Id, memberships[0].Workspace.Id);
         return TypedResults.LocalRedirect(LocalOrRoot(form.ReturnUrl));
     }
 
-    private static async Task<RedirectHttpResult> LogoutAsync(HttpContext http)
+    /// <summary>Issues the dashboard cookie for one workspace in an existing server-side session.</summary>
+    public static Task SignInAsync(HttpContext http, User user, Membership membership, string sessionId) =>
+        http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, DashboardPrincipal.Create(user, membership, sessionId));
+
+    // Only a form of this site may sign its user out (the token), and signing out ends the server-side session, so
+    // a copy of the cookie saved before stops working too.
+    private static async Task<Results<RedirectHttpResult, BadRequest>> LogoutAsync(
+        HttpContext http, IAntiforgery antiforgery, SessionService sessions, CancellationToken ct)
     {
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return TypedResults.BadRequest();
+        }
+
+        if (http.User.FindFirstValue(KizunaClaims.Session) is { } session)
+        {
+            await sessions.EndAsync(session, ct);
+        }
+
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.LocalRedirect("/login");
     }
@@ -59,7 +96,7 @@ public static class DashboardAccountApi
             return TypedResults.Forbid();
         }
 
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, DashboardPrincipal.Create(user, membership));
+        await SignInAsync(http, user, membership, http.User.FindFirstValue(KizunaClaims.Session)!);
         return TypedResults.LocalRedirect(LocalOrRoot(form.ReturnUrl));
     }
 
@@ -70,14 +107,14 @@ public static class DashboardAccountApi
             http.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture!.ToLowerInvariant())),
-                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = http.Request.IsHttps });
         }
 
         return TypedResults.LocalRedirect(LocalOrRoot(returnUrl));
     }
 
     // Only paths of this site: an open redirect after sign-in is a phishing tool.
-    private static string LocalOrRoot(string? url) =>
+    public static string LocalOrRoot(string? url) =>
         url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) ? url : "/";
 
     /// <summary>The login form's fields.</summary>

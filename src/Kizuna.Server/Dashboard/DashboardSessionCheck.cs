@@ -8,11 +8,12 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 namespace Kizuna.Server.Dashboard;
 
 /// <summary>
-/// Whether a dashboard sign-in still stands: the user is still a member of the workspace the cookie names, with the
-/// role it names. Checked at most once a minute per cookie and per open dashboard, so a user removed from a
-/// workspace, or given another role, loses the old rights within a minute instead of when the cookie expires.
+/// Whether a dashboard sign-in still stands. On every request: its server-side session has not been ended (signed
+/// out), so a saved copy of the cookie is worthless after sign-out. At most once a minute per cookie and per open
+/// dashboard: the user is still a member of the workspace the cookie names, with the role it names, so a user removed
+/// from a workspace, or given another role, loses the old rights within a minute instead of when the cookie expires.
 /// </summary>
-public sealed class DashboardSessionCheck(WorkspaceService workspaces, TimeProvider time)
+public sealed class DashboardSessionCheck(WorkspaceService workspaces, SessionService sessions, TimeProvider time)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
@@ -20,13 +21,13 @@ public sealed class DashboardSessionCheck(WorkspaceService workspaces, TimeProvi
 
     public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, CancellationToken ct)
     {
-        if (principal.UserIdOf() is not { } userId || principal.FindFirstValue(KizunaClaims.Role) is not { } role)
+        if (!await IsSessionActiveAsync(principal, ct) || principal.FindFirstValue(KizunaClaims.Role) is not { } role)
         {
             return false;
         }
 
-        var workspaceId = principal.WorkspaceIdOf();
-        return (await workspaces.FindMembershipAsync(userId, workspaceId, ct))?.Role.ToString() == role;
+        var membership = await workspaces.FindMembershipAsync(principal.UserIdOf()!.Value, principal.WorkspaceIdOf(), ct);
+        return membership?.Role.ToString() == role;
     }
 
     /// <summary>The cookie handler's hook (<see cref="CookieAuthenticationEvents.OnValidatePrincipal"/>).</summary>
@@ -36,6 +37,13 @@ public sealed class DashboardSessionCheck(WorkspaceService workspaces, TimeProvi
     /// <summary>Signs the user out when the sign-in no longer stands; otherwise notes when it was checked.</summary>
     public async Task ValidateCookieAsync(CookieValidatePrincipalContext context)
     {
+        var ct = context.HttpContext.RequestAborted;
+        if (context.Principal is not { } principal || !await IsSessionActiveAsync(principal, ct))
+        {
+            await RejectAsync(context);
+            return;
+        }
+
         var now = time.GetUtcNow();
         if (context.Properties.Items.TryGetValue(CheckedAt, out var value)
             && long.TryParse(value, CultureInfo.InvariantCulture, out var checkedAt)
@@ -44,14 +52,24 @@ public sealed class DashboardSessionCheck(WorkspaceService workspaces, TimeProvi
             return;
         }
 
-        if (context.Principal is null || !await IsCurrentAsync(context.Principal, context.HttpContext.RequestAborted))
+        if (!await IsCurrentAsync(principal, ct))
         {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            await RejectAsync(context);
             return;
         }
 
+        await sessions.TouchAsync(principal.FindFirstValue(KizunaClaims.Session)!, ct);
         context.Properties.Items[CheckedAt] = now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         context.ShouldRenew = true;
+    }
+
+    private async Task<bool> IsSessionActiveAsync(ClaimsPrincipal principal, CancellationToken ct) =>
+        principal.UserIdOf() is { } userId && principal.FindFirstValue(KizunaClaims.Session) is { } session
+        && await sessions.IsActiveAsync(session, userId, ct);
+
+    private static async Task RejectAsync(CookieValidatePrincipalContext context)
+    {
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     }
 }

@@ -11,6 +11,9 @@ public static class KizunaClaims
     public const string Role = ClaimTypes.Role;
     public const string UserId = ClaimTypes.NameIdentifier;
 
+    /// <summary>The server-side session a dashboard cookie belongs to (<see cref="Kizuna.Workspaces.SessionService"/>).</summary>
+    public const string Session = "kizuna:session";
+
     /// <summary>The workspace a request acts in.</summary>
     public static long WorkspaceIdOf(this ClaimsPrincipal principal) =>
         long.Parse(principal.FindFirstValue(WorkspaceId) ?? throw new InvalidOperationException("The principal carries no workspace."), CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Kizuna.Server.Cli;
@@ -9,6 +10,8 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace Kizuna.Server.Security;
 
@@ -33,8 +36,10 @@ public static class SecurityExtensions
                 o.Cookie.Name = "kizuna.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
+                // Secure whenever the visitor used HTTPS, including through a trusted proxy that ended TLS (ProxyOptions).
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.SlidingExpiration = true;
-                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                o.ExpireTimeSpan = SessionService.IdleLimit;
                 // The API answers with status codes; only pages redirect to the login form.
                 o.Events.OnRedirectToLogin = ctx => Deny(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => Deny(ctx, StatusCodes.Status403Forbidden);
@@ -52,6 +57,11 @@ public static class SecurityExtensions
 
         services.AddOptions<KeyManagementOptions>().Configure<Database, TimeProvider>((o, database, time) =>
             o.XmlRepository = new DatabaseXmlRepository(database, time));
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section)
+            .Validate(o => o.IsValid(), "Proxies: KnownProxies must be IP addresses, KnownNetworks CIDR networks, ForwardLimit 1-10").ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((o, proxies) => TrustProxies(o, proxies.Value));
+        services.AddKizunaRateLimits();
         services.AddSingleton<FirstRunSetup>();
         return services;
     }
@@ -82,11 +92,40 @@ public static class SecurityExtensions
             : throw new InvalidOperationException($"Security:KeyCertificate:Path names '{path}', a certificate without its private key.");
     }
 
+    /// <summary>
+    /// Forwarded headers first (scheme and client address), then who is calling, then the rate limits (which count
+    /// by key, user or address), then what they may do.
+    /// </summary>
     public static WebApplication UseKizunaSecurity(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseKizunaSecurityHeaders();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         return app;
+    }
+
+    private static void TrustProxies(ForwardedHeadersOptions options, ProxyOptions proxies)
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        options.ForwardLimit = proxies.ForwardLimit;
+        if (proxies.KnownProxies.Length + proxies.KnownNetworks.Length == 0)
+        {
+            return;   // the framework's default: loopback only
+        }
+
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var proxy in proxies.KnownProxies)
+        {
+            options.KnownProxies.Add(IPAddress.Parse(proxy));
+        }
+
+        foreach (var network in proxies.KnownNetworks)
+        {
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        }
     }
 
     /// <summary>The policy name for one scope.</summary>

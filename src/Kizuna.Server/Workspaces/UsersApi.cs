@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Security.Claims;
 using Kizuna.Server.Security;
 using Kizuna.Workspaces;
@@ -8,50 +7,79 @@ namespace Kizuna.Server.Workspaces;
 
 public static class UsersApi
 {
-    /// <summary>The dashboard users of the caller's workspace: list, add (a new user or an existing one) with a role, remove.</summary>
+    /// <summary>
+    /// The members of the caller's workspace: list, change a role, remove. New members join by invitation
+    /// (<see cref="InvitationsApi"/>). A role can be given or taken only by a caller holding all of its scopes, and a
+    /// workspace always keeps one admin.
+    /// </summary>
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/users").WithTags("Users").RequireScope(Scopes.UsersManage);
         group.MapGet("/", async (ClaimsPrincipal user, WorkspaceService workspaces, CancellationToken ct) =>
             TypedResults.Ok((await workspaces.MembersAsync(user.WorkspaceIdOf(), ct)).Select(MemberResponse.From).ToList()));
-        group.MapPost("/", AddAsync);
-        group.MapDelete("/{id:long}", async Task<Results<NoContent, NotFound>> (long id, ClaimsPrincipal user, WorkspaceService workspaces, CancellationToken ct) =>
-            await workspaces.RemoveMemberAsync(user.WorkspaceIdOf(), id, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
+        group.MapPut("/{id:long}/role", ChangeRoleAsync);
+        group.MapDelete("/{id:long}", RemoveAsync);
         return routes;
     }
 
-    private static async Task<Results<Created<MemberResponse>, ValidationProblem>> AddAsync(
-        AddUserRequest request, ClaimsPrincipal caller, UserService users, WorkspaceService workspaces, CancellationToken ct)
+    private static async Task<Results<Ok<MemberResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeRoleAsync(
+        long id, RoleRequest request, ClaimsPrincipal caller, WorkspaceService workspaces, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (request.Email is null || !MailAddress.TryCreate(request.Email, out _))
-        {
-            errors["email"] = ["must be an email address"];
-        }
-
         if (!EnumNames.TryParse<Role>(request.Role, out var role))
         {
-            errors["role"] = ["must be admin, marketer, agent or viewer"];
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["must be admin, marketer, agent or viewer"] });
         }
 
-        var existing = request.Email is null ? null : await users.FindByEmailAsync(request.Email, ct);
-        if (existing is null && (request.Password is null || request.Password.Length < 12))
+        var members = await workspaces.MembersAsync(caller.WorkspaceIdOf(), ct);
+        if (members.FirstOrDefault(m => m.User.Id == id) is not { } member)
         {
-            errors["password"] = ["a new user needs a password of at least 12 characters"];
+            return TypedResults.NotFound();
         }
 
-        if (errors.Count > 0)
+        if ((GrantChecks.RoleNotHeld(caller, member.Role) ?? GrantChecks.RoleNotHeld(caller, role)) is { } forbidden)
         {
-            return TypedResults.ValidationProblem(errors);
+            return forbidden;
         }
 
-        var user = existing ?? await users.CreateAsync(request.Email!.Trim(), string.IsNullOrWhiteSpace(request.Name) ? request.Email!.Trim() : request.Name.Trim(), request.Password!, ct);
-        await workspaces.AddMemberAsync(caller.WorkspaceIdOf(), user.Id, role, ct);
-        return TypedResults.Created($"/api/users/{user.Id}", MemberResponse.From(new Member(user, role)));
+        if (role != Role.Admin && IsLastAdmin(members, member))
+        {
+            return LastAdmin();
+        }
+
+        await workspaces.AddMemberAsync(caller.WorkspaceIdOf(), id, role, ct);
+        return TypedResults.Ok(MemberResponse.From(member with { Role = role }));
     }
 
-    /// <summary>A user to add to the workspace; the password is needed only for a new user.</summary>
-    public sealed record AddUserRequest(string? Email, string? Name, string? Password, string? Role);
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RemoveAsync(
+        long id, ClaimsPrincipal caller, WorkspaceService workspaces, CancellationToken ct)
+    {
+        var members = await workspaces.MembersAsync(caller.WorkspaceIdOf(), ct);
+        if (members.FirstOrDefault(m => m.User.Id == id) is not { } member)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (GrantChecks.RoleNotHeld(caller, member.Role) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        if (IsLastAdmin(members, member))
+        {
+            return LastAdmin();
+        }
+
+        return await workspaces.RemoveMemberAsync(caller.WorkspaceIdOf(), id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    }
+
+    private static bool IsLastAdmin(IReadOnlyList<Member> members, Member member) =>
+        member.Role == Role.Admin && members.Count(m => m.Role == Role.Admin) == 1;
+
+    private static ProblemHttpResult LastAdmin() => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
+        detail: "This is the workspace's only admin; make another member admin first.");
+
+    /// <summary>The role to give a member: admin, marketer, agent or viewer.</summary>
+    public sealed record RoleRequest(string? Role);
 
     /// <summary>A member of the workspace.</summary>
     public sealed record MemberResponse(long Id, string Email, string Name, string Role)

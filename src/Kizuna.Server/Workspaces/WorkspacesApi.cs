@@ -10,7 +10,7 @@ public static partial class WorkspacesApi
 {
     /// <summary>
     /// Workspaces: <c>POST /api/workspaces</c> creates one (the calling user becomes its admin; a write key and an
-    /// admin secret key for it are returned once), <c>GET /api/workspaces</c> lists the caller's.
+    /// secret key for it with the caller's own scopes are returned once), <c>GET /api/workspaces</c> lists the caller's.
     /// </summary>
     public static IEndpointRouteBuilder MapWorkspacesApi(this IEndpointRouteBuilder routes)
     {
@@ -45,7 +45,8 @@ public static partial class WorkspacesApi
         }
 
         var writeKey = await keys.CreateAsync(workspace.Id, ApiKeyKind.Write, "Default write key", [], ct);
-        var secretKey = await keys.CreateAsync(workspace.Id, ApiKeyKind.Secret, "Default admin key", Scopes.All, ct);
+        // The new workspace's key carries what the caller holds, no more: a narrow key must not mint a wide one.
+        var secretKey = await keys.CreateAsync(workspace.Id, ApiKeyKind.Secret, "Default admin key", [.. Scopes.All.Where(user.HasScope)], ct);
         return TypedResults.Created($"/api/workspaces/{workspace.Id}", new CreatedWorkspaceResponse(workspace, writeKey.Secret, secretKey.Secret));
     }
 

@@ -45,35 +45,19 @@ public sealed class WorkspacesApiTests
     }
 
     [Fact]
-    public async Task AddUser_NewMarketer_CanSignInWithThatRole()
+    public async Task CreateWorkspace_NarrowKey_NewSecretKeyCarriesOnlyTheCallersScopes()
     {
         await using var app = new KizunaApplication();
         var home = await app.CreateWorkspaceAsync(Ct);
-        var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(home.Id, [Scopes.UsersManage], Ct));
+        var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(home.Id, [Scopes.WorkspacesManage, Scopes.ProfilesRead], Ct));
 
-        var response = await client.PostAsJsonAsync("/api/users", new { email = "aoi@example.com", name = "青井 葵", password = "a-long-enough-pass", role = "marketer" }, Ct);
+        var created = await client.PostAsJsonAsync("/api/workspaces", new { slug = $"w{Guid.NewGuid():N}"[..20], name = "Second" }, Ct);
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var user = await app.Service<UserService>().VerifyAsync("aoi@example.com", "a-long-enough-pass", Ct);
-        Assert.NotNull(user);
-        Assert.Contains(await app.Service<WorkspaceService>().MembershipsAsync(user.Id, Ct), m => m.Workspace.Id == home.Id && m.Role == Role.Marketer);
-    }
-
-    [Theory]
-    [InlineData("owner")]
-    [InlineData("99")]
-    [InlineData("Admin, Viewer")]
-    public async Task AddUser_ShortPasswordAndUnknownRole_Returns400NamingBoth(string role)
-    {
-        await using var app = new KizunaApplication();
-        var home = await app.CreateWorkspaceAsync(Ct);
-        var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(home.Id, [Scopes.UsersManage], Ct));
-
-        var response = await client.PostAsJsonAsync("/api/users", new { email = "new@example.com", password = "short", role }, Ct);
-
-        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
-        Assert.True(errors.TryGetProperty("password", out _));
-        Assert.True(errors.TryGetProperty("role", out _));
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var newKey = app.CreateAdminClient(body.GetProperty("secretKey").GetString()!);
+        Assert.Equal(HttpStatusCode.OK, (await newKey.GetAsync(new Uri("/api/profiles", UriKind.Relative), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await newKey.GetAsync(new Uri("/api/users", UriKind.Relative), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await newKey.GetAsync(new Uri("/api/keys", UriKind.Relative), Ct)).StatusCode);
     }
 
     [Fact]

@@ -1,0 +1,71 @@
+using Kizuna.Workspaces;
+
+namespace Kizuna.Server.Security;
+
+/// <summary>
+/// What every <c>/api</c> and <c>/v1</c> endpoint requires, written out by hand: the scopes a key or role must hold
+/// (all of them), or <see cref="Ingest"/> for the tracking API. <see cref="ScopeMatrixTests"/> checks this list
+/// against the endpoints the server actually maps, so an endpoint added without an entry fails the build's tests.
+/// </summary>
+public static class ScopeMatrix
+{
+    /// <summary>The ingestion scope a secret key needs to send data; write keys always may.</summary>
+    public const string EventsWrite = "events:write";
+
+    /// <summary>Marks a tracking endpoint: a write key, or a secret key holding <see cref="EventsWrite"/>.</summary>
+    public static readonly string[] Ingest = ["(ingest)"];
+
+    public static readonly IReadOnlyDictionary<string, string[]> Required = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["GET /api/profiles"] = [Scopes.ProfilesRead],
+        ["GET /api/profiles/{id:long}"] = [Scopes.ProfilesRead],
+        ["GET /api/profiles/by-user/{userId}"] = [Scopes.ProfilesRead],
+        ["GET /api/profiles/by-anonymous/{anonymousId}"] = [Scopes.ProfilesRead],
+        ["GET /api/profiles/by-email/{email}"] = [Scopes.ProfilesRead],
+        ["GET /api/profiles/{id:long}/events"] = [Scopes.ProfilesRead],
+        ["GET /api/profiles/{id:long}/orders"] = [Scopes.ProfilesRead],
+        ["GET /api/profiles/{id:long}/export"] = [Scopes.ProfilesRead],
+        ["DELETE /api/profiles/{id:long}"] = [Scopes.ProfilesDelete],
+        ["PUT /api/products"] = [Scopes.ProductsWrite],
+        ["GET /api/products"] = [Scopes.ProductsRead],
+        ["GET /api/products/{productId}"] = [Scopes.ProductsRead],
+        ["POST /api/keys"] = [Scopes.KeysManage],
+        ["GET /api/keys"] = [Scopes.KeysManage],
+        ["DELETE /api/keys/{id:long}"] = [Scopes.KeysManage],
+        ["POST /api/workspaces"] = [Scopes.WorkspacesManage],
+        ["GET /api/workspaces"] = [Scopes.ProfilesRead],
+        ["GET /api/users"] = [Scopes.UsersManage],
+        ["PUT /api/users/{id:long}/role"] = [Scopes.UsersManage],
+        ["DELETE /api/users/{id:long}"] = [Scopes.UsersManage],
+        ["POST /api/invitations"] = [Scopes.UsersManage],
+        ["GET /api/invitations"] = [Scopes.UsersManage],
+        ["DELETE /api/invitations/{id:long}"] = [Scopes.UsersManage],
+        ["GET /api/templates"] = [Scopes.TemplatesRead],
+        ["POST /api/templates"] = [Scopes.TemplatesRead, Scopes.TemplatesWrite],
+        ["GET /api/templates/{id:long}"] = [Scopes.TemplatesRead],
+        ["PUT /api/templates/{id:long}"] = [Scopes.TemplatesRead, Scopes.TemplatesWrite],
+        ["GET /api/templates/{id:long}/versions"] = [Scopes.TemplatesRead],
+        ["GET /api/templates/{id:long}/versions/{version:int}"] = [Scopes.TemplatesRead],
+        ["POST /api/templates/{id:long}/render"] = [Scopes.TemplatesRead],
+        ["POST /api/templates/validate"] = [Scopes.TemplatesRead],
+        ["POST /api/templates/preview"] = [Scopes.TemplatesRead],
+        ["POST /api/imports"] = [Scopes.Import],
+        ["GET /api/imports/{id:long}"] = [Scopes.Import],
+        ["GET /api/imports"] = [Scopes.Import],
+        ["POST /v1/identify"] = Ingest,
+        ["POST /v1/i"] = Ingest,
+        ["POST /v1/track"] = Ingest,
+        ["POST /v1/t"] = Ingest,
+        ["POST /v1/page"] = Ingest,
+        ["POST /v1/p"] = Ingest,
+        ["POST /v1/screen"] = Ingest,
+        ["POST /v1/s"] = Ingest,
+        ["POST /v1/group"] = Ingest,
+        ["POST /v1/g"] = Ingest,
+        ["POST /v1/alias"] = Ingest,
+        ["POST /v1/a"] = Ingest,
+        ["POST /v1/batch"] = Ingest,
+        ["POST /v1/b"] = Ingest,
+        ["POST /v1/import"] = Ingest,
+    };
+}
