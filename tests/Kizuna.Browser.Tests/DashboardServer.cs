@@ -72,7 +72,7 @@ public sealed class DashboardServer : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (no cookies) with one page; skips the test when chromium is not installed.</summary>
-    public async Task<IPage> NewPageAsync(string? locale = null)
+    public async Task<IPage> NewPageAsync(string? locale = null, string? timeZone = null)
     {
         if (_browser is null)
         {
@@ -83,6 +83,8 @@ public sealed class DashboardServer : IAsyncLifetime
         {
             BaseURL = BaseUrl,
             Locale = locale ?? "en-US",
+            // The browser's zone is the dashboard's default: fixed, so a test reads the same times on any machine.
+            TimezoneId = timeZone ?? "UTC",
             ViewportSize = new ViewportSize { Width = 1366, Height = 860 },
         });
         context.SetDefaultTimeout(20_000);

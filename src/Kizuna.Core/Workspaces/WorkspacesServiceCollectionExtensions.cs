@@ -9,6 +9,7 @@ public static class WorkspacesServiceCollectionExtensions
         services.AddSingleton<WorkspaceService>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<UserService>();
+        services.AddSingleton<UserTimeZones>();
         return services;
     }
 }

@@ -4,7 +4,6 @@ using Kizuna.Workspaces;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kizuna.Server.Dashboard;
@@ -67,10 +66,7 @@ public static class DashboardAccountApi
     {
         if (DashboardCultures.IsSupported(culture))
         {
-            http.Response.Cookies.Append(
-                CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture!.ToLowerInvariant())),
-                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            CultureCookie.Append(http.Response, culture!);
         }
 
         return TypedResults.LocalRedirect(LocalOrRoot(returnUrl));
