@@ -24,18 +24,18 @@ public static class DashboardPages
     public static async Task ScreenshotAsync(this IPage page, string name)
     {
         var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true });
-        foreach (var folder in ScreenshotFolders())
+        foreach (var folder in ScreenshotFolders(Environment.GetEnvironmentVariable(RefreshDocImages)))
         {
             Directory.CreateDirectory(folder);
             await File.WriteAllBytesAsync(Path.Combine(folder, name + ".png"), bytes);
         }
     }
 
-    /// <summary>Where screenshots go in this run.</summary>
-    public static IEnumerable<string> ScreenshotFolders()
+    /// <summary>Where screenshots go, given the value of <see cref="RefreshDocImages"/>.</summary>
+    public static IEnumerable<string> ScreenshotFolders(string? refreshDocImages)
     {
         yield return Path.Combine(AppContext.BaseDirectory, "screenshots");
-        if (Environment.GetEnvironmentVariable(RefreshDocImages) == "1")
+        if (refreshDocImages == "1")
         {
             yield return Path.Combine(RepositoryRoot(), "docs", "images");
         }

@@ -33,6 +33,8 @@ public sealed class OverviewPeriodTests(DashboardServer server)
         await Expect(page.Locator("#stat-revenue .kz-stat-value")).ToHaveTextAsync("75.60 GBP");
         await Expect(page.Locator("#events-chart")).ToHaveAttributeAsync("data-bars", "13");
         await Expect(page.Locator("#events-chart")).ToHaveAttributeAsync("data-total", "8");
+        await Expect(page.Locator("#period-12m")).ToHaveAttributeAsync("aria-checked", "true");
+        await Expect(page.Locator("#period-custom")).ToHaveAttributeAsync("aria-checked", "false");
 
         await page.ClickAsync("#up-to-today");
 

@@ -24,7 +24,7 @@ public sealed class TimeZoneTests(DashboardServer server)
         await Expect(lastSeen.Locator(".kz-time")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^3/9/2024 10:32\sPM$"));
         await Expect(lastSeen.Locator(".kz-customer-time")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"3/10/2024 12:32\sPM.*\(Asia/Tokyo\)"));
         await Expect(page.Locator("#customer-local-time")).ToContainTextAsync("Asia/Tokyo");
-        await page.ScreenshotAsync("customer");
+        await page.ScreenshotAsync("customer-zones");
 
         await page.ClickAsync("#user-zone");
         await page.ClickAsync("#follow-browser");
