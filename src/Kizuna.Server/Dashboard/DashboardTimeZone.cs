@@ -10,6 +10,7 @@ namespace Kizuna.Server.Dashboard;
 /// </summary>
 public sealed class DashboardTimeZone(UserTimeZones zones, IJSRuntime js)
 {
+    private bool _loaded;
     private bool _detected;
 
     public event Action? Changed;
@@ -22,16 +23,31 @@ public sealed class DashboardTimeZone(UserTimeZones zones, IJSRuntime js)
     /// <summary>The browser's zone once it is known.</summary>
     public string? BrowserZone { get; private set; }
 
-    /// <summary>Reads the setting and the browser's zone; call after the first interactive render (JS is not there before).</summary>
+    /// <summary>
+    /// Reads the user's setting, so a user who chose a zone sees it from the first render on, before any script runs.
+    /// </summary>
+    public async Task LoadAsync(long userId, CancellationToken ct)
+    {
+        if (_loaded)
+        {
+            return;
+        }
+
+        _loaded = true;
+        Setting = await zones.GetAsync(userId, ct);
+        Apply();
+    }
+
+    /// <summary>Reads the browser's zone; call after the first interactive render (JS is not there before).</summary>
     public async Task DetectAsync(long userId, CancellationToken ct)
     {
+        await LoadAsync(userId, ct);
         if (_detected)
         {
             return;
         }
 
         _detected = true;
-        Setting = await zones.GetAsync(userId, ct);
         try
         {
             await using var module = await js.InvokeAsync<IJSObjectReference>("import", ct, "./js/time-zone.js");
