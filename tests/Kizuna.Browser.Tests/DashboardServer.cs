@@ -47,6 +47,9 @@ public sealed class DashboardServer : IAsyncLifetime
         BaseUrl = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         await FirstRunFinishedAsync();
 
+        // A shared 2-core machine can take seconds to start a page's live connection: expectations wait as long as actions.
+        Assertions.SetDefaultExpectTimeout(20_000);
+
         // Playwright drives the system's chromium; it must never fetch a browser of its own.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         _playwright = await Playwright.CreateAsync();

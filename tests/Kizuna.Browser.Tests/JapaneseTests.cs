@@ -12,13 +12,16 @@ public sealed class JapaneseTests(DashboardServer server)
         var (workspace, email) = await server.CreateTenantAsync("Culture");
         await server.SeedAsync(workspace.Id,
             new SeedCustomer("jc-1", "山田 花子", "hanako@example.test", "gold", [new SeedOrder("jc-o1", "抹茶", 3000, 1)]));
-        var page = await server.NewPageAsync();
+        var page = await server.NewPageAsync(timeZone: "Asia/Tokyo");
         await page.LoginAsync(email, DashboardServer.UserPassword);
 
         await page.GotoAsync("/?culture=ja");
-        // An event arriving in the live stream proves the page's live connection is up and rendering.
+        // The browser's zone is read over the live connection: once it shows, the connection is up.
+        await Expect(page.Locator("#user-zone")).ToHaveTextAsync("Asia/Tokyo");
+        // An event arriving now is pushed to the open page by the ingestion writer, off the page's own thread.
         await server.TrackAsync(workspace.Id, "jc-1", "Coupon Applied");
         await Expect(page.Locator("#live-events")).ToContainTextAsync("Coupon Applied");
+        await Expect(page.Locator("#live-events .mud-list-item").First).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\d{4}/\d{2}/\d{2} \d{1,2}:\d{2}"));
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "概要" })).ToBeVisibleAsync();
         await Expect(page.Locator("#live-events .kz-live-type").First).ToHaveTextAsync("イベント");
