@@ -9,10 +9,14 @@ namespace Kizuna.Browser;
 /// <summary>Puts customers into a workspace the way a tracking client does: identify, page views, product views and orders through the ingestion pipeline.</summary>
 public static class CustomerSeeder
 {
-    public static async Task<IReadOnlyDictionary<string, long>> SeedAsync(this DashboardServer server, long workspaceId, params SeedCustomer[] customers)
+    public static Task<IReadOnlyDictionary<string, long>> SeedAsync(this DashboardServer server, long workspaceId, params SeedCustomer[] customers) =>
+        server.SeedAtAsync(workspaceId, TimeProvider.System.GetUtcNow(), customers);
+
+    /// <summary>Seeds customers whose activity ends half an hour before <paramref name="now"/>: an imported history when it lies in the past.</summary>
+    public static async Task<IReadOnlyDictionary<string, long>> SeedAtAsync(
+        this DashboardServer server, long workspaceId, DateTimeOffset now, params SeedCustomer[] customers)
     {
         var pipeline = server.Services.GetRequiredService<IngestionPipeline>();
-        var now = TimeProvider.System.GetUtcNow();
         var messages = customers.SelectMany(c => MessagesFor(c, now)).ToList();
         var result = await pipeline.SubmitAsync(new IngestBatch(workspaceId, messages), CancellationToken.None)
             .WaitAsync(TimeSpan.FromSeconds(60));
@@ -37,7 +41,8 @@ public static class CustomerSeeder
 
     private static IEnumerable<IngestMessage> MessagesFor(SeedCustomer c, DateTimeOffset now)
     {
-        yield return Message(MessageType.Identify, c.UserId, null, now.AddMinutes(-30), traits: new { name = c.Name, email = c.Email, plan = c.Plan });
+        var context = c.TimeZone is null && c.Locale is null ? null : new ProfileContext(c.TimeZone, c.Locale, null, null, null);
+        yield return Message(MessageType.Identify, c.UserId, null, now.AddMinutes(-30), traits: new { name = c.Name, email = c.Email, plan = c.Plan }) with { Context = context };
         yield return Message(MessageType.Page, c.UserId, "Home", now.AddMinutes(-29), properties: new { path = "/" });
         yield return Message(MessageType.Track, c.UserId, "Product Viewed", now.AddMinutes(-28), properties: new { product_id = "p-1" });
         var minute = -20;

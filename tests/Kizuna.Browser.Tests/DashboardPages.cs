@@ -14,12 +14,31 @@ public static class DashboardPages
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
-    /// <summary>Saves a screenshot to <c>docs/images/{name}.png</c> of the repository.</summary>
+    /// <summary>Set to <c>1</c> to refresh the documentation's screenshots in <c>docs/images/</c> as well.</summary>
+    public const string RefreshDocImages = "KIZUNA_REFRESH_DOC_IMAGES";
+
+    /// <summary>
+    /// Saves a screenshot to <c>screenshots/{name}.png</c> in the test output; with <see cref="RefreshDocImages"/>
+    /// set to 1, also to <c>docs/images/{name}.png</c> of the repository. A plain test run leaves the tracked images alone.
+    /// </summary>
     public static async Task ScreenshotAsync(this IPage page, string name)
     {
-        var path = Path.Combine(RepositoryRoot(), "docs", "images", name + ".png");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true });
+        foreach (var folder in ScreenshotFolders(Environment.GetEnvironmentVariable(RefreshDocImages)))
+        {
+            Directory.CreateDirectory(folder);
+            await File.WriteAllBytesAsync(Path.Combine(folder, name + ".png"), bytes);
+        }
+    }
+
+    /// <summary>Where screenshots go, given the value of <see cref="RefreshDocImages"/>.</summary>
+    public static IEnumerable<string> ScreenshotFolders(string? refreshDocImages)
+    {
+        yield return Path.Combine(AppContext.BaseDirectory, "screenshots");
+        if (refreshDocImages == "1")
+        {
+            yield return Path.Combine(RepositoryRoot(), "docs", "images");
+        }
     }
 
     private static string RepositoryRoot()

@@ -47,6 +47,9 @@ public sealed class DashboardServer : IAsyncLifetime
         BaseUrl = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         await FirstRunFinishedAsync();
 
+        // A shared 2-core machine can take seconds to start a page's live connection: expectations wait as long as actions.
+        Assertions.SetDefaultExpectTimeout(20_000);
+
         // Playwright drives the system's chromium; it must never fetch a browser of its own.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         _playwright = await Playwright.CreateAsync();
@@ -72,7 +75,7 @@ public sealed class DashboardServer : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (no cookies) with one page; skips the test when chromium is not installed.</summary>
-    public async Task<IPage> NewPageAsync(string? locale = null)
+    public async Task<IPage> NewPageAsync(string? locale = null, string? timeZone = null)
     {
         if (_browser is null)
         {
@@ -83,6 +86,8 @@ public sealed class DashboardServer : IAsyncLifetime
         {
             BaseURL = BaseUrl,
             Locale = locale ?? "en-US",
+            // The browser's zone is the dashboard's default: fixed, so a test reads the same times on any machine.
+            TimezoneId = timeZone ?? "UTC",
             ViewportSize = new ViewportSize { Width = 1366, Height = 860 },
         });
         context.SetDefaultTimeout(20_000);

@@ -1,7 +1,11 @@
 namespace Kizuna.Browser;
 
-/// <summary>A customer a test puts in a workspace: who they are, and the orders they placed (id, product, price, quantity).</summary>
-public sealed record SeedCustomer(string UserId, string Name, string Email, string Plan, IReadOnlyList<SeedOrder> Orders);
+/// <summary>
+/// A customer a test puts in a workspace: who they are, the orders they placed (id, product, price, quantity), and
+/// optionally the time zone and locale their device reports.
+/// </summary>
+public sealed record SeedCustomer(
+    string UserId, string Name, string? Email, string Plan, IReadOnlyList<SeedOrder> Orders, string? TimeZone = null, string? Locale = null);
 
 /// <summary>One order of one product.</summary>
 public sealed record SeedOrder(string OrderId, string Product, double Price, int Quantity, string Currency = "JPY");

@@ -4,55 +4,74 @@ using Kizuna.Storage;
 namespace Kizuna.Analytics;
 
 /// <summary>
-/// The dashboard's headline figures, read from what ingestion keeps (profiles and their last-seen index, the
-/// workspace's daily roll-up, orders by time), so the overview reads a few index ranges, never events or every
-/// profile's roll-ups.
+/// The dashboard's headline figures over a period, read from what ingestion keeps (profiles, the workspace's daily
+/// roll-up, orders by time), so the overview reads a few index ranges, never events or every profile's roll-ups.
 /// </summary>
 public sealed class OverviewService(Database database, TimeProvider time)
 {
-    private const int RevenueDays = 30;
-    private const int SeriesDays = 14;
+    private static readonly int EpochDayNumber = new DateOnly(1970, 1, 1).DayNumber;
 
-    public async Task<WorkspaceOverview> ForWorkspaceAsync(long workspaceId, CancellationToken ct)
+    /// <summary>Today as a UTC day, by the service's clock.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    /// <summary>
+    /// The period an overview opens on: the last 30 days, ending today or, when the workspace had no events in
+    /// those days, on the last day it had any.
+    /// </summary>
+    public async Task<OverviewPeriod> DefaultPeriodAsync(long workspaceId, CancellationToken ct) =>
+        OverviewPeriod.Ending(OverviewPreset.Last30Days, OverviewPeriod.DefaultEnd(Today, await LatestActivityAsync(workspaceId, ct)));
+
+    /// <summary>The last day (not after today) with an event in the workspace, or null before the first.</summary>
+    public async Task<DateOnly?> LatestActivityAsync(long workspaceId, CancellationToken ct)
     {
-        var nowMs = Epoch.ToMs(time.GetUtcNow());
-        var today = Epoch.Day(nowMs);
-        var since = nowMs - (RevenueDays * 86_400_000L);
+        await using var connection = await database.OpenAsync(ct);
+        // Not after today: one device with its clock in the future must not hide this month's activity.
+        var day = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT MAX(day) FROM workspace_daily_counts WHERE workspace_id = @workspaceId AND day <= @today",
+            new { workspaceId, today = DayNumber(Today) }, cancellationToken: ct));
+        return day is { } d ? DayOf(d) : null;
+    }
+
+    public async Task<WorkspaceOverview> ForPeriodAsync(long workspaceId, OverviewPeriod period, CancellationToken ct)
+    {
+        var firstDay = DayNumber(period.From);
+        var lastDay = DayNumber(period.To);
+        var parameters = new { workspaceId, firstDay, lastDay, since = Epoch.DayStart(firstDay), until = Epoch.DayStart(lastDay + 1) };
         await using var connection = await database.OpenAsync(ct);
 
         var customers = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM profiles WHERE workspace_id = @workspaceId AND merged_into IS NULL",
-            new { workspaceId }, cancellationToken: ct));
-        var activeToday = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            parameters, cancellationToken: ct));
+        var newCustomers = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             SELECT COUNT(*) FROM profiles
-            WHERE workspace_id = @workspaceId AND last_seen >= @startOfToday AND last_seen < @startOfTomorrow AND merged_into IS NULL
+            WHERE workspace_id = @workspaceId AND first_seen >= @since AND first_seen < @until AND merged_into IS NULL
             """,
-            new { workspaceId, startOfToday = Epoch.DayStart(today), startOfTomorrow = Epoch.DayStart(today + 1) }, cancellationToken: ct));
+            parameters, cancellationToken: ct));
 
         // One row per currency, most orders first: mixed currencies are never added together.
         var revenue = (await connection.QueryAsync<(string? Currency, long Orders, double Net)>(new CommandDefinition(
             """
             SELECT currency, COUNT(*) AS orders, COALESCE(SUM(total - refunded_amount), 0) AS net
             FROM orders
-            WHERE workspace_id = @workspaceId AND placed_at >= @since AND status <> 'cancelled'
+            WHERE workspace_id = @workspaceId AND placed_at >= @since AND placed_at < @until AND status <> 'cancelled'
             GROUP BY currency ORDER BY COUNT(*) DESC, currency
             """,
-            new { workspaceId, since }, cancellationToken: ct))).FirstOrDefault();
+            parameters, cancellationToken: ct))).FirstOrDefault();
 
-        var firstDay = today - SeriesDays + 1;
         var perDay = (await connection.QueryAsync<(long Day, long Events)>(new CommandDefinition(
             """
             SELECT day, SUM(count) FROM workspace_daily_counts
-            WHERE workspace_id = @workspaceId AND day >= @firstDay AND day <= @today
+            WHERE workspace_id = @workspaceId AND day >= @firstDay AND day <= @lastDay
             GROUP BY day
             """,
-            new { workspaceId, firstDay, today }, cancellationToken: ct))).ToDictionary(r => r.Day, r => r.Events);
-        var series = Enumerable.Range(firstDay, SeriesDays)
-            .Select(d => new DailyEvents(DateOnly.FromDayNumber(DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber + d), perDay.GetValueOrDefault(d)))
+            parameters, cancellationToken: ct))).ToDictionary(r => r.Day, r => r.Events);
+        var series = Enumerable.Range(firstDay, period.Days)
+            .Select(d => new DailyEvents(DayOf(d), perDay.GetValueOrDefault(d)))
             .ToList();
 
-        return new WorkspaceOverview(customers, series[^1].Events, activeToday, Math.Round(revenue.Net, 2), revenue.Currency, revenue.Orders, series);
+        return new WorkspaceOverview(
+            period, customers, newCustomers, series.Sum(d => d.Events), Math.Round(revenue.Net, 2), revenue.Currency, revenue.Orders, series);
     }
 
     /// <summary>
@@ -66,4 +85,8 @@ public sealed class OverviewService(Database database, TimeProvider time)
             "SELECT currency FROM orders WHERE workspace_id = @workspaceId ORDER BY placed_at DESC LIMIT 1",
             new { workspaceId }, cancellationToken: ct));
     }
+
+    private static int DayNumber(DateOnly day) => day.DayNumber - EpochDayNumber;
+
+    private static DateOnly DayOf(long day) => DateOnly.FromDayNumber(EpochDayNumber + (int)day);
 }

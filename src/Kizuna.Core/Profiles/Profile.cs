@@ -12,6 +12,6 @@ public sealed record Profile(
     JsonObject Context,
     ProfileAggregates Aggregates)
 {
-    /// <summary>A display name from the traits: name, else first and last name, else email, else the user id.</summary>
-    public string DisplayName => ProfileNames.Display(Traits, Email, UserId, Id);
+    /// <summary>The customer's name by the rule templates use too (<see cref="ProfileNames"/>).</summary>
+    public string DisplayName => ProfileNames.Display(Traits, Context, Email, UserId, Id);
 }

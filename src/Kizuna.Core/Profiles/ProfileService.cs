@@ -76,7 +76,7 @@ public sealed class ProfileService(Database database)
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             $"SELECT COUNT(*) FROM profiles WHERE {where}", parameters, cancellationToken: ct));
         var rows = await connection.QueryAsync<ProfileRow>(new CommandDefinition(
-            $"SELECT {ProfileRow.Columns} FROM profiles WHERE {where} ORDER BY last_seen DESC, id DESC LIMIT @limit OFFSET @offset",
+            $"SELECT {ProfileRow.Columns} FROM profiles WHERE {where} ORDER BY {query.OrderBy} LIMIT @limit OFFSET @offset",
             parameters, cancellationToken: ct));
         return new ResultPage<ProfileSummary>([.. rows.Select(r => ToSummary(r.ToProfile()))], total);
     }
@@ -93,14 +93,15 @@ public sealed class ProfileService(Database database)
         }
 
         await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<(long Id, long Target, string? UserId, string? Email, string Traits)>(new CommandDefinition(
+        var rows = await connection.QueryAsync<(long Id, long Target, string? UserId, string? Email, string Traits, string Context)>(new CommandDefinition(
             $"""
-            SELECT p.id, t.id, t.user_id, t.email, t.traits
+            SELECT p.id, t.id, t.user_id, t.email, t.traits, t.context
             FROM profiles p JOIN profiles t ON t.workspace_id = p.workspace_id AND t.id = COALESCE(p.merged_into, p.id)
             WHERE p.workspace_id = @workspaceId AND {database.Dialect.OneOf("p.id", "@ids")}
             """,
             new { workspaceId, ids = ids.ToArray() }, cancellationToken: ct));
-        return rows.ToDictionary(r => r.Id, r => ProfileNames.Display(JsonNode.Parse(r.Traits) as JsonObject ?? [], r.Email, r.UserId, r.Target));
+        return rows.ToDictionary(r => r.Id, r => ProfileNames.Display(
+            JsonNode.Parse(r.Traits) as JsonObject ?? [], JsonNode.Parse(r.Context) as JsonObject, r.Email, r.UserId, r.Target));
     }
 
     /// <summary>Events newest first; pass the last <see cref="TimelineEvent.Cursor"/> to read further back.</summary>

@@ -11,6 +11,7 @@ public static class WorkspacesServiceCollectionExtensions
         services.AddSingleton<UserService>();
         services.AddSingleton<InvitationService>();
         services.AddSingleton<SessionService>();
+        services.AddSingleton<UserTimeZones>();
         return services;
     }
 }

@@ -14,6 +14,7 @@ public static class DashboardExtensions
         services.AddCascadingAuthenticationState();
         services.AddSingleton<DashboardSessionCheck>();
         services.AddScoped<AuthenticationStateProvider, DashboardAuthenticationStateProvider>();
+        services.AddScoped<DashboardTimeZone>();
         services.AddMudServices();
         services.AddKizunaAnalytics();
         services.Configure<RequestLocalizationOptions>(o =>
@@ -33,11 +34,13 @@ public static class DashboardExtensions
     public static WebApplication MapKizunaDashboard(this WebApplication app)
     {
         app.UseRequestLocalization();
+        app.UseCultureFromQueryKept();
         app.UseAntiforgery();
         app.UseBuildStaticWebAssets();
         // Named after this assembly, not the process's: a test host's entry assembly is its own.
         app.MapStaticAssets($"{typeof(DashboardExtensions).Assembly.GetName().Name}.staticwebassets.endpoints.json").AllowAnonymous();
         app.MapDashboardAccount();
+        app.MapCustomersExport();
         // Pages authorise themselves ([Authorize] or [AllowAnonymous]), and the login page must reach its scripts.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AllowAnonymous();
         return app;

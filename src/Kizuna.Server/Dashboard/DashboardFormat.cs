@@ -15,9 +15,8 @@ public static class DashboardFormat
 
     public static string Number(double value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
-    /// <summary>A time in UTC, written the way the reader's language writes dates.</summary>
-    public static string Time(DateTimeOffset? time) =>
-        time is { } t ? t.UtcDateTime.ToString("g", CultureInfo.CurrentCulture) + " UTC" : "—";
-
     public static string Day(DateOnly day) => day.ToString("M", CultureInfo.CurrentCulture);
+
+    /// <summary>A whole date, the way the reader's language writes it.</summary>
+    public static string Date(DateOnly day) => day.ToString("D", CultureInfo.CurrentCulture);
 }

@@ -15,7 +15,7 @@ public sealed class OverviewServiceTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
-    public async Task ForWorkspaceAsync_IngestedShop_CountsOnlyThisWorkspaceAndNetRevenue(string engine)
+    public async Task ForPeriodAsync_IngestedShop_CountsOnlyThisWorkspaceAndPeriodAndNetRevenue(string engine)
     {
         await using var store = await TestStore.CreateAsync(engine, Ct);
         var ingest = new IngestStore(store.Database, Options.Create(new IngestionOptions()));
@@ -42,16 +42,42 @@ public sealed class OverviewServiceTests
             Order("u1", "o6", 99999, recent),
         ])], Ct);
 
-        var overview = await new OverviewService(store.Database, new FakeTimeProvider(Now)).ForWorkspaceAsync(1, Ct);
+        var overviews = new OverviewService(store.Database, new FakeTimeProvider(Now));
+        var period = await overviews.DefaultPeriodAsync(1, Ct);
 
+        var overview = await overviews.ForPeriodAsync(1, period, Ct);
+
+        Assert.Equal(new OverviewPeriod(new DateOnly(2026, 2, 9), new DateOnly(2026, 3, 10)), period);
         Assert.Equal(3, overview.Customers);
-        Assert.Equal(7, overview.EventsToday);
-        Assert.Equal(2, overview.ActiveToday);
+        Assert.Equal(1, overview.NewCustomers);   // u2; u1 was first seen 40 days ago, u3 only in the future
+        Assert.Equal(7 + 10 + 6, overview.Events);
         Assert.Equal(("JPY", 3500, 2), (overview.Currency, overview.Revenue, overview.Orders));
-        Assert.Equal(14, overview.Last14Days.Count);
-        Assert.Equal(new DateOnly(2026, 3, 10), overview.Last14Days[^1].Day);
-        Assert.Equal(10, overview.Last14Days[^2].Events);
-        Assert.Equal(6, overview.Last14Days[^3].Events);
+        Assert.Equal(30, overview.Daily.Count);
+        Assert.Equal(new DateOnly(2026, 3, 10), overview.Daily[^1].Day);
+        Assert.Equal((7, 10, 6), (overview.Daily[^1].Events, overview.Daily[^2].Events, overview.Daily[^3].Events));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task DefaultPeriodAsync_OnlyAnOldHistory_EndsOnItsLatestDay(string engine)
+    {
+        await using var store = await TestStore.CreateAsync(engine, Ct);
+        var ingest = new IngestStore(store.Database, Options.Create(new IngestionOptions()));
+        var lastOrder = new DateTimeOffset(2011, 12, 9, 12, 50, 0, TimeSpan.Zero);
+        await ingest.WriteAsync([new IngestBatch(1, [
+            Order("u1", "536365", 139, new DateTimeOffset(2010, 12, 1, 8, 26, 0, TimeSpan.Zero)),
+            Order("u1", "581587", 249, lastOrder),
+            Order("u2", "581586", 339, lastOrder.AddDays(-3)),
+        ])], Ct);
+        var overviews = new OverviewService(store.Database, new FakeTimeProvider(Now));
+
+        var period = await overviews.DefaultPeriodAsync(1, Ct);
+        var overview = await overviews.ForPeriodAsync(1, period, Ct);
+        var empty = await overviews.DefaultPeriodAsync(2, Ct);
+
+        Assert.Equal(new OverviewPeriod(new DateOnly(2011, 11, 10), new DateOnly(2011, 12, 9)), period);
+        Assert.Equal((2, 588.0, 2L), (overview.Orders, overview.Revenue, overview.Events));
+        Assert.Equal(new OverviewPeriod(new DateOnly(2026, 2, 9), new DateOnly(2026, 3, 10)), empty);
     }
 
     [Theory]

@@ -15,8 +15,8 @@ internal static class CustomerModel
     public static JsonObject From(Profile profile, TimeZoneInfo? zone, string? locale)
     {
         var traits = profile.Traits;
-        var first = Trait(traits, "firstName", "first_name");
-        var last = Trait(traits, "lastName", "last_name");
+        var first = ProfileNames.First(traits);
+        var last = ProfileNames.Last(traits);
         var aggregates = profile.Aggregates;
         return new JsonObject
         {
@@ -25,7 +25,7 @@ internal static class CustomerModel
             ["email"] = profile.Email,
             ["first_name"] = first,
             ["last_name"] = last,
-            ["name"] = Trait(traits, "name") ?? FullName(first, last, locale),
+            ["name"] = ProfileNames.Name(traits, locale),
             ["traits"] = traits.DeepClone(),
             ["timezone"] = zone?.Id,
             ["locale"] = locale,
@@ -64,25 +64,6 @@ internal static class CustomerModel
             ["line_items"] = lines.DeepClone(),
         };
     }
-
-    private static string? Trait(JsonObject traits, params ReadOnlySpan<string> keys)
-    {
-        foreach (var key in keys)
-        {
-            if (ProfileTemplateDataSource.Text(traits, key) is { } text)
-            {
-                return text;
-            }
-        }
-
-        return null;
-    }
-
-    // Japanese names are written family name first.
-    private static string? FullName(string? first, string? last, string? locale) =>
-        first is null || last is null ? first ?? last
-        : locale?.StartsWith("ja", StringComparison.OrdinalIgnoreCase) == true ? $"{last} {first}"
-        : $"{first} {last}";
 
     // Decimal keeps the written scale (12800 prints as 12800, not 12800.0) and rounds away binary noise.
     private static decimal Money(double value) => Math.Round((decimal)value, 4);

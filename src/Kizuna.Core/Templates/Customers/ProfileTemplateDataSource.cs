@@ -21,7 +21,7 @@ public sealed class ProfileTemplateDataSource(ProfileService profiles) : ITempla
 
         var profile = detail.Profile;
         var zone = ZoneOf(Text(profile.Context, "timezone") ?? Text(profile.Traits, "timezone"));
-        var locale = Text(profile.Context, "locale") ?? Text(profile.Traits, "locale");
+        var locale = ProfileNames.LocaleOf(profile.Traits, profile.Context);
         var latest = await profiles.LatestOrderAsync(workspace, profile.Id, ct);
         var model = new TemplateModel { TimeZone = zone, Culture = CultureOf(locale) }
             .Customer(CustomerModel.From(profile, zone, locale));

@@ -40,6 +40,17 @@ public sealed partial record DashboardText
     /// <summary>The label of a call that has no name of its own (<c>identify</c>, <c>group</c>, <c>alias</c>).</summary>
     public string MessageType(string type) => EventName("$" + type);
 
+    /// <summary>The label of a call's type in lists (the live stream): what happened, in the reader's language.</summary>
+    public string TypeLabel(string type) => type.Equals("track", StringComparison.OrdinalIgnoreCase) ? EventTrack : MessageType(type.ToLowerInvariant());
+
+    public string FollowBrowser(string zone) => string.Format(CultureInfo.CurrentCulture, FollowBrowserFormat, zone);
+
+    public string NowIn(string zone) => string.Format(CultureInfo.CurrentCulture, NowInFormat, zone);
+
+    public string CustomerLocal(string time, string zone) => string.Format(CultureInfo.CurrentCulture, CustomerLocalFormat, time, zone);
+
+    public string LatestData(string day) => string.Format(CultureInfo.CurrentCulture, LatestDataFormat, day);
+
     public required string EventPage { get; init; }
 
     public required string EventScreen { get; init; }
@@ -77,14 +88,6 @@ public sealed partial record DashboardText
     public required string Language { get; init; }
 
     public required string CustomerCount { get; init; }
-
-    public required string EventsToday { get; init; }
-
-    public required string ActiveToday { get; init; }
-
-    public required string Revenue30Days { get; init; }
-
-    public required string Orders30Days { get; init; }
 
     public required string EventsPerDay { get; init; }
 
@@ -177,4 +180,86 @@ public sealed partial record DashboardText
     public required string StatusPartiallyRefunded { get; init; }
 
     public required string StatusCancelled { get; init; }
+
+    public required string Settings { get; init; }
+
+    public required string TimeZone { get; init; }
+
+    public required string TimeZoneHelp { get; init; }
+
+    public required string FollowBrowserFormat { get; init; }
+
+    public required string NowInFormat { get; init; }
+
+    public required string CustomerLocalFormat { get; init; }
+
+    public required string CustomerLocalTime { get; init; }
+
+    public required string Save { get; init; }
+
+    public required string Saved { get; init; }
+
+    public required string Period { get; init; }
+
+    public required string Last7Days { get; init; }
+
+    public required string Last30Days { get; init; }
+
+    public required string Last90Days { get; init; }
+
+    public required string Last12Months { get; init; }
+
+    public required string CustomRange { get; init; }
+
+    public required string PeriodStart { get; init; }
+
+    public required string PeriodEnd { get; init; }
+
+    public required string EventsInPeriod { get; init; }
+
+    public required string RevenueInPeriod { get; init; }
+
+    public required string OrdersInPeriod { get; init; }
+
+    public required string NewCustomers { get; init; }
+
+    public required string EventsPerMonth { get; init; }
+
+    public required string LatestDataFormat { get; init; }
+
+    public required string UpToToday { get; init; }
+
+    public required string EventTrack { get; init; }
+
+    public required string GetStarted { get; init; }
+
+    public required string OnboardingIntro { get; init; }
+
+    public required string StepKey { get; init; }
+
+    public required string StepKeyText { get; init; }
+
+    public required string KeysLink { get; init; }
+
+    public required string StepBrowser { get; init; }
+
+    public required string StepServer { get; init; }
+
+    public required string StepImport { get; init; }
+
+    public required string ImportLink { get; init; }
+
+    public required string Copy { get; init; }
+
+    public required string Copied { get; init; }
+
+    public required string TraitKey { get; init; }
+
+    public required string TraitValue { get; init; }
+
+    public required string Filter { get; init; }
+
+    public required string ClearFilter { get; init; }
+
+    public required string ExportCsv { get; init; }
 }
