@@ -81,7 +81,7 @@ internal static partial class SyntaxErrors
         name = open[opener].Name;
         var where = SkipSpace(source, offset) >= source.Length
             ? "the end of the template"
-            : string.Create(CultureInfo.InvariantCulture, $"{Describe(source, offset)}");
+            : Describe(source, offset);
         return At(source, open[opener].Offset, $"'{{% {name} %}}' is not closed: '{{% end{name} %}}' was expected before {where}.");
     }
 
