@@ -52,7 +52,7 @@ public sealed class TemplateOptions
     /// <summary>Allow connected content to reach loopback and private networks (tests, on-premises APIs).</summary>
     public bool ConnectedContentAllowPrivateNetworks { get; set; }
 
-    /// <summary>Compiled templates kept in memory before the cache is trimmed.</summary>
+    /// <summary>Compiled templates (and resolved content blocks) kept in memory; past it the least recently used are dropped.</summary>
     [Range(16, 1_000_000)]
     public int MaxCachedTemplates { get; set; } = 10_000;
 

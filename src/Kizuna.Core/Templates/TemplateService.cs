@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Fluid;
@@ -23,8 +22,8 @@ public sealed class TemplateService
     private readonly IContentBlockSource _blocks;
     private readonly IConnectedContentFetcher _fetcher;
     private readonly Func<DateTimeOffset> _now;
-    private readonly ConcurrentDictionary<CacheKey, CompiledTemplate> _cache = new();
-    private readonly ConcurrentDictionary<BlockKey, ResolvedBlock> _resolvedBlocks = new();
+    private readonly BoundedCache<CacheKey, CompiledTemplate> _cache;
+    private readonly BoundedCache<BlockKey, ResolvedBlock> _resolvedBlocks;
 
     public TemplateService(
         IOptions<TemplateOptions> options,
@@ -37,6 +36,8 @@ public sealed class TemplateService
         _defaultLimits = _options.ToLimits();
         _environment = new FluidEnvironment(_options, extensions);
         _compiler = new TemplateCompiler(_environment, _options);
+        _cache = new(_options.MaxCachedTemplates);
+        _resolvedBlocks = new(_options.MaxCachedTemplates);
         _blocks = blocks;
         _fetcher = fetcher;
         _now = time.GetUtcNow;
@@ -123,12 +124,7 @@ public sealed class TemplateService
                 name);
         }
 
-        if (_resolvedBlocks.Count >= _options.MaxCachedTemplates)
-        {
-            _resolvedBlocks.Clear();
-        }
-
-        _resolvedBlocks[blockKey] = new ResolvedBlock(block, compiled.Template);
+        _resolvedBlocks.Set(blockKey, new ResolvedBlock(block, compiled.Template));
         return compiled.Template;
     }
 
@@ -144,13 +140,10 @@ public sealed class TemplateService
             return compiled;
         }
 
-        if (_cache.Count >= _options.MaxCachedTemplates)
-        {
-            // Old versions are never asked for again; dropping everything now and then is cheaper than tracking use.
-            _cache.Clear();
-        }
-
-        return _cache.GetOrAdd(key, _compiler.Compile(body));
+        // Two threads may compile the same new version at once; both results are equal and the later one is kept.
+        compiled = _compiler.Compile(body);
+        _cache.Set(key, compiled);
+        return compiled;
     }
 
     private async ValueTask<TemplateRenderResult> RenderCoreAsync(CompiledTemplate compiled, TemplateModel model, TextWriter? output, StringBuilder? builder, TemplateRenderOptions options, CancellationToken ct)

@@ -31,7 +31,9 @@ public static class TemplatesServiceCollectionExtensions
 
         if (configuration.GetValue($"{TemplateOptions.SectionName}:ConnectedContentEnabled", true))
         {
+            // The client's own request logs would write every URL (customer data in its path or query) and a stack trace per refusal.
             services.AddHttpClient(HttpConnectedContentFetcher.ClientName)
+                .RemoveAllLoggers()
                 .ConfigurePrimaryHttpMessageHandler(sp => HttpConnectedContentFetcher.CreateHandler(
                     sp.GetRequiredService<IOptions<TemplateOptions>>().Value.ConnectedContentAllowPrivateNetworks));
             services.TryAddSingleton<IConnectedContentFetcher, HttpConnectedContentFetcher>();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
@@ -13,7 +12,7 @@ namespace Kizuna.Workspaces;
 public sealed class ApiKeyService(Database database, TimeProvider time)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
-    private readonly ConcurrentDictionary<string, (KeyIdentity? Identity, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
+    private readonly BoundedCache<string, (KeyIdentity? Identity, DateTimeOffset Until)> _cache = new(10_000);
 
     public async Task<CreatedApiKey> CreateAsync(long workspaceId, ApiKeyKind kind, string name, IReadOnlyList<string> scopes, CancellationToken ct)
     {
@@ -73,12 +72,7 @@ public sealed class ApiKeyService(Database database, TimeProvider time)
         var identity = row is { RevokedAt: null }
             ? new KeyIdentity(row.Id, row.WorkspaceId, ParseKind(row.Kind), row.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal))
             : null;
-        if (_cache.Count > 10_000)
-        {
-            _cache.Clear();
-        }
-
-        _cache[presented] = (identity, now + CacheFor);
+        _cache.Set(presented, (identity, now + CacheFor));
         return identity;
     }
 

@@ -58,11 +58,14 @@ public static class ProductsApi
         return TypedResults.Ok(new UpsertProductsResponse(count));
     }
 
-    private static async Task<Ok<ResultPage<Product>>> ListAsync(ClaimsPrincipal user, ProductCatalog catalog, CancellationToken ct, string? q = null, int offset = 0, int limit = 50) =>
-        TypedResults.Ok(await catalog.ListAsync(user.WorkspaceIdOf(), q, offset, limit, ct));
+    private static async Task<Ok<PageResponse<ProductResponse>>> ListAsync(ClaimsPrincipal user, ProductCatalog catalog, CancellationToken ct, string? q = null, int offset = 0, int limit = 50)
+    {
+        var page = await catalog.ListAsync(user.WorkspaceIdOf(), q, offset, limit, ct);
+        return TypedResults.Ok(new PageResponse<ProductResponse>([.. page.Items.Select(ProductResponse.From)], page.Total));
+    }
 
-    private static async Task<Results<Ok<Product>, NotFound>> FindAsync(string productId, ClaimsPrincipal user, ProductCatalog catalog, CancellationToken ct) =>
-        await catalog.FindAsync(user.WorkspaceIdOf(), productId, ct) is { } product ? TypedResults.Ok(product) : TypedResults.NotFound();
+    private static async Task<Results<Ok<ProductResponse>, NotFound>> FindAsync(string productId, ClaimsPrincipal user, ProductCatalog catalog, CancellationToken ct) =>
+        await catalog.FindAsync(user.WorkspaceIdOf(), productId, ct) is { } product ? TypedResults.Ok(ProductResponse.From(product)) : TypedResults.NotFound();
 
     /// <summary>A product to upsert.</summary>
     public sealed record ProductRequest(string ProductId, string? Sku, string Name, string? Category, double? Price, string? Currency, string? ImageUrl, string? Url)

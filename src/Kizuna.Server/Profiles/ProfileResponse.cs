@@ -12,8 +12,8 @@ public sealed record ProfileResponse(
     JsonObject Traits,
     JsonObject Context,
     ProfileAggregatesResponse Aggregates,
-    IReadOnlyList<ProfileIdentity> Identities,
-    IReadOnlyList<EventCount> EventCounts)
+    IReadOnlyList<ProfileIdentityResponse> Identities,
+    IReadOnlyList<EventCountResponse> EventCounts)
 {
     public static ProfileResponse From(ProfileDetail detail)
     {
@@ -22,7 +22,7 @@ public sealed record ProfileResponse(
         return new ProfileResponse(p.Id, p.UserId, p.Email, p.DisplayName, p.Traits, p.Context,
             new ProfileAggregatesResponse(a.FirstSeen, a.LastSeen, a.Sessions, a.PageViews, a.Events, a.Orders, a.TotalSpent,
                 a.AverageOrderValue, a.FirstOrderAt, a.LastOrderAt),
-            detail.Identities, detail.EventCounts);
+            [.. detail.Identities.Select(ProfileIdentityResponse.From)], [.. detail.EventCounts.Select(EventCountResponse.From)]);
     }
 }
 

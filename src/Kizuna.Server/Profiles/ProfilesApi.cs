@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
-using Kizuna.Commerce;
 using Kizuna.Profiles;
+using Kizuna.Server.Commerce;
 using Kizuna.Server.Security;
 using Kizuna.Workspaces;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,7 +32,7 @@ public static class ProfilesApi
         return routes;
     }
 
-    private static async Task<Results<Ok<ResultPage<ProfileSummary>>, ValidationProblem>> SearchAsync(
+    private static async Task<Results<Ok<PageResponse<ProfileSummaryResponse>>, ValidationProblem>> SearchAsync(
         ClaimsPrincipal user, ProfileService profiles, CancellationToken ct, string? q = null, string? trait = null, int offset = 0, int limit = 50)
     {
         string? key = null, value = null;
@@ -51,7 +51,8 @@ public static class ProfilesApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["must be between 1 and 500"] });
         }
 
-        return TypedResults.Ok(await profiles.SearchAsync(user.WorkspaceIdOf(), new ProfileQuery(q, key, value, offset, limit), ct));
+        var page = await profiles.SearchAsync(user.WorkspaceIdOf(), new ProfileQuery(q, key, value, offset, limit), ct);
+        return TypedResults.Ok(new PageResponse<ProfileSummaryResponse>([.. page.Items.Select(ProfileSummaryResponse.From)], page.Total));
     }
 
     private static async Task<Results<Ok<ProfileResponse>, NotFound>> GetAsync(ProfileLookup lookup, ClaimsPrincipal user, ProfileService profiles, CancellationToken ct) =>
@@ -59,7 +60,7 @@ public static class ProfilesApi
             ? TypedResults.Ok(ProfileResponse.From(detail))
             : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<IReadOnlyList<TimelineEvent>>, NotFound, ValidationProblem>> TimelineAsync(
+    private static async Task<Results<Ok<List<TimelineEventResponse>>, NotFound, ValidationProblem>> TimelineAsync(
         long id, ClaimsPrincipal user, ProfileService profiles, CancellationToken ct, string? before = null, int limit = 50)
     {
         var workspaceId = user.WorkspaceIdOf();
@@ -70,7 +71,7 @@ public static class ProfilesApi
 
         try
         {
-            return TypedResults.Ok(await profiles.TimelineAsync(workspaceId, profileId, before, limit, ct));
+            return TypedResults.Ok((await profiles.TimelineAsync(workspaceId, profileId, before, limit, ct)).Select(TimelineEventResponse.From).ToList());
         }
         catch (FormatException ex)
         {
@@ -78,11 +79,11 @@ public static class ProfilesApi
         }
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<Order>>, NotFound>> OrdersAsync(long id, ClaimsPrincipal user, ProfileService profiles, CancellationToken ct)
+    private static async Task<Results<Ok<List<OrderResponse>>, NotFound>> OrdersAsync(long id, ClaimsPrincipal user, ProfileService profiles, CancellationToken ct)
     {
         var workspaceId = user.WorkspaceIdOf();
         return await profiles.ResolveAsync(workspaceId, new ProfileLookup(ProfileLookupKind.Id, id.ToString(CultureInfo.InvariantCulture)), ct) is { } profileId
-            ? TypedResults.Ok(await profiles.OrdersAsync(workspaceId, profileId, ct))
+            ? TypedResults.Ok((await profiles.OrdersAsync(workspaceId, profileId, ct)).Select(OrderResponse.From).ToList())
             : TypedResults.NotFound();
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Kizuna.Templates;
 using Kizuna.Templates.Store;
 
@@ -42,7 +43,7 @@ public sealed record TemplateVersionResponse(int Version, string? Description, D
 /// optionally an older <c>version</c>, a time zone, a culture and the mode (<c>lax</c> or <c>strict</c>).
 /// </summary>
 public sealed record RenderTemplateRequest(
-    string? ProfileId = null,
+    [property: JsonConverter(typeof(ProfileIdJsonConverter))] string? ProfileId = null,
     JsonElement? Data = null,
     int? Version = null,
     string? TimeZone = null,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Kizuna.Templates;
 
 namespace Kizuna.Server.Templates;
@@ -12,7 +13,7 @@ public sealed record ValidateTemplateRequest(string? Template);
 /// </summary>
 public sealed record PreviewTemplateRequest(
     string? Template,
-    string? ProfileId = null,
+    [property: JsonConverter(typeof(ProfileIdJsonConverter))] string? ProfileId = null,
     JsonElement? Data = null,
     string? TimeZone = null,
     string? Culture = null,

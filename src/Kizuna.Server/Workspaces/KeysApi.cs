@@ -14,7 +14,8 @@ public static class KeysApi
     {
         var group = routes.MapGroup("/api/keys").WithTags("Keys").RequireScope(Scopes.KeysManage);
         group.MapPost("/", CreateAsync);
-        group.MapGet("/", async (ClaimsPrincipal user, ApiKeyService keys, CancellationToken ct) => TypedResults.Ok(await keys.ListAsync(user.WorkspaceIdOf(), ct)));
+        group.MapGet("/", async (ClaimsPrincipal user, ApiKeyService keys, CancellationToken ct) =>
+            TypedResults.Ok((await keys.ListAsync(user.WorkspaceIdOf(), ct)).Select(ApiKeyResponse.From).ToList()));
         group.MapDelete("/{id:long}", RevokeAsync);
         return routes;
     }
@@ -43,7 +44,7 @@ public static class KeysApi
                 detail: $"The scope '{notHeld}' can only be granted or revoked by a key or user that holds it.")
             : null;
 
-    private static async Task<Results<Created<CreatedApiKey>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    private static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateKeyRequest request, ClaimsPrincipal user, ApiKeyService keys, CancellationToken ct)
     {
         if (!EnumNames.TryParse<ApiKeyKind>(request.Kind, out var kind))
@@ -68,7 +69,7 @@ public static class KeysApi
         }
 
         var created = await keys.CreateAsync(user.WorkspaceIdOf(), kind, request.Name.Trim(), scopes, ct);
-        return TypedResults.Created($"/api/keys/{created.Key.Id}", created);
+        return TypedResults.Created($"/api/keys/{created.Key.Id}", CreatedApiKeyResponse.From(created));
     }
 
     /// <summary>A key to create: kind <c>write</c> or <c>secret</c>, and the scopes of a secret key.</summary>

@@ -47,17 +47,17 @@ public static partial class WorkspacesApi
         var writeKey = await keys.CreateAsync(workspace.Id, ApiKeyKind.Write, "Default write key", [], ct);
         // The new workspace's key carries what the caller holds, no more: a narrow key must not mint a wide one.
         var secretKey = await keys.CreateAsync(workspace.Id, ApiKeyKind.Secret, "Default admin key", [.. Scopes.All.Where(user.HasScope)], ct);
-        return TypedResults.Created($"/api/workspaces/{workspace.Id}", new CreatedWorkspaceResponse(workspace, writeKey.Secret, secretKey.Secret));
+        return TypedResults.Created($"/api/workspaces/{workspace.Id}", new CreatedWorkspaceResponse(WorkspaceResponse.From(workspace), writeKey.Secret, secretKey.Secret));
     }
 
-    private static async Task<Ok<IReadOnlyList<Workspace>>> ListAsync(ClaimsPrincipal user, WorkspaceService workspaces, CancellationToken ct)
+    private static async Task<Ok<List<WorkspaceResponse>>> ListAsync(ClaimsPrincipal user, WorkspaceService workspaces, CancellationToken ct)
     {
         if (user.UserIdOf() is { } userId)
         {
-            return TypedResults.Ok<IReadOnlyList<Workspace>>([.. (await workspaces.MembershipsAsync(userId, ct)).Select(m => m.Workspace)]);
+            return TypedResults.Ok((await workspaces.MembershipsAsync(userId, ct)).Select(m => WorkspaceResponse.From(m.Workspace)).ToList());
         }
 
-        return TypedResults.Ok<IReadOnlyList<Workspace>>(await workspaces.FindAsync(user.WorkspaceIdOf(), ct) is { } own ? [own] : []);
+        return TypedResults.Ok<List<WorkspaceResponse>>(await workspaces.FindAsync(user.WorkspaceIdOf(), ct) is { } own ? [WorkspaceResponse.From(own)] : []);
     }
 
     [GeneratedRegex("^[a-z][a-z0-9-]{1,39}$")]
@@ -67,5 +67,5 @@ public static partial class WorkspacesApi
     public sealed record CreateWorkspaceRequest(string? Slug, string? Name);
 
     /// <summary>The new workspace and its first keys, shown this once.</summary>
-    public sealed record CreatedWorkspaceResponse(Workspace Workspace, string WriteKey, string SecretKey);
+    public sealed record CreatedWorkspaceResponse(WorkspaceResponse Workspace, string WriteKey, string SecretKey);
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Kizuna.Templates.ConnectedContent;
 using Kizuna.Templates.ContentBlocks;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Kizuna.Templates;
@@ -321,7 +322,7 @@ public sealed class HostileTemplateTests
     private static TemplateService ServiceWithFetcher(bool allowPrivate)
     {
         var options = Options.Create(new TemplateOptions { ConnectedContentAllowPrivateNetworks = allowPrivate, ConnectedContentCacheDuration = TimeSpan.Zero });
-        var fetcher = new HttpConnectedContentFetcher(new HandlerFactory(allowPrivate), options, TimeProvider.System);
+        var fetcher = new HttpConnectedContentFetcher(new HandlerFactory(allowPrivate), options, TimeProvider.System, NullLogger<HttpConnectedContentFetcher>.Instance);
         return new TemplateService(options, TimeProvider.System, EmptyContentBlockSource.Instance, fetcher, []);
     }
 

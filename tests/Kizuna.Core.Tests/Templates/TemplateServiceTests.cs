@@ -15,8 +15,8 @@ public sealed class TemplateServiceTests
 
         var error = Assert.Single(result.Errors);
         Assert.Equal(TemplateErrorKind.Syntax, error.Kind);
-        Assert.Equal(2, error.Line);
-        Assert.True(error.Column > 1);
+        Assert.Equal((2, 1), (error.Line, error.Column));
+        Assert.Equal("'{% if %}' is not closed: '{% endif %}' was expected before the end of the template.", error.Message);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Dapper;
 using Kizuna.Storage;
 
 namespace Kizuna.Workspaces;
@@ -81,6 +82,33 @@ public sealed class ApiKeyServiceTests
         Assert.False(await keys.RevokeAsync(other.Id, created.Key.Id, ct));
 
         Assert.NotNull(await keys.AuthenticateAsync(created.Secret, ct));
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_FloodOfUnknownKeys_KeepsTheHotKeyCached()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = await TestStore.CreateAsync("sqlite", ct);
+        var (workspace, keys) = await ArrangeAsync(store, ct);
+        var created = await keys.CreateAsync(workspace.Id, ApiKeyKind.Secret, "CRM sync", [Scopes.ProfilesRead], ct);
+        await keys.AuthenticateAsync(created.Secret, ct);
+
+        // Changed behind the service's back: a key still cached keeps the scopes it was read with.
+        await using (var connection = await store.Database.OpenAsync(ct))
+        {
+            await connection.ExecuteAsync(new CommandDefinition("UPDATE api_keys SET scopes = 'import' WHERE id = @id", new { id = created.Key.Id }, cancellationToken: ct));
+        }
+
+        for (var i = 0; i < 10_001; i++)
+        {
+            await keys.AuthenticateAsync($"kzs_unknown_{i}", ct);
+            if (i % 100 == 0)
+            {
+                await keys.AuthenticateAsync(created.Secret, ct);
+            }
+        }
+
+        Assert.Equal([Scopes.ProfilesRead], (await keys.AuthenticateAsync(created.Secret, ct))!.Scopes);
     }
 
     private static async Task<(Workspace Workspace, ApiKeyService Keys)> ArrangeAsync(TestStore store, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using Kizuna.Commerce;
 using Kizuna.Ingestion;
 using Kizuna.Profiles;
@@ -31,6 +32,26 @@ public sealed class StoredTemplatesApiTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("花子様、ご注文 o-2002 ありがとうございます。11/02 19:00 累計 ￥12,800", body!.Output);
+    }
+
+    [Fact]
+    public async Task PreviewAndRender_ProfileIdAsTheNumberTheProfilesApiAnswers_RenderTheCustomer()
+    {
+        await using var app = new KizunaApplication();
+        var workspace = await app.CreateWorkspaceAsync(Ct);
+        using var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(
+            workspace.Id, [Scopes.TemplatesRead, Scopes.TemplatesWrite, Scopes.ProfilesRead], Ct));
+        var profileId = long.Parse(await IngestHanakoAsync(app, workspace.Id), CultureInfo.InvariantCulture);
+        var created = await client.PostAsJsonAsync("/api/templates", new CreateTemplateRequest("greeting", "{{ customer.first_name }}様"), Ct);
+        var template = await created.Content.ReadFromJsonAsync<TemplateResponse>(Ct);
+
+        var preview = await client.PostAsync("/api/templates/preview", Json("""{"template":"{{ customer.last_name }}様","profileId":""" + profileId + "}"), Ct);
+        var render = await client.PostAsync($"/api/templates/{template!.Id}/render", Json("""{"profileId":""" + profileId + "}"), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Equal("山田様", (await preview.Content.ReadFromJsonAsync<PreviewTemplateResponse>(Ct))!.Output);
+        Assert.Equal(HttpStatusCode.OK, render.StatusCode);
+        Assert.Equal("花子様", (await render.Content.ReadFromJsonAsync<RenderTemplateResponse>(Ct))!.Output);
     }
 
     [Fact]
@@ -157,4 +178,6 @@ public sealed class StoredTemplatesApiTests
         var id = await profiles.ResolveAsync(workspaceId, new ProfileLookup(ProfileLookupKind.UserId, userId), Ct);
         return id!.Value.ToString(CultureInfo.InvariantCulture);
     }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 }

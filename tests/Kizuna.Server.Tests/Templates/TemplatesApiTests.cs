@@ -46,6 +46,8 @@ public sealed class TemplatesApiTests
     [InlineData("""{"template":"x","timeZone":"Mars/Olympus"}""", "timeZone")]
     [InlineData("""{"template":"x","profileId":"1","data":{}}""", "profileId")]
     [InlineData("""{"template":"x","mode":"loose"}""", "mode")]
+    [InlineData("""{"template":"x","profileId":12.5}""", "profileId")]
+    [InlineData("""{"template":"x","profileId":true}""", "profileId")]
     public async Task Preview_InvalidRequest_Returns400NamingTheField(string json, string field)
     {
         await using var app = new KizunaApplication();

@@ -1,20 +1,26 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Kizuna.Templates.ConnectedContent;
 
 /// <summary>
 /// Fetches connected content over HTTP through the guarded client (see <see cref="PrivateNetworkGuard"/>), caps the
-/// response size and reuses a response for the same URL for the configured duration.
+/// response size and reuses a response for the same URL for the configured duration (the 10,000 most recently used
+/// URLs).
 /// </summary>
-public sealed class HttpConnectedContentFetcher(IHttpClientFactory clients, IOptions<TemplateOptions> options, TimeProvider time)
+/// <remarks>
+/// A URL can carry a customer's email or id, so the only log line of a failed fetch names the host and the reason, without
+/// a stack trace: a refused or failing API is the template's business, reported in the render's errors. The named
+/// client logs nothing of its own (see <see cref="TemplatesServiceCollectionExtensions"/>).
+/// </remarks>
+public sealed partial class HttpConnectedContentFetcher(
+    IHttpClientFactory clients, IOptions<TemplateOptions> options, TimeProvider time, ILogger<HttpConnectedContentFetcher> logger)
     : IConnectedContentFetcher
 {
     public const string ClientName = "Kizuna.ConnectedContent";
-    private const int MaxCachedUrls = 10_000;
-    private readonly ConcurrentDictionary<string, (DateTimeOffset Expires, string Body)> _cache = new(StringComparer.Ordinal);
+    private readonly BoundedCache<string, (DateTimeOffset Expires, string Body)> _cache = new(10_000);
 
     /// <summary>The primary handler of the named client: guarded connects, no redirects, no cookies.</summary>
     public static SocketsHttpHandler CreateHandler(bool allowPrivateNetworks) => new()
@@ -38,19 +44,32 @@ public sealed class HttpConnectedContentFetcher(IHttpClientFactory clients, IOpt
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(settings.ConnectedContentTimeout);
-        var body = await GetAsync(url, settings.ConnectedContentMaxBytes, timeout.Token);
+        string body;
+        try
+        {
+            body = await GetAsync(url, settings.ConnectedContentMaxBytes, timeout.Token);
+        }
+        catch (ConnectedContentException e)
+        {
+            LogFailed(logger, url.Host, e.Reason);
+            throw;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            LogFailed(logger, url.Host, "no answer within the time limit");
+            throw;
+        }
+
         if (settings.ConnectedContentCacheDuration > TimeSpan.Zero)
         {
-            if (_cache.Count >= MaxCachedUrls)
-            {
-                _cache.Clear();
-            }
-
-            _cache[key] = (now + settings.ConnectedContentCacheDuration, body);
+            _cache.Set(key, (now + settings.ConnectedContentCacheDuration, body));
         }
 
         return body;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connected content from {Host} was not used: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string host, string reason);
 
     private async Task<string> GetAsync(Uri url, int maxBytes, CancellationToken ct)
     {
@@ -67,7 +86,7 @@ public sealed class HttpConnectedContentFetcher(IHttpClientFactory clients, IOpt
         }
         catch (HttpRequestException e)
         {
-            throw new ConnectedContentException($"{url.Host} could not be reached: {e.Message}", e);
+            throw new ConnectedContentException($"{url.Host} could not be reached: {e.Message}", e) { Reason = $"unreachable ({e.HttpRequestError})" };
         }
 
         using (response)

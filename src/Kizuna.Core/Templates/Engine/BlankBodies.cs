@@ -17,7 +17,7 @@ internal static class BlankBodies
     private static bool IsBlank(Statement statement) => statement switch
     {
         TextSpanStatement text => string.IsNullOrWhiteSpace(text.Text.ToString()),
-        CommentStatement or AssignStatement or CaptureStatement => true,
+        CommentStatement or AssignStatement or CaptureStatement or LoopLinkStatement => true,
         IfStatement s => IsBlank(s.Statements) && s.ElseIfs.All(e => IsBlank(e.Statements)) && IsBlank(s.Else?.Statements),
         UnlessStatement s => IsBlank(s.Statements) && IsBlank(s.Else?.Statements),
         CaseStatement s => s.Whens.All(w => IsBlank(w.Statements)) && IsBlank(s.Else?.Statements),

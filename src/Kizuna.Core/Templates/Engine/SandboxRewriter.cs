@@ -17,7 +17,7 @@ namespace Kizuna.Templates.Engine;
 /// <c>connected_content</c>, the expression of <c>content_block</c>, <c>abort_message</c> and extension tags), which
 /// Fluid's rewriter leaves alone; it is rewritten here like the rest.
 /// </remarks>
-internal sealed class SandboxRewriter(Func<string, bool> isKnownFilter, int maxNesting) : AstRewriter
+internal sealed class SandboxRewriter(Func<string, bool> isKnownFilter, int maxNesting, bool linkLoops) : AstRewriter
 {
     /// <summary>Nesting of <c>and</c>/<c>or</c>, comparisons and brackets in one expression.</summary>
     public const int MaxExpressionDepth = 128;
@@ -71,6 +71,14 @@ internal sealed class SandboxRewriter(Func<string, bool> isKnownFilter, int maxN
             new ParserTagStatement<Expression>(tag.TagName, Visit(expression), tag.Render),
         _ => parserTagStatement,
     };
+
+    protected override Expression VisitMemberExpression(MemberExpression memberExpression)
+    {
+        var segments = memberExpression.Segments;
+        return segments.Count > 1 && segments[^1] is IdentifierSegment { Identifier: "size" } size
+            ? new SizeMemberExpression(new MemberExpression([.. segments.Take(segments.Count - 1)]), size)
+            : memberExpression;
+    }
 
     protected override Expression VisitRangeExpression(RangeExpression rangeExpression) =>
         new BoundedRangeExpression(rangeExpression);
@@ -151,10 +159,41 @@ internal sealed class SandboxRewriter(Func<string, bool> isKnownFilter, int maxN
     protected override Statement VisitForStatement(ForStatement forStatement)
     {
         var visited = base.VisitForStatement(forStatement);
-        return visited is ForStatement s && BlankBodies.IsBlank([s])
-            ? new ForStatement(BlankBodies.Strip(s.Statements), s.Identifier, s.Source, s.Limit, s.Offset, s.Reversed, s.Else is null ? null : new ElseStatement(BlankBodies.Strip(s.Else.Statements)))
-            : visited;
+        if (visited is not ForStatement s)
+        {
+            return visited;
+        }
+
+        var blank = BlankBodies.IsBlank([s]);
+        var statements = blank ? BlankBodies.Strip(s.Statements) : s.Statements;
+        var link = linkLoops || s.Offset is not null;
+        if (link)
+        {
+            statements = [new LoopLinkStatement(LoopName(forStatement)), .. statements];
+        }
+
+        return blank || link
+            ? new ForStatement(statements, s.Identifier, s.Source, s.Limit, s.Offset, s.Reversed, s.Else is null || !blank ? s.Else : new ElseStatement(BlankBodies.Strip(s.Else.Statements)))
+            : s;
     }
+
+    /// <summary>Shopify's <c>forloop.name</c>: the variable and the collection as written, <c>item-product.tags</c>.</summary>
+    private static string LoopName(ForStatement loop) => loop.Identifier + "-" + loop.Source switch
+    {
+        MemberExpression member => Path(member),
+        RangeExpression range => $"({Bound(range.From)}..{Bound(range.To)})",
+        _ => string.Empty,
+    };
+
+    private static string Bound(Expression bound) => bound switch
+    {
+        MemberExpression member => Path(member),
+        LiteralExpression literal => literal.Value.ToStringValue(),
+        _ => string.Empty,
+    };
+
+    private static string Path(MemberExpression member) =>
+        string.Join('.', member.Segments.Select(segment => segment is IdentifierSegment identifier ? identifier.Identifier : string.Empty));
 
     protected override Statement VisitIncludeStatement(IncludeStatement includeStatement) =>
         base.VisitIncludeStatement(includeStatement) is IncludeStatement include ? new PartialStatement(include) : includeStatement;

@@ -22,13 +22,15 @@ internal sealed class TemplateCompiler(FluidEnvironment environment, TemplateOpt
         try
         {
             var statements = Parse(environment.Parser, source);
-            var rewriter = new SandboxRewriter(environment.IsKnownFilter, options.MaxRecursion);
+            // forloop.parentloop and forloop.name cost a statement per pass: only loops that may read them pay it.
+            var linkLoops = source.Contains("parentloop", StringComparison.Ordinal) || source.Contains("forloop.name", StringComparison.Ordinal);
+            var rewriter = new SandboxRewriter(environment.IsKnownFilter, options.MaxRecursion, linkLoops);
             var template = rewriter.VisitTemplate(new FluidTemplate(statements));
             return new CompiledTemplate(source, template, [], rewriter.UnknownFilters);
         }
         catch (Parlot.ParseException e)
         {
-            return Failed(source, e.Message, e.Position.Line, e.Position.Column);
+            return Failed(source, SyntaxErrors.Explain(source, e.Message, e.Position.Offset));
         }
         catch (TemplateFaultException e)
         {
@@ -38,7 +40,7 @@ internal sealed class TemplateCompiler(FluidEnvironment environment, TemplateOpt
         }
         catch (Fluid.ParseException e)
         {
-            return Failed(source, e.Message, 1, 1);
+            return Failed(source, SyntaxErrors.ExplainUnlocated(source, e.Message));
         }
     }
 
@@ -77,6 +79,5 @@ internal sealed class TemplateCompiler(FluidEnvironment environment, TemplateOpt
     internal static TemplateFaultException TooComplex() =>
         new(TemplateErrorKind.Limit, "The template is nested too deeply to be read; simplify its blocks and expressions.");
 
-    private static CompiledTemplate Failed(string source, string message, int line, int column) =>
-        new(source, null, [new TemplateError(TemplateErrorKind.Syntax, message, line, column)], []);
+    private static CompiledTemplate Failed(string source, TemplateError error) => new(source, null, [error], []);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Fluid;
 using Fluid.Values;
@@ -12,7 +11,8 @@ namespace Kizuna.Templates.Filters;
 /// </summary>
 internal static class KizunaFilters
 {
-    private static readonly ConcurrentDictionary<(string Currency, string Culture), NumberFormatInfo> Formats = new();
+    // Keyed by what the template passes (any text can be a currency code), so bounded.
+    private static readonly BoundedCache<(string Currency, string Culture), NumberFormatInfo> Formats = new(1_000);
 
     public static void Register(FilterCollection filters)
     {
@@ -24,7 +24,12 @@ internal static class KizunaFilters
     {
         var culture = arguments.Count > 1 ? Culture("currency", FilterArgs.Text(arguments.At(1))) : context.CultureInfo;
         var code = arguments.Count > 0 ? FilterArgs.Text(arguments.At(0)).ToUpperInvariant() : RegionCurrency(culture) ?? "USD";
-        var format = Formats.GetOrAdd((code, culture.Name), static key => CurrencyFormat(key.Currency, CultureInfo.GetCultureInfo(key.Culture)));
+        if (!Formats.TryGetValue((code, culture.Name), out var format))
+        {
+            format = CurrencyFormat(code, culture);
+            Formats.Set((code, culture.Name), format);
+        }
+
         return StringValue.Create(LiquidNumber.From(input).ToString("C", format));
     }
 

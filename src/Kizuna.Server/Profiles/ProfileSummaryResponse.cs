@@ -1,0 +1,18 @@
+using Kizuna.Profiles;
+
+namespace Kizuna.Server.Profiles;
+
+/// <summary>One row of a customer search.</summary>
+public sealed record ProfileSummaryResponse(
+    long Id,
+    string? UserId,
+    string? Email,
+    string DisplayName,
+    DateTimeOffset LastSeen,
+    long Events,
+    long Orders,
+    decimal TotalSpent)
+{
+    public static ProfileSummaryResponse From(ProfileSummary summary) => new(
+        summary.Id, summary.UserId, summary.Email, summary.DisplayName, summary.LastSeen, summary.Events, summary.Orders, (decimal)summary.TotalSpent);
+}
