@@ -1,4 +1,5 @@
 using Dapper;
+using Kizuna.Commerce;
 using Kizuna.Storage;
 
 namespace Kizuna.Analytics;
@@ -31,14 +32,18 @@ public sealed class OverviewService(Database database, TimeProvider time)
             new { workspaceId, startOfToday = Epoch.DayStart(today), startOfTomorrow = Epoch.DayStart(today + 1) }, cancellationToken: ct));
 
         // One row per currency, most orders first: mixed currencies are never added together.
-        var revenue = (await connection.QueryAsync<(string? Currency, long Orders, double Net)>(new CommandDefinition(
-            """
-            SELECT currency, COUNT(*) AS orders, COALESCE(SUM(total - refunded_amount), 0) AS net
+        var kind = database.Kind;
+        var revenue = (await connection.QueryAsync<(string? Currency, long Orders, decimal Whole, decimal Fraction)>(new CommandDefinition(
+            $"""
+            SELECT currency, COUNT(*) AS orders, {Money.SumSql("total - refunded_amount", kind)}
             FROM orders
             WHERE workspace_id = @workspaceId AND placed_at >= @since AND status <> 'cancelled'
             GROUP BY currency ORDER BY COUNT(*) DESC, currency
             """,
-            new { workspaceId, since }, cancellationToken: ct))).FirstOrDefault();
+            new { workspaceId, since }, cancellationToken: ct)))
+            .Select(r => new CurrencyRevenue(r.Currency, r.Orders, Money.Sum(r.Whole, r.Fraction, kind)))
+            .ToList();
+        var main = revenue.FirstOrDefault() ?? new CurrencyRevenue(null, 0, 0);
 
         var firstDay = today - SeriesDays + 1;
         var perDay = (await connection.QueryAsync<(long Day, long Events)>(new CommandDefinition(
@@ -52,18 +57,9 @@ public sealed class OverviewService(Database database, TimeProvider time)
             .Select(d => new DailyEvents(DateOnly.FromDayNumber(DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber + d), perDay.GetValueOrDefault(d)))
             .ToList();
 
-        return new WorkspaceOverview(customers, series[^1].Events, activeToday, Math.Round(revenue.Net, 2), revenue.Currency, revenue.Orders, series);
-    }
-
-    /// <summary>
-    /// The currency of the workspace's latest order (one index probe), which customer totals are shown in; null
-    /// before the first order or when orders state none.
-    /// </summary>
-    public async Task<string?> CurrencyAsync(long workspaceId, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT currency FROM orders WHERE workspace_id = @workspaceId ORDER BY placed_at DESC LIMIT 1",
-            new { workspaceId }, cancellationToken: ct));
+        return new WorkspaceOverview(customers, series[^1].Events, activeToday, main.Revenue, main.Currency, main.Orders, series)
+        {
+            RevenueByCurrency = revenue,
+        };
     }
 }

@@ -55,24 +55,25 @@ internal sealed class ImportRow(CsvReader reader, ImportMapping mapping, IReadOn
 
     public ImportLineException Empty(string field) => new($"{field} ({mapping.Column(field)}) is empty");
 
-    public double Number(string field)
+    /// <summary>A number as the decimal it is written as, never through binary floating point.</summary>
+    public decimal Number(string field)
     {
         var value = Required(field);
-        return reader.TryParse<double>(indexes[field], out var number) && double.IsFinite(number)
+        return reader.TryParse<decimal>(indexes[field], out var number)
             ? number
             : throw new ImportLineException($"{field} ({mapping.Column(field)}) '{Shorten(value)}' is not a number");
     }
 
     /// <summary>A price: from zero to <see cref="CommerceEvents.MaxAmount"/>, as the tracking API accepts.</summary>
-    public double Amount(string field)
+    public decimal Amount(string field)
     {
-        var number = Number(field);
+        var number = Money.Round(Number(field));
         return CommerceEvents.IsAmount(number)
             ? number
             : throw new ImportLineException($"{field} ({mapping.Column(field)}) '{Shorten(Text(field)!)}' {CommerceEvents.AmountRule}");
     }
 
-    public double? OptionalAmount(string field) => Text(field) is null ? null : Amount(field);
+    public decimal? OptionalAmount(string field) => Text(field) is null ? null : Amount(field);
 
     public DateTimeOffset Timestamp(string field)
     {

@@ -20,7 +20,7 @@ internal sealed class OrderGroup(string orderId, string userId, DateTimeOffset t
     public List<OrderLine> Lines { get; } = [];
 
     /// <summary>Σ price × quantity of the lines so far, unrounded.</summary>
-    public double Amount { get; private set; }
+    public decimal Amount { get; private set; }
 
     public void Add(OrderLine line)
     {
@@ -28,6 +28,6 @@ internal sealed class OrderGroup(string orderId, string userId, DateTimeOffset t
         Amount += line.Price * line.Quantity;
     }
 
-    /// <summary>Σ price × quantity, rounded to the cent to keep float noise out of stored totals.</summary>
-    public double Total => Math.Round(Lines.Sum(l => l.Price * l.Quantity), 2, MidpointRounding.AwayFromZero);
+    /// <summary>Σ price × quantity, exact.</summary>
+    public decimal Total => Money.Round(Lines.Sum(l => l.Price * l.Quantity));
 }

@@ -141,7 +141,7 @@ internal sealed class OrderImporter(ImportMapping mapping, MessageSink sink, Pro
             }
 
             counters.CancellationsMatched++;
-            var total = Math.Round(lines.Sum(l => l.Price * l.Quantity), 2, MidpointRounding.AwayFromZero);
+            var total = Money.Round(lines.Sum(l => l.Price * l.Quantity));
             var change = mapping.CancellationAs == OrderEventKind.Cancelled
                 ? new OrderEvent(OrderEventKind.Cancelled, original, null, group.Currency, 0, 0, 0, null, lines)
                 : new OrderEvent(OrderEventKind.Refunded, original, total, group.Currency, 0, 0, 0, null, lines);
@@ -163,7 +163,7 @@ internal sealed class OrderImporter(ImportMapping mapping, MessageSink sink, Pro
             .Select(g => (g.Key, g.ToList()));
     }
 
-    private static string Limit(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    private static string Limit(decimal value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private async Task UpsertProductsAsync(CancellationToken ct)
     {

@@ -47,7 +47,7 @@ public sealed class OverviewServiceTests
         Assert.Equal(3, overview.Customers);
         Assert.Equal(7, overview.EventsToday);
         Assert.Equal(2, overview.ActiveToday);
-        Assert.Equal(("JPY", 3500, 2), (overview.Currency, overview.Revenue, overview.Orders));
+        Assert.Equal(("JPY", 3500m, 2L), (overview.Currency, overview.Revenue, overview.Orders));
         Assert.Equal(14, overview.Last14Days.Count);
         Assert.Equal(new DateOnly(2026, 3, 10), overview.Last14Days[^1].Day);
         Assert.Equal(10, overview.Last14Days[^2].Events);
@@ -56,19 +56,24 @@ public sealed class OverviewServiceTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
-    public async Task CurrencyAsync_Orders_IsTheCurrencyOfTheLatest(string engine)
+    public async Task ForWorkspaceAsync_OrdersInThreeCurrencies_KeepsEachCurrencyApart(string engine)
     {
         await using var store = await TestStore.CreateAsync(engine, Ct);
         var ingest = new IngestStore(store.Database, Options.Create(new IngestionOptions()));
         var overviews = new OverviewService(store.Database, new FakeTimeProvider(Now));
-        var before = await overviews.CurrencyAsync(1, Ct);
         await ingest.WriteAsync([new IngestBatch(1, [
-            Order("u1", "o1", 1000, Now.AddDays(-2)) with { Order = new OrderEvent(OrderEventKind.Completed, "o1", 10, "USD", 0, 0, 0, null, []) },
+            Order("u1", "o1", 0, Now.AddDays(-2)) with { Order = new OrderEvent(OrderEventKind.Completed, "o1", 10.1m, "USD", 0, 0, 0, null, []) },
             Order("u1", "o2", 1000, Now.AddDays(-1)),
-            Order("u2", "o3", 1000, Now.AddDays(-3)) with { Order = new OrderEvent(OrderEventKind.Completed, "o3", 10, "EUR", 0, 0, 0, null, []) },
+            Order("u1", "o4", 2000, Now.AddDays(-1)),
+            Order("u2", "o3", 0, Now.AddDays(-3)) with { Order = new OrderEvent(OrderEventKind.Completed, "o3", 0.2m, "USD", 0, 0, 0, null, []) },
+            Order("u2", "o5", 0, Now.AddDays(-3)) with { Order = new OrderEvent(OrderEventKind.Completed, "o5", 7.25m, "EUR", 0, 0, 0, null, []) },
         ])], Ct);
 
-        Assert.Null(before);
-        Assert.Equal("JPY", await overviews.CurrencyAsync(1, Ct));
+        var overview = await overviews.ForWorkspaceAsync(1, Ct);
+
+        Assert.Equal(("JPY", 3000m, 2L), (overview.Currency, overview.Revenue, overview.Orders));
+        Assert.Equal(
+            [new CurrencyRevenue("JPY", 2, 3000m), new CurrencyRevenue("USD", 2, 10.3m), new CurrencyRevenue("EUR", 1, 7.25m)],
+            overview.RevenueByCurrency);
     }
 }
