@@ -55,12 +55,16 @@ internal sealed class ImportRow(CsvReader reader, ImportMapping mapping, IReadOn
 
     public ImportLineException Empty(string field) => new($"{field} ({mapping.Column(field)}) is empty");
 
-    /// <summary>A number as the decimal it is written as, never through binary floating point.</summary>
+    /// <summary>
+    /// A number as the decimal it is written as (invariant notation), never through binary floating point. A number
+    /// too large for a decimal (<c>1e308</c>) reads as the largest one of its sign, so the caller's range check names it.
+    /// </summary>
     public decimal Number(string field)
     {
         var value = Required(field);
-        return reader.TryParse<decimal>(indexes[field], out var number)
-            ? number
+        return CommerceEvents.ParseDecimal(value) is { } number ? number
+            : double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var large) && double.IsFinite(large)
+                ? large > 0 ? decimal.MaxValue : decimal.MinValue
             : throw new ImportLineException($"{field} ({mapping.Column(field)}) '{Shorten(value)}' is not a number");
     }
 

@@ -36,7 +36,7 @@ internal sealed class OrderImporter(ImportMapping mapping, MessageSink sink, Pro
         var quantity = row.Number(ImportFields.Quantity);
         var price = row.Amount(ImportFields.Price);
         var timestamp = row.Timestamp(ImportFields.Timestamp);
-        var currency = row.Text(ImportFields.Currency) ?? mapping.Currency;
+        var currency = (row.Text(ImportFields.Currency) ?? mapping.Currency)?.ToUpperInvariant();
         var isCancellation = mapping.CancellationPrefix is { } prefix && orderId.StartsWith(prefix, StringComparison.Ordinal);
 
         // Every value is read before anything changes, so a bad line leaves no half-built order or customer behind.
