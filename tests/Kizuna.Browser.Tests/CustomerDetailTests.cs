@@ -30,4 +30,23 @@ public sealed class CustomerDetailTests(DashboardServer server)
         await Expect(page.Locator("#customer-event-counts")).Not.ToContainTextAsync("$");
         await page.ScreenshotAsync("customer");
     }
+
+    [Fact]
+    public async Task CustomerDetail_CustomerInAnAccountPayingInTwoCurrencies_ShowsTheAccountAndEachCurrency()
+    {
+        var (workspace, email) = await server.CreateTenantAsync("Accounts");
+        var ids = await server.SeedAsync(workspace.Id,
+            new SeedCustomer("ca-1", "Emma Brown", "emma@example.test", "free",
+                [new SeedOrder("ca-o1", "Teapot", 59.50m, 1, "USD"), new SeedOrder("ca-o2", "Cup", 20, 1, "USD"), new SeedOrder("ca-o3", "玉露", 2500, 1)]));
+        await server.GroupAsync(workspace.Id, "ca-1", "acme-7", new { name = "Acme Tea", plan = "enterprise" });
+        var page = await server.NewPageAsync();
+        await page.LoginAsync(email, DashboardServer.UserPassword);
+
+        await page.GotoAsync($"/customers/{ids["ca-1"]}");
+
+        await Expect(page.Locator("#agg-spent .kz-stat-value")).ToHaveTextAsync("79.50 USD");
+        await Expect(page.Locator("#customer-aggregates")).ToContainTextAsync("2,500 JPY");
+        await Expect(page.Locator("#customer-accounts")).ToContainTextAsync("Acme Tea (acme-7)");
+        await Expect(page.Locator("#customer-accounts")).ToContainTextAsync("enterprise");
+    }
 }

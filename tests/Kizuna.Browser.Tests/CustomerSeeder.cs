@@ -39,6 +39,12 @@ public static class CustomerSeeder
             new IngestBatch(workspaceId, [Message(MessageType.Track, userId, eventName, TimeProvider.System.GetUtcNow(), properties: new { source = "test" })]),
             CancellationToken.None);
 
+    /// <summary>A group call: the customer joins the account, which takes the traits.</summary>
+    public static Task<IngestResult> GroupAsync(this DashboardServer server, long workspaceId, string userId, string groupId, object traits) =>
+        server.Services.GetRequiredService<IngestionPipeline>().SubmitAsync(
+            new IngestBatch(workspaceId, [Message(MessageType.Group, userId, null, TimeProvider.System.GetUtcNow(), traits: traits) with { GroupId = groupId }]),
+            CancellationToken.None);
+
     private static IEnumerable<IngestMessage> MessagesFor(SeedCustomer c, DateTimeOffset now)
     {
         var context = c.TimeZone is null && c.Locale is null ? null : new ProfileContext(c.TimeZone, c.Locale, null, null, null);

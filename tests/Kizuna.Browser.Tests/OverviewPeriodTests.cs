@@ -10,9 +10,9 @@ public sealed class OverviewPeriodTests(DashboardServer server)
         var (workspace, email) = await server.CreateTenantAsync("History");
         var lastDay = new DateTimeOffset(2011, 12, 9, 12, 0, 0, TimeSpan.Zero);
         await server.SeedAtAsync(workspace.Id, lastDay,
-            new SeedCustomer("or-1", "Ann Lee", "ann@example.test", "gold", [new SeedOrder("536365", "Lantern", 15.3, 2, "GBP")]));
+            new SeedCustomer("or-1", "Ann Lee", "ann@example.test", "gold", [new SeedOrder("536365", "Lantern", 15.3m, 2, "GBP")]));
         await server.SeedAtAsync(workspace.Id, lastDay.AddMonths(-6),
-            new SeedCustomer("or-2", "Bo Park", "bo@example.test", "free", [new SeedOrder("540001", "Mug", 4.5, 10, "GBP")]));
+            new SeedCustomer("or-2", "Bo Park", "bo@example.test", "free", [new SeedOrder("540001", "Mug", 4.5m, 10, "GBP")]));
         var page = await server.NewPageAsync();
         await page.LoginAsync(email, DashboardServer.UserPassword);
 
@@ -48,9 +48,9 @@ public sealed class OverviewPeriodTests(DashboardServer server)
         var (workspace, email) = await server.CreateTenantAsync("Range");
         var lastDay = new DateTimeOffset(2011, 12, 9, 12, 0, 0, TimeSpan.Zero);
         await server.SeedAtAsync(workspace.Id, lastDay,
-            new SeedCustomer("cr-1", "Ann Lee", "ann@example.test", "gold", [new SeedOrder("536365", "Lantern", 15.3, 2, "GBP")]));
+            new SeedCustomer("cr-1", "Ann Lee", "ann@example.test", "gold", [new SeedOrder("536365", "Lantern", 15.3m, 2, "GBP")]));
         await server.SeedAtAsync(workspace.Id, lastDay.AddDays(-5),
-            new SeedCustomer("cr-2", "Bo Park", "bo@example.test", "free", [new SeedOrder("540001", "Mug", 4.5, 10, "GBP")]));
+            new SeedCustomer("cr-2", "Bo Park", "bo@example.test", "free", [new SeedOrder("540001", "Mug", 4.5m, 10, "GBP")]));
         var page = await server.NewPageAsync();
         await page.LoginAsync(email, DashboardServer.UserPassword);
         await Expect(page.Locator("#stat-orders .kz-stat-value")).ToHaveTextAsync("2");

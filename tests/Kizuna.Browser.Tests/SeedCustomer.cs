@@ -8,4 +8,4 @@ public sealed record SeedCustomer(
     string UserId, string Name, string? Email, string Plan, IReadOnlyList<SeedOrder> Orders, string? TimeZone = null, string? Locale = null);
 
 /// <summary>One order of one product.</summary>
-public sealed record SeedOrder(string OrderId, string Product, double Price, int Quantity, string Currency = "JPY");
+public sealed record SeedOrder(string OrderId, string Product, decimal Price, int Quantity, string Currency = "JPY");

@@ -1,4 +1,5 @@
 using Dapper;
+using Kizuna.Commerce;
 using Kizuna.Storage;
 
 namespace Kizuna.Analytics;
@@ -50,14 +51,18 @@ public sealed class OverviewService(Database database, TimeProvider time)
             parameters, cancellationToken: ct));
 
         // One row per currency, most orders first: mixed currencies are never added together.
-        var revenue = (await connection.QueryAsync<(string? Currency, long Orders, double Net)>(new CommandDefinition(
-            """
-            SELECT currency, COUNT(*) AS orders, COALESCE(SUM(total - refunded_amount), 0) AS net
+        var kind = database.Kind;
+        var revenue = (await connection.QueryAsync<(string? Currency, long Orders, decimal Whole, decimal Fraction)>(new CommandDefinition(
+            $"""
+            SELECT currency, COUNT(*) AS orders, {Money.SumSql("total - refunded_amount", kind)}
             FROM orders
             WHERE workspace_id = @workspaceId AND placed_at >= @since AND placed_at < @until AND status <> 'cancelled'
             GROUP BY currency ORDER BY COUNT(*) DESC, currency
             """,
-            parameters, cancellationToken: ct))).FirstOrDefault();
+            parameters, cancellationToken: ct)))
+            .Select(r => new CurrencyRevenue(r.Currency, r.Orders, Money.Sum(r.Whole, r.Fraction, kind)))
+            .ToList();
+        var main = revenue.FirstOrDefault() ?? new CurrencyRevenue(null, 0, 0);
 
         var perDay = (await connection.QueryAsync<(long Day, long Events)>(new CommandDefinition(
             """
@@ -71,19 +76,10 @@ public sealed class OverviewService(Database database, TimeProvider time)
             .ToList();
 
         return new WorkspaceOverview(
-            period, customers, newCustomers, series.Sum(d => d.Events), Math.Round(revenue.Net, 2), revenue.Currency, revenue.Orders, series);
-    }
-
-    /// <summary>
-    /// The currency of the workspace's latest order (one index probe), which customer totals are shown in; null
-    /// before the first order or when orders state none.
-    /// </summary>
-    public async Task<string?> CurrencyAsync(long workspaceId, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT currency FROM orders WHERE workspace_id = @workspaceId ORDER BY placed_at DESC LIMIT 1",
-            new { workspaceId }, cancellationToken: ct));
+            period, customers, newCustomers, series.Sum(d => d.Events), main.Revenue, main.Currency, main.Orders, series)
+        {
+            RevenueByCurrency = revenue,
+        };
     }
 
     private static int DayNumber(DateOnly day) => day.DayNumber - EpochDayNumber;

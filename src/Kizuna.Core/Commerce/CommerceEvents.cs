@@ -16,17 +16,17 @@ public static class CommerceEvents
     public const string OrderRefunded = "Order Refunded";
     public const string OrderCancelled = "Order Cancelled";
 
-    /// <summary>The largest amount an order, line, refund or adjustment may state: no real order comes near it, and sums stay exact enough and finite.</summary>
-    public const double MaxAmount = 1e12;
+    /// <summary>The largest amount an order, line, refund or adjustment may state: no real order comes near it.</summary>
+    public const decimal MaxAmount = 1_000_000_000_000m;
 
     /// <summary>The largest quantity a line may state.</summary>
-    public const double MaxQuantity = 1e6;
+    public const decimal MaxQuantity = 1_000_000m;
 
     /// <summary>What a refused amount is told, wherever amounts come in (tracking, import, the product API).</summary>
     public static readonly string AmountRule = RangeRule(MaxAmount);
 
-    /// <summary>Whether <paramref name="value"/> is an amount Kizuna stores: 0 to <see cref="MaxAmount"/>; NaN and infinities are not.</summary>
-    public static bool IsAmount(double value) => InRange(value, MaxAmount);
+    /// <summary>Whether <paramref name="value"/> is an amount Kizuna stores: 0 to <see cref="MaxAmount"/>.</summary>
+    public static bool IsAmount(decimal value) => InRange(value, MaxAmount);
 
     public static OrderEventKind? Kind(string eventName) => eventName switch
     {
@@ -36,23 +36,22 @@ public static class CommerceEvents
         _ => null,
     };
 
-    /// <summary>The order the properties describe, or the field that is wrong and why.</summary>
-    public static (OrderEvent? Order, (string Field, string Reason)? Error) Parse(OrderEventKind kind, JsonElement properties)
+    /// <summary>
+    /// The order the properties describe, or the field that is wrong and why (the message is refused), or, when the
+    /// properties name no order at all, why the order was skipped (the event is still stored as behaviour).
+    /// </summary>
+    public static (OrderEvent? Order, (string Field, string Reason)? Error, (string Field, string Reason)? Skipped) Parse(OrderEventKind kind, JsonElement properties)
     {
-        if (properties.ValueKind != JsonValueKind.Object)
-        {
-            return (null, ("order_id", "is required: the properties must name the order"));
-        }
-
-        var orderId = properties.TryGetProperty("order_id", out var id) ? SegmentParser.Id(id) : null;
+        var id = properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty("order_id", out var value) ? value : default;
+        var orderId = SegmentParser.Id(id);
         if (orderId is null && SegmentParser.IdProblem(id) is { } idProblem)
         {
-            return (null, ("order_id", idProblem));
+            return (null, ("order_id", idProblem), null);
         }
 
         if (orderId is null)
         {
-            return (null, ("order_id", $"is required for {Name(kind)}"));
+            return (null, null, ("order_id", $"is missing: the {Name(kind)} event was stored, but no order was recorded or changed"));
         }
 
         var lines = new List<OrderLine>();
@@ -60,7 +59,7 @@ public static class CommerceEvents
         {
             if (products.ValueKind != JsonValueKind.Array)
             {
-                return (null, ("products", "must be an array of products"));
+                return (null, ("products", "must be an array of products"), null);
             }
 
             var i = 0;
@@ -68,17 +67,17 @@ public static class CommerceEvents
             {
                 if (product.ValueKind != JsonValueKind.Object)
                 {
-                    return (null, ($"products[{i}]", "must be an object"));
+                    return (null, ($"products[{i}]", "must be an object"), null);
                 }
 
                 if (Number(product, "price", MaxAmount, out var price) is { } priceError)
                 {
-                    return (null, ($"products[{i}].price", priceError));
+                    return (null, ($"products[{i}].price", priceError), null);
                 }
 
                 if (Number(product, "quantity", MaxQuantity, out var quantity) is { } quantityError)
                 {
-                    return (null, ($"products[{i}].quantity", quantityError));
+                    return (null, ($"products[{i}].quantity", quantityError), null);
                 }
 
                 lines.Add(new OrderLine(
@@ -94,7 +93,7 @@ public static class CommerceEvents
         }
 
         (string Field, string Reason)? error = null;
-        double? Amount(string field)
+        decimal? Amount(string field)
         {
             if (Number(properties, field, MaxAmount, out var value) is { } reason)
             {
@@ -107,17 +106,17 @@ public static class CommerceEvents
         var (total, revenue, discount, shipping, tax) = (Amount("total"), Amount("revenue"), Amount("discount"), Amount("shipping"), Amount("tax"));
         if (error is not null)
         {
-            return (null, error);
+            return (null, error, null);
         }
 
-        var amount = total ?? revenue ?? (kind == OrderEventKind.Completed ? lines.Sum(l => l.Price * l.Quantity) : null);
+        var amount = total ?? revenue ?? (kind == OrderEventKind.Completed ? Money.Round(lines.Sum(l => l.Price * l.Quantity)) : null);
         if (amount > MaxAmount)
         {
-            return (null, ("products", string.Create(CultureInfo.InvariantCulture, $"add up to {amount:N0}; an order's total must be at most {MaxAmount:N0}")));
+            return (null, ("products", string.Create(CultureInfo.InvariantCulture, $"add up to {amount:N0}; an order's total must be at most {MaxAmount:N0}")), null);
         }
 
         return (new OrderEvent(kind, orderId, amount, SegmentParser.Text(properties, "currency")?.ToUpperInvariant(),
-            discount ?? 0, shipping ?? 0, tax ?? 0, SegmentParser.Text(properties, "coupon"), lines), null);
+            discount ?? 0, shipping ?? 0, tax ?? 0, SegmentParser.Text(properties, "coupon"), lines), null, null);
     }
 
     /// <summary>The spec's event name for an order change.</summary>
@@ -128,8 +127,12 @@ public static class CommerceEvents
         _ => OrderCancelled,
     };
 
-    /// <summary>Reads an optional number from 0 to <paramref name="max"/> (numeric strings are accepted); returns an error text when it is not one.</summary>
-    private static string? Number(JsonElement element, string name, double max, out double? value)
+    /// <summary>
+    /// Reads an optional number from 0 to <paramref name="max"/> (numeric strings are accepted) as the decimal it is
+    /// written as, never through binary floating point, rounded to <see cref="Money.Scale"/> places; returns an
+    /// error text when it is not one.
+    /// </summary>
+    private static string? Number(JsonElement element, string name, decimal max, out decimal? value)
     {
         value = null;
         if (!element.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
@@ -137,23 +140,27 @@ public static class CommerceEvents
             return null;
         }
 
-        // 1e400 reads as infinity and "NaN" parses: neither is an amount, and the comparison below refuses both.
-        var number = v.ValueKind switch
+        // 1e400 and "NaN" are no decimal: both are refused with the range.
+        decimal? number = v.ValueKind switch
         {
-            JsonValueKind.Number => v.GetDouble(),
-            JsonValueKind.String when double.TryParse(v.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
-            _ => double.NaN,
+            JsonValueKind.Number when v.TryGetDecimal(out var d) => d,
+            JsonValueKind.String when ParseDecimal(v.GetString()) is { } parsed => parsed,
+            _ => null,
         };
-        if (InRange(number, max))
+        if (number is { } n && InRange(Money.Round(n), max))
         {
-            value = number;
+            value = Money.Round(n);
             return null;
         }
 
         return RangeRule(max);
     }
 
-    private static bool InRange(double value, double max) => value >= 0 && value <= max;   // false for NaN
+    /// <summary>A number written in invariant notation (<c>10802.39</c>, <c>1e3</c>), exactly; null when it is not one.</summary>
+    public static decimal? ParseDecimal(string? text) =>
+        decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    private static string RangeRule(double max) => string.Create(CultureInfo.InvariantCulture, $"must be a number from 0 to {max:N0}");
+    private static bool InRange(decimal value, decimal max) => value >= 0 && value <= max;
+
+    private static string RangeRule(decimal max) => string.Create(CultureInfo.InvariantCulture, $"must be a number from 0 to {max:N0}");
 }

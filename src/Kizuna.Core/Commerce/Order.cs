@@ -6,15 +6,15 @@ public sealed record Order(
     long ProfileId,
     string Status,
     string? Currency,
-    double Total,
-    double RefundedAmount,
-    double Discount,
-    double Shipping,
-    double Tax,
+    decimal Total,
+    decimal RefundedAmount,
+    decimal Discount,
+    decimal Shipping,
+    decimal Tax,
     string? Coupon,
     DateTimeOffset PlacedAt,
     IReadOnlyList<OrderLine> Lines)
 {
     /// <summary>What the order still counts for in the customer's spend.</summary>
-    public double NetTotal => Status == "cancelled" ? 0 : Math.Max(0, Total - RefundedAmount);
+    public decimal NetTotal => OrderRules.Net(Status, Total, RefundedAmount);
 }

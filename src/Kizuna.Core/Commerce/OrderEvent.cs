@@ -7,10 +7,10 @@ namespace Kizuna.Commerce;
 public sealed record OrderEvent(
     OrderEventKind Kind,
     string OrderId,
-    double? Total,
+    decimal? Total,
     string? Currency,
-    double Discount,
-    double Shipping,
-    double Tax,
+    decimal Discount,
+    decimal Shipping,
+    decimal Tax,
     string? Coupon,
     IReadOnlyList<OrderLine> Lines);

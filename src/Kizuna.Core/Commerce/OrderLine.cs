@@ -1,4 +1,4 @@
 namespace Kizuna.Commerce;
 
 /// <summary>One product on an order.</summary>
-public sealed record OrderLine(string? ProductId, string? Sku, string? Name, string? Category, double Price, double Quantity);
+public sealed record OrderLine(string? ProductId, string? Sku, string? Name, string? Category, decimal Price, decimal Quantity);

@@ -7,7 +7,7 @@ namespace Kizuna.Commerce;
 /// <summary>Reads orders with their lines.</summary>
 internal static class OrderReader
 {
-    public static async Task<IReadOnlyList<Order>> ForProfileAsync(DbConnection connection, long workspaceId, long profileId, CancellationToken ct, int? limit = null)
+    public static async Task<IReadOnlyList<Order>> ForProfileAsync(DbConnection connection, StoreKind kind, long workspaceId, long profileId, CancellationToken ct, int? limit = null)
     {
         var orders = (await connection.QueryAsync<OrderRow>(new CommandDefinition(
             """
@@ -29,15 +29,52 @@ internal static class OrderReader
             """ + (limit is null ? "" : " AND l.order_id IN (SELECT order_id FROM orders WHERE workspace_id = @workspaceId AND profile_id = @profileId ORDER BY placed_at DESC, order_id DESC LIMIT @limit)")
                 + " ORDER BY l.order_id, l.line_no",
             new { workspaceId, profileId, limit }, cancellationToken: ct))).ToLookup(l => l.OrderId, StringComparer.Ordinal);
+        decimal Amount(decimal stored) => Money.FromStored(stored, kind);
         return [.. orders.Select(o => new Order(
-            o.OrderId, o.ProfileId, o.Status, o.Currency, o.Total, o.RefundedAmount, o.Discount, o.Shipping, o.Tax, o.Coupon,
+            o.OrderId, o.ProfileId, o.Status, o.Currency, Amount(o.Total), Amount(o.RefundedAmount), Amount(o.Discount), Amount(o.Shipping), Amount(o.Tax), o.Coupon,
             Epoch.FromMs(o.PlacedAt),
-            [.. lines[o.OrderId].Select(l => new OrderLine(l.ProductId, l.Sku, l.Name, l.Category, l.Price, l.Quantity))]))];
+            [.. lines[o.OrderId].Select(l => new OrderLine(l.ProductId, l.Sku, l.Name, l.Category, Amount(l.Price), Money.Round(l.Quantity)))]))];
     }
 
-    private sealed record OrderRow(
-        string OrderId, long ProfileId, string Status, string? Currency, double Total, double RefundedAmount,
-        double Discount, double Shipping, double Tax, string? Coupon, long PlacedAt);
+    private sealed record OrderRow
+    {
+        public string OrderId { get; init; } = "";
 
-    private sealed record LineRow(string OrderId, string? ProductId, string? Sku, string? Name, string? Category, double Price, double Quantity);
+        public long ProfileId { get; init; }
+
+        public string Status { get; init; } = "";
+
+        public string? Currency { get; init; }
+
+        public decimal Total { get; init; }
+
+        public decimal RefundedAmount { get; init; }
+
+        public decimal Discount { get; init; }
+
+        public decimal Shipping { get; init; }
+
+        public decimal Tax { get; init; }
+
+        public string? Coupon { get; init; }
+
+        public long PlacedAt { get; init; }
+    }
+
+    private sealed record LineRow
+    {
+        public string OrderId { get; init; } = "";
+
+        public string? ProductId { get; init; }
+
+        public string? Sku { get; init; }
+
+        public string? Name { get; init; }
+
+        public string? Category { get; init; }
+
+        public decimal Price { get; init; }
+
+        public decimal Quantity { get; init; }
+    }
 }

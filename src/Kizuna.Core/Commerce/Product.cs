@@ -6,7 +6,7 @@ public sealed record Product(
     string? Sku,
     string Name,
     string? Category,
-    double? Price,
+    decimal? Price,
     string? Currency,
     string? ImageUrl,
     string? Url);

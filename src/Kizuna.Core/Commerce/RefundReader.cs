@@ -52,7 +52,7 @@ internal static class RefundReader
             r.Change.OrderId,
             r.RefundId,
             stored.Contains(r.Change.OrderId),
-            r.Change.Total is { } total ? (decimal)total : null,
+            r.Change.Total,
             r.Change.Currency,
             Epoch.FromMs(r.Ts),
             r.Change.Lines))];

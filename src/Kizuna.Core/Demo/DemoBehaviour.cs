@@ -96,7 +96,7 @@ internal sealed class DemoBehaviour(Random rng, DemoPersona persona, DateTimeOff
         }
 
         var orderId = $"D{persona.Index + 1:D5}-{++_orders:D3}";
-        var shipping = subtotal >= 5_000 ? 0 : 550;
+        var shipping = subtotal >= 5_000 ? 0m : 550m;
         t = t.AddSeconds(rng.Next(30, 180));
         Track(t, "Checkout Started", new JsonObject { ["order_id"] = orderId, ["value"] = subtotal, ["currency"] = DemoCatalog.Currency });
         if (rng.NextDouble() >= 0.55)

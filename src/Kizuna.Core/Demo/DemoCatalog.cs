@@ -71,6 +71,6 @@ internal static class DemoCatalog
         P("BTH-005", "Charcoal Soap, Kishu Binchotan", "Bath", 1_320),
     ];
 
-    private static Product P(string id, string name, string category, double price) =>
+    private static Product P(string id, string name, string category, decimal price) =>
         new(id, id, name, category, price, Currency, null, $"https://shop.kizuna.example/products/{id.ToLowerInvariant()}");
 }

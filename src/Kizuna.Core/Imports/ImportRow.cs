@@ -55,24 +55,29 @@ internal sealed class ImportRow(CsvReader reader, ImportMapping mapping, IReadOn
 
     public ImportLineException Empty(string field) => new($"{field} ({mapping.Column(field)}) is empty");
 
-    public double Number(string field)
+    /// <summary>
+    /// A number as the decimal it is written as (invariant notation), never through binary floating point. A number
+    /// too large for a decimal (<c>1e308</c>) reads as the largest one of its sign, so the caller's range check names it.
+    /// </summary>
+    public decimal Number(string field)
     {
         var value = Required(field);
-        return reader.TryParse<double>(indexes[field], out var number) && double.IsFinite(number)
-            ? number
+        return CommerceEvents.ParseDecimal(value) is { } number ? number
+            : double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var large) && double.IsFinite(large)
+                ? large > 0 ? decimal.MaxValue : decimal.MinValue
             : throw new ImportLineException($"{field} ({mapping.Column(field)}) '{Shorten(value)}' is not a number");
     }
 
     /// <summary>A price: from zero to <see cref="CommerceEvents.MaxAmount"/>, as the tracking API accepts.</summary>
-    public double Amount(string field)
+    public decimal Amount(string field)
     {
-        var number = Number(field);
+        var number = Money.Round(Number(field));
         return CommerceEvents.IsAmount(number)
             ? number
             : throw new ImportLineException($"{field} ({mapping.Column(field)}) '{Shorten(Text(field)!)}' {CommerceEvents.AmountRule}");
     }
 
-    public double? OptionalAmount(string field) => Text(field) is null ? null : Amount(field);
+    public decimal? OptionalAmount(string field) => Text(field) is null ? null : Amount(field);
 
     public DateTimeOffset Timestamp(string field)
     {

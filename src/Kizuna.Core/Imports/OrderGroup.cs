@@ -29,7 +29,7 @@ internal sealed class OrderGroup(string orderId, string userId, DateTimeOffset t
     public List<OrderLine> Lines { get; } = [];
 
     /// <summary>Σ price × quantity of the lines so far, unrounded.</summary>
-    public double Amount { get; private set; }
+    public decimal Amount { get; private set; }
 
     public void Add(OrderLine line)
     {
@@ -65,6 +65,6 @@ internal sealed class OrderGroup(string orderId, string userId, DateTimeOffset t
         return lines;
     }
 
-    /// <summary>Σ price × quantity, rounded to the cent to keep float noise out of stored totals.</summary>
-    public static double Total(IEnumerable<OrderLine> lines) => Math.Round(lines.Sum(l => l.Price * l.Quantity), 2, MidpointRounding.AwayFromZero);
+    /// <summary>Σ price × quantity, exact.</summary>
+    public static decimal Total(IEnumerable<OrderLine> lines) => Money.Round(lines.Sum(l => l.Price * l.Quantity));
 }

@@ -62,7 +62,7 @@ internal sealed class OrderImporter(
         var quantity = row.Number(ImportFields.Quantity);
         var price = row.Amount(ImportFields.Price);
         var timestamp = row.Timestamp(ImportFields.Timestamp);
-        var currency = row.Text(ImportFields.Currency) ?? mapping.Currency;
+        var currency = (row.Text(ImportFields.Currency) ?? mapping.Currency)?.ToUpperInvariant();
         var isCancellation = mapping.CancellationPrefix is { } prefix && orderId.StartsWith(prefix, StringComparison.Ordinal);
 
         // Every value is read before anything changes, so a bad line leaves no half-built order or customer behind.
@@ -228,7 +228,7 @@ internal sealed class OrderImporter(
             .Select(g => (g.Key, g.ToList()));
     }
 
-    private static string Limit(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    private static string Limit(decimal value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private async Task UpsertProductsAsync(CancellationToken ct)
     {

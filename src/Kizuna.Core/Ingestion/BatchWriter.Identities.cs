@@ -31,14 +31,14 @@ internal sealed partial class BatchWriter
                 // Each id with the profile it resolves to, in one query.
                 await BulkSql.ForEachInAsync(connection, transaction,
                     $$"""
-                    SELECT i.value, {{ProfileColumns("p.")}}
+                    SELECT i.value, {{ProfileColumns.Select("p.")}}
                     FROM identities i JOIN profiles p ON p.workspace_id = i.workspace_id AND p.id = i.profile_id
                     WHERE i.workspace_id = @ws AND i.kind = '{{kind}}' AND i.value IN ({in})
                     """,
                     [.. values], ws,
                     r =>
                     {
-                        var profile = ReadProfile(ws, r, 1);
+                        var profile = ProfileColumns.Read(ws, r, 1, dialect.Kind);
                         _identities[(ws, kind, r.GetString(0))] = profile.Id;
                         _profiles.TryAdd((ws, profile.Id), profile);
                     }, ct);
@@ -65,44 +65,9 @@ internal sealed partial class BatchWriter
     {
         var missing = ids.Where(id => !_profiles.ContainsKey((ws, id))).ToList();
         await BulkSql.ForEachInAsync(connection, transaction,
-            $"SELECT {ProfileColumns("")} FROM profiles WHERE workspace_id = @ws AND id IN ({{in}})",
+            $"SELECT {ProfileColumns.Select("")} FROM profiles WHERE workspace_id = @ws AND id IN ({{in}})",
             missing, ws,
-            r => _profiles[(ws, r.GetInt64(0))] = ReadProfile(ws, r, 0), ct);
-    }
-
-    private static string ProfileColumns(string alias) =>
-        string.Join(", ", ((string[])
-        [
-            "id", "user_id", "email", "traits", "context", "traits_updated_at", "first_seen", "last_seen", "session_count",
-            "page_views", "event_count", "order_count", "total_spent", "first_order_at", "last_order_at", "context_key",
-        ]).Select(c => alias + c));
-
-    /// <summary>A profile from the columns of <see cref="ProfileColumns"/>, starting at column <paramref name="at"/>.</summary>
-    private static ProfileState ReadProfile(long ws, RowReader r, int at)
-    {
-        string? Text(int i) => r.IsDBNull(at + i) ? null : r.GetString(at + i);
-        long? Number(int i) => r.IsDBNull(at + i) ? null : r.GetInt64(at + i);
-        return new ProfileState
-        {
-            WorkspaceId = ws,
-            Id = r.GetInt64(at),
-            UserId = Text(1),
-            Email = Text(2),
-            TraitsJson = r.GetString(at + 3),
-            ContextJson = r.GetString(at + 4),
-            TraitsUpdatedAt = r.GetInt64(at + 5),
-            FirstSeen = r.GetInt64(at + 6),
-            LastSeen = r.GetInt64(at + 7),
-            SessionCount = r.GetInt64(at + 8),
-            PageViews = r.GetInt64(at + 9),
-            EventCount = r.GetInt64(at + 10),
-            OrderCount = r.GetInt64(at + 11),
-            TotalSpent = r.GetDouble(at + 12),
-            FirstOrderAt = Number(13),
-            LastOrderAt = Number(14),
-            ContextKey = Number(15),
-            StoredIdentity = (Text(1), Text(2)),
-        };
+            r => _profiles[(ws, r.GetInt64(0))] = ProfileColumns.Read(ws, r, 0, dialect.Kind), ct);
     }
 
     /// <summary>Only ids no profile answers to can be suppressed: erasure removed their identities.</summary>

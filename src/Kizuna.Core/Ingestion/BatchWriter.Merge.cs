@@ -8,7 +8,7 @@ internal sealed partial class BatchWriter
         into.Absorb(from);
         from.MergedInto = into.Id;
         from.SessionCount = from.PageViews = from.EventCount = from.OrderCount = 0;
-        from.TotalSpent = 0;
+        (from.TotalSpent, from.Currency) = (0, null);
         from.Dirty = true;
         _merges.Add(new ProfileMerge(from.WorkspaceId, from.Id, into.Id));
 
@@ -23,10 +23,12 @@ internal sealed partial class BatchWriter
             e.ProfileId = into.Id;
         }
 
-        foreach (var o in _orders.Where(o => o.Ws == from.WorkspaceId && o.ProfileId == from.Id))
+        foreach (var o in _orders.Where(o => o.WorkspaceId == from.WorkspaceId && o.ProfileId == from.Id))
         {
             o.ProfileId = into.Id;
         }
+
+        MoveMemberships(from, into);
 
         foreach (var (key, value) in _counts.Where(c => c.Key.Ws == from.WorkspaceId && c.Key.Profile == from.Id).ToList())
         {
@@ -72,5 +74,23 @@ internal sealed partial class BatchWriter
             ON CONFLICT (workspace_id, profile_id, name, day) DO UPDATE SET count = daily_counts.count + excluded.count
             """, ct, p);
         await ExecuteAsync("DELETE FROM daily_counts WHERE workspace_id = @ws AND profile_id = @from", ct, p);
+        await ExecuteAsync(
+            $"""
+            INSERT INTO profile_spend (workspace_id, profile_id, currency, order_count, total_spent, first_order_at, last_order_at)
+            SELECT workspace_id, @into, currency, order_count, total_spent, first_order_at, last_order_at FROM profile_spend WHERE workspace_id = @ws AND profile_id = @from
+            ON CONFLICT (workspace_id, profile_id, currency) DO UPDATE SET order_count = profile_spend.order_count + excluded.order_count,
+                total_spent = profile_spend.total_spent + excluded.total_spent,
+                first_order_at = {dialect.Least("COALESCE(profile_spend.first_order_at, excluded.first_order_at)", "COALESCE(excluded.first_order_at, profile_spend.first_order_at)")},
+                last_order_at = {dialect.Greatest("COALESCE(profile_spend.last_order_at, excluded.last_order_at)", "COALESCE(excluded.last_order_at, profile_spend.last_order_at)")}
+            """, ct, p);
+        await ExecuteAsync("DELETE FROM profile_spend WHERE workspace_id = @ws AND profile_id = @from", ct, p);
+        await ExecuteAsync(
+            $"""
+            INSERT INTO account_members (workspace_id, profile_id, group_id, first_at, last_at)
+            SELECT workspace_id, @into, group_id, first_at, last_at FROM account_members WHERE workspace_id = @ws AND profile_id = @from
+            ON CONFLICT (workspace_id, profile_id, group_id) DO UPDATE SET
+                first_at = {dialect.Least("account_members.first_at", "excluded.first_at")}, last_at = {dialect.Greatest("account_members.last_at", "excluded.last_at")}
+            """, ct, p);
+        await ExecuteAsync("DELETE FROM account_members WHERE workspace_id = @ws AND profile_id = @from", ct, p);
     }
 }

@@ -19,7 +19,7 @@ internal sealed partial class BatchWriter(DbConnection connection, DbTransaction
     private readonly Dictionary<(long Ws, long Profile, string Name), (long Count, long First, long Last)> _counts = [];
     private readonly Dictionary<(long Ws, long Profile, string Name, int Day), long> _daily = [];
     private readonly Dictionary<(long Ws, int Day, string Name), long> _workspaceDaily = [];
-    private readonly List<OrderWork> _orders = [];
+    private readonly List<Commerce.PendingOrder> _orders = [];
     private readonly List<ProfileMerge> _merges = [];
     private readonly Queue<long> _freeIds = new();
 
@@ -108,7 +108,12 @@ internal sealed partial class BatchWriter(DbConnection connection, DbTransaction
         _events.Add(new EventRow(ws, profile.Id, EventIds.NewVersion7(m.Timestamp), m));
         if (m.Order is not null)
         {
-            _orders.Add(new OrderWork(ws, profile.Id, ts, m.Order));
+            _orders.Add(new Commerce.PendingOrder(ws, profile.Id, ts, m.Order));
+        }
+
+        if (m is { Type: MessageType.Group, GroupId: { } groupId })
+        {
+            Join(ws, profile.Id, groupId, m.TraitsJson, ts);
         }
     }
 
@@ -117,11 +122,6 @@ internal sealed partial class BatchWriter(DbConnection connection, DbTransaction
         && ((m.UserId is { } u && _suppressed.Contains((ws, "user", u))) || (m.AnonymousId is { } a && _suppressed.Contains((ws, "anonymous", a))));
 
     private sealed record EventRow(long Ws, long ProfileId, Guid EventId, IngestMessage Message)
-    {
-        public long ProfileId { get; set; } = ProfileId;
-    }
-
-    private sealed record OrderWork(long Ws, long ProfileId, long Ts, Commerce.OrderEvent Order)
     {
         public long ProfileId { get; set; } = ProfileId;
     }

@@ -24,7 +24,7 @@ internal sealed class ProfileState
     public string? Email { get; set; }
 
     /// <summary>The user id and email the stored row has (null for a new profile).</summary>
-    public (string? UserId, string? Email) StoredIdentity { get; init; }
+    public (string? UserId, string? Email) StoredIdentity { get; set; }
 
     /// <summary>Whether the row must be written whole: it is new, or its user id or email (both indexed) changed.</summary>
     public bool NeedsUpsert => IsNew || (UserId, Email) != StoredIdentity;
@@ -50,7 +50,17 @@ internal sealed class ProfileState
 
     public long OrderCount { get; set; }
 
-    public double TotalSpent { get; set; }
+    /// <summary>What the profile spent in its main currency (<see cref="Currency"/>); the other currencies are in <see cref="Spend"/>.</summary>
+    public decimal TotalSpent { get; set; }
+
+    /// <summary>The currency the profile placed most orders in (ties: the latest order's), which lists sort and show it by.</summary>
+    public string? Currency { get; set; }
+
+    /// <summary>Spend per currency ("" for orders that stated none), loaded only for profiles an order event touches.</summary>
+    public Dictionary<string, SpendTotal>? Spend { get; set; }
+
+    /// <summary>Whether a merge brought in another profile's spend, so the totals must be read again before they are shown.</summary>
+    public bool SpendStale { get; set; }
 
     public long? FirstOrderAt { get; set; }
 
@@ -133,12 +143,26 @@ internal sealed class ProfileState
         LastSeen = Math.Max(LastSeen, ts);
     }
 
-    public void AddOrder(long placedAt, double total)
+    /// <summary>Adds what an order event did to the profile's spend in one currency (<see cref="Spend"/> must be loaded).</summary>
+    public void ApplySpend(Commerce.SpendChange change)
     {
-        OrderCount++;
-        TotalSpent += total;
-        FirstOrderAt = FirstOrderAt is { } first ? Math.Min(first, placedAt) : placedAt;
-        LastOrderAt = LastOrderAt is { } last ? Math.Max(last, placedAt) : placedAt;
+        var key = change.Currency ?? "";
+        Spend![key] = (Spend.GetValueOrDefault(key) ?? SpendTotal.Empty).With(change);
+        OrderCount = Math.Max(0, OrderCount + change.Orders);
+        if (change.PlacedAt is { } placedAt)
+        {
+            FirstOrderAt = Min(FirstOrderAt, placedAt);
+            LastOrderAt = Max(LastOrderAt, placedAt);
+        }
+
+        ChooseMainCurrency();
+    }
+
+    /// <summary>Sets <see cref="Currency"/> and <see cref="TotalSpent"/> from <see cref="Spend"/>.</summary>
+    public void ChooseMainCurrency()
+    {
+        var main = Spend!.OrderByDescending(s => s.Value.Orders).ThenByDescending(s => s.Value.LastOrderAt).ThenBy(s => s.Key, StringComparer.Ordinal).FirstOrDefault();
+        (Currency, TotalSpent) = main.Key is null ? (null, 0m) : (main.Key.Length == 0 ? null : main.Key, main.Value.Total);
         Dirty = true;
     }
 
@@ -151,7 +175,7 @@ internal sealed class ProfileState
         PageViews += other.PageViews;
         EventCount += other.EventCount;
         OrderCount += other.OrderCount;
-        TotalSpent += other.TotalSpent;
+        SpendStale |= other.FirstOrderAt is not null || other.SpendStale;   // the other's spend rows move over in SQL
         FirstOrderAt = Min(FirstOrderAt, other.FirstOrderAt);
         LastOrderAt = Max(LastOrderAt, other.LastOrderAt);
         UserId ??= other.UserId;

@@ -19,6 +19,10 @@ internal readonly struct RowReader
 
     public double GetDouble(int i) => _reader?.GetDouble(i) ?? raw.sqlite3_column_double(_statement, i);
 
+    /// <summary>A money column (see <see cref="Commerce.Money"/>): SQLite's integer of ten-thousandths or PostgreSQL's numeric.</summary>
+    public decimal GetMoney(int i, Storage.StoreKind kind) =>
+        Commerce.Money.FromStored(_reader?.GetDecimal(i) ?? raw.sqlite3_column_int64(_statement, i), kind);
+
     public string GetString(int i) => _reader?.GetString(i) ?? raw.sqlite3_column_text(_statement, i).utf8_to_string();
 
     /// <summary>The value as the database typed it: a long, double, string, byte array or null.</summary>

@@ -87,6 +87,16 @@ public sealed class SegmentParser(IngestionOptions options)
             return Fail(index, messageId, "userId", "userId or anonymousId is required");
         }
 
+        string? groupId = null;
+        if (type == MessageType.Group)
+        {
+            message.TryGetProperty("groupId", out var g);
+            if ((groupId = Id(g)) is null)
+            {
+                return Fail(index, messageId, "groupId", IdProblem(g) ?? "is required for group");
+            }
+        }
+
         var name = type switch
         {
             MessageType.Track => Text(message, "event"),
@@ -125,15 +135,17 @@ public sealed class SegmentParser(IngestionOptions options)
 
         var properties = message.TryGetProperty("properties", out var props) && props.ValueKind == JsonValueKind.Object ? props : default;
         OrderEvent? order = null;
+        IngestError? warning = null;
         if (type == MessageType.Track && CommerceEvents.Kind(name!) is { } orderKind)
         {
-            var (parsed, orderError) = CommerceEvents.Parse(orderKind, properties);
+            var (parsed, orderError, skipped) = CommerceEvents.Parse(orderKind, properties);
             if (orderError is not null)
             {
                 return Fail(index, messageId, $"properties.{orderError.Value.Field}", orderError.Value.Reason);
             }
 
             order = parsed;
+            warning = skipped is { } s ? new IngestError(index, messageId, $"properties.{s.Field}", s.Reason) : null;
         }
 
         return new ParseResult(new IngestMessage
@@ -143,7 +155,7 @@ public sealed class SegmentParser(IngestionOptions options)
             UserId = userId,
             AnonymousId = anonymousId,
             PreviousId = previousId,
-            GroupId = type == MessageType.Group && message.TryGetProperty("groupId", out var g) ? Id(g) : null,
+            GroupId = groupId,
             Name = name,
             PropertiesJson = properties.ValueKind == JsonValueKind.Object ? properties.GetRawText() : null,
             TraitsJson = traits.ValueKind == JsonValueKind.Object ? traits.GetRawText() : null,
@@ -153,7 +165,7 @@ public sealed class SegmentParser(IngestionOptions options)
             Timestamp = timestamp,
             ReceivedAt = receivedAt,
             Order = order,
-        }, null);
+        }, null, warning);
     }
 
     private static MessageType? TypeOf(JsonElement message, MessageType? pathType)

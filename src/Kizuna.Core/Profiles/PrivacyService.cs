@@ -7,7 +7,7 @@ namespace Kizuna.Profiles;
 
 /// <summary>
 /// The data-subject rights: export everything held on a profile, and erase it — events, orders, counters,
-/// identities — optionally remembering its ids (hashed) so later events for them are dropped at ingest.
+/// identities, spend, account memberships (and accounts left without members) — optionally remembering its ids (hashed) so later events for them are dropped at ingest.
 /// </summary>
 public sealed class PrivacyService(Database database, ProfileService profiles, TimeProvider time)
 {
@@ -74,6 +74,14 @@ public sealed class PrivacyService(Database database, ProfileService profiles, T
             "DELETE FROM events WHERE workspace_id = @workspaceId AND profile_id = @id",
             "DELETE FROM event_counts WHERE workspace_id = @workspaceId AND profile_id = @id",
             "DELETE FROM daily_counts WHERE workspace_id = @workspaceId AND profile_id = @id",
+            "DELETE FROM profile_spend WHERE workspace_id = @workspaceId AND profile_id = @id",
+            // An account goes with its last member: its traits may describe no one else.
+            """
+            DELETE FROM accounts WHERE workspace_id = @workspaceId
+                AND group_id IN (SELECT group_id FROM account_members WHERE workspace_id = @workspaceId AND profile_id = @id)
+                AND NOT EXISTS (SELECT 1 FROM account_members m WHERE m.workspace_id = accounts.workspace_id AND m.group_id = accounts.group_id AND m.profile_id <> @id)
+            """,
+            "DELETE FROM account_members WHERE workspace_id = @workspaceId AND profile_id = @id",
             "DELETE FROM identities WHERE workspace_id = @workspaceId AND profile_id = @id",
             "DELETE FROM profiles WHERE workspace_id = @workspaceId AND id = @id",
         ])

@@ -1,4 +1,4 @@
 namespace Kizuna.Profiles;
 
-/// <summary>A profile with every id it answers to and its per-event counts.</summary>
-public sealed record ProfileDetail(Profile Profile, IReadOnlyList<ProfileIdentity> Identities, IReadOnlyList<EventCount> EventCounts);
+/// <summary>A profile with every id it answers to, its per-event counts and the accounts it belongs to.</summary>
+public sealed record ProfileDetail(Profile Profile, IReadOnlyList<ProfileIdentity> Identities, IReadOnlyList<EventCount> EventCounts, IReadOnlyList<ProfileAccount> Accounts);

@@ -38,10 +38,34 @@ public sealed class ProfileService(Database database)
         var counts = await connection.QueryAsync<(string Name, long Count, long FirstAt, long LastAt)>(new CommandDefinition(
             "SELECT name, count, first_at, last_at FROM event_counts WHERE workspace_id = @workspaceId AND profile_id = @id ORDER BY count DESC, name",
             new { workspaceId, id }, cancellationToken: ct));
+        var kind = database.Kind;
+        var spend = await connection.QueryAsync<(string Currency, long Orders, decimal Total, long? FirstAt, long? LastAt)>(new CommandDefinition(
+            """
+            SELECT currency, order_count, total_spent, first_order_at, last_order_at FROM profile_spend
+            WHERE workspace_id = @workspaceId AND profile_id = @id
+            """,
+            new { workspaceId, id }, cancellationToken: ct));
+        var accounts = await connection.QueryAsync<(string GroupId, string Traits, long FirstAt, long LastAt)>(new CommandDefinition(
+            """
+            SELECT m.group_id, a.traits, m.first_at, m.last_at
+            FROM account_members m JOIN accounts a ON a.workspace_id = m.workspace_id AND a.group_id = m.group_id
+            WHERE m.workspace_id = @workspaceId AND m.profile_id = @id ORDER BY m.last_at DESC, m.group_id
+            """,
+            new { workspaceId, id }, cancellationToken: ct));
+        var profile = row.ToProfile(kind);
         return new ProfileDetail(
-            row.ToProfile(),
+            profile with
+            {
+                Aggregates = profile.Aggregates with
+                {
+                    Spend = [.. spend
+                        .Select(s => new CurrencySpend(s.Currency.Length == 0 ? null : s.Currency, s.Orders, Money.FromStored(s.Total, kind), Epoch.FromMs(s.FirstAt), Epoch.FromMs(s.LastAt)))
+                        .OrderByDescending(s => s.Currency == profile.Aggregates.Currency).ThenByDescending(s => s.Orders).ThenBy(s => s.Currency, StringComparer.Ordinal)],
+                },
+            },
             [.. identities],
-            [.. counts.Select(c => new EventCount(c.Name, c.Count, Epoch.FromMs(c.FirstAt), Epoch.FromMs(c.LastAt)))]);
+            [.. counts.Select(c => new EventCount(c.Name, c.Count, Epoch.FromMs(c.FirstAt), Epoch.FromMs(c.LastAt)))],
+            [.. accounts.Select(a => new ProfileAccount(a.GroupId, JsonNode.Parse(a.Traits) as JsonObject ?? [], Epoch.FromMs(a.FirstAt), Epoch.FromMs(a.LastAt)))]);
     }
 
     public async Task<ResultPage<ProfileSummary>> SearchAsync(long workspaceId, ProfileQuery query, CancellationToken ct)
@@ -78,7 +102,7 @@ public sealed class ProfileService(Database database)
         var rows = await connection.QueryAsync<ProfileRow>(new CommandDefinition(
             $"SELECT {ProfileRow.Columns} FROM profiles WHERE {where} ORDER BY {query.OrderBy} LIMIT @limit OFFSET @offset",
             parameters, cancellationToken: ct));
-        return new ResultPage<ProfileSummary>([.. rows.Select(r => ToSummary(r.ToProfile()))], total);
+        return new ResultPage<ProfileSummary>([.. rows.Select(r => ToSummary(r.ToProfile(database.Kind)))], total);
     }
 
     /// <summary>
@@ -128,7 +152,7 @@ public sealed class ProfileService(Database database)
     public async Task<IReadOnlyList<Order>> OrdersAsync(long workspaceId, long profileId, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        return await OrderReader.ForProfileAsync(connection, workspaceId, profileId, ct);
+        return await OrderReader.ForProfileAsync(connection, database.Kind, workspaceId, profileId, ct);
     }
 
     /// <summary>The profile's refunds and cancellations, newest first, including those that matched no order.</summary>
@@ -142,12 +166,12 @@ public sealed class ProfileService(Database database)
     public async Task<Order?> LatestOrderAsync(long workspaceId, long profileId, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        var orders = await OrderReader.ForProfileAsync(connection, workspaceId, profileId, ct, limit: 1);
+        var orders = await OrderReader.ForProfileAsync(connection, database.Kind, workspaceId, profileId, ct, limit: 1);
         return orders.Count > 0 ? orders[0] : null;
     }
 
     public static ProfileSummary ToSummary(Profile p) => new(
-        p.Id, p.UserId, p.Email, p.DisplayName, p.Aggregates.LastSeen, p.Aggregates.Events, p.Aggregates.Orders, p.Aggregates.TotalSpent);
+        p.Id, p.UserId, p.Email, p.DisplayName, p.Aggregates.LastSeen, p.Aggregates.Events, p.Aggregates.Orders, p.Aggregates.TotalSpent, p.Aggregates.Currency);
 
     internal static async Task<long?> ResolveAsync(DbConnection connection, long workspaceId, ProfileLookup lookup, CancellationToken ct)
     {

@@ -1,6 +1,6 @@
 namespace Kizuna.Profiles;
 
-/// <summary>One row of a customer list.</summary>
+/// <summary>One row of a customer list; <see cref="TotalSpent"/> is in the customer's main <see cref="Currency"/>.</summary>
 public sealed record ProfileSummary(
     long Id,
     string? UserId,
@@ -9,4 +9,5 @@ public sealed record ProfileSummary(
     DateTimeOffset LastSeen,
     long Events,
     long Orders,
-    double TotalSpent);
+    decimal TotalSpent,
+    string? Currency);

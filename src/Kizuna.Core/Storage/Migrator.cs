@@ -12,7 +12,10 @@ public sealed class Migrator(Database database, TimeProvider time, ILogger<Migra
 {
     private const long AdvisoryLockKey = 0x4B495A554E41; // "KIZUNA"
 
-    public async Task<int> MigrateAsync(CancellationToken ct)
+    public Task<int> MigrateAsync(CancellationToken ct) => MigrateAsync(int.MaxValue, ct);
+
+    /// <summary>Applies the scripts up to and including version <paramref name="through"/> (a database as an older release left it).</summary>
+    public async Task<int> MigrateAsync(int through, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         if (database.Kind == StoreKind.Sqlite)
@@ -29,7 +32,7 @@ public sealed class Migrator(Database database, TimeProvider time, ILogger<Migra
             await ExecuteAsync(connection, null, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL);", ct);
             var applied = await AppliedVersionsAsync(connection, ct);
             var count = 0;
-            foreach (var script in Scripts(database.Kind).Where(s => !applied.Contains(s.Version)))
+            foreach (var script in Scripts(database.Kind).Where(s => s.Version <= through && !applied.Contains(s.Version)))
             {
                 await using var transaction = await connection.BeginTransactionAsync(ct);
                 await ExecuteAsync(connection, transaction, script.Sql, ct);

@@ -6,5 +6,5 @@ namespace Kizuna.Server.Commerce;
 public sealed record OrderLineResponse(string? ProductId, string? Sku, string? Name, string? Category, decimal Price, decimal Quantity)
 {
     public static OrderLineResponse From(OrderLine line) =>
-        new(line.ProductId, line.Sku, line.Name, line.Category, (decimal)line.Price, (decimal)line.Quantity);
+        new(line.ProductId, line.Sku, line.Name, line.Category, line.Price, line.Quantity);
 }

@@ -68,7 +68,7 @@ public static class ProductsApi
         await catalog.FindAsync(user.WorkspaceIdOf(), productId, ct) is { } product ? TypedResults.Ok(ProductResponse.From(product)) : TypedResults.NotFound();
 
     /// <summary>A product to upsert.</summary>
-    public sealed record ProductRequest(string ProductId, string? Sku, string Name, string? Category, double? Price, string? Currency, string? ImageUrl, string? Url)
+    public sealed record ProductRequest(string ProductId, string? Sku, string Name, string? Category, decimal? Price, string? Currency, string? ImageUrl, string? Url)
     {
         public Product ToProduct() => new(ProductId.Trim(), Sku, Name.Trim(), Category, Price, Currency?.ToUpperInvariant(), ImageUrl, Url);
     }

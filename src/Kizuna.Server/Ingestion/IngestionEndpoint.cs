@@ -63,10 +63,10 @@ public sealed class IngestionEndpoint(IngestionPipeline pipeline, ApiKeyService 
                 return Unauthorized("The write key is unknown or revoked.");
             }
 
-            var (messages, errors) = Parse(root, type, receivedAt);
+            var (messages, errors, warnings) = Parse(root, type, receivedAt);
             if (messages is null)
             {
-                return TypedResults.BadRequest(new IngestResponse(false, 0, 0, 0, errors));
+                return TypedResults.BadRequest(new IngestResponse(false, 0, 0, 0, errors) { Warnings = warnings });
             }
 
             IngestResult result;
@@ -80,28 +80,31 @@ public sealed class IngestionEndpoint(IngestionPipeline pipeline, ApiKeyService 
                 return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not stored", detail: "The messages were not stored; retry the request.");
             }
 
-            var response = new IngestResponse(errors.Count == 0, result.Stored, result.Duplicates, result.Suppressed, errors);
+            var response = new IngestResponse(errors.Count == 0, result.Stored, result.Duplicates, result.Suppressed, errors) { Warnings = warnings };
             return errors.Count == 0 ? TypedResults.Ok(response) : TypedResults.BadRequest(response);
         }
     }
 
-    private (List<IngestMessage>? Messages, List<IngestErrorResponse> Errors) Parse(JsonElement root, MessageType? type, DateTimeOffset receivedAt)
+    private (List<IngestMessage>? Messages, List<IngestErrorResponse> Errors, List<IngestErrorResponse> Warnings) Parse(JsonElement root, MessageType? type, DateTimeOffset receivedAt)
     {
         var errors = new List<IngestErrorResponse>();
+        var warnings = new List<IngestErrorResponse>();
         if (type is not null)
         {
             var single = _parser.Parse(root, 0, type, null, receivedAt);
-            return single.Message is { } one ? ([one], errors) : (null, [ToResponse(single.Error!)]);
+            return single.Message is { } one
+                ? ([one], errors, single.Warning is { } w ? [ToResponse(w)] : warnings)
+                : (null, [ToResponse(single.Error!)], warnings);
         }
 
         if (!root.TryGetProperty("batch", out var batch) || batch.ValueKind != JsonValueKind.Array)
         {
-            return (null, [new IngestErrorResponse(-1, null, "batch", "is required and must be an array of messages")]);
+            return (null, [new IngestErrorResponse(-1, null, "batch", "is required and must be an array of messages")], warnings);
         }
 
         if (batch.GetArrayLength() > options.Value.MaxBatchMessages)
         {
-            return (null, [new IngestErrorResponse(-1, null, "batch", $"holds {batch.GetArrayLength()} messages; the limit is {options.Value.MaxBatchMessages}")]);
+            return (null, [new IngestErrorResponse(-1, null, "batch", $"holds {batch.GetArrayLength()} messages; the limit is {options.Value.MaxBatchMessages}")], warnings);
         }
 
         DateTimeOffset? sentAt = null;
@@ -109,7 +112,7 @@ public sealed class IngestionEndpoint(IngestionPipeline pipeline, ApiKeyService 
         {
             if (!SegmentParser.TryDate(s, out var parsed))
             {
-                return (null, [new IngestErrorResponse(-1, null, "sentAt", SegmentParser.DateRule)]);
+                return (null, [new IngestErrorResponse(-1, null, "sentAt", SegmentParser.DateRule)], warnings);
             }
 
             sentAt = parsed;
@@ -123,6 +126,10 @@ public sealed class IngestionEndpoint(IngestionPipeline pipeline, ApiKeyService 
             if (result.Message is { } message)
             {
                 messages.Add(message);
+                if (result.Warning is { } warning)
+                {
+                    warnings.Add(ToResponse(warning));
+                }
             }
             else
             {
@@ -130,7 +137,7 @@ public sealed class IngestionEndpoint(IngestionPipeline pipeline, ApiKeyService 
             }
         }
 
-        return (messages, errors);
+        return (messages, errors, warnings);
     }
 
     /// <summary>The body, gunzipped when it is gzip (by header or by its magic bytes), or null past the limit.</summary>

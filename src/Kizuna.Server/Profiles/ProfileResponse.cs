@@ -3,7 +3,7 @@ using Kizuna.Profiles;
 
 namespace Kizuna.Server.Profiles;
 
-/// <summary>A customer profile as the admin API returns it.</summary>
+/// <summary>A customer profile as the admin API returns it, with the accounts (groups) it belongs to.</summary>
 public sealed record ProfileResponse(
     long Id,
     string? UserId,
@@ -13,20 +13,27 @@ public sealed record ProfileResponse(
     JsonObject Context,
     ProfileAggregatesResponse Aggregates,
     IReadOnlyList<ProfileIdentityResponse> Identities,
-    IReadOnlyList<EventCountResponse> EventCounts)
+    IReadOnlyList<EventCountResponse> EventCounts,
+    IReadOnlyList<ProfileAccountResponse> Accounts)
 {
     public static ProfileResponse From(ProfileDetail detail)
     {
         var p = detail.Profile;
         var a = p.Aggregates;
         return new ProfileResponse(p.Id, p.UserId, p.Email, p.DisplayName, p.Traits, p.Context,
-            new ProfileAggregatesResponse(a.FirstSeen, a.LastSeen, a.Sessions, a.PageViews, a.Events, a.Orders, a.TotalSpent,
-                a.AverageOrderValue, a.FirstOrderAt, a.LastOrderAt),
-            [.. detail.Identities.Select(ProfileIdentityResponse.From)], [.. detail.EventCounts.Select(EventCountResponse.From)]);
+            new ProfileAggregatesResponse(a.FirstSeen, a.LastSeen, a.Sessions, a.PageViews, a.Events, a.Orders, a.TotalSpent, a.Currency,
+                a.AverageOrderValue, a.FirstOrderAt, a.LastOrderAt,
+                [.. a.Spend.Select(s => new CurrencySpendResponse(s.Currency, s.Orders, s.Total, s.AverageOrderValue, s.FirstOrderAt, s.LastOrderAt))]),
+            [.. detail.Identities.Select(ProfileIdentityResponse.From)], [.. detail.EventCounts.Select(EventCountResponse.From)],
+            [.. detail.Accounts.Select(x => new ProfileAccountResponse(x.GroupId, x.Traits, x.FirstSeen, x.LastSeen))]);
     }
 }
 
-/// <summary>The aggregates kept at ingest, with the average order value.</summary>
+/// <summary>
+/// The aggregates kept at ingest. Money is never added across currencies: <c>totalSpent</c> and
+/// <c>averageOrderValue</c> are in the main <c>currency</c> (most orders, then the latest), <c>spend</c> has every
+/// currency, main first.
+/// </summary>
 public sealed record ProfileAggregatesResponse(
     DateTimeOffset FirstSeen,
     DateTimeOffset LastSeen,
@@ -34,7 +41,15 @@ public sealed record ProfileAggregatesResponse(
     long PageViews,
     long Events,
     long Orders,
-    double TotalSpent,
-    double AverageOrderValue,
+    decimal TotalSpent,
+    string? Currency,
+    decimal AverageOrderValue,
     DateTimeOffset? FirstOrderAt,
-    DateTimeOffset? LastOrderAt);
+    DateTimeOffset? LastOrderAt,
+    IReadOnlyList<CurrencySpendResponse> Spend);
+
+/// <summary>What the customer spent in one currency (null: orders that stated none), net of refunds.</summary>
+public sealed record CurrencySpendResponse(string? Currency, long Orders, decimal TotalSpent, decimal AverageOrderValue, DateTimeOffset? FirstOrderAt, DateTimeOffset? LastOrderAt);
+
+/// <summary>An account (group) the customer belongs to: its id and traits, and when the customer was first and last seen in it.</summary>
+public sealed record ProfileAccountResponse(string GroupId, JsonObject Traits, DateTimeOffset FirstSeen, DateTimeOffset LastSeen);

@@ -2,7 +2,7 @@ using Kizuna.Profiles;
 
 namespace Kizuna.Server.Profiles;
 
-/// <summary>One row of a customer search.</summary>
+/// <summary>One row of a customer search: <see cref="TotalSpent"/> is in the customer's main <see cref="Currency"/>.</summary>
 public sealed record ProfileSummaryResponse(
     long Id,
     string? UserId,
@@ -11,8 +11,9 @@ public sealed record ProfileSummaryResponse(
     DateTimeOffset LastSeen,
     long Events,
     long Orders,
-    decimal TotalSpent)
+    decimal TotalSpent,
+    string? Currency)
 {
     public static ProfileSummaryResponse From(ProfileSummary summary) => new(
-        summary.Id, summary.UserId, summary.Email, summary.DisplayName, summary.LastSeen, summary.Events, summary.Orders, (decimal)summary.TotalSpent);
+        summary.Id, summary.UserId, summary.Email, summary.DisplayName, summary.LastSeen, summary.Events, summary.Orders, summary.TotalSpent, summary.Currency);
 }

@@ -20,5 +20,5 @@ public sealed record RefundResponse(
 {
     public static RefundResponse From(Refund refund) => new(
         refund.EventId, refund.Kind, refund.OrderId, refund.RefundId, refund.Matched, refund.Amount, refund.Currency, refund.RefundedAt,
-        [.. refund.Lines.Select(l => new RefundLineResponse(l.ProductId, l.Sku, l.Name, l.Category, (decimal)l.Price, (decimal)l.Quantity))]);
+        [.. refund.Lines.Select(l => new RefundLineResponse(l.ProductId, l.Sku, l.Name, l.Category, l.Price, l.Quantity))]);
 }

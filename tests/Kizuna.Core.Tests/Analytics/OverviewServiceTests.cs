@@ -51,7 +51,7 @@ public sealed class OverviewServiceTests
         Assert.Equal(3, overview.Customers);
         Assert.Equal(1, overview.NewCustomers);   // u2; u1 was first seen 40 days ago, u3 only in the future
         Assert.Equal(7 + 10 + 6, overview.Events);
-        Assert.Equal(("JPY", 3500, 2), (overview.Currency, overview.Revenue, overview.Orders));
+        Assert.Equal(("JPY", 3500m, 2L), (overview.Currency, overview.Revenue, overview.Orders));
         Assert.Equal(30, overview.Daily.Count);
         Assert.Equal(new DateOnly(2026, 3, 10), overview.Daily[^1].Day);
         Assert.Equal((7, 10, 6), (overview.Daily[^1].Events, overview.Daily[^2].Events, overview.Daily[^3].Events));
@@ -76,25 +76,30 @@ public sealed class OverviewServiceTests
         var empty = await overviews.DefaultPeriodAsync(2, Ct);
 
         Assert.Equal(new OverviewPeriod(new DateOnly(2011, 11, 10), new DateOnly(2011, 12, 9)), period);
-        Assert.Equal((2, 588.0, 2L), (overview.Orders, overview.Revenue, overview.Events));
+        Assert.Equal((2L, 588m, 2L), (overview.Orders, overview.Revenue, overview.Events));
         Assert.Equal(new OverviewPeriod(new DateOnly(2026, 2, 9), new DateOnly(2026, 3, 10)), empty);
     }
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
-    public async Task CurrencyAsync_Orders_IsTheCurrencyOfTheLatest(string engine)
+    public async Task ForPeriodAsync_OrdersInThreeCurrencies_KeepsEachCurrencyApart(string engine)
     {
         await using var store = await TestStore.CreateAsync(engine, Ct);
         var ingest = new IngestStore(store.Database, Options.Create(new IngestionOptions()));
         var overviews = new OverviewService(store.Database, new FakeTimeProvider(Now));
-        var before = await overviews.CurrencyAsync(1, Ct);
         await ingest.WriteAsync([new IngestBatch(1, [
-            Order("u1", "o1", 1000, Now.AddDays(-2)) with { Order = new OrderEvent(OrderEventKind.Completed, "o1", 10, "USD", 0, 0, 0, null, []) },
+            Order("u1", "o1", 0, Now.AddDays(-2)) with { Order = new OrderEvent(OrderEventKind.Completed, "o1", 10.1m, "USD", 0, 0, 0, null, []) },
             Order("u1", "o2", 1000, Now.AddDays(-1)),
-            Order("u2", "o3", 1000, Now.AddDays(-3)) with { Order = new OrderEvent(OrderEventKind.Completed, "o3", 10, "EUR", 0, 0, 0, null, []) },
+            Order("u1", "o4", 2000, Now.AddDays(-1)),
+            Order("u2", "o3", 0, Now.AddDays(-3)) with { Order = new OrderEvent(OrderEventKind.Completed, "o3", 0.2m, "USD", 0, 0, 0, null, []) },
+            Order("u2", "o5", 0, Now.AddDays(-3)) with { Order = new OrderEvent(OrderEventKind.Completed, "o5", 7.25m, "EUR", 0, 0, 0, null, []) },
         ])], Ct);
 
-        Assert.Null(before);
-        Assert.Equal("JPY", await overviews.CurrencyAsync(1, Ct));
+        var overview = await overviews.ForPeriodAsync(1, await overviews.DefaultPeriodAsync(1, Ct), Ct);
+
+        Assert.Equal(("JPY", 3000m, 2L), (overview.Currency, overview.Revenue, overview.Orders));
+        Assert.Equal(
+            [new CurrencyRevenue("JPY", 2, 3000m), new CurrencyRevenue("USD", 2, 10.3m), new CurrencyRevenue("EUR", 1, 7.25m)],
+            overview.RevenueByCurrency);
     }
 }

@@ -12,8 +12,8 @@ public sealed class ProductCatalogTests
         var ct = TestContext.Current.CancellationToken;
         await using var store = await TestStore.CreateAsync(engine, ct);
         var (workspace, catalog) = await ArrangeAsync(store, ct);
-        var sencha = new Product("p-sencha", "SKU-1", "Sencha 100g", "Tea", 12.5, "EUR", null, "https://shop.example/sencha");
-        var matcha = new Product("p-matcha", "SKU-2", "Matcha 30g", "Tea", 19.0, "EUR", null, null);
+        var sencha = new Product("p-sencha", "SKU-1", "Sencha 100g", "Tea", 12.5m, "EUR", null, "https://shop.example/sencha");
+        var matcha = new Product("p-matcha", "SKU-2", "Matcha 30g", "Tea", 19.0m, "EUR", null, null);
 
         Assert.Equal(2, await catalog.UpsertAsync(workspace.Id, [sencha, matcha], ct));
 
@@ -34,7 +34,7 @@ public sealed class ProductCatalogTests
         var (workspace, catalog) = await ArrangeAsync(store, ct);
         await catalog.UpsertAsync(workspace.Id, [new Product("p-1", null, "Old name", null, 5, "EUR", null, null)], ct);
 
-        var renamed = new Product("p-1", "SKU-9", "New name", "Cups", 7.25, "JPY", "https://img.example/1.png", null);
+        var renamed = new Product("p-1", "SKU-9", "New name", "Cups", 7.25m, "JPY", "https://img.example/1.png", null);
         await catalog.UpsertAsync(workspace.Id, [renamed], ct);
 
         Assert.Equal(renamed, await catalog.FindAsync(workspace.Id, "p-1", ct));

@@ -49,10 +49,10 @@ public sealed class ImportServiceTests
             e => { Assert.Equal(5, e.Line); Assert.Contains("timestamp", e.Reason, StringComparison.Ordinal); });
         var c1 = await FindAsync(host, "c1");
         Assert.Equal(1, c1.Profile.Aggregates.Orders);
-        Assert.Equal(25.0, c1.Profile.Aggregates.TotalSpent, 2);
+        Assert.Equal(25m, c1.Profile.Aggregates.TotalSpent);
         Assert.Equal("United Kingdom", (string?)c1.Profile.Traits["country"]);
         var c2 = await FindAsync(host, "c2");
-        Assert.Equal(12.0, c2.Profile.Aggregates.TotalSpent, 2);
+        Assert.Equal(12m, c2.Profile.Aggregates.TotalSpent);
         Assert.NotNull(await host.Get<ProductCatalog>().FindAsync(host.Workspace.Id, "B2", TestContext.Current.CancellationToken));
     }
 
@@ -89,8 +89,8 @@ public sealed class ImportServiceTests
         var profile = await FindAsync(host, "c9");
         var order = Assert.Single(await host.Get<ProfileService>().OrdersAsync(host.Workspace.Id, profile.Profile.Id, TestContext.Current.CancellationToken));
         Assert.Equal("partially_refunded", order.Status);
-        Assert.Equal(10.0, order.RefundedAmount, 2);
-        Assert.Equal(10.0, profile.Profile.Aggregates.TotalSpent, 2);
+        Assert.Equal(10m, order.RefundedAmount);
+        Assert.Equal(10m, profile.Profile.Aggregates.TotalSpent);
     }
 
     [Theory]
@@ -114,9 +114,9 @@ public sealed class ImportServiceTests
         var profile = await FindAsync(host, "c5");
         var orders = (await host.Get<ProfileService>().OrdersAsync(host.Workspace.Id, profile.Profile.Id, TestContext.Current.CancellationToken)).ToDictionary(o => o.OrderId);
         Assert.Equal("partially_refunded", orders["5001"].Status);
-        Assert.Equal(4.0, orders["5001"].RefundedAmount, 2);
+        Assert.Equal(4m, orders["5001"].RefundedAmount);
         Assert.Equal("refunded", orders["5002"].Status);
-        Assert.Equal(14.0, profile.Profile.Aggregates.TotalSpent, 2);
+        Assert.Equal(14m, profile.Profile.Aggregates.TotalSpent);
     }
 
     [Theory]
@@ -239,7 +239,7 @@ public sealed class ImportServiceTests
             e => { Assert.Equal(3, e.Line); Assert.Contains("price (Price) '-5.00' must be a number from 0 to 1,000,000,000,000", e.Reason, StringComparison.Ordinal); },
             e => { Assert.Equal(4, e.Line); Assert.Contains("quantity (Qty) '2000000' must be at most 1,000,000", e.Reason, StringComparison.Ordinal); },
             e => { Assert.Equal(6, e.Line); Assert.Contains("total of order 4004", e.Reason, StringComparison.Ordinal); });
-        Assert.Equal(600_000_000_025.0, (await FindAsync(host, "big")).Profile.Aggregates.TotalSpent, 2);
+        Assert.Equal(600_000_000_025m, (await FindAsync(host, "big")).Profile.Aggregates.TotalSpent);
     }
 
     [Theory]

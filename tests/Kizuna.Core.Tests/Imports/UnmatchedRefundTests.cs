@@ -38,7 +38,7 @@ public sealed class UnmatchedRefundTests
                 Assert.Equal("GBP", unmatched.Currency);
                 Assert.Equal(new DateTimeOffset(2011, 3, 3, 10, 0, 0, TimeSpan.Zero), unmatched.RefundedAt);
                 Assert.Equal(["Z9", "Y8"], unmatched.Lines.Select(l => l.ProductId));
-                Assert.Equal([2.0, 1.0], unmatched.Lines.Select(l => l.Quantity));
+                Assert.Equal([2m, 1m], unmatched.Lines.Select(l => l.Quantity));
             },
             matched =>
             {
@@ -49,7 +49,7 @@ public sealed class UnmatchedRefundTests
             });
 
         // The unmatched refund took nothing off the customer's spend: there was no order to take it from.
-        Assert.Equal(10.0, profile.Profile.Aggregates.TotalSpent, 2);
+        Assert.Equal(10m, profile.Profile.Aggregates.TotalSpent);
         var timeline = await host.Get<ProfileService>().TimelineAsync(host.Workspace.Id, profile.Profile.Id, null, 50, TestContext.Current.CancellationToken);
         var refundEvent = Assert.Single(timeline, e => e.MessageId == "import:orders:C6102:unmatched");
         Assert.Equal("Order Refunded", refundEvent.Name);
@@ -94,7 +94,7 @@ public sealed class UnmatchedRefundTests
         var refund = Assert.Single(await RefundsAsync(host, "u3"));
         Assert.Equal(("6301", true, 10m), (refund.OrderId, refund.Matched, refund.Amount));
         var profile = await OrderGroupingTests.FindAsync(host, "u3");
-        Assert.Equal(20.0, profile.Profile.Aggregates.TotalSpent, 2);
+        Assert.Equal(20m, profile.Profile.Aggregates.TotalSpent);
     }
 
     private static async Task<IReadOnlyList<Commerce.Refund>> RefundsAsync(CoreHost host, string userId) =>

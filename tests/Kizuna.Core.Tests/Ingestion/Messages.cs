@@ -19,11 +19,14 @@ internal static class Messages
     public static IngestMessage Alias(string userId, string previousId, DateTimeOffset? at = null) =>
         Make(MessageType.Alias, userId, null, null, at, null) with { PreviousId = previousId };
 
-    public static IngestMessage Order(string userId, string orderId, double total, DateTimeOffset? at = null, string? messageId = null) =>
+    public static IngestMessage Order(string userId, string orderId, decimal total, DateTimeOffset? at = null, string? messageId = null, string currency = "JPY") =>
         Track(userId, null, CommerceEvents.OrderCompleted, at, messageId,
-            new OrderEvent(OrderEventKind.Completed, orderId, total, "JPY", 0, 0, 0, null, [new OrderLine("p1", null, "Sencha", "tea", total, 1)]));
+            new OrderEvent(OrderEventKind.Completed, orderId, total, currency, 0, 0, 0, null, [new OrderLine("p1", null, "Sencha", "tea", total, 1)]));
 
-    public static IngestMessage Refund(string userId, string orderId, double? amount, DateTimeOffset? at = null) =>
+    public static IngestMessage Group(string? userId, string? anonymousId, string groupId, string traitsJson, DateTimeOffset? at = null) =>
+        Make(MessageType.Group, userId, anonymousId, null, at, null) with { GroupId = groupId, TraitsJson = traitsJson };
+
+    public static IngestMessage Refund(string userId, string orderId, decimal? amount, DateTimeOffset? at = null) =>
         Track(userId, null, CommerceEvents.OrderRefunded, at, null,
             new OrderEvent(OrderEventKind.Refunded, orderId, amount, "JPY", 0, 0, 0, null, []));
 

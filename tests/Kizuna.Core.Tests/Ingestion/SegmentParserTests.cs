@@ -23,7 +23,8 @@ public sealed class SegmentParserTests
     [InlineData("""{"type":"track","userId":"u","event":"X","timestamp":"yesterday"}""", "timestamp")]
     [InlineData("""{"type":"identify","userId":"u","traits":{"email":42}}""", "traits.email")]
     [InlineData("""{"type":"identify","userId":"u","traits":{"birthday":"someday"}}""", "traits.birthday")]
-    [InlineData("""{"type":"track","userId":"u","event":"Order Completed","properties":{"total":5}}""", "properties.order_id")]
+    [InlineData("""{"type":"group","userId":"u","traits":{"name":"Acme"}}""", "groupId")]
+    [InlineData("""{"type":"group","userId":"u","groupId":{"id":1}}""", "groupId")]
     [InlineData("""{"type":"track","userId":"u","event":"Order Completed","properties":{"order_id":"o","products":[{"price":"cheap"}]}}""", "properties.products[0].price")]
     [InlineData("""{"type":"track","userId":"u","event":"Order Completed","properties":{"order_id":"o","total":1e400}}""", "properties.total")]
     [InlineData("""{"type":"track","userId":"u","event":"Order Completed","properties":{"order_id":"o","revenue":"NaN"}}""", "properties.revenue")]
@@ -139,7 +140,51 @@ public sealed class SegmentParserTests
             """).Message!;
 
         Assert.Equal("42", message.UserId);
-        Assert.Equal(("1001", 25.5, "GBP", 2), (message.Order!.OrderId, message.Order.Total, message.Order.Currency, message.Order.Lines.Count));
+        Assert.Equal(("1001", (decimal?)25.5m, "GBP", 2), (message.Order!.OrderId, message.Order.Total, message.Order.Currency, message.Order.Lines.Count));
+    }
+
+    [Theory]
+    [InlineData("Order Completed", """{"total":5}""")]
+    [InlineData("Order Refunded", """{"total":5}""")]
+    [InlineData("Order Completed", "null")]
+    public void Parse_OrderEventWithoutOrderId_KeepsTheEventWithAWarning(string name, string properties)
+    {
+        var result = Parse($$"""{"type":"track","userId":"u","event":"{{name}}","properties":{{properties}},"messageId":"m-7"}""");
+
+        Assert.Null(result.Error);
+        Assert.Equal(name, result.Message!.Name);
+        Assert.Null(result.Message.Order);
+        Assert.Equal((0, "m-7", "properties.order_id"), (result.Warning!.Index, result.Warning.MessageId, result.Warning.Field));
+        Assert.Contains("no order was recorded", result.Warning.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_AmountsWrittenAsDecimals_AreReadExactly()
+    {
+        var message = Parse("""
+            {"type":"track","userId":"u","event":"Order Completed","properties":{"order_id":"o","currency":"usd",
+             "products":[{"price":0.1,"quantity":1},{"price":"0.2","quantity":1},{"price":10802.39,"quantity":3}]}}
+            """).Message!;
+
+        Assert.Equal([0.1m, 0.2m, 10802.39m], message.Order!.Lines.Select(l => l.Price));
+        Assert.Equal(32407.47m, message.Order.Total);
+    }
+
+    [Fact]
+    public void Parse_AmountWithBinaryNoise_IsRoundedToFourPlaces()
+    {
+        var message = Parse("""{"type":"track","userId":"u","event":"Order Completed","properties":{"order_id":"o","total":0.30000000000000004}}""").Message!;
+
+        Assert.Equal("0.3", message.Order!.Total!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Parse_Group_KeepsTheGroupIdAndTraits()
+    {
+        var message = Parse("""{"type":"group","userId":"u","groupId":42,"traits":{"name":"Acme","plan":"enterprise"}}""").Message!;
+
+        Assert.Equal("42", message.GroupId);
+        Assert.Contains("enterprise", message.TraitsJson, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class ProfileNamesTests
     {
         var context = new JsonObject { ["locale"] = locale };
         var profile = new Profile(7, 1, "u-jp", "hanako@example.jp", Hanako, context,
-            new ProfileAggregates(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 0, 0, 0, 0, 0, null, null));
+            new ProfileAggregates(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 0, 0, 0, 0, 0, null, null, null));
 
         var model = CustomerModel.From(profile, null, ProfileNames.LocaleOf(profile.Traits, profile.Context));
 

@@ -29,7 +29,10 @@ public sealed class TestStore : IAsyncDisposable
         Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
 
     /// <summary>A migrated store of the engine named <c>sqlite</c> or <c>postgres</c>; skips the test when PostgreSQL is not configured.</summary>
-    public static async Task<TestStore> CreateAsync(string engine, CancellationToken ct)
+    public static Task<TestStore> CreateAsync(string engine, CancellationToken ct) => CreateAsync(engine, int.MaxValue, ct);
+
+    /// <summary>A store migrated up to version <paramref name="through"/>, as an older release left it.</summary>
+    public static async Task<TestStore> CreateAsync(string engine, int through, CancellationToken ct)
     {
         var store = engine switch
         {
@@ -37,7 +40,7 @@ public sealed class TestStore : IAsyncDisposable
             "postgres" => await CreatePostgresAsync(ct),
             _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "Engines are sqlite and postgres."),
         };
-        await store.Migrator.MigrateAsync(ct);
+        await store.Migrator.MigrateAsync(through, ct);
         return store;
     }
 

@@ -30,8 +30,16 @@ internal static class CustomerModel
             ["timezone"] = zone?.Id,
             ["locale"] = locale,
             ["orders_count"] = aggregates.Orders,
-            ["total_spent"] = Money(aggregates.TotalSpent),
-            ["average_order_value"] = Money(aggregates.AverageOrderValue),
+            ["total_spent"] = aggregates.TotalSpent,
+            ["currency"] = aggregates.Currency,
+            ["average_order_value"] = aggregates.AverageOrderValue,
+            ["spend"] = new JsonArray([.. aggregates.Spend.Select(s => (JsonNode)new JsonObject
+            {
+                ["currency"] = s.Currency,
+                ["orders_count"] = s.Orders,
+                ["total_spent"] = s.Total,
+                ["average_order_value"] = s.AverageOrderValue,
+            })]),
             ["last_order_at"] = Time(aggregates.LastOrderAt, zone),
             ["first_seen"] = Time(aggregates.FirstSeen, zone),
             ["last_seen"] = Time(aggregates.LastSeen, zone),
@@ -46,18 +54,18 @@ internal static class CustomerModel
             ["sku"] = l.Sku,
             ["name"] = l.Name,
             ["category"] = l.Category,
-            ["price"] = Money(l.Price),
-            ["quantity"] = Money(l.Quantity),
+            ["price"] = l.Price,
+            ["quantity"] = l.Quantity,
         })]);
         return new JsonObject
         {
             ["id"] = order.OrderId,
             ["status"] = order.Status,
             ["currency"] = order.Currency,
-            ["total"] = Money(order.Total),
-            ["discount"] = Money(order.Discount),
-            ["shipping"] = Money(order.Shipping),
-            ["tax"] = Money(order.Tax),
+            ["total"] = order.Total,
+            ["discount"] = order.Discount,
+            ["shipping"] = order.Shipping,
+            ["tax"] = order.Tax,
             ["coupon"] = order.Coupon,
             ["placed_at"] = Time(order.PlacedAt, zone),
             ["lines"] = lines,
@@ -65,8 +73,6 @@ internal static class CustomerModel
         };
     }
 
-    // Decimal keeps the written scale (12800 prints as 12800, not 12800.0) and rounds away binary noise.
-    private static decimal Money(double value) => Math.Round((decimal)value, 4);
 
     // In the customer's zone with its offset, so `date` without a zone shows the customer's local time.
     private static string? Time(DateTimeOffset? time, TimeZoneInfo? zone) => time is { } t

@@ -33,6 +33,8 @@ public sealed partial record DashboardText
         CustomerNotFound = "This customer does not exist in this workspace.",
         Traits = "Traits",
         Identities = "Identities",
+        Accounts = "Accounts",
+        NoAccounts = "Not in any account",
         Aggregates = "Aggregates",
         FirstSeen = "First seen",
         Sessions = "Sessions",

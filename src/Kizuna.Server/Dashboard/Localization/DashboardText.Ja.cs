@@ -33,6 +33,8 @@ public sealed partial record DashboardText
         CustomerNotFound = "このワークスペースにこの顧客は存在しません。",
         Traits = "属性",
         Identities = "識別子",
+        Accounts = "アカウント",
+        NoAccounts = "所属アカウントなし",
         Aggregates = "集計",
         FirstSeen = "初回アクセス",
         Sessions = "セッション数",

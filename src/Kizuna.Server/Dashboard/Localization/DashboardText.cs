@@ -117,6 +117,10 @@ public sealed partial record DashboardText
 
     public required string Identities { get; init; }
 
+    public required string Accounts { get; init; }
+
+    public required string NoAccounts { get; init; }
+
     public required string Aggregates { get; init; }
 
     public required string FirstSeen { get; init; }
