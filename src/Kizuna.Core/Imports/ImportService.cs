@@ -78,7 +78,7 @@ public sealed class ImportService(IngestionPipeline pipeline, ProductCatalog cat
 
                 if (counters.LinesRead % ProgressEvery == 0)
                 {
-                    progress?.Report(new ImportProgress(reader.ByteOffset, stream.Length, counters.LinesRead, counters.BadLines));
+                    progress?.Report(new ImportProgress(reader.ByteOffset, stream.Length, counters.LinesRead, counters.BadLines, counters.Orders));
                 }
             }
         }
@@ -90,7 +90,7 @@ public sealed class ImportService(IngestionPipeline pipeline, ProductCatalog cat
 
         await importer.CompleteAsync(ct);
         await sink.FlushAsync(ct);
-        progress?.Report(new ImportProgress(stream.Length, stream.Length, counters.LinesRead, counters.BadLines));
+        progress?.Report(new ImportProgress(stream.Length, stream.Length, counters.LinesRead, counters.BadLines, counters.Orders));
         var report = counters.ToReport(time.GetElapsedTime(started));
         logger.LogInformation(
             "Import of {Kind} into workspace {WorkspaceId} finished: {Lines} lines, {BadLines} bad, {Stored} stored, {Duplicates} duplicates in {Seconds} s",
