@@ -13,6 +13,7 @@ public sealed class ImportMappingDraftTests
         draft.Load(OnlineRetail);
         draft.Currency = "GBP";
         draft.TimestampFormat = "yyyy-MM-dd HH:mm:ss";
+        draft.NumericIds = true;
 
         var mapping = ImportMappingParser.Parse(draft.ToJson());
 
@@ -24,6 +25,7 @@ public sealed class ImportMappingDraftTests
         Assert.Equal("UnitPrice", mapping.Column(ImportFields.Price));
         Assert.Equal("InvoiceDate", mapping.Column(ImportFields.Timestamp));
         Assert.Equal("GBP", mapping.Currency);
+        Assert.True(mapping.NumericIds);
         Assert.Empty(mapping.Traits);
     }
 

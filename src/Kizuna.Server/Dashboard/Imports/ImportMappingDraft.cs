@@ -30,6 +30,9 @@ public sealed class ImportMappingDraft
 
     public char Delimiter { get; set; } = ',';
 
+    /// <summary>Ids written as decimals (<c>17850.0</c>, as spreadsheets export them) are read as whole numbers.</summary>
+    public bool NumericIds { get; set; }
+
     /// <summary>Takes a file's columns and guesses each one's target from its name.</summary>
     public void Load(IReadOnlyList<string> columns)
     {
@@ -72,6 +75,11 @@ public sealed class ImportMappingDraft
         Add(mapping, "timestampFormat", TimestampFormat);
         Add(mapping, "timeZone", TimeZone);
         Add(mapping, "currency", Kind is ImportKind.Orders or ImportKind.Products ? Currency : null);
+        if (NumericIds)
+        {
+            mapping["numericIds"] = true;
+        }
+
         Add(mapping, "delimiter", Delimiter == ',' ? null : Delimiter == '\t' ? "\\t" : Delimiter.ToString());
         return mapping.ToJsonString(Indented);
     }

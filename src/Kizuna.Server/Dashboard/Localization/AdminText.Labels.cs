@@ -138,6 +138,8 @@ public sealed partial record AdminText
 
     public required string EventNameHelp { get; init; }
 
+    public required string NumericIds { get; init; }
+
     public required string StartImport { get; init; }
 
     public required string MappingProblemFormat { get; init; }
@@ -164,7 +166,7 @@ public sealed partial record AdminText
 
     public required string BadLines { get; init; }
 
-    public required string StartedAt { get; init; }
+    public required string UploadedAt { get; init; }
 
     public required string FinishedAt { get; init; }
 
