@@ -16,6 +16,11 @@ using Kizuna.Templates;
 using Kizuna.Workspaces;
 
 var command = KizunaCommand.Parse(args);
+if (command.ExitCode is { } answered)
+{
+    return answered;   // help, version or a refused command line: answered without building the application
+}
+
 // appsettings.json and wwwroot sit beside the executable, wherever it is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = command.HostArgs, ContentRootPath = AppContext.BaseDirectory });
 builder.AddKizunaConfiguration(command);

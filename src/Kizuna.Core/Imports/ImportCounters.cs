@@ -23,7 +23,11 @@ internal sealed class ImportCounters(ImportKind kind, int maxReportedErrors)
 
     public long CancellationsMatched { get; set; }
 
+    public long CancellationLinesMatched { get; set; }
+
     public long CancellationLinesUnmatched { get; set; }
+
+    public long UnmatchedRefunds { get; set; }
 
     public long SkippedWithoutCustomer { get; set; }
 
@@ -43,6 +47,6 @@ internal sealed class ImportCounters(ImportKind kind, int maxReportedErrors)
     }
 
     public ImportReport ToReport(TimeSpan elapsed) => new(
-        kind, LinesRead, Customers, Orders, OrderLines, Products, Events, Cancellations, CancellationLines, CancellationsMatched, CancellationLinesUnmatched,
+        kind, LinesRead, Customers, Orders, OrderLines, Products, Events, Cancellations, CancellationLines, CancellationsMatched, CancellationLinesMatched, CancellationLinesUnmatched, UnmatchedRefunds,
         SkippedWithoutCustomer, BadLines, Stored, Duplicates, Math.Round(elapsed.TotalSeconds, 3), [.. _errors]);
 }

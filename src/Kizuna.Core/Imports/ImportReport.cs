@@ -3,7 +3,9 @@ namespace Kizuna.Imports;
 /// <summary>
 /// What an import did. Counts are of lines in the file unless named otherwise; <see cref="Stored"/> and
 /// <see cref="Duplicates"/> are messages as the ingestion pipeline answered them (a re-run stores none).
-/// <see cref="CancellationsMatched"/> counts the refunds (or cancellations) applied to an original order.
+/// For orders every line read is exactly one of: an order line, a cancellation line (matched or unmatched), a line
+/// skipped without customer, or a bad line. <see cref="CancellationsMatched"/> counts the refunds (or
+/// cancellations) applied to an original order, <see cref="UnmatchedRefunds"/> those kept without one.
 /// </summary>
 public sealed record ImportReport(
     ImportKind Kind,
@@ -16,7 +18,9 @@ public sealed record ImportReport(
     long Cancellations,
     long CancellationLines,
     long CancellationsMatched,
+    long CancellationLinesMatched,
     long CancellationLinesUnmatched,
+    long UnmatchedRefunds,
     long SkippedWithoutCustomer,
     long BadLines,
     long Stored,

@@ -2,6 +2,7 @@ using CsvHelper;
 using Kizuna.Commerce;
 using Kizuna.Ingestion;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Kizuna.Imports;
 
@@ -10,7 +11,7 @@ namespace Kizuna.Imports;
 /// build profiles and aggregates exactly as live data does. Bad lines are reported with their line number and
 /// reason while good lines load; memory does not grow with the size of the file.
 /// </summary>
-public sealed class ImportService(IngestionPipeline pipeline, ProductCatalog catalog, TimeProvider time, ILogger<ImportService> logger)
+public sealed class ImportService(IngestionPipeline pipeline, ProductCatalog catalog, IOptions<ImportOptions> options, TimeProvider time, ILogger<ImportService> logger)
 {
     private const int ProgressEvery = 5_000;
 
@@ -18,24 +19,9 @@ public sealed class ImportService(IngestionPipeline pipeline, ProductCatalog cat
     {
         var started = time.GetTimestamp();
         var counters = new ImportCounters(mapping.Kind, mapping.MaxReportedErrors);
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous);
+        await using var stream = Open(path);
         string? malformed = null;
-        var options = new CsvReaderOptions
-        {
-            Separator = mapping.Delimiter,
-            Encoding = mapping.Encoding,
-            TrimWhitespace = true,
-            TrackLineNumbers = true,
-            PoolStrings = true,
-            OnMalformedRecord = record => malformed ??= Describe(record.Reason),
-        };
-        await using var reader = CsvReader.Create(stream, options, leaveOpen: true);
-        await reader.ReadHeaderAsync(ct);
-        if (reader.Headers.Count == 0)
-        {
-            throw new ImportMappingException("file", "The file is empty; it needs a header line.");
-        }
-
+        await using var reader = await OpenReaderAsync(stream, mapping, reason => malformed ??= reason, ct);
         var row = new ImportRow(reader, mapping, Indexes(reader.Headers, mapping));
         var receivedAt = time.GetUtcNow();
         var sink = new MessageSink(pipeline, workspaceId, result =>
@@ -43,9 +29,11 @@ public sealed class ImportService(IngestionPipeline pipeline, ProductCatalog cat
             counters.Stored += result.Stored;
             counters.Duplicates += result.Duplicates;
         });
+        await using var spill = new OrderLineSpill();
         IRowImporter importer = mapping.Kind switch
         {
-            ImportKind.Orders => new OrderImporter(mapping, sink, catalog, workspaceId, counters, receivedAt),
+            ImportKind.Orders => new OrderImporter(
+                mapping, sink, catalog, workspaceId, counters, receivedAt, await ScanOrderEndsAsync(path, mapping, ct), spill, options.Value.MaxHeldOrderLines),
             ImportKind.Customers => new CustomerImporter(mapping, sink, counters, receivedAt),
             ImportKind.Products => new ProductImporter(mapping, catalog, workspaceId, counters),
             _ => new EventImporter(mapping, sink, counters, receivedAt),
@@ -90,12 +78,67 @@ public sealed class ImportService(IngestionPipeline pipeline, ProductCatalog cat
 
         await importer.CompleteAsync(ct);
         await sink.FlushAsync(ct);
+        if (spill.LinesWritten > 0)
+        {
+            logger.LogInformation("Import into workspace {WorkspaceId} held {Lines} order lines in a temporary file while their orders were open", workspaceId, spill.LinesWritten);
+        }
+
         progress?.Report(new ImportProgress(stream.Length, stream.Length, counters.LinesRead, counters.BadLines, counters.Orders));
         var report = counters.ToReport(time.GetElapsedTime(started));
         logger.LogInformation(
             "Import of {Kind} into workspace {WorkspaceId} finished: {Lines} lines, {BadLines} bad, {Stored} stored, {Duplicates} duplicates in {Seconds} s",
             mapping.Kind, workspaceId, report.LinesRead, report.BadLines, report.Stored, report.Duplicates, report.ElapsedSeconds);
         return report;
+    }
+
+    /// <summary>The first pass of an orders import: where each order ends.</summary>
+    private static async Task<OrderEnds> ScanOrderEndsAsync(string path, ImportMapping mapping, CancellationToken ct)
+    {
+        await using var stream = Open(path);
+        var malformed = false;
+        await using var reader = await OpenReaderAsync(stream, mapping, _ => malformed = true, ct);
+        var row = new ImportRow(reader, mapping, Indexes(reader.Headers, mapping));
+        bool TakeMalformed()
+        {
+            var was = malformed;
+            malformed = false;
+            return was;
+        }
+
+        try
+        {
+            return await OrderEnds.ScanAsync(reader, row, TakeMalformed, ct);
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new ImportMappingException("file", $"The file cannot be read past line {reader.LineNumber}: {ex.Message}");
+        }
+    }
+
+    private static FileStream Open(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous);
+
+    /// <summary>A reader past the header; both passes over a file read it the same way, so their line numbers agree.</summary>
+    private static async Task<CsvReader> OpenReaderAsync(FileStream stream, ImportMapping mapping, Action<string> onMalformed, CancellationToken ct)
+    {
+        var options = new CsvReaderOptions
+        {
+            Separator = mapping.Delimiter,
+            Encoding = mapping.Encoding,
+            TrimWhitespace = true,
+            TrackLineNumbers = true,
+            PoolStrings = true,
+            OnMalformedRecord = record => onMalformed(Describe(record.Reason)),
+        };
+        var reader = CsvReader.Create(stream, options, leaveOpen: true);
+        await reader.ReadHeaderAsync(ct);
+        if (reader.Headers.Count == 0)
+        {
+            await reader.DisposeAsync();
+            throw new ImportMappingException("file", "The file is empty; it needs a header line.");
+        }
+
+        return reader;
     }
 
     /// <summary>Reads only the header and checks that every mapped column is there; throws <see cref="ImportMappingException"/>.</summary>

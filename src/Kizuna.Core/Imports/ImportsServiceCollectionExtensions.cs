@@ -7,6 +7,7 @@ public static class ImportsServiceCollectionExtensions
     /// <summary>The CSV import service, the job store behind <c>/api/imports</c> and the runner of background jobs.</summary>
     public static IServiceCollection AddKizunaImports(this IServiceCollection services)
     {
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ImportService>();
         services.AddSingleton<ImportJobStore>();
         services.AddSingleton<ImportJobRunner>();

@@ -5,27 +5,53 @@ using Kizuna.Ingestion;
 namespace Kizuna.Imports;
 
 /// <summary>
-/// Order lines grouped by consecutive order id into <c>Order Completed</c> events; cancellation invoices become
-/// a refund (or cancellation) of the original order when it can be matched and are counted otherwise. Each
-/// customer is identified once with the mapped traits, and the products seen are upserted into the catalogue.
-/// Memory grows with distinct orders, customers and products (and customer × product pairs when cancellations
-/// are matched by customer and product), never with lines.
+/// Order lines grouped by order id, wherever they lie in the file, into <c>Order Completed</c> events: an order is
+/// complete on its last line (known from a first pass, <see cref="OrderEnds"/>), and orders are loaded in the order
+/// of their first lines, so a cancellation still finds exactly the orders that began before it. The lines of
+/// orders not yet loaded wait in memory up to a limit, then in a temporary file. Cancellation invoices become a
+/// refund (or cancellation) of the original order when it can be matched, and otherwise a refund kept without an
+/// order, so its amount is not lost. Each customer is identified once with the mapped traits, and the products seen
+/// are upserted into the catalogue. Memory grows with distinct orders, customers and products (and customer ×
+/// product pairs when cancellations are matched by customer and product), never with lines.
 /// </summary>
-internal sealed class OrderImporter(ImportMapping mapping, MessageSink sink, ProductCatalog catalog, long workspaceId, ImportCounters counters, DateTimeOffset receivedAt)
+internal sealed class OrderImporter(
+    ImportMapping mapping, MessageSink sink, ProductCatalog catalog, long workspaceId, ImportCounters counters, DateTimeOffset receivedAt,
+    OrderEnds ends, OrderLineSpill spill, int maxHeldLines)
     : IRowImporter
 {
-    private readonly HashSet<string> _orders = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _completed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OrderGroup> _open = new(StringComparer.Ordinal);
+
+    // Every order not loaded yet, by its first line; a complete one waits for those that began before it.
+    private readonly Queue<OrderGroup> _waiting = new();
     private readonly HashSet<string> _customers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _products = new(StringComparer.Ordinal);
     private readonly List<Product> _newProducts = [];
 
     // The newest order of each (customer, product), kept only when cancellations are matched that way.
     private readonly Dictionary<(string UserId, string ProductId), string> _lastOrderWith = [];
-    private OrderGroup? _current;
+    private int _held;
 
     public async ValueTask AcceptAsync(ImportRow row, CancellationToken ct)
     {
         var orderId = row.RequiredKey(ImportFields.OrderId);
+        try
+        {
+            await AddAsync(row, orderId, ct);
+        }
+        finally
+        {
+            // The order's last line completes it, even when that line itself is bad or has no customer.
+            if (ends.IsLast(orderId, row.LineNumber) && _open.Remove(orderId, out var group))
+            {
+                group.IsComplete = true;
+                await LoadCompleteAsync(ct);
+            }
+        }
+    }
+
+    private async ValueTask AddAsync(ImportRow row, string orderId, CancellationToken ct)
+    {
         if (row.Id(ImportFields.UserId) is not { } userId)
         {
             counters.SkippedWithoutCustomer++;
@@ -62,21 +88,23 @@ internal sealed class OrderImporter(ImportMapping mapping, MessageSink sink, Pro
             throw new ImportLineException($"price × quantity of the line is {Limit(amount)}; an order's total must be at most {Limit(CommerceEvents.MaxAmount)}");
         }
 
-        if (_current is null || _current.OrderId != orderId)
+        if (!_open.TryGetValue(orderId, out var group))
         {
-            if (_orders.Contains(orderId))
+            if (_completed.Contains(orderId))
             {
-                throw new ImportLineException($"order {orderId} continues here after other orders; the lines of an order must be consecutive");
+                // Only a file that changed between the two passes gets here.
+                throw new ImportLineException($"order {orderId} was already complete; the file changed while it was imported");
             }
 
-            await FlushAsync(ct);
-            _current = new OrderGroup(orderId, userId, timestamp, currency, isCancellation, originalOrderId);
+            group = new OrderGroup(orderId, userId, timestamp, currency, isCancellation, originalOrderId);
+            _open.Add(orderId, group);
+            _waiting.Enqueue(group);
         }
-        else if (_current.UserId != userId)
+        else if (group.UserId != userId)
         {
-            throw new ImportLineException($"order {orderId} already belongs to customer {_current.UserId}");
+            throw new ImportLineException($"order {orderId} already belongs to customer {group.UserId}");
         }
-        else if (_current.Amount + amount > CommerceEvents.MaxAmount)
+        else if (group.Amount + amount > CommerceEvents.MaxAmount)
         {
             throw new ImportLineException($"this line takes the total of order {orderId} past {Limit(CommerceEvents.MaxAmount)}");
         }
@@ -87,7 +115,12 @@ internal sealed class OrderImporter(ImportMapping mapping, MessageSink sink, Pro
             await sink.AddAsync(ImportMessages.Identify($"import:orders:customer:{userId}", userId, null, traits, timestamp, receivedAt), ct);
         }
 
-        _current.Add(new OrderLine(productId, sku, name, category, price, Math.Abs(quantity)));
+        group.Add(new OrderLine(productId, sku, name, category, price, Math.Abs(quantity)));
+        if (++_held > maxHeldLines)
+        {
+            await SpillAsync(ct);
+        }
+
         if (!isCancellation && _products.Add(productId))
         {
             _newProducts.Add(new Product(productId, sku, name ?? productId, category, price, currency, null, null));
@@ -100,65 +133,97 @@ internal sealed class OrderImporter(ImportMapping mapping, MessageSink sink, Pro
 
     public async Task CompleteAsync(CancellationToken ct)
     {
-        await FlushAsync(ct);
+        // Orders whose last line was malformed (the first pass could not tell) end with the file.
+        foreach (var group in _waiting)
+        {
+            group.IsComplete = true;
+        }
+
+        _open.Clear();
+        await LoadCompleteAsync(ct);
         await UpsertProductsAsync(ct);
     }
 
-    private async Task FlushAsync(CancellationToken ct)
+    /// <summary>Loads the complete orders at the head of the queue.</summary>
+    private async ValueTask LoadCompleteAsync(CancellationToken ct)
     {
-        if (_current is not { } group)
+        while (_waiting.TryPeek(out var group) && group.IsComplete)
         {
-            return;
+            _waiting.Dequeue();
+            await FlushAsync(group, ct);
+        }
+    }
+
+    /// <summary>Moves the lines of every order not yet loaded out of memory.</summary>
+    private async ValueTask SpillAsync(CancellationToken ct)
+    {
+        foreach (var group in _waiting)
+        {
+            await group.SpillAsync(spill, ct);
         }
 
-        _current = null;
-        _orders.Add(group.OrderId);
+        _held = 0;
+    }
+
+    private async Task FlushAsync(OrderGroup group, CancellationToken ct)
+    {
+        _held -= group.Lines.Count;
+        _completed.Add(group.OrderId);
+        var lines = await group.AllLinesAsync(spill, ct);
         if (!group.IsCancellation)
         {
             if (mapping.CancellationMatch == CancellationMatch.CustomerProduct)
             {
-                foreach (var line in group.Lines)
+                foreach (var line in lines)
                 {
                     _lastOrderWith[(group.UserId, line.ProductId ?? "")] = group.OrderId;
                 }
             }
 
             counters.Orders++;
-            counters.OrderLines += group.Lines.Count;
-            var order = new OrderEvent(OrderEventKind.Completed, group.OrderId, group.Total, group.Currency, 0, 0, 0, null, group.Lines);
+            counters.OrderLines += lines.Count;
+            var order = new OrderEvent(OrderEventKind.Completed, group.OrderId, OrderGroup.Total(lines), group.Currency, 0, 0, 0, null, lines);
             await sink.AddAsync(ImportMessages.Order($"import:orders:{group.OrderId}", group.UserId, order, group.Timestamp, receivedAt), ct);
             return;
         }
 
         counters.Cancellations++;
-        counters.CancellationLines += group.Lines.Count;
-        foreach (var (original, lines) in Originals(group))
+        counters.CancellationLines += lines.Count;
+        foreach (var (original, refunded) in Originals(group, lines))
         {
+            var total = OrderGroup.Total(refunded);
             if (original is null)
             {
-                counters.CancellationLinesUnmatched += lines.Count;
+                // No order to take it from: kept as a refund of the order it names when matched by id (an order
+                // stored before this file is refunded by it), else of its own invoice, so the customer's refunds show
+                // it with its amount while no order or spend changes.
+                counters.CancellationLinesUnmatched += refunded.Count;
+                counters.UnmatchedRefunds++;
+                var named = mapping.CancellationMatch == CancellationMatch.OrderId ? group.OriginalOrderId ?? group.OrderId : group.OrderId;
+                var orphan = new OrderEvent(mapping.CancellationAs, named, total, group.Currency, 0, 0, 0, null, refunded);
+                await sink.AddAsync(ImportMessages.Order($"import:orders:{group.OrderId}:unmatched", group.UserId, orphan, group.Timestamp, receivedAt, group.OrderId), ct);
                 continue;
             }
 
             counters.CancellationsMatched++;
-            var total = Math.Round(lines.Sum(l => l.Price * l.Quantity), 2, MidpointRounding.AwayFromZero);
+            counters.CancellationLinesMatched += refunded.Count;
             var change = mapping.CancellationAs == OrderEventKind.Cancelled
-                ? new OrderEvent(OrderEventKind.Cancelled, original, null, group.Currency, 0, 0, 0, null, lines)
-                : new OrderEvent(OrderEventKind.Refunded, original, total, group.Currency, 0, 0, 0, null, lines);
-            await sink.AddAsync(ImportMessages.Order($"import:orders:{group.OrderId}:{original}", group.UserId, change, group.Timestamp, receivedAt), ct);
+                ? new OrderEvent(OrderEventKind.Cancelled, original, null, group.Currency, 0, 0, 0, null, refunded)
+                : new OrderEvent(OrderEventKind.Refunded, original, total, group.Currency, 0, 0, 0, null, refunded);
+            await sink.AddAsync(ImportMessages.Order($"import:orders:{group.OrderId}:{original}", group.UserId, change, group.Timestamp, receivedAt, group.OrderId), ct);
         }
     }
 
     /// <summary>The lines of a cancellation grouped by the order each cancels; null for lines with no match.</summary>
-    private IEnumerable<(string? Original, List<OrderLine> Lines)> Originals(OrderGroup group)
+    private IEnumerable<(string? Original, List<OrderLine> Lines)> Originals(OrderGroup group, List<OrderLine> lines)
     {
         if (mapping.CancellationMatch == CancellationMatch.OrderId)
         {
-            var original = group.OriginalOrderId is { } id && _orders.Contains(id) ? id : null;
-            return [(original, group.Lines)];
+            var original = group.OriginalOrderId is { } id && _completed.Contains(id) ? id : null;
+            return [(original, lines)];
         }
 
-        return group.Lines
+        return lines
             .GroupBy(l => _lastOrderWith.TryGetValue((group.UserId, l.ProductId ?? ""), out var id) ? id : null)
             .Select(g => (g.Key, g.ToList()));
     }

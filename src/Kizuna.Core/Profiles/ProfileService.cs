@@ -7,7 +7,7 @@ using Kizuna.Storage;
 
 namespace Kizuna.Profiles;
 
-/// <summary>Reads customer profiles: by any id, by search, with their timeline and orders.</summary>
+/// <summary>Reads customer profiles: by any id, by search, with their timeline, orders and refunds.</summary>
 public sealed class ProfileService(Database database)
 {
     public async Task<long?> ResolveAsync(long workspaceId, ProfileLookup lookup, CancellationToken ct)
@@ -128,6 +128,13 @@ public sealed class ProfileService(Database database)
     {
         await using var connection = await database.OpenAsync(ct);
         return await OrderReader.ForProfileAsync(connection, workspaceId, profileId, ct);
+    }
+
+    /// <summary>The profile's refunds and cancellations, newest first, including those that matched no order.</summary>
+    public async Task<IReadOnlyList<Refund>> RefundsAsync(long workspaceId, long profileId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await RefundReader.ForProfileAsync(connection, database.Dialect, workspaceId, profileId, ct);
     }
 
     /// <summary>The profile's most recent order, or null before the first.</summary>

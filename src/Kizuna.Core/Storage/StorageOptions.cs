@@ -21,8 +21,23 @@ public sealed class StorageOptions
     /// <summary>SQLite <c>synchronous=FULL</c>: survive a power cut too, not only a killed process.</summary>
     public bool SqliteSynchronousFull { get; set; }
 
-    public StoreKind Kind => Provider.Equals("postgres", StringComparison.OrdinalIgnoreCase)
-        || Provider.Equals("postgresql", StringComparison.OrdinalIgnoreCase)
-            ? StoreKind.Postgres
-            : StoreKind.Sqlite;
+    /// <summary>
+    /// The engine <see cref="Provider"/> names. Options are validated before they are handed out, so an unknown name
+    /// never gets here; this getter must not throw, because validation itself reads every property.
+    /// </summary>
+    public StoreKind Kind => TryParseProvider(Provider, out var kind) ? kind : StoreKind.Sqlite;
+
+    /// <summary>Reads a provider name in any letter case: <c>sqlite</c>, <c>postgres</c> or its other name <c>postgresql</c>.</summary>
+    public static bool TryParseProvider(string? provider, out StoreKind kind)
+    {
+        kind = StoreKind.Sqlite;
+        if (string.Equals(provider, "sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        kind = StoreKind.Postgres;
+        return string.Equals(provider, "postgres", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(provider, "postgresql", StringComparison.OrdinalIgnoreCase);
+    }
 }

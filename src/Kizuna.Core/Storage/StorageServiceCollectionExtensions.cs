@@ -9,6 +9,7 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddKizunaStorage(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton<Database>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;

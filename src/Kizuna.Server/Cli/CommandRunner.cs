@@ -1,4 +1,3 @@
-using Kizuna.Storage;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -6,33 +5,11 @@ using Spectre.Console;
 
 namespace Kizuna.Server.Cli;
 
+/// <summary>Running a verb on the built application, and what the serving verbs share: starting and saying where.</summary>
 public static class CommandRunner
 {
     /// <summary>Runs the verb of the command line against the built application; returns the process exit code.</summary>
-    public static async Task<int> RunCommandAsync(this WebApplication app, KizunaCommand command)
-    {
-        switch (command.Verb)
-        {
-            case "serve":
-                if (!await TryStartAsync(app))
-                {
-                    return 1;
-                }
-
-                PrintWelcome(app, await app.Services.GetRequiredService<FirstRunSetup>().EnsureAsync(app.Lifetime.ApplicationStopping));
-                await app.WaitForShutdownAsync();
-                return 0;
-            case "migrate":
-                var applied = await app.Services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
-                AnsiConsole.MarkupLine($"[green]Database is up to date[/] ({applied} migration(s) applied).");
-                return 0;
-            case "import": return await ImportCommand.RunAsync(app, command);
-            case "demo": return await DemoCommand.RunAsync(app, command);
-            default:
-                AnsiConsole.MarkupLine($"[red]Unknown command '{Markup.Escape(command.Verb)}'.[/] Commands: {string.Join(", ", KizunaCommand.Verbs)}.");
-                return 2;
-        }
-    }
+    public static Task<int> RunCommandAsync(this WebApplication app, KizunaCommand command) => command.RunAsync(app);
 
     /// <summary>Starts the server; an address already taken is said plainly, with the way out, instead of as a stack trace.</summary>
     public static async Task<bool> TryStartAsync(WebApplication app)

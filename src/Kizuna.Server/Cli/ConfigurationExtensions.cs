@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 
 namespace Kizuna.Server.Cli;
 
@@ -9,9 +10,15 @@ public static class ConfigurationExtensions
     {
         builder.Configuration.AddEnvironmentVariables("KIZUNA_");
         builder.Configuration.AddInMemoryCollection(command.Settings);
-        if (builder.Configuration["Kestrel:Port"] is { } port && builder.Configuration["urls"] is null)
+        if (builder.Configuration["Kestrel:Port"] is { } text && builder.Configuration["urls"] is null)
         {
-            builder.WebHost.UseUrls(string.Create(CultureInfo.InvariantCulture, $"http://localhost:{int.Parse(port, CultureInfo.InvariantCulture)}"));
+            // --port is checked as it is parsed; the same key from the environment or --Kestrel:Port is checked here.
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65_535)
+            {
+                throw new OptionsValidationException("Kestrel:Port", typeof(int), [$"Kestrel:Port is '{text}', which is not a port number from 1 to 65535."]);
+            }
+
+            builder.WebHost.UseUrls(string.Create(CultureInfo.InvariantCulture, $"http://localhost:{port}"));
         }
 
         return builder;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Kizuna.Demo;
 using Kizuna.Profiles;
@@ -7,23 +8,34 @@ using Spectre.Console;
 namespace Kizuna.Server.Cli;
 
 /// <summary>
-/// <c>kizuna demo [--customers N] [--data &lt;dir&gt;]</c>: a workspace full of realistic demo data, served at once.
-/// The demo keeps its own data folder (<c>data/demo</c>) so it never mixes with real data; a second run just serves it.
+/// <c>kizuna demo [--customers N]</c>: a workspace full of realistic demo data, served at once. The demo keeps its
+/// own data folder (<c>data/demo</c>) unless <c>--data</c> or <c>--postgres</c> says otherwise, so it never mixes
+/// with real data; a second run just serves it.
 /// </summary>
-public static class DemoCommand
+public sealed class DemoCommand : ICliCommand
 {
-    public static async Task<int> RunAsync(WebApplication app, KizunaCommand command)
-    {
-        var customers = 3_000;
-        if (command.Option("--customers") is { } text && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out customers) || customers is < 1 or > 1_000_000))
-        {
-            AnsiConsole.MarkupLine("[red]--customers takes a number from 1 to 1,000,000.[/]");
-            return 2;
-        }
+    public IReadOnlyList<CliExample> Examples { get; } =
+    [
+        new("kizuna demo", "A demo shop with 3,000 customers in ./data/demo, served at http://localhost:5000"),
+        new("kizuna demo --customers 500 --port 5080", "A smaller shop on another port"),
+        new("kizuna demo --data /tmp/kizuna-demo", "The demo in a folder of your choice"),
+    ];
 
+    public Command Create(CliContext cli)
+    {
+        var customers = NumberOption.Create("--customers", "count", 1, 1_000_000, "How many customers to create on a new demo database");
+        customers.DefaultValueFactory = _ => 3_000;
+        var command = new Command("demo", "Create a demo workspace with a year of realistic data (once), then serve it") { customers };
+        cli.AddServerOptions(command);
+        CliContext.SetAction(command, (app, result, _) => RunAsync(app, result.GetValue(customers) ?? 3_000), Path.Combine("data", "demo"));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(WebApplication app, int customers)
+    {
         if (!await CommandRunner.TryStartAsync(app))
         {
-            return 1;
+            return ExitCodes.Failure;
         }
 
         var ct = app.Lifetime.ApplicationStopping;
@@ -56,19 +68,7 @@ public static class DemoCommand
         }
 
         await app.WaitForShutdownAsync();
-        return 0;
-    }
-
-    /// <summary>
-    /// The demo keeps its own folder, <c>data/demo</c>, unless <c>--data</c> or <c>--postgres</c> says otherwise. It is
-    /// decided while parsing the command line because the database is opened as the host is built.
-    /// </summary>
-    public static void UseDemoDataFolder(string verb, Dictionary<string, string?> settings)
-    {
-        if (verb == "demo" && !settings.ContainsKey("Storage:DataDirectory") && !settings.ContainsKey("Storage:ConnectionString"))
-        {
-            settings["Storage:DataDirectory"] = Path.Combine("data", "demo");
-        }
+        return ExitCodes.Ok;
     }
 
     private sealed class Progress(ProgressTask task) : IProgress<DemoProgress>

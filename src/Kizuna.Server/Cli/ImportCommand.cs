@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Kizuna.Imports;
 using Kizuna.Workspaces;
@@ -6,23 +7,45 @@ using Spectre.Console;
 namespace Kizuna.Server.Cli;
 
 /// <summary><c>kizuna import &lt;file.csv&gt; --mapping &lt;mapping.json&gt; [--workspace &lt;slug&gt;]</c>: a CSV import with a progress bar.</summary>
-public static class ImportCommand
+public sealed class ImportCommand : ICliCommand
 {
-    public static async Task<int> RunAsync(WebApplication app, KizunaCommand command)
+    public IReadOnlyList<CliExample> Examples { get; } =
+    [
+        new("kizuna import orders.csv --mapping docs/examples/online_retail.mapping.json", "Import orders into the default workspace"),
+        new("kizuna import customers.csv --mapping customers.mapping.json --workspace shop-jp", "Import into another workspace"),
+        new("kizuna import events.csv --mapping events.mapping.json --postgres \"Host=db;…\"", "Import into PostgreSQL"),
+    ];
+
+    public Command Create(CliContext cli)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The CSV file to import" }.AcceptExistingOnly();
+        var mapping = new Option<FileInfo>("--mapping")
+        {
+            Description = "The JSON mapping of the file's columns (see docs/import.md)",
+            HelpName = "mapping.json",
+            Required = true,
+        }.AcceptExistingOnly();
+        var workspace = new Option<string>("--workspace")
+        {
+            Description = "The slug of the workspace to import into",
+            HelpName = "slug",
+            DefaultValueFactory = _ => "default",
+        };
+        var command = new Command("import", "Import a CSV file of customers, products, orders or events, then exit") { file, mapping, workspace };
+        cli.AddStorageOptions(command);
+        CliContext.SetAction(command, (app, result, _) =>
+            RunAsync(app, result.GetRequiredValue(file).FullName, result.GetRequiredValue(mapping).FullName, result.GetRequiredValue(workspace)));
+        return command;
+    }
+
+    /// <summary>The exit code of a finished import: stored nothing but bad lines is a failure, some bad lines are said apart.</summary>
+    public static int ExitCode(ImportReport report) => report.BadLines == 0 ? ExitCodes.Ok
+        : report.BadLines >= report.LinesRead ? ExitCodes.Failure
+        : ExitCodes.ImportHadBadLines;
+
+    private static async Task<int> RunAsync(WebApplication app, string file, string mappingPath, string slug)
     {
         var ct = app.Lifetime.ApplicationStopping;
-        if (command.Positional is not [var file, ..] || command.Option("--mapping") is not { } mappingPath)
-        {
-            AnsiConsole.MarkupLine("Usage: [bold]kizuna import[/] <file.csv> --mapping <mapping.json> [[--workspace <slug>]] [[--data <dir> | --postgres <conn>]]");
-            return 2;
-        }
-
-        if (!File.Exists(file) || !File.Exists(mappingPath))
-        {
-            AnsiConsole.MarkupLine($"[red]No such file:[/] {Markup.Escape(File.Exists(file) ? mappingPath : file)}");
-            return 2;
-        }
-
         ImportMapping mapping;
         try
         {
@@ -32,7 +55,7 @@ public static class ImportCommand
         catch (ImportMappingException ex)
         {
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(ex.Field)}:[/] {Markup.Escape(ex.Message)}");
-            return 2;
+            return ExitCodes.Usage;
         }
 
         await using var services = await BackgroundServices.StartAsync(app, ct);
@@ -42,11 +65,10 @@ public static class ImportCommand
             CommandRunner.PrintFirstRun(firstRun);
         }
 
-        var slug = command.Option("--workspace") ?? "default";
         if (await app.Services.GetRequiredService<WorkspaceService>().FindBySlugAsync(slug, ct) is not { } workspace)
         {
             AnsiConsole.MarkupLine($"[red]No workspace '{Markup.Escape(slug)}'.[/]");
-            return 2;
+            return ExitCodes.Usage;
         }
 
         try
@@ -60,12 +82,19 @@ public static class ImportCommand
                     return await app.Services.GetRequiredService<ImportService>().ImportAsync(workspace.Id, file, mapping, progress, ct);
                 });
             AnsiConsole.Write(ReportTable(report));
-            return 0;
+            var exitCode = ExitCode(report);
+            AnsiConsole.MarkupLine(exitCode switch
+            {
+                ExitCodes.Failure => "[red]Nothing was imported: every line was bad.[/]",
+                ExitCodes.ImportHadBadLines => "[yellow]The bad lines above were not imported; every other line was.[/]",
+                _ => "[green]Every line was imported.[/]",
+            });
+            return exitCode;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             AnsiConsole.MarkupLine($"[red]Import failed:[/] {Markup.Escape(ex.Message)}");
-            return 1;
+            return ExitCodes.Failure;
         }
     }
 
@@ -84,7 +113,9 @@ public static class ImportCommand
                 Row("Cancellations (invoices)", report.Cancellations);
                 Row("Cancellation lines", report.CancellationLines);
                 Row("Refunds applied to earlier orders", report.CancellationsMatched);
+                Row("Cancellation lines matched", report.CancellationLinesMatched);
                 Row("Cancellation lines unmatched", report.CancellationLinesUnmatched);
+                Row("Refunds kept without an order", report.UnmatchedRefunds);
                 Row("Lines without customer id (skipped)", report.SkippedWithoutCustomer);
                 break;
             case ImportKind.Customers:

@@ -1,79 +1,89 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using Microsoft.Extensions.Options;
+
 namespace Kizuna.Server.Cli;
 
 /// <summary>
-/// The parsed command line: a verb (<c>serve</c> by default, <c>demo</c>, <c>migrate</c>, <c>import</c>), its own
-/// arguments, and the host arguments passed through to ASP.NET configuration (<c>--urls</c>, <c>--Storage:Provider=postgres</c>).
+/// The parsed command line. Help, version and refused command lines are answered while parsing
+/// (<see cref="ExitCode"/> is set, nothing is built); an accepted verb carries the host arguments and settings the
+/// application is built with, and runs on it.
 /// </summary>
-public sealed record KizunaCommand(string Verb, IReadOnlyList<string> Arguments, string[] HostArgs, IReadOnlyDictionary<string, string?> Settings)
+public sealed class KizunaCommand
 {
-    public static readonly IReadOnlyList<string> Verbs = ["serve", "demo", "migrate", "import"];
+    private readonly ParseResult _result;
+    private readonly VerbAction? _verb;
+    private readonly TextWriter _error;
 
-    // Friendly flags mapped to configuration keys; anything else is handed to the host as it is.
-    private static readonly Dictionary<string, string> Flags = new(StringComparer.OrdinalIgnoreCase)
+    private KizunaCommand(ParseResult result, VerbAction? verb, HostSettings settings, int? exitCode, TextWriter error)
     {
-        ["--data"] = "Storage:DataDirectory",
-        ["--postgres"] = "Storage:ConnectionString",
-        ["--port"] = "Kestrel:Port",
-    };
-
-    public static KizunaCommand Parse(string[] args)
-    {
-        var verb = args.Length > 0 && !args[0].StartsWith('-') ? args[0].ToLowerInvariant() : "serve";
-        var rest = args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;
-        var arguments = new List<string>();
-        var hostArgs = new List<string>();
-        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < rest.Length; i++)
-        {
-            var arg = rest[i];
-            var (name, inlineValue) = arg.Split('=', 2) is [var n, var v] ? (n, v) : (arg, null);
-            if (Flags.TryGetValue(name, out var key))
-            {
-                var value = inlineValue ?? (i + 1 < rest.Length ? rest[++i] : null);
-                settings[key] = value;
-                if (key == "Storage:ConnectionString")
-                {
-                    settings["Storage:Provider"] = "postgres";
-                }
-            }
-            else if (arg.StartsWith("--", StringComparison.Ordinal) && (arg.Contains(':', StringComparison.Ordinal) || name is "--urls" or "--environment" or "--contentRoot"))
-            {
-                hostArgs.Add(arg);
-                if (inlineValue is null && i + 1 < rest.Length && !rest[i + 1].StartsWith("--", StringComparison.Ordinal))
-                {
-                    hostArgs.Add(rest[++i]);
-                }
-            }
-            else
-            {
-                arguments.Add(arg);
-            }
-        }
-
-        DemoCommand.UseDemoDataFolder(verb, settings);
-        return new KizunaCommand(verb, arguments, [.. hostArgs], settings);
+        _result = result;
+        _verb = verb;
+        _error = error;
+        HostArgs = settings.HostArgs;
+        Settings = settings.Settings;
+        ExitCode = exitCode;
     }
 
-    /// <summary>The value of <c>--name value</c> or <c>--name=value</c> among the verb's own arguments.</summary>
-    public string? Option(string name)
-    {
-        for (var i = 0; i < Arguments.Count; i++)
-        {
-            if (Arguments[i].Equals(name, StringComparison.OrdinalIgnoreCase))
-            {
-                return i + 1 < Arguments.Count ? Arguments[i + 1] : null;
-            }
+    /// <summary>The verb's name (<c>serve</c> when none was given).</summary>
+    public string Verb => _result.CommandResult.Command is RootCommand ? "serve" : _result.CommandResult.Command.Name;
 
-            if (Arguments[i].StartsWith(name + "=", StringComparison.OrdinalIgnoreCase))
-            {
-                return Arguments[i][(name.Length + 1)..];
-            }
+    /// <summary>Set when the command line was answered without the application: help, version, or a usage error.</summary>
+    public int? ExitCode { get; }
+
+    /// <summary>Arguments for the ASP.NET host: <c>--urls</c> and every <c>--Section:Key=value</c>.</summary>
+    public string[] HostArgs { get; }
+
+    /// <summary>The friendly options as configuration keys; they override appsettings and environment variables.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; }
+
+    /// <summary>Parses <paramref name="args"/>, answering help, version and refused command lines on the given writers (the console by default).</summary>
+    public static KizunaCommand Parse(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        var (commandLine, configuration) = ConfigurationArguments.Split(args);
+        var context = new CliContext();
+        var result = KizunaCli.CreateRoot(context).Parse(commandLine);
+        error ??= Console.Error;
+        if (result.Action is VerbAction verb)
+        {
+            ConfigurationRefusal.ReportUnhandled(error);
+            return new KizunaCommand(result, verb, context.Settings(result, configuration, verb.DataDirectory), null, error);
         }
 
-        return null;
+        if (result.Action is ParseErrorAction refused)
+        {
+            refused.ShowHelp = false;   // the errors, a suggestion and where help is say more than a page of help
+        }
+
+        var exitCode = result.Invoke(new InvocationConfiguration { Output = output ?? Console.Out, Error = error });
+        if (result.Action is ParseErrorAction)
+        {
+            var verbName = result.CommandResult.Command is RootCommand ? "" : $" {result.CommandResult.Command.Name}";
+            error.WriteLine($"Run 'kizuna{verbName} --help' for usage and examples.");
+            exitCode = ExitCodes.Usage;
+        }
+
+        return new KizunaCommand(result, null, new HostSettings([], new Dictionary<string, string?>()), exitCode, error);
     }
 
-    /// <summary>The verb's arguments that are not options.</summary>
-    public IReadOnlyList<string> Positional => [.. Arguments.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal)
-        && (i == 0 || !Arguments[i - 1].StartsWith("--", StringComparison.Ordinal) || Arguments[i - 1].Contains('=', StringComparison.Ordinal)))];
+    /// <summary>Runs the verb on the application built from <see cref="HostArgs"/> and <see cref="Settings"/>; returns the exit code.</summary>
+    public async Task<int> RunAsync(WebApplication app)
+    {
+        if (_verb is null)
+        {
+            return ExitCode ?? ExitCodes.Usage;
+        }
+
+        try
+        {
+            // ValidateOnStart runs when the web host starts; verbs that work on the data without it must refuse bad
+            // configuration just the same, before the first connection.
+            app.Services.GetService<IStartupValidator>()?.Validate();
+            return await _verb.RunAsync(app, _result, app.Lifetime.ApplicationStopping);
+        }
+        catch (Exception ex) when (ConfigurationRefusal.TryReport(ex, _error))
+        {
+            return ExitCodes.Failure;
+        }
+    }
 }

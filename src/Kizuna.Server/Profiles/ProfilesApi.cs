@@ -11,7 +11,7 @@ namespace Kizuna.Server.Profiles;
 
 public static class ProfilesApi
 {
-    /// <summary>Customer profiles: lookup by any id or email, search, timeline, orders, GDPR export and erasure.</summary>
+    /// <summary>Customer profiles: lookup by any id or email, search, timeline, orders, refunds, GDPR export and erasure.</summary>
     public static IEndpointRouteBuilder MapProfilesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/profiles").WithTags("Profiles");
@@ -26,6 +26,7 @@ public static class ProfilesApi
             GetAsync(new ProfileLookup(ProfileLookupKind.Email, email), user, profiles, ct)).RequireScope(Scopes.ProfilesRead);
         group.MapGet("/{id:long}/events", TimelineAsync).RequireScope(Scopes.ProfilesRead);
         group.MapGet("/{id:long}/orders", OrdersAsync).RequireScope(Scopes.ProfilesRead);
+        group.MapGet("/{id:long}/refunds", RefundsAsync).RequireScope(Scopes.ProfilesRead);
         group.MapGet("/{id:long}/export", ExportAsync).RequireScope(Scopes.ProfilesRead);
         group.MapDelete("/{id:long}", EraseAsync).RequireScope(Scopes.ProfilesDelete);
         return routes;
@@ -82,6 +83,15 @@ public static class ProfilesApi
         var workspaceId = user.WorkspaceIdOf();
         return await profiles.ResolveAsync(workspaceId, new ProfileLookup(ProfileLookupKind.Id, id.ToString(CultureInfo.InvariantCulture)), ct) is { } profileId
             ? TypedResults.Ok(await profiles.OrdersAsync(workspaceId, profileId, ct))
+            : TypedResults.NotFound();
+    }
+
+    /// <summary>The customer's refunds and cancellations, newest first, including those that matched no order.</summary>
+    private static async Task<Results<Ok<RefundResponse[]>, NotFound>> RefundsAsync(long id, ClaimsPrincipal user, ProfileService profiles, CancellationToken ct)
+    {
+        var workspaceId = user.WorkspaceIdOf();
+        return await profiles.ResolveAsync(workspaceId, new ProfileLookup(ProfileLookupKind.Id, id.ToString(CultureInfo.InvariantCulture)), ct) is { } profileId
+            ? TypedResults.Ok((await profiles.RefundsAsync(workspaceId, profileId, ct)).Select(RefundResponse.From).ToArray())
             : TypedResults.NotFound();
     }
 

@@ -9,8 +9,9 @@ public sealed class DemoCommandTests
     {
         var command = KizunaCommand.Parse(["demo", "--customers", "50"]);
 
+        Assert.Null(command.ExitCode);
+        Assert.Equal("demo", command.Verb);
         Assert.Equal(Path.Combine("data", "demo"), command.Settings["Storage:DataDirectory"]);
-        Assert.Equal("50", command.Option("--customers"));
     }
 
     [Theory]
@@ -22,6 +23,20 @@ public sealed class DemoCommandTests
 
         Assert.Equal(value, command.Settings[key]);
         Assert.False(key != "Storage:DataDirectory" && command.Settings.ContainsKey("Storage:DataDirectory"));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1000001")]
+    [InlineData("many")]
+    public void Parse_DemoCustomersOutOfRange_IsAUsageErrorNamingTheRange(string customers)
+    {
+        var error = new StringWriter();
+
+        var command = KizunaCommand.Parse(["demo", "--customers", customers], new StringWriter(), error);
+
+        Assert.Equal(ExitCodes.Usage, command.ExitCode);
+        Assert.Contains($"--customers takes a whole number from 1 to 1000000; '{customers}' is not one.", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

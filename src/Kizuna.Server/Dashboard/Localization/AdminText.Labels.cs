@@ -176,7 +176,11 @@ public sealed partial record AdminText
 
     public required string Cancellations { get; init; }
 
+    public required string CancellationLinesMatched { get; init; }
+
     public required string CancellationsMatched { get; init; }
+
+    public required string UnmatchedRefunds { get; init; }
 
     public required string CancellationLinesUnmatched { get; init; }
 

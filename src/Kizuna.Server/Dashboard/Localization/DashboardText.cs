@@ -156,6 +156,16 @@ public sealed partial record DashboardText
 
     public required string NoOrders { get; init; }
 
+    public required string Refunds { get; init; }
+
+    public required string RefundOfOrder { get; init; }
+
+    public required string RefundedAt { get; init; }
+
+    public required string UnmatchedRefund { get; init; }
+
+    public required string UnmatchedRefundHint { get; init; }
+
     public required string RowsPerPage { get; init; }
 
     public required string Back { get; init; }
