@@ -66,7 +66,7 @@ public sealed class ImportService(IngestionPipeline pipeline, ProductCatalog cat
 
                 if (counters.LinesRead % ProgressEvery == 0)
                 {
-                    progress?.Report(new ImportProgress(reader.ByteOffset, stream.Length, counters.LinesRead, counters.BadLines));
+                    progress?.Report(new ImportProgress(reader.ByteOffset, stream.Length, counters.LinesRead, counters.BadLines, counters.Orders));
                 }
             }
         }
@@ -83,7 +83,7 @@ public sealed class ImportService(IngestionPipeline pipeline, ProductCatalog cat
             logger.LogInformation("Import into workspace {WorkspaceId} held {Lines} order lines in a temporary file while their orders were open", workspaceId, spill.LinesWritten);
         }
 
-        progress?.Report(new ImportProgress(stream.Length, stream.Length, counters.LinesRead, counters.BadLines));
+        progress?.Report(new ImportProgress(stream.Length, stream.Length, counters.LinesRead, counters.BadLines, counters.Orders));
         var report = counters.ToReport(time.GetElapsedTime(started));
         logger.LogInformation(
             "Import of {Kind} into workspace {WorkspaceId} finished: {Lines} lines, {BadLines} bad, {Stored} stored, {Duplicates} duplicates in {Seconds} s",

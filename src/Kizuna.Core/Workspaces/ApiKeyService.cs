@@ -14,6 +14,38 @@ public sealed class ApiKeyService(Database database, TimeProvider time)
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
     private readonly BoundedCache<string, (KeyIdentity? Identity, DateTimeOffset Until)> _cache = new(10_000);
 
+    /// <summary>The longest name a key may have.</summary>
+    public const int MaxNameLength = 200;
+
+    /// <summary>
+    /// Issues a key on behalf of a key or user holding <paramref name="grantorScopes"/>: nobody passes on a right they
+    /// lack, so <c>keys:manage</c> alone cannot mint an all-scope key. Throws <see cref="ScopeNotHeldException"/>.
+    /// </summary>
+    public Task<CreatedApiKey> IssueAsync(
+        long workspaceId, ApiKeyKind kind, string name, IReadOnlyList<string> scopes, IReadOnlySet<string> grantorScopes, CancellationToken ct)
+    {
+        var granted = kind == ApiKeyKind.Write ? [] : scopes;
+        return granted.FirstOrDefault(s => !grantorScopes.Contains(s)) is { } notHeld
+            ? throw new ScopeNotHeldException(notHeld)
+            : CreateAsync(workspaceId, kind, name, granted, ct);
+    }
+
+    /// <summary>
+    /// Revokes a key on behalf of a key or user holding <paramref name="grantorScopes"/>, held to the same rule as
+    /// granting: a narrow key must not switch off the keys above it. False when the workspace has no such key.
+    /// </summary>
+    public async Task<bool> RevokeAsync(long workspaceId, long keyId, IReadOnlySet<string> grantorScopes, CancellationToken ct)
+    {
+        if ((await ListAsync(workspaceId, ct)).FirstOrDefault(k => k.Id == keyId) is not { } key)
+        {
+            return false;
+        }
+
+        return key.Scopes.FirstOrDefault(s => !grantorScopes.Contains(s)) is { } notHeld
+            ? throw new ScopeNotHeldException(notHeld)
+            : await RevokeAsync(workspaceId, keyId, ct);
+    }
+
     public async Task<CreatedApiKey> CreateAsync(long workspaceId, ApiKeyKind kind, string name, IReadOnlyList<string> scopes, CancellationToken ct)
     {
         var secret = (kind == ApiKeyKind.Write ? "kzw_" : "kzs_") + Base64Url(RandomNumberGenerator.GetBytes(24));

@@ -7,7 +7,7 @@ namespace Kizuna.Server.Imports;
 /// <param name="Kind">customers, orders, products or events.</param>
 /// <param name="FileName">The name the file was uploaded under.</param>
 /// <param name="Status">queued, running, succeeded or failed.</param>
-/// <param name="Progress">Bytes and lines read so far; null before the job starts.</param>
+/// <param name="Progress">Bytes, lines and orders read so far; null before the job starts.</param>
 /// <param name="Report">The counts and the bad lines of a finished import.</param>
 /// <param name="Error">Why a failed import stopped.</param>
 /// <param name="CreatedAt">When the upload was accepted (UTC).</param>
@@ -28,7 +28,7 @@ public sealed record ImportJobResponse(
         job.Kind.ToString().ToLowerInvariant(),
         job.FileName,
         job.Status.ToString().ToLowerInvariant(),
-        job.Progress is { } p ? new ImportProgressResponse(p.BytesRead, p.TotalBytes, p.LinesRead, p.BadLines, Math.Round(p.Fraction * 100, 1)) : null,
+        job.Progress is { } p ? new ImportProgressResponse(p.BytesRead, p.TotalBytes, p.LinesRead, p.BadLines, p.Orders, Math.Round(p.Fraction * 100, 1)) : null,
         job.Report,
         job.Error,
         job.CreatedAt,

@@ -25,4 +25,8 @@ public static class KizunaClaims
 
     /// <summary>Whether the key or the user's role carries <paramref name="scope"/>.</summary>
     public static bool HasScope(this ClaimsPrincipal principal, string scope) => principal.HasClaim(Scope, scope);
+
+    /// <summary>Every scope the key or the user's role carries.</summary>
+    public static IReadOnlySet<string> ScopesOf(this ClaimsPrincipal principal) =>
+        principal.FindAll(Scope).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
 }

@@ -7,8 +7,6 @@ namespace Kizuna.Server.Workspaces;
 
 public static class KeysApi
 {
-    private const int MaxNameLength = 200;
-
     /// <summary>API keys of the caller's workspace: create (the secret is shown once), list, revoke.</summary>
     public static IEndpointRouteBuilder MapKeysApi(this IEndpointRouteBuilder routes)
     {
@@ -20,29 +18,20 @@ public static class KeysApi
         return routes;
     }
 
-    // Revoking is held to the same rule as granting: a narrow key must not switch off the keys above it.
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RevokeAsync(long id, ClaimsPrincipal user, ApiKeyService keys, CancellationToken ct)
     {
-        var workspaceId = user.WorkspaceIdOf();
-        if ((await keys.ListAsync(workspaceId, ct)).FirstOrDefault(k => k.Id == id) is not { } key)
+        try
         {
-            return TypedResults.NotFound();
+            return await keys.RevokeAsync(user.WorkspaceIdOf(), id, user.ScopesOf(), ct) ? TypedResults.NoContent() : TypedResults.NotFound();
         }
-
-        if (NotHeld(key.Scopes, user) is { } problem)
+        catch (ScopeNotHeldException ex)
         {
-            return problem;
+            return Forbidden(ex);
         }
-
-        return await keys.RevokeAsync(workspaceId, id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 
-    /// <summary>A key can only pass on, or take away, rights its caller holds: keys:manage alone must not mint or revoke an all-scope key.</summary>
-    private static ProblemHttpResult? NotHeld(IEnumerable<string> scopes, ClaimsPrincipal user) =>
-        scopes.FirstOrDefault(s => !user.HasScope(s)) is { } notHeld
-            ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-                detail: $"The scope '{notHeld}' can only be granted or revoked by a key or user that holds it.")
-            : null;
+    private static ProblemHttpResult Forbidden(ScopeNotHeldException ex) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: ex.Message);
 
     private static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateKeyRequest request, ClaimsPrincipal user, ApiKeyService keys, CancellationToken ct)
@@ -52,9 +41,9 @@ public static class KeysApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = ["must be write or secret"] });
         }
 
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > MaxNameLength)
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > ApiKeyService.MaxNameLength)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [$"is required, at most {MaxNameLength} characters"] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [$"is required, at most {ApiKeyService.MaxNameLength} characters"] });
         }
 
         var scopes = kind == ApiKeyKind.Write ? [] : request.Scopes ?? [];   // a write key only sends data
@@ -63,13 +52,15 @@ public static class KeysApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["scopes"] = [$"'{unknown}' is not a scope; known: {string.Join(", ", Scopes.All)}"] });
         }
 
-        if (NotHeld(scopes, user) is { } problem)
+        try
         {
-            return problem;
+            var created = await keys.IssueAsync(user.WorkspaceIdOf(), kind, request.Name.Trim(), scopes, user.ScopesOf(), ct);
+            return TypedResults.Created($"/api/keys/{created.Key.Id}", CreatedApiKeyResponse.From(created));
         }
-
-        var created = await keys.CreateAsync(user.WorkspaceIdOf(), kind, request.Name.Trim(), scopes, ct);
-        return TypedResults.Created($"/api/keys/{created.Key.Id}", CreatedApiKeyResponse.From(created));
+        catch (ScopeNotHeldException ex)
+        {
+            return Forbidden(ex);
+        }
     }
 
     /// <summary>A key to create: kind <c>write</c> or <c>secret</c>, and the scopes of a secret key.</summary>

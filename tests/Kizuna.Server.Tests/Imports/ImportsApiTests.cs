@@ -56,6 +56,7 @@ public sealed class ImportsApiTests : IAsyncLifetime
         Assert.Equal("succeeded", finished.Status);
         Assert.Equal(4, finished.Report?.LinesRead);
         Assert.Equal(2, finished.Report?.Orders);
+        Assert.Equal(2, finished.Progress?.Orders);
         Assert.Equal(4, Assert.Single(finished.Report!.Errors).Line);
         var raw = await client.GetStringAsync($"/api/imports/{job.Id}", TestContext.Current.CancellationToken);
         using (var document = JsonDocument.Parse(raw))
