@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Unicode;
 using Kizuna.Commerce;
 
 namespace Kizuna.Ingestion;
@@ -29,8 +30,15 @@ public sealed class SegmentParser(IngestionOptions options)
             return Fail(index, null, "", "a message must be a JSON object");
         }
 
-        var messageId = message.TryGetProperty("messageId", out var idElement) ? Id(idElement) : null;
         var raw = JsonMarshal.GetRawUtf8Value(message);
+        if (!Utf8.IsValid(raw))
+        {
+            var validId = message.TryGetProperty("messageId", out var badIdElement) && Utf8Check.IsValid(badIdElement) ? Id(badIdElement) : null;
+            var (field, reason) = Utf8Check.Find(message, "")!.Value;
+            return Fail(index, validId, field, reason);
+        }
+
+        var messageId = message.TryGetProperty("messageId", out var idElement) ? Id(idElement) : null;
         if (raw.Length > options.MaxMessageBytes)
         {
             return Fail(index, messageId, "", $"the message is {raw.Length} bytes; the limit is {options.MaxMessageBytes}");

@@ -52,6 +52,15 @@ public sealed class IngestionEndpoint(IngestionPipeline pipeline, ApiKeyService 
                 return Invalid("body", "must be a JSON object");
             }
 
+            // The members read here, before any message; a message's own text is checked by the parser.
+            foreach (var field in (ReadOnlySpan<string>)["writeKey", "sentAt"])
+            {
+                if (root.TryGetProperty(field, out var value) && Utf8Check.Find(value, field) is { } notText)
+                {
+                    return Invalid(notText.Field, notText.Reason);
+                }
+            }
+
             var key = ApiKeyAuthenticationHandler.PresentedKey(http.Request.Headers.Authorization.ToString()) ?? SegmentParser.Text(root, "writeKey");
             if (key is null)
             {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Kizuna.Ingestion;
@@ -85,6 +86,23 @@ public sealed class SegmentParserTests
 
         Assert.Equal(accepted, result.Error is null);
         Assert.True(accepted || result.Error!.Reason.Contains("cannot store", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("""{"type":"track","userId":"u","messageId":"m","event":"Bad~"}""", "event", "m")]
+    [InlineData("""{"type":"track","userId":"u","messageId":"m","event":"E","properties":{"tags":["ok","~"]}}""", "properties.tags[1]", "m")]
+    [InlineData("""{"type":"track","userId":"u","messageId":"m~","event":"E"}""", "messageId", null)]
+    [InlineData("""{"type":"identify","userId":"u","traits":{"n~me":"x"}}""", "traits", null)]
+    public void Parse_TextThatIsNotUtf8_IsRefusedNamingTheField(string json, string field, string? messageId)
+    {
+        // '~' stands for the raw byte 0xFF, which no UTF-8 text contains.
+        var bytes = Encoding.UTF8.GetBytes(json).Select(b => b == (byte)'~' ? (byte)0xFF : b).ToArray();
+        using var document = JsonDocument.Parse(bytes);
+
+        var error = _parser.Parse(document.RootElement, 1, null, null, ReceivedAt).Error!;
+
+        Assert.Equal((1, field, messageId), (error.Index, error.Field, error.MessageId));
+        Assert.Contains("UTF-8", error.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
