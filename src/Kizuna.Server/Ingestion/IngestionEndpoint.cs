@@ -72,6 +72,13 @@ public sealed class IngestionEndpoint(IngestionPipeline pipeline, ApiKeyService 
                 return Unauthorized("The write key is unknown or revoked.");
             }
 
+            // A secret key is made for the admin API; it sends tracking calls only when it was given the scope to.
+            if (identity.Kind != ApiKeyKind.Write && !identity.Scopes.Contains(Scopes.EventsWrite))
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                    detail: $"This secret key does not hold '{Scopes.EventsWrite}'; send tracking calls with a write key.");
+            }
+
             var (messages, errors) = Parse(root, type, receivedAt);
             if (messages is null)
             {
