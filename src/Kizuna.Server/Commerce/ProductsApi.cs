@@ -58,8 +58,9 @@ public static class ProductsApi
         return TypedResults.Ok(new UpsertProductsResponse(count));
     }
 
-    private static async Task<Ok<ResultPage<Product>>> ListAsync(ClaimsPrincipal user, ProductCatalog catalog, CancellationToken ct, string? q = null, int offset = 0, int limit = 50) =>
-        TypedResults.Ok(await catalog.ListAsync(user.WorkspaceIdOf(), q, offset, limit, ct));
+    private static async Task<Results<Ok<ResultPage<Product>>, ValidationProblem>> ListAsync(
+        ClaimsPrincipal user, ProductCatalog catalog, CancellationToken ct, string? q = null, int offset = 0, int limit = 50) =>
+        PageParameters.Problem(offset, limit) is { } problem ? problem : TypedResults.Ok(await catalog.ListAsync(user.WorkspaceIdOf(), q, offset, limit, ct));
 
     private static async Task<Results<Ok<Product>, NotFound>> FindAsync(string productId, ClaimsPrincipal user, ProductCatalog catalog, CancellationToken ct) =>
         await catalog.FindAsync(user.WorkspaceIdOf(), productId, ct) is { } product ? TypedResults.Ok(product) : TypedResults.NotFound();

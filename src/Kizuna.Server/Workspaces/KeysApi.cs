@@ -15,7 +15,7 @@ public static class KeysApi
         var group = routes.MapGroup("/api/keys").WithTags("Keys").RequireScope(Scopes.KeysManage);
         group.MapPost("/", CreateAsync);
         group.MapGet("/", async (ClaimsPrincipal user, ApiKeyService keys, CancellationToken ct) => TypedResults.Ok(await keys.ListAsync(user.WorkspaceIdOf(), ct)));
-        group.MapDelete("/{id:long}", RevokeAsync);
+        group.MapDelete("/{id}", RevokeAsync);
         return routes;
     }
 

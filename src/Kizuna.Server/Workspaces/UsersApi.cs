@@ -15,7 +15,7 @@ public static class UsersApi
         group.MapGet("/", async (ClaimsPrincipal user, WorkspaceService workspaces, CancellationToken ct) =>
             TypedResults.Ok((await workspaces.MembersAsync(user.WorkspaceIdOf(), ct)).Select(MemberResponse.From).ToList()));
         group.MapPost("/", AddAsync);
-        group.MapDelete("/{id:long}", async Task<Results<NoContent, NotFound>> (long id, ClaimsPrincipal user, WorkspaceService workspaces, CancellationToken ct) =>
+        group.MapDelete("/{id}", async Task<Results<NoContent, NotFound>> (long id, ClaimsPrincipal user, WorkspaceService workspaces, CancellationToken ct) =>
             await workspaces.RemoveMemberAsync(user.WorkspaceIdOf(), id, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
         return routes;
     }
