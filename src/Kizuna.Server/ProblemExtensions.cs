@@ -6,8 +6,9 @@ namespace Kizuna.Server;
 /// <summary>
 /// Errors of the API answer as RFC 9457 problem details. A request the framework cannot bind (a query value that is
 /// not a number, a JSON body of the wrong shape) answers 400 naming the parameter and, for a JSON body, the field, in
-/// every environment; anything else that escapes an endpoint answers a bare 500 and is logged (in Development the
-/// developer exception page shows it instead).
+/// every environment; a database that cannot be reached answers 503 with Retry-After (<see cref="DatabaseUnavailable"/>);
+/// anything else that escapes an endpoint answers a bare 500 and is logged (in Development the developer exception
+/// page shows it instead).
 /// </summary>
 public static class ProblemExtensions
 {
@@ -28,6 +29,7 @@ public static class ProblemExtensions
         }
 
         app.Use(BadRequests.ExplainAsync);
+        app.Use(DatabaseUnavailable.AnswerAsync);
         return app;
     }
 

@@ -47,6 +47,10 @@ public sealed class KizunaApplication : WebApplicationFactory<Program>
 
     public string DataFolder => _dataFolder.FullName;
 
+    /// <summary>The connection string of this application's own PostgreSQL database, or null on SQLite.</summary>
+    public string? PostgresConnectionString =>
+        _postgresServer is null ? null : new NpgsqlConnectionStringBuilder(_postgresServer) { Database = _postgresDatabase }.ConnectionString;
+
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>A new workspace of its own, so tests never see each other's data.</summary>

@@ -100,7 +100,7 @@ internal sealed partial class BatchWriter
         if (m.Type == MessageType.Alias && m.PreviousId is { } previous)
         {
             var byPrevious = Find(ws, "user", previous) ?? Find(ws, "anonymous", previous);
-            var target = byUser ?? byPrevious ?? Create(ws);
+            var target = byUser ?? byPrevious ?? await CreateAsync(ws, ct);
             if (byPrevious is not null && byPrevious != target)
             {
                 await MergeAsync(byPrevious, target, ct);
@@ -130,7 +130,7 @@ internal sealed partial class BatchWriter
             profile = null;
         }
 
-        profile ??= Create(ws);
+        profile ??= await CreateAsync(ws, ct);
         Link(ws, "user", m.UserId, profile);
         Link(ws, "anonymous", m.AnonymousId, profile);
         return profile;
@@ -159,8 +159,15 @@ internal sealed partial class BatchWriter
         }
     }
 
-    private ProfileState Create(long ws)
+    private async Task<ProfileState> CreateAsync(long ws, CancellationToken ct)
     {
+        if (_freeIds.Count == 0)
+        {
+            // The estimate counts messages with an id unknown when the batch was loaded; an id linked earlier in the
+            // same batch to a profile of another user (an alias, a shared device) can still need a profile of its own.
+            await AllocateProfileIdsAsync(1, ct);
+        }
+
         var profile = new ProfileState { WorkspaceId = ws, Id = _freeIds.Dequeue(), IsNew = true, Dirty = true };
         _profiles[(ws, profile.Id)] = profile;
         return profile;

@@ -117,9 +117,16 @@ internal sealed partial class BatchWriter(DbConnection connection, DbTransaction
         }
     }
 
+    /// <summary>
+    /// Whether any id the message names belongs to an erased customer: an alias's previousId too, or the alias would
+    /// tie the erased id to a live profile and let its later events back in. A group's groupId names an account, not
+    /// a person, and erasure never records one.
+    /// </summary>
     private bool IsSuppressed(long ws, IngestMessage m) =>
         _suppressed.Count > 0
-        && ((m.UserId is { } u && _suppressed.Contains((ws, "user", u))) || (m.AnonymousId is { } a && _suppressed.Contains((ws, "anonymous", a))));
+        && ((m.UserId is { } u && _suppressed.Contains((ws, "user", u)))
+            || (m.AnonymousId is { } a && _suppressed.Contains((ws, "anonymous", a)))
+            || (m.PreviousId is { } p && (_suppressed.Contains((ws, "user", p)) || _suppressed.Contains((ws, "anonymous", p)))));
 
     private sealed record EventRow(long Ws, long ProfileId, Guid EventId, IngestMessage Message)
     {

@@ -39,7 +39,10 @@ public sealed record IngestMessage
     /// </summary>
     public DateTimeOffset? StatedTimestamp { get; init; }
 
-    /// <summary>When it happened, after clock-skew correction.</summary>
+    /// <summary>
+    /// When it happened, after clock-skew correction; the arrival time when that lies outside the allowed window
+    /// (<see cref="IngestionOptions.MaxTimestampAhead"/>, <see cref="IngestionOptions.MaxTimestampAge"/>).
+    /// </summary>
     public required DateTimeOffset Timestamp { get; init; }
 
     public required DateTimeOffset ReceivedAt { get; init; }

@@ -30,6 +30,21 @@ public sealed class IngestionOptions
     [Range(1, 100_000)]
     public int MaxMessagesPerCommit { get; set; } = 10_000;
 
+    /// <summary>
+    /// How far after its arrival a message may say it happened (after clock-skew correction). A later time is a
+    /// broken clock: the message is kept at its arrival time, with the time it stated in
+    /// <c>context.originalTimestamp</c>, so it cannot move a profile's last-seen into the future.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
+    public TimeSpan MaxTimestampAhead { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// How long before its arrival a message may say it happened; older times are treated as the future ones are.
+    /// Fifty years keeps historical backfills and refuses the year 1 and the 1970 of a reset clock.
+    /// </summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "365250.00:00:00")]
+    public TimeSpan MaxTimestampAge { get; set; } = TimeSpan.FromDays(18_262);
+
     /// <summary>Inactivity that ends a session, for the per-profile session count.</summary>
     public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromMinutes(30);
 }

@@ -12,6 +12,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddHostedService<IngestionWriter>();
         services.AddSingleton<LiveEventFeed>();
         services.AddSingleton<ICommittedBatchObserver>(sp => sp.GetRequiredService<LiveEventFeed>());
+        services.AddSingleton<Profiles.IErasureObserver>(sp => sp.GetRequiredService<LiveEventFeed>());
         return services;
     }
 }

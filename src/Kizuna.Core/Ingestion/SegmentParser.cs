@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Kizuna.Commerce;
+using Kizuna.Storage;
 
 namespace Kizuna.Ingestion;
 
@@ -29,8 +32,15 @@ public sealed class SegmentParser(IngestionOptions options)
             return Fail(index, null, "", "a message must be a JSON object");
         }
 
-        var messageId = message.TryGetProperty("messageId", out var idElement) ? Id(idElement) : null;
         var raw = JsonMarshal.GetRawUtf8Value(message);
+        if (!Utf8.IsValid(raw))
+        {
+            var validId = message.TryGetProperty("messageId", out var badIdElement) && Utf8Check.IsValid(badIdElement) ? Id(badIdElement) : null;
+            var (field, reason) = Utf8Check.Find(message, "")!.Value;
+            return Fail(index, validId, field, reason);
+        }
+
+        var messageId = message.TryGetProperty("messageId", out var idElement) ? Id(idElement) : null;
         if (raw.Length > options.MaxMessageBytes)
         {
             return Fail(index, messageId, "", $"the message is {raw.Length} bytes; the limit is {options.MaxMessageBytes}");
@@ -116,7 +126,7 @@ public sealed class SegmentParser(IngestionOptions options)
             }
         }
 
-        var (stated, timestamp, timeError) = Timestamp(message, index, messageId, batchSentAt, receivedAt);
+        var (stated, timestamp, replaced, timeError) = Timestamp(message, index, messageId, batchSentAt, receivedAt);
         if (timeError is not null)
         {
             return new ParseResult(null, timeError);
@@ -159,7 +169,8 @@ public sealed class SegmentParser(IngestionOptions options)
             Name = name,
             PropertiesJson = properties.ValueKind == JsonValueKind.Object ? properties.GetRawText() : null,
             TraitsJson = traits.ValueKind == JsonValueKind.Object ? traits.GetRawText() : null,
-            ContextJson = context.ValueKind == JsonValueKind.Object ? context.GetRawText() : null,
+            ContextJson = replaced && stated is { } kept ? WithOriginalTimestamp(context, kept)
+                : context.ValueKind == JsonValueKind.Object ? context.GetRawText() : null,
             Context = context.ValueKind == JsonValueKind.Object ? ContextOf(context) : null,
             StatedTimestamp = stated,
             Timestamp = timestamp,
@@ -189,10 +200,10 @@ public sealed class SegmentParser(IngestionOptions options)
 
     /// <summary>
     /// When it happened: <c>timestamp</c>, else <c>originalTimestamp</c>, corrected for the device's clock by
-    /// <c>receivedAt − (sentAt − timestamp)</c> when the client says when it sent the message; also the time as
-    /// stated, before the correction.
+    /// <c>receivedAt − (sentAt − timestamp)</c> when the client says when it sent the message, or the arrival time
+    /// (<c>Replaced</c>) when that lies outside the window the options allow; also the time as stated.
     /// </summary>
-    private static (DateTimeOffset? Stated, DateTimeOffset Value, IngestError? Error) Timestamp(
+    private (DateTimeOffset? Stated, DateTimeOffset Value, bool Replaced, IngestError? Error) Timestamp(
         JsonElement message, int index, string? messageId, DateTimeOffset? batchSentAt, DateTimeOffset receivedAt)
     {
         DateTimeOffset? happened = null;
@@ -206,7 +217,7 @@ public sealed class SegmentParser(IngestionOptions options)
 
             if (!TryDate(value, out var parsed))
             {
-                return (null, default, new IngestError(index, messageId, field, DateRule));
+                return (null, default, false, new IngestError(index, messageId, field, DateRule));
             }
 
             if (field == "sentAt")
@@ -219,9 +230,23 @@ public sealed class SegmentParser(IngestionOptions options)
             }
         }
 
-        return happened is { } ts
-            ? (ts, Corrected(ts, sentAt, receivedAt), null)
-            : (null, receivedAt, null);
+        if (happened is not { } ts)
+        {
+            return (null, receivedAt, false, null);
+        }
+
+        // A time outside the window around the arrival is a broken clock, not a fact: the arrival time stands in.
+        var corrected = Corrected(ts, sentAt, receivedAt);
+        var inWindow = corrected <= receivedAt + options.MaxTimestampAhead && corrected >= receivedAt - options.MaxTimestampAge;
+        return (ts, inWindow ? corrected : receivedAt, !inWindow, null);
+    }
+
+    /// <summary>The message's context with the time the client stated, kept when the arrival time replaced it.</summary>
+    private static string WithOriginalTimestamp(JsonElement context, DateTimeOffset stated)
+    {
+        var node = context.ValueKind == JsonValueKind.Object ? JsonNode.Parse(context.GetRawText())!.AsObject() : [];
+        node["originalTimestamp"] = stated.ToString("O", CultureInfo.InvariantCulture);
+        return node.ToJsonString(StoredJson.Options);
     }
 
     /// <summary>The stated time moved by the client's clock error (receivedAt − sentAt); as stated when that lands outside the calendar.</summary>

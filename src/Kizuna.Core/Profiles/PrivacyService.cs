@@ -9,7 +9,7 @@ namespace Kizuna.Profiles;
 /// The data-subject rights: export everything held on a profile, and erase it — events, orders, counters,
 /// identities, spend, account memberships (and accounts left without members) — optionally remembering its ids (hashed) so later events for them are dropped at ingest.
 /// </summary>
-public sealed class PrivacyService(Database database, ProfileService profiles, TimeProvider time)
+public sealed class PrivacyService(Database database, ProfileService profiles, TimeProvider time, IEnumerable<IErasureObserver> observers)
 {
     public async Task<JsonObject?> ExportAsync(long workspaceId, long profileId, CancellationToken ct)
     {
@@ -98,6 +98,17 @@ public sealed class PrivacyService(Database database, ProfileService profiles, T
         }
 
         await transaction.CommitAsync(ct);
+        if (database is SqliteDatabase sqlite)
+        {
+            // secure_delete zeroed the freed space in the file; the WAL's older frames still hold the rows.
+            await sqlite.TruncateWalAsync(ct);
+        }
+
+        foreach (var observer in observers)
+        {
+            await observer.OnErasedAsync(workspaceId, ids, ct);
+        }
+
         return true;
     }
 }

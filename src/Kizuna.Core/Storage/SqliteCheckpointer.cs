@@ -44,6 +44,26 @@ internal sealed partial class SqliteCheckpointer(Database database, TimeProvider
         }
     }
 
+    /// <summary>
+    /// On a clean stop (after the ingestion writer, which stops first) the WAL is emptied, so no copy of a row from
+    /// before an erasure stays behind in it while the server is down.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (database is SqliteDatabase sqlite)
+        {
+            try
+            {
+                await sqlite.TruncateWalAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogCheckpointFailed(logger, ex);
+            }
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "SQLite checkpoint failed; the writer's own checkpoint will copy the pages")]
     private static partial void LogCheckpointFailed(ILogger logger, Exception exception);
 }

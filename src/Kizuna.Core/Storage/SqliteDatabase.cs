@@ -15,7 +15,9 @@ public sealed class SqliteDatabase : Database
         // NORMAL in WAL mode survives a killed process; FULL also survives a power cut, at a cost per commit.
         // A larger WAL between checkpoints lets a page written by many transactions be copied back once: the
         // batch writer's random profile and counter updates ran 2x faster with it than with the default 1,000 pages.
-        _pragmas = $"PRAGMA synchronous={(options.SqliteSynchronousFull ? "FULL" : "NORMAL")}; PRAGMA busy_timeout=10000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=20000; PRAGMA mmap_size=1073741824;";
+        // secure_delete zeroes what a DELETE or UPDATE frees, so an erased customer's traits are not left readable
+        // in the file's free space; the pages it touches are being written anyway.
+        _pragmas = $"PRAGMA synchronous={(options.SqliteSynchronousFull ? "FULL" : "NORMAL")}; PRAGMA secure_delete=ON; PRAGMA busy_timeout=10000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=20000; PRAGMA mmap_size=1073741824;";
     }
 
     public override StoreKind Kind => StoreKind.Sqlite;
@@ -32,6 +34,20 @@ public sealed class SqliteDatabase : Database
         command.CommandText = _pragmas;
         await command.ExecuteNonQueryAsync(ct);
         return connection;
+    }
+
+    /// <summary>
+    /// Copies every committed page into the database file and empties the WAL, whose older frames still hold rows as
+    /// they were before a delete. Waits (up to the busy timeout) for readers of older snapshots; returns false when
+    /// some were still reading, in which case the next call, or the next clean stop, finishes the job.
+    /// </summary>
+    public async Task<bool> TruncateWalAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) && reader.GetInt64(0) == 0;
     }
 
     private static string ConnectionStringFor(StorageOptions options)

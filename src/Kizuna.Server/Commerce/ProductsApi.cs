@@ -58,8 +58,14 @@ public static class ProductsApi
         return TypedResults.Ok(new UpsertProductsResponse(count));
     }
 
-    private static async Task<Ok<PageResponse<ProductResponse>>> ListAsync(ClaimsPrincipal user, ProductCatalog catalog, CancellationToken ct, string? q = null, int offset = 0, int limit = 50)
+    private static async Task<Results<Ok<PageResponse<ProductResponse>>, ValidationProblem>> ListAsync(
+        ClaimsPrincipal user, ProductCatalog catalog, CancellationToken ct, string? q = null, int offset = 0, int limit = 50)
     {
+        if (PageParameters.Problem(offset, limit) is { } problem)
+        {
+            return problem;
+        }
+
         var page = await catalog.ListAsync(user.WorkspaceIdOf(), q, offset, limit, ct);
         return TypedResults.Ok(new PageResponse<ProductResponse>([.. page.Items.Select(ProductResponse.From)], page.Total));
     }

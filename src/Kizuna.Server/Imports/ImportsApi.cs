@@ -12,7 +12,7 @@ public static class ImportsApi
     {
         var group = routes.MapGroup("/api/imports").WithTags("Imports").RequireScope(Scopes.Import);
         group.MapPost("/", UploadAsync).DisableAntiforgery();
-        group.MapGet("/{id:long}", FindAsync);
+        group.MapGet("/{id}", FindAsync);
         group.MapGet("/", ListAsync);
         return routes;
     }
@@ -79,8 +79,9 @@ public static class ImportsApi
         await jobs.FindAsync(context.User.WorkspaceIdOf(), id, ct) is { } job ? TypedResults.Ok(ImportJobResponse.From(job)) : TypedResults.NotFound();
 
     /// <summary><c>GET /api/imports</c>: the workspace's recent import jobs, newest first.</summary>
-    private static async Task<Ok<IReadOnlyList<ImportJobResponse>>> ListAsync(HttpContext context, ImportJobStore jobs, CancellationToken ct, int limit = 50) =>
-        TypedResults.Ok<IReadOnlyList<ImportJobResponse>>([.. (await jobs.ListAsync(context.User.WorkspaceIdOf(), limit, ct)).Select(ImportJobResponse.From)]);
+    private static async Task<Results<Ok<IReadOnlyList<ImportJobResponse>>, ValidationProblem>> ListAsync(HttpContext context, ImportJobStore jobs, CancellationToken ct, int limit = 50) =>
+        PageParameters.Problem(0, limit, 200) is { } problem ? problem
+            : TypedResults.Ok<IReadOnlyList<ImportJobResponse>>([.. (await jobs.ListAsync(context.User.WorkspaceIdOf(), limit, ct)).Select(ImportJobResponse.From)]);
 
     private static ValidationProblem Invalid(string field, string reason) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [reason] });

@@ -47,6 +47,7 @@ public static class IngestionApi
                 .Produces<IngestResponse>()
                 .Produces<IngestResponse>(StatusCodes.Status400BadRequest)
                 .ProducesProblem(StatusCodes.Status401Unauthorized)
+                .ProducesProblem(StatusCodes.Status403Forbidden)
                 .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
                 .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
             if (path.Length == 1 || path == "import")

@@ -52,6 +52,15 @@ public sealed class IngestionEndpoint(IngestionPipeline pipeline, ApiKeyService 
                 return Invalid("body", "must be a JSON object");
             }
 
+            // The members read here, before any message; a message's own text is checked by the parser.
+            foreach (var field in (ReadOnlySpan<string>)["writeKey", "sentAt"])
+            {
+                if (root.TryGetProperty(field, out var value) && Utf8Check.Find(value, field) is { } notText)
+                {
+                    return Invalid(notText.Field, notText.Reason);
+                }
+            }
+
             var key = ApiKeyAuthenticationHandler.PresentedKey(http.Request.Headers.Authorization.ToString()) ?? SegmentParser.Text(root, "writeKey");
             if (key is null)
             {
@@ -61,6 +70,13 @@ public sealed class IngestionEndpoint(IngestionPipeline pipeline, ApiKeyService 
             if (await keys.AuthenticateAsync(key, ct) is not { } identity)
             {
                 return Unauthorized("The write key is unknown or revoked.");
+            }
+
+            // A secret key is made for the admin API; it sends tracking calls only when it was given the scope to.
+            if (identity.Kind != ApiKeyKind.Write && !identity.Scopes.Contains(Scopes.EventsWrite))
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                    detail: $"This secret key does not hold '{Scopes.EventsWrite}'; send tracking calls with a write key.");
             }
 
             var (messages, errors, warnings) = Parse(root, type, receivedAt);

@@ -16,7 +16,7 @@ public static class ProfilesApi
     {
         var group = routes.MapGroup("/api/profiles").WithTags("Profiles");
         group.MapGet("/", SearchAsync).RequireScope(Scopes.ProfilesRead);
-        group.MapGet("/{id:long}", (long id, ClaimsPrincipal user, ProfileService profiles, CancellationToken ct) =>
+        group.MapGet("/{id}", (long id, ClaimsPrincipal user, ProfileService profiles, CancellationToken ct) =>
             GetAsync(new ProfileLookup(ProfileLookupKind.Id, id.ToString(CultureInfo.InvariantCulture)), user, profiles, ct)).RequireScope(Scopes.ProfilesRead);
         group.MapGet("/by-user/{userId}", (string userId, ClaimsPrincipal user, ProfileService profiles, CancellationToken ct) =>
             GetAsync(new ProfileLookup(ProfileLookupKind.UserId, userId), user, profiles, ct)).RequireScope(Scopes.ProfilesRead);
@@ -24,11 +24,11 @@ public static class ProfilesApi
             GetAsync(new ProfileLookup(ProfileLookupKind.AnonymousId, anonymousId), user, profiles, ct)).RequireScope(Scopes.ProfilesRead);
         group.MapGet("/by-email/{email}", (string email, ClaimsPrincipal user, ProfileService profiles, CancellationToken ct) =>
             GetAsync(new ProfileLookup(ProfileLookupKind.Email, email), user, profiles, ct)).RequireScope(Scopes.ProfilesRead);
-        group.MapGet("/{id:long}/events", TimelineAsync).RequireScope(Scopes.ProfilesRead);
-        group.MapGet("/{id:long}/orders", OrdersAsync).RequireScope(Scopes.ProfilesRead);
-        group.MapGet("/{id:long}/refunds", RefundsAsync).RequireScope(Scopes.ProfilesRead);
-        group.MapGet("/{id:long}/export", ExportAsync).RequireScope(Scopes.ProfilesRead);
-        group.MapDelete("/{id:long}", EraseAsync).RequireScope(Scopes.ProfilesDelete);
+        group.MapGet("/{id}/events", TimelineAsync).RequireScope(Scopes.ProfilesRead);
+        group.MapGet("/{id}/orders", OrdersAsync).RequireScope(Scopes.ProfilesRead);
+        group.MapGet("/{id}/refunds", RefundsAsync).RequireScope(Scopes.ProfilesRead);
+        group.MapGet("/{id}/export", ExportAsync).RequireScope(Scopes.ProfilesRead);
+        group.MapDelete("/{id}", EraseAsync).RequireScope(Scopes.ProfilesDelete);
         return routes;
     }
 
@@ -46,9 +46,9 @@ public static class ProfilesApi
             (key, value) = (k, v);
         }
 
-        if (limit is < 1 or > 500)
+        if (PageParameters.Problem(offset, limit) is { } pageProblem)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["must be between 1 and 500"] });
+            return pageProblem;
         }
 
         var page = await profiles.SearchAsync(user.WorkspaceIdOf(), new ProfileQuery(q, key, value, offset, limit), ct);
@@ -63,6 +63,11 @@ public static class ProfilesApi
     private static async Task<Results<Ok<List<TimelineEventResponse>>, NotFound, ValidationProblem>> TimelineAsync(
         long id, ClaimsPrincipal user, ProfileService profiles, CancellationToken ct, string? before = null, int limit = 50)
     {
+        if (PageParameters.Problem(0, limit) is { } pageProblem)
+        {
+            return pageProblem;
+        }
+
         var workspaceId = user.WorkspaceIdOf();
         if (await profiles.ResolveAsync(workspaceId, new ProfileLookup(ProfileLookupKind.Id, id.ToString(CultureInfo.InvariantCulture)), ct) is not { } profileId)
         {

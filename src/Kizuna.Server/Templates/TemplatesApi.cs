@@ -21,13 +21,13 @@ public static class TemplatesApi
         var group = routes.MapGroup("/api/templates").WithTags("Templates");
         group.MapGet("/", ListAsync).WithName("ListTemplates");
         group.MapPost("/", CreateAsync).WithName("CreateTemplate").RequireScope(Scopes.TemplatesWrite);
-        group.MapGet("/{id:long}", (long id, ClaimsPrincipal user, TemplateStore store, CancellationToken ct) => GetAsync(id, null, user, store, ct))
+        group.MapGet("/{id}", (long id, ClaimsPrincipal user, TemplateStore store, CancellationToken ct) => GetAsync(id, null, user, store, ct))
             .WithName("GetTemplate");
-        group.MapPut("/{id:long}", SaveVersionAsync).WithName("SaveTemplateVersion").RequireScope(Scopes.TemplatesWrite);
-        group.MapGet("/{id:long}/versions", VersionsAsync).WithName("ListTemplateVersions");
-        group.MapGet("/{id:long}/versions/{version:int}", (long id, int version, ClaimsPrincipal user, TemplateStore store, CancellationToken ct) =>
+        group.MapPut("/{id}", SaveVersionAsync).WithName("SaveTemplateVersion").RequireScope(Scopes.TemplatesWrite);
+        group.MapGet("/{id}/versions", VersionsAsync).WithName("ListTemplateVersions");
+        group.MapGet("/{id}/versions/{version}", (long id, int version, ClaimsPrincipal user, TemplateStore store, CancellationToken ct) =>
             GetAsync(id, version, user, store, ct)).WithName("GetTemplateVersion");
-        group.MapPost("/{id:long}/render", RenderAsync).WithName("RenderTemplate");
+        group.MapPost("/{id}/render", RenderAsync).WithName("RenderTemplate");
         group.MapPost("/validate", Validate).WithName("ValidateTemplate");
         group.MapPost("/preview", PreviewAsync).WithName("PreviewTemplate");
         return group;

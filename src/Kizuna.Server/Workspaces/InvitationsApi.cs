@@ -21,7 +21,7 @@ public static class InvitationsApi
         group.MapPost("/", CreateAsync);
         group.MapGet("/", async (ClaimsPrincipal caller, InvitationService invitations, CancellationToken ct) =>
             TypedResults.Ok((await invitations.ListPendingAsync(caller.WorkspaceIdOf(), ct)).Select(i => InvitationResponse.From(i, null)).ToList()));
-        group.MapDelete("/{id:long}", RevokeAsync);
+        group.MapDelete("/{id}", RevokeAsync);
         return routes;
     }
 

@@ -14,7 +14,7 @@ public static class KeysApi
         group.MapPost("/", CreateAsync);
         group.MapGet("/", async (ClaimsPrincipal user, ApiKeyService keys, CancellationToken ct) =>
             TypedResults.Ok((await keys.ListAsync(user.WorkspaceIdOf(), ct)).Select(ApiKeyResponse.From).ToList()));
-        group.MapDelete("/{id:long}", RevokeAsync);
+        group.MapDelete("/{id}", RevokeAsync);
         return routes;
     }
 

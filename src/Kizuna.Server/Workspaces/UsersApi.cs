@@ -17,8 +17,8 @@ public static class UsersApi
         var group = routes.MapGroup("/api/users").WithTags("Users").RequireScope(Scopes.UsersManage);
         group.MapGet("/", async (ClaimsPrincipal user, WorkspaceService workspaces, CancellationToken ct) =>
             TypedResults.Ok((await workspaces.MembersAsync(user.WorkspaceIdOf(), ct)).Select(MemberResponse.From).ToList()));
-        group.MapPut("/{id:long}/role", ChangeRoleAsync);
-        group.MapDelete("/{id:long}", RemoveAsync);
+        group.MapPut("/{id}/role", ChangeRoleAsync);
+        group.MapDelete("/{id}", RemoveAsync);
         return routes;
     }
 

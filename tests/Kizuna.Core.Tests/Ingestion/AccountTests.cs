@@ -65,7 +65,7 @@ public sealed class AccountTests
             Order("gone", "o-1", 12.5m, currency: "EUR"),
         ])], Ct);
         var profiles = new ProfileService(store.Database);
-        var privacy = new PrivacyService(store.Database, profiles, TimeProvider.System);
+        var privacy = new PrivacyService(store.Database, profiles, TimeProvider.System, []);
         var id = (await profiles.ResolveAsync(Ws, new ProfileLookup(ProfileLookupKind.UserId, "gone"), Ct))!.Value;
         var export = (await privacy.ExportAsync(Ws, id, Ct))!;
 

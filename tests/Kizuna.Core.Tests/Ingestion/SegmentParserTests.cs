@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Kizuna.Ingestion;
@@ -60,14 +61,70 @@ public sealed class SegmentParserTests
         Assert.Null(result.Message!.TraitsJson);
     }
 
-    [Theory]
-    [InlineData("2020-01-01T00:00:00Z", "9999-12-31T23:59:59Z")]
-    [InlineData("9999-12-31T00:00:00Z", "0001-01-01T00:00:00Z")]
-    public void Parse_SentAtOffTheCalendar_KeepsTheStatedTime(string timestamp, string sentAt)
+    [Fact]
+    public void Parse_SentAtOffTheCalendar_KeepsTheStatedTime()
     {
-        var message = Parse($$"""{"type":"track","userId":"u","event":"E","timestamp":"{{timestamp}}","sentAt":"{{sentAt}}"}""").Message!;
+        var message = Parse("""{"type":"track","userId":"u","event":"E","timestamp":"2020-01-01T00:00:00Z","sentAt":"9999-12-31T23:59:59Z"}""").Message!;
+
+        Assert.Equal(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), message.Timestamp);
+    }
+
+    [Theory]
+    [InlineData("2024-06-01T10:00:00Z", "0001-01-01T00:00:00Z")]   // corrected by an absurd sentAt: the year 4049
+    [InlineData("9999-12-31T00:00:00Z", null)]
+    [InlineData("2026-11-24T12:00:01Z", null)]                      // a second past the 24 hours ahead allowed
+    [InlineData("0001-01-01T00:00:00Z", null)]
+    [InlineData("1970-01-01T00:00:00Z", null)]                      // a clock reset to the epoch
+    public void Parse_TimeOutsideTheWindow_IsTheArrivalTimeWithTheStatedTimeKept(string timestamp, string? sentAt)
+    {
+        var sent = sentAt is null ? "" : $$""","sentAt":"{{sentAt}}" """;
+        var message = Parse($$"""{"type":"track","userId":"u","event":"E","timestamp":"{{timestamp}}","context":{"ip":"203.0.113.1"}{{sent}}}""").Message!;
+
+        var stated = DateTimeOffset.Parse(timestamp, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal((ReceivedAt, stated), (message.Timestamp, message.StatedTimestamp));
+        using var context = JsonDocument.Parse(message.ContextJson!);
+        Assert.Equal(stated, context.RootElement.GetProperty("originalTimestamp").GetDateTimeOffset());
+        Assert.Equal("203.0.113.1", context.RootElement.GetProperty("ip").GetString());
+    }
+
+    [Theory]
+    [InlineData("2026-11-24T12:00:00Z")]   // 24 hours ahead
+    [InlineData("1990-05-01T08:00:00Z")]   // a historical backfill
+    public void Parse_TimeInsideTheWindow_IsKeptWithTheContextAsSent(string timestamp)
+    {
+        var message = Parse($$"""{"type":"track","userId":"u","event":"E","timestamp":"{{timestamp}}"}""").Message!;
 
         Assert.Equal(DateTimeOffset.Parse(timestamp, System.Globalization.CultureInfo.InvariantCulture), message.Timestamp);
+        Assert.Null(message.ContextJson);
+    }
+
+    [Fact]
+    public void Parse_DeviceClockDecadesAhead_IsCorrectedIntoTheWindow()
+    {
+        var message = Parse("""{"type":"track","userId":"u","event":"E","timestamp":"2099-01-01T00:00:00Z","sentAt":"2099-01-01T00:00:02Z"}""").Message!;
+
+        Assert.Equal((ReceivedAt.AddSeconds(-2), null), (message.Timestamp, message.ContextJson));
+    }
+
+    [Fact]
+    public void Parse_TimeStatedAsSentWithoutSkew_KeepsTheContextAsSent()
+    {
+        using var document = JsonDocument.Parse("""{"type":"track","userId":"u","event":"E","timestamp":"2026-11-23T11:00:00Z","sentAt":"2026-11-23T11:00:00Z","context":{"ip":"x"}}""");
+
+        var message = _parser.Parse(document.RootElement, 0, null, null, ReceivedAt).Message!;
+
+        Assert.Equal((ReceivedAt, """{"ip":"x"}"""), (message.Timestamp, message.ContextJson));
+    }
+
+    [Fact]
+    public void Parse_WindowFromTheOptions_BoundsTheTime()
+    {
+        var parser = new SegmentParser(new IngestionOptions { MaxTimestampAhead = TimeSpan.Zero, MaxTimestampAge = TimeSpan.FromDays(1) });
+        using var ahead = JsonDocument.Parse("""{"type":"track","userId":"u","event":"E","timestamp":"2026-11-23T12:00:01Z"}""");
+        using var old = JsonDocument.Parse("""{"type":"track","userId":"u","event":"E","timestamp":"2026-11-22T11:59:59Z"}""");
+
+        Assert.Equal(ReceivedAt, parser.Parse(ahead.RootElement, 0, null, null, ReceivedAt).Message!.Timestamp);
+        Assert.Equal(ReceivedAt, parser.Parse(old.RootElement, 0, null, null, ReceivedAt).Message!.Timestamp);
     }
 
     [Theory]
@@ -86,6 +143,23 @@ public sealed class SegmentParserTests
 
         Assert.Equal(accepted, result.Error is null);
         Assert.True(accepted || result.Error!.Reason.Contains("cannot store", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("""{"type":"track","userId":"u","messageId":"m","event":"Bad~"}""", "event", "m")]
+    [InlineData("""{"type":"track","userId":"u","messageId":"m","event":"E","properties":{"tags":["ok","~"]}}""", "properties.tags[1]", "m")]
+    [InlineData("""{"type":"track","userId":"u","messageId":"m~","event":"E"}""", "messageId", null)]
+    [InlineData("""{"type":"identify","userId":"u","traits":{"n~me":"x"}}""", "traits", null)]
+    public void Parse_TextThatIsNotUtf8_IsRefusedNamingTheField(string json, string field, string? messageId)
+    {
+        // '~' stands for the raw byte 0xFF, which no UTF-8 text contains.
+        var bytes = Encoding.UTF8.GetBytes(json).Select(b => b == (byte)'~' ? (byte)0xFF : b).ToArray();
+        using var document = JsonDocument.Parse(bytes);
+
+        var error = _parser.Parse(document.RootElement, 1, null, null, ReceivedAt).Error!;
+
+        Assert.Equal((1, field, messageId), (error.Index, error.Field, error.MessageId));
+        Assert.Contains("UTF-8", error.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -165,6 +165,49 @@ public sealed class IngestionApiTests
         Assert.Equal("nul-1", body.GetProperty("errors")[0].GetProperty("messageId").GetString());
     }
 
+    [Theory]
+    [MemberData(nameof(KizunaApplication.Engines), MemberType = typeof(KizunaApplication))]
+    public async Task Batch_EventNameThatIsNotUtf8_IsRefusedByIndexAndTheOthersAreStored(string engine)
+    {
+        await using var app = new KizunaApplication(engine);
+        var workspace = await app.CreateWorkspaceAsync(Ct);
+        var client = app.CreateWriteClient(await app.CreateWriteKeyAsync(workspace.Id, Ct));
+        // '~' stands for the raw byte 0xFF, which no UTF-8 text contains.
+        var body = Encoding.UTF8.GetBytes("""
+            {"batch":[{"type":"track","userId":"x-1","event":"Good","messageId":"utf-1"},
+             {"type":"track","userId":"x-1","event":"Bad~","messageId":"utf-2"},
+             {"type":"track","userId":"x-1","event":"Good","messageId":"utf-3"}]}
+            """).Select(b => b == (byte)'~' ? (byte)0xFF : b).ToArray();
+
+        var response = await client.PostAsync(new Uri("/v1/batch", UriKind.Relative), new ByteArrayContent(body), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var error = answer.GetProperty("errors").EnumerateArray().Single();
+        Assert.Equal((1, "utf-2", "event"), (error.GetProperty("index").GetInt32(), error.GetProperty("messageId").GetString(), error.GetProperty("field").GetString()));
+        Assert.Equal(2, answer.GetProperty("stored").GetInt32());
+        var profile = await app.Service<ProfileService>().FindAsync(workspace.Id, new ProfileLookup(ProfileLookupKind.UserId, "x-1"), Ct);
+        Assert.Equal(2, profile!.Profile.Aggregates.Events);
+    }
+
+    [Theory]
+    [InlineData("/v1/batch", "writeKey")]
+    [InlineData("/v1/batch", "sentAt")]
+    [InlineData("/v1/track", "writeKey")]
+    public async Task Request_MemberOutsideTheMessagesThatIsNotUtf8_Returns400NamingIt(string path, string field)
+    {
+        await using var app = new KizunaApplication();
+        var workspace = await app.CreateWorkspaceAsync(Ct);
+        var client = app.CreateWriteClient(await app.CreateWriteKeyAsync(workspace.Id, Ct));
+        var body = Encoding.UTF8.GetBytes($$"""{"type":"track","userId":"u","event":"E","batch":[],"{{field}}":"x~"}""")
+            .Select(b => b == (byte)'~' ? (byte)0xC3 : b).ToArray();
+
+        var response = await client.PostAsync(new Uri(path, UriKind.Relative), new ByteArrayContent(body), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(field, (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors")[0].GetProperty("field").GetString());
+    }
+
     [Fact]
     public async Task Batch_SentAtThatIsNotADate_Returns400NamingIt()
     {
