@@ -65,7 +65,7 @@ public sealed class CustomersListTests(DashboardServer server)
         Assert.Equal("id,user_id,email,name,last_seen,events,orders,total_spent,currency", lines[0]);
         Assert.Equal(["ls-big", "ls-many", "ls-new"], lines[1..].Select(l => l.Split(',')[1]));
         Assert.Contains(",\"'=HYPERLINK(\"\"http://evil.test\"\")\",", lines[2], StringComparison.Ordinal);
-        Assert.EndsWith(",3,300", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith(",3,300,JPY", lines[2], StringComparison.Ordinal);
     }
 
     [Fact]
