@@ -83,12 +83,7 @@ public sealed class ImportCommand : ICliCommand
                 });
             AnsiConsole.Write(ReportTable(report));
             var exitCode = ExitCode(report);
-            AnsiConsole.MarkupLine(exitCode switch
-            {
-                ExitCodes.Failure => "[red]Nothing was imported: every line was bad.[/]",
-                ExitCodes.ImportHadBadLines => "[yellow]The bad lines above were not imported; every other line was.[/]",
-                _ => "[green]Every line was imported.[/]",
-            });
+            AnsiConsole.MarkupLine(ImportVerdict.Markup(exitCode, report.SkippedWithoutCustomer));
             return exitCode;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

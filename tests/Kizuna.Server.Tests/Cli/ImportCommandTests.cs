@@ -1,3 +1,4 @@
+using Kizuna.Server;
 using Kizuna.Server.Cli;
 
 namespace Kizuna.Cli;
@@ -28,6 +29,31 @@ public sealed class ImportCommandTests : IDisposable
 
         Assert.True(exitCode == run.ExitCode, run.Text);
         Assert.Contains(verdict, run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_OrdersWithLinesWithoutCustomer_SaysTheyWereSkipped()
+    {
+        var csv = Path.Combine(_folder.FullName, "orders.csv");
+        await File.WriteAllTextAsync(
+            csv,
+            """
+            InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
+            536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26:00,2.55,17850,United Kingdom
+            536366,22633,HAND WARMER UNION JACK,6,2010-12-01 08:28:00,1.85,,United Kingdom
+            536366,22632,HAND WARMER RED POLKA DOT,6,2010-12-01 08:28:00,1.85,,United Kingdom
+            """,
+            TestContext.Current.CancellationToken);
+        var mapping = Path.Combine(RepositoryPaths.Root, "docs", "examples", "online_retail.mapping.json");
+
+        var run = await KizunaProcess.RunAsync(
+            _folder.FullName,
+            ["import", csv, "--mapping", mapping, "--data", Path.Combine(_folder.FullName, "data"), "--Logging:LogLevel:Default=Warning"],
+            TestContext.Current.CancellationToken);
+
+        Assert.True(ExitCodes.Ok == run.ExitCode, run.Text);
+        Assert.Contains("Every line with a customer id was imported; 2 without one skipped.", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Every line was imported.", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,6 +32,7 @@ public sealed partial record AdminText
             [Scopes.KeysManage] = "manage API keys",
             [Scopes.UsersManage] = "manage members",
             [Scopes.WorkspacesManage] = "manage workspaces",
+            [Scopes.EventsWrite] = "send tracking calls to /v1",
         },
         WriteKeyScopes = "tracking only",
         CreatedAt = "Created",

@@ -32,6 +32,7 @@ public sealed partial record AdminText
             [Scopes.KeysManage] = "API キーの管理",
             [Scopes.UsersManage] = "メンバーの管理",
             [Scopes.WorkspacesManage] = "ワークスペースの管理",
+            [Scopes.EventsWrite] = "/v1 へのトラッキング送信",
         },
         WriteKeyScopes = "トラッキングのみ",
         CreatedAt = "作成日時",
