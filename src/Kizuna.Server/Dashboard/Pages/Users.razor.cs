@@ -37,7 +37,7 @@ public sealed partial class Users
     protected override async Task OnInitializedAsync()
     {
         _user = (await AuthenticationState).User;
-        _scopes = _user.Scopes();
+        _scopes = _user.ScopesOf();
         _grantable = RoleGrants.Grantable(_scopes);
         _role = _grantable.Count > 0 ? _grantable[^1] : Role.Viewer;
         _workspaceId = _user.WorkspaceIdOf();
