@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Security.Claims;
 using Kizuna.Server.Dashboard.Localization;
 using Kizuna.Server.Security;
@@ -52,12 +51,12 @@ public sealed partial class Users
     }
 
     private bool MayRemove(Member member) =>
-        RoleGrants.MayGrant(_scopes, member.Role) && !(member.Role == Role.Admin && _members.Count(m => m.Role == Role.Admin) == 1);
+        RoleGrants.MayGrant(_scopes, member.Role) && !member.IsLastAdminOf(_members);
 
     private async Task InviteAsync()
     {
         var email = _email.Trim();
-        _emailError = email.Length is 0 or > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email;
+        _emailError = !EmailAddress.IsValid(email);
         if (_emailError || !RoleGrants.MayGrant(_scopes, _role))
         {
             return;
