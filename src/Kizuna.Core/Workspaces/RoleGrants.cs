@@ -19,6 +19,9 @@ public static class RoleGrants
 
     public static bool MayGrant(IEnumerable<string> held, Role role) => FirstMissing(held, role) is null;
 
+    /// <summary>Whether the holder may grant (or revoke) every one of <paramref name="granted"/>, as a key's scopes.</summary>
+    public static bool MayGrant(IEnumerable<string> held, IEnumerable<string> granted) => FirstMissing(held, granted) is null;
+
     /// <summary>The roles a holder of these scopes may grant, most powerful first.</summary>
     public static IReadOnlyList<Role> Grantable(IEnumerable<string> held)
     {
