@@ -21,40 +21,45 @@ if (command.ExitCode is { } answered)
     return answered;   // help, version or a refused command line: answered without building the application
 }
 
-// appsettings.json and wwwroot sit beside the executable, wherever it is started from.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = command.HostArgs, ContentRootPath = AppContext.BaseDirectory });
-builder.AddKizunaConfiguration(command);
+return await command.RunAsync(Build);
 
-builder.Services.AddKizunaCore();
-builder.Services.AddKizunaTemplates(builder.Configuration);
-builder.Services.AddKizunaImports();
-builder.Services.AddKizunaDemo();
-builder.Services.AddKizunaSecurity(builder.Configuration);
-builder.Services.AddKizunaInvitations();
-builder.Services.AddKizunaOpenApi();
-builder.Services.AddKizunaProblems();
-builder.Services.AddKizunaIngestionApi();
-builder.Services.AddKizunaDashboard();
+// The application a verb runs on; options refused while it is built are answered by the command like any other.
+static WebApplication Build(KizunaCommand command)
+{
+    // appsettings.json and wwwroot sit beside the executable, wherever it is started from.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = command.HostArgs, ContentRootPath = AppContext.BaseDirectory });
+    builder.AddKizunaConfiguration(command);
 
-var app = builder.Build();
+    builder.Services.AddKizunaCore();
+    builder.Services.AddKizunaTemplates(builder.Configuration);
+    builder.Services.AddKizunaImports();
+    builder.Services.AddKizunaDemo();
+    builder.Services.AddKizunaSecurity(builder.Configuration);
+    builder.Services.AddKizunaInvitations();
+    builder.Services.AddKizunaOpenApi();
+    builder.Services.AddKizunaProblems();
+    builder.Services.AddKizunaIngestionApi();
+    builder.Services.AddKizunaDashboard();
 
-app.UseKizunaProblems();
-app.UseCors();
-app.UseKizunaSecurity();
-app.MapKizunaOpenApi();
-app.MapHealthApi();
-app.MapIngestionApi();
-app.MapProfilesApi();
-app.MapProductsApi();
-app.MapKeysApi();
-app.MapWorkspacesApi();
-app.MapUsersApi();
-app.MapInvitationsApi();
-app.MapTemplatesApi().RequireScope(Scopes.TemplatesRead);
-app.MapImportsApi();
-app.MapKizunaDashboard();
+    var app = builder.Build();
 
-return await app.RunCommandAsync(command);
+    app.UseKizunaProblems();
+    app.UseCors();
+    app.UseKizunaSecurity();
+    app.MapKizunaOpenApi();
+    app.MapHealthApi();
+    app.MapIngestionApi();
+    app.MapProfilesApi();
+    app.MapProductsApi();
+    app.MapKeysApi();
+    app.MapWorkspacesApi();
+    app.MapUsersApi();
+    app.MapInvitationsApi();
+    app.MapTemplatesApi().RequireScope(Scopes.TemplatesRead);
+    app.MapImportsApi();
+    app.MapKizunaDashboard();
+    return app;
+}
 
 /// <summary>The entry point, visible to the test host.</summary>
 public partial class Program;

@@ -25,7 +25,7 @@ public sealed class ApiKeyService(Database database, TimeProvider time)
         long workspaceId, ApiKeyKind kind, string name, IReadOnlyList<string> scopes, IReadOnlySet<string> grantorScopes, CancellationToken ct)
     {
         var granted = kind == ApiKeyKind.Write ? [] : scopes;
-        return granted.FirstOrDefault(s => !grantorScopes.Contains(s)) is { } notHeld
+        return RoleGrants.FirstMissing(grantorScopes, granted) is { } notHeld
             ? throw new ScopeNotHeldException(notHeld)
             : CreateAsync(workspaceId, kind, name, granted, ct);
     }
@@ -41,7 +41,7 @@ public sealed class ApiKeyService(Database database, TimeProvider time)
             return false;
         }
 
-        return key.Scopes.FirstOrDefault(s => !grantorScopes.Contains(s)) is { } notHeld
+        return RoleGrants.FirstMissing(grantorScopes, key.Scopes) is { } notHeld
             ? throw new ScopeNotHeldException(notHeld)
             : await RevokeAsync(workspaceId, keyId, ct);
     }

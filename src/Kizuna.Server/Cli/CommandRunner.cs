@@ -5,12 +5,9 @@ using Spectre.Console;
 
 namespace Kizuna.Server.Cli;
 
-/// <summary>Running a verb on the built application, and what the serving verbs share: starting and saying where.</summary>
+/// <summary>What the serving verbs share: starting and saying where.</summary>
 public static class CommandRunner
 {
-    /// <summary>Runs the verb of the command line against the built application; returns the process exit code.</summary>
-    public static Task<int> RunCommandAsync(this WebApplication app, KizunaCommand command) => command.RunAsync(app);
-
     /// <summary>Starts the server; an address already taken is said plainly, with the way out, instead of as a stack trace.</summary>
     public static async Task<bool> TryStartAsync(WebApplication app)
     {

@@ -8,8 +8,6 @@ namespace Kizuna.Server.Cli;
 /// </summary>
 internal static class ConfigurationRefusal
 {
-    private static int _registered;
-
     /// <summary>Writes the failures when <paramref name="exception"/> is options validation; false for any other exception.</summary>
     public static bool TryReport(Exception exception, TextWriter error)
     {
@@ -30,23 +28,5 @@ internal static class ConfigurationRefusal
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// Options are validated as soon as a service needs them, which can be while Program.cs builds the application,
-    /// before a verb runs: a refusal there ends the process the same plain way. Nothing is open yet at that point.
-    /// </summary>
-    public static void ReportUnhandled(TextWriter error)
-    {
-        if (Interlocked.Exchange(ref _registered, 1) == 0)
-        {
-            AppDomain.CurrentDomain.UnhandledException += (_, e) =>
-            {
-                if (e.ExceptionObject is Exception ex && TryReport(ex, error))
-                {
-                    Environment.Exit(ExitCodes.Failure);
-                }
-            };
-        }
     }
 }

@@ -46,7 +46,6 @@ public sealed class KizunaCommand
         error ??= Console.Error;
         if (result.Action is VerbAction verb)
         {
-            ConfigurationRefusal.ReportUnhandled(error);
             return new KizunaCommand(result, verb, context.Settings(result, configuration, verb.DataDirectory), null, error);
         }
 
@@ -66,8 +65,11 @@ public sealed class KizunaCommand
         return new KizunaCommand(result, null, new HostSettings([], new Dictionary<string, string?>()), exitCode, error);
     }
 
-    /// <summary>Runs the verb on the application built from <see cref="HostArgs"/> and <see cref="Settings"/>; returns the exit code.</summary>
-    public async Task<int> RunAsync(WebApplication app)
+    /// <summary>
+    /// Builds the application from <see cref="HostArgs"/> and <see cref="Settings"/> and runs the verb on it; returns
+    /// the exit code. A setting refused while building, starting or running says so plainly and exits 1.
+    /// </summary>
+    public async Task<int> RunAsync(Func<KizunaCommand, WebApplication> build)
     {
         if (_verb is null)
         {
@@ -76,6 +78,7 @@ public sealed class KizunaCommand
 
         try
         {
+            var app = build(this);
             // ValidateOnStart runs when the web host starts; verbs that work on the data without it must refuse bad
             // configuration just the same, before the first connection.
             app.Services.GetService<IStartupValidator>()?.Validate();

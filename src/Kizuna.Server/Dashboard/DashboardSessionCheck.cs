@@ -19,16 +19,8 @@ public sealed class DashboardSessionCheck(WorkspaceService workspaces, SessionSe
 
     private const string CheckedAt = "kizuna.checked";
 
-    public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, CancellationToken ct)
-    {
-        if (!await IsSessionActiveAsync(principal, ct) || principal.FindFirstValue(KizunaClaims.Role) is not { } role)
-        {
-            return false;
-        }
-
-        var membership = await workspaces.FindMembershipAsync(principal.UserIdOf()!.Value, principal.WorkspaceIdOf(), ct);
-        return membership?.Role.ToString() == role;
-    }
+    public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, CancellationToken ct) =>
+        await IsSessionActiveAsync(principal, ct) && await HoldsNamedRoleAsync(principal, ct);
 
     /// <summary>The cookie handler's hook (<see cref="CookieAuthenticationEvents.OnValidatePrincipal"/>).</summary>
     public static Task OnValidatePrincipal(CookieValidatePrincipalContext context) =>
@@ -52,7 +44,7 @@ public sealed class DashboardSessionCheck(WorkspaceService workspaces, SessionSe
             return;
         }
 
-        if (!await IsCurrentAsync(principal, ct))
+        if (!await HoldsNamedRoleAsync(principal, ct))
         {
             await RejectAsync(context);
             return;
@@ -66,6 +58,11 @@ public sealed class DashboardSessionCheck(WorkspaceService workspaces, SessionSe
     private async Task<bool> IsSessionActiveAsync(ClaimsPrincipal principal, CancellationToken ct) =>
         principal.UserIdOf() is { } userId && principal.FindFirstValue(KizunaClaims.Session) is { } session
         && await sessions.IsActiveAsync(session, userId, ct);
+
+    /// <summary>Whether the user is still a member of the cookie's workspace with the cookie's role (a user id is known).</summary>
+    private async Task<bool> HoldsNamedRoleAsync(ClaimsPrincipal principal, CancellationToken ct) =>
+        principal.FindFirstValue(KizunaClaims.Role) is { } role
+        && (await workspaces.FindMembershipAsync(principal.UserIdOf()!.Value, principal.WorkspaceIdOf(), ct))?.Role.ToString() == role;
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context)
     {

@@ -7,13 +7,9 @@ namespace Kizuna.Server.Security;
 /// <summary>The 403 answers of <see cref="RoleGrants"/>: a caller may hand out or take away only a role it could hold.</summary>
 public static class GrantChecks
 {
-    /// <summary>The scopes a key carries, or a signed-in user's role implies.</summary>
-    public static IReadOnlySet<string> Scopes(this ClaimsPrincipal principal) =>
-        principal.FindAll(KizunaClaims.Scope).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-
     /// <summary>Null when the caller holds every scope of <paramref name="role"/>; otherwise the 403 that names one it lacks.</summary>
     public static ProblemHttpResult? RoleNotHeld(ClaimsPrincipal caller, Role role) =>
-        RoleGrants.FirstMissing(caller.Scopes(), role) is { } missing
+        RoleGrants.FirstMissing(caller.ScopesOf(), role) is { } missing
             ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
                 detail: $"The role '{role.ToString().ToLowerInvariant()}' includes the scope '{missing}', which this key or user does not hold; only a holder of every scope of a role can grant it or take it away.")
             : null;

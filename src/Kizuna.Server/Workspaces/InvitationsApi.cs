@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Security.Claims;
 using Kizuna.Server.Security;
 using Kizuna.Workspaces;
@@ -9,7 +8,6 @@ namespace Kizuna.Server.Workspaces;
 
 public static class InvitationsApi
 {
-    private const int MaxEmailLength = 254;
 
     /// <summary>
     /// Invitations to the caller's workspace: create one (the answer carries the link, once, and is the same whether
@@ -31,7 +29,7 @@ public static class InvitationsApi
     {
         var errors = new Dictionary<string, string[]>();
         var email = request.Email?.Trim();
-        if (email is null || email.Length > MaxEmailLength || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+        if (!EmailAddress.IsValid(email))
         {
             errors["email"] = ["must be an email address"];
         }

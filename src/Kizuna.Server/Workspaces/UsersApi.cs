@@ -41,7 +41,7 @@ public static class UsersApi
             return forbidden;
         }
 
-        if (role != Role.Admin && IsLastAdmin(members, member))
+        if (role != Role.Admin && member.IsLastAdminOf(members))
         {
             return LastAdmin();
         }
@@ -64,16 +64,13 @@ public static class UsersApi
             return forbidden;
         }
 
-        if (IsLastAdmin(members, member))
+        if (member.IsLastAdminOf(members))
         {
             return LastAdmin();
         }
 
         return await workspaces.RemoveMemberAsync(caller.WorkspaceIdOf(), id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
     }
-
-    private static bool IsLastAdmin(IReadOnlyList<Member> members, Member member) =>
-        member.Role == Role.Admin && members.Count(m => m.Role == Role.Admin) == 1;
 
     private static ProblemHttpResult LastAdmin() => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
         detail: "This is the workspace's only admin; make another member admin first.");

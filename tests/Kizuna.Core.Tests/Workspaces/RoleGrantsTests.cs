@@ -21,4 +21,15 @@ public sealed class RoleGrantsTests
             Assert.Contains(missing, Scopes.ForRole(role));
         }
     }
+
+    [Fact]
+    public void MayGrant_KeyScopes_OnlyWhenEveryOneIsHeld()
+    {
+        string[] held = [Scopes.KeysManage, Scopes.ProfilesRead];
+
+        Assert.True(RoleGrants.MayGrant(held, [Scopes.ProfilesRead]));
+        Assert.True(RoleGrants.MayGrant(held, []));
+        Assert.False(RoleGrants.MayGrant(held, [Scopes.ProfilesRead, Scopes.ProfilesDelete]));
+        Assert.Equal(Scopes.ProfilesDelete, RoleGrants.FirstMissing(held, [Scopes.ProfilesRead, Scopes.ProfilesDelete]));
+    }
 }

@@ -50,8 +50,6 @@ public sealed partial record AdminText
 
     public required string ShownOnce { get; init; }
 
-    public required string Copy { get; init; }
-
     public required string Copied { get; init; }
 
     public required string CopyFailed { get; init; }
@@ -125,8 +123,6 @@ public sealed partial record AdminText
     public required string TimestampFormat { get; init; }
 
     public required string TimestampFormatHelp { get; init; }
-
-    public required string TimeZone { get; init; }
 
     public required string TimeZoneHelp { get; init; }
 

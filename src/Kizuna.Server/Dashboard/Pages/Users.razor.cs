@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Security.Claims;
 using Kizuna.Server.Dashboard.Localization;
 using Kizuna.Server.Security;
@@ -37,7 +36,7 @@ public sealed partial class Users
     protected override async Task OnInitializedAsync()
     {
         _user = (await AuthenticationState).User;
-        _scopes = _user.Scopes();
+        _scopes = _user.ScopesOf();
         _grantable = RoleGrants.Grantable(_scopes);
         _role = _grantable.Count > 0 ? _grantable[^1] : Role.Viewer;
         _workspaceId = _user.WorkspaceIdOf();
@@ -52,12 +51,12 @@ public sealed partial class Users
     }
 
     private bool MayRemove(Member member) =>
-        RoleGrants.MayGrant(_scopes, member.Role) && !(member.Role == Role.Admin && _members.Count(m => m.Role == Role.Admin) == 1);
+        RoleGrants.MayGrant(_scopes, member.Role) && !member.IsLastAdminOf(_members);
 
     private async Task InviteAsync()
     {
         var email = _email.Trim();
-        _emailError = email.Length is 0 or > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email;
+        _emailError = !EmailAddress.IsValid(email);
         if (_emailError || !RoleGrants.MayGrant(_scopes, _role))
         {
             return;
