@@ -13,7 +13,7 @@ public static class ProfileNames
         Name(traits, LocaleOf(traits, context)) ?? email ?? userId ?? $"#{id}";
 
     /// <summary>The person's name from the traits alone (templates' <c>customer.name</c>), or null when they have none.</summary>
-    public static string? Name(JsonObject traits, string? locale) => Text(traits, "name") ?? Full(First(traits), Last(traits), locale);
+    public static string? Name(JsonObject traits, string? locale) => ProfileFields.Text(traits, "name") ?? Full(First(traits), Last(traits), locale);
 
     /// <summary>
     /// First and last name joined in the order the customer's language writes them: family name first in Japanese
@@ -25,18 +25,14 @@ public static class ProfileNames
         : $"{first} {last}";
 
     /// <summary>The <c>firstName</c> (or <c>first_name</c>) trait.</summary>
-    public static string? First(JsonObject traits) => Text(traits, "firstName") ?? Text(traits, "first_name");
+    public static string? First(JsonObject traits) => ProfileFields.Text(traits, "firstName") ?? ProfileFields.Text(traits, "first_name");
 
     /// <summary>The <c>lastName</c> (or <c>last_name</c>) trait.</summary>
-    public static string? Last(JsonObject traits) => Text(traits, "lastName") ?? Text(traits, "last_name");
+    public static string? Last(JsonObject traits) => ProfileFields.Text(traits, "lastName") ?? ProfileFields.Text(traits, "last_name");
 
     /// <summary>The customer's locale: <c>context.locale</c>, else the <c>locale</c> trait.</summary>
     public static string? LocaleOf(JsonObject traits, JsonObject? context) =>
-        (context is null ? null : Text(context, "locale")) ?? Text(traits, "locale");
+        (context is null ? null : ProfileFields.Text(context, "locale")) ?? ProfileFields.Text(traits, "locale");
 
     private static bool FamilyNameFirst(string? locale) => locale?.StartsWith("ja", StringComparison.OrdinalIgnoreCase) == true;
-
-    private static string? Text(JsonObject json, string key) =>
-        json.TryGetPropertyValue(key, out var node) && node is JsonValue value && value.TryGetValue<string>(out var text)
-            && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Kizuna.Profiles;
-using TimeZoneConverter;
 
 namespace Kizuna.Templates.Customers;
 
@@ -20,7 +18,7 @@ public sealed class ProfileTemplateDataSource(ProfileService profiles) : ITempla
         }
 
         var profile = detail.Profile;
-        var zone = ZoneOf(Text(profile.Context, "timezone") ?? Text(profile.Traits, "timezone"));
+        var zone = ProfileFields.TimeZoneOf(profile.Traits, profile.Context);
         var locale = ProfileNames.LocaleOf(profile.Traits, profile.Context);
         var latest = await profiles.LatestOrderAsync(workspace, profile.Id, ct);
         var model = new TemplateModel { TimeZone = zone, Culture = CultureOf(locale) }
@@ -32,13 +30,6 @@ public sealed class ProfileTemplateDataSource(ProfileService profiles) : ITempla
 
         return model;
     }
-
-    internal static string? Text(JsonObject json, string key) =>
-        json.TryGetPropertyValue(key, out var node) && node is JsonValue value && value.TryGetValue<string>(out var text)
-            && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
-
-    private static TimeZoneInfo? ZoneOf(string? name) =>
-        name is not null && TZConvert.TryGetTimeZoneInfo(name, out var zone) ? zone : null;
 
     private static CultureInfo? CultureOf(string? locale)
     {
