@@ -27,6 +27,7 @@ public sealed class ImportsTests(DashboardServer server) : IDisposable
         await Expect(page.Locator("#import-file-name")).ToContainTextAsync("online_retail_sample.csv");
         await Expect(page.Locator("#column-mapping")).ToContainTextAsync("InvoiceNo");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Mapping JSON" }).ClickAsync();
+        await Expect(page.Locator("#mapping-file")).ToBeEnabledAsync();
         await page.SetInputFilesAsync("#mapping-file", Path.Combine(RepositoryRoot(), "docs", "examples", "online_retail.mapping.json"));
         await Expect(page.Locator("#mapping-json")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("cancellationPrefix"));
         await page.ClickAsync("#start-import");
