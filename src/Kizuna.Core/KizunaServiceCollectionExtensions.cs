@@ -3,6 +3,7 @@ using Kizuna.Commerce;
 using Kizuna.Ingestion;
 using Kizuna.Profiles;
 using Kizuna.Storage;
+using Kizuna.Work;
 using Kizuna.Workspaces;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +18,7 @@ public static class KizunaServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         return services
             .AddKizunaStorage()
+            .AddKizunaWork()
             .AddKizunaWorkspaces()
             .AddKizunaIngestion()
             .AddKizunaProfiles()

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Kizuna.Work;
+
+public static class WorkServiceCollectionExtensions
+{
+    /// <summary>Durable work: the job queue, the change feed and the registry of per-profile data.</summary>
+    public static IServiceCollection AddKizunaWork(this IServiceCollection services)
+    {
+        services.TryAddSingleton<NodeIdentity>();
+        return services;
+    }
+}
