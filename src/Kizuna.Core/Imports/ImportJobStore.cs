@@ -19,16 +19,16 @@ public sealed class ImportJobStore(Database database, TimeProvider time)
         await using var connection = await database.OpenAsync(ct);
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO imports (workspace_id, kind, file_name, status, report, created_at, heartbeat_at)
-            VALUES (@workspaceId, @kind, @fileName, @status, '{}', @createdAt, @createdAt) RETURNING id
+            INSERT INTO imports (workspace_id, kind, file_name, status, report, created_at)
+            VALUES (@workspaceId, @kind, @fileName, @status, '{}', @createdAt) RETURNING id
             """,
             new { workspaceId, kind = Name(kind), fileName, status = Name(ImportJobStatus.Queued), createdAt }, cancellationToken: ct));
         return new ImportJob(id, workspaceId, kind, fileName, ImportJobStatus.Queued, null, null, null, Epoch.FromMs(createdAt), null);
     }
 
     /// <summary>
-    /// Records a job's progress or end. Only a job still queued or running changes: false means another node has
-    /// already failed it as abandoned, and its holder must stop.
+    /// Records a job's progress or end. Only a job still queued or running changes: false means it has already
+    /// ended (a run that ended it before its node stopped), and its holder must stop.
     /// </summary>
     internal async Task<bool> UpdateAsync(long id, ImportJobStatus status, ImportJobState state, CancellationToken ct)
     {
@@ -37,7 +37,7 @@ public sealed class ImportJobStore(Database database, TimeProvider time)
         await using var connection = await database.OpenAsync(ct);
         return await connection.ExecuteAsync(new CommandDefinition(
             $"""
-            UPDATE imports SET status = @status, report = {database.Dialect.Json("@report")}, finished_at = @finishedAt, heartbeat_at = @now
+            UPDATE imports SET status = @status, report = {database.Dialect.Json("@report")}, finished_at = @finishedAt
             WHERE id = @id AND status IN (@queued, @running)
             """,
             new
@@ -46,51 +46,10 @@ public sealed class ImportJobStore(Database database, TimeProvider time)
                 status = Name(status),
                 report = JsonSerializer.Serialize(state, Json),
                 finishedAt = finished ? now : (long?)null,
-                now,
                 queued = Name(ImportJobStatus.Queued),
                 running = Name(ImportJobStatus.Running),
             },
             cancellationToken: ct)) == 1;
-    }
-
-    /// <summary>Notes that this node still holds the jobs (queued or running).</summary>
-    internal async Task TouchAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
-    {
-        if (ids.Count == 0)
-        {
-            return;
-        }
-
-        await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"UPDATE imports SET heartbeat_at = @now WHERE {database.Dialect.OneOf("id", "@ids")}",
-            new { ids = ids.ToArray(), now = Epoch.ToMs(time.GetUtcNow()) }, cancellationToken: ct));
-    }
-
-    /// <summary>
-    /// Fails the queued or running jobs no node has touched for <paramref name="silence"/>: the node that held them
-    /// stopped, and their upload went with it. Returns how many.
-    /// </summary>
-    internal async Task<int> FailAbandonedAsync(TimeSpan silence, CancellationToken ct)
-    {
-        var now = Epoch.ToMs(time.GetUtcNow());
-        var state = new ImportJobState(null, null, "The server that held this import stopped before it finished; upload the file again.");
-        await using var connection = await database.OpenAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            $"""
-            UPDATE imports SET status = @failed, report = {database.Dialect.Json("@report")}, finished_at = @now
-            WHERE status IN (@queued, @running) AND COALESCE(heartbeat_at, created_at) < @cutoff
-            """,
-            new
-            {
-                failed = Name(ImportJobStatus.Failed),
-                queued = Name(ImportJobStatus.Queued),
-                running = Name(ImportJobStatus.Running),
-                report = JsonSerializer.Serialize(state, Json),
-                now,
-                cutoff = now - (long)silence.TotalMilliseconds,
-            },
-            cancellationToken: ct));
     }
 
     public async Task<ImportJob?> FindAsync(long workspaceId, long id, CancellationToken ct)

@@ -46,4 +46,22 @@ public sealed class SqlDialect
 
     /// <summary>The larger of two values.</summary>
     public string Greatest(string a, string b) => Kind == StoreKind.Postgres ? $"GREATEST({a}, {b})" : $"max({a}, {b})";
+
+    /// <summary>
+    /// The locking clause of a claim's inner <c>SELECT</c>: PostgreSQL nodes skip the rows another node is claiming
+    /// at the same moment; SQLite has one writer at a time, so there is nothing to skip.
+    /// </summary>
+    public string SkipLocked => Kind == StoreKind.Postgres ? "FOR UPDATE SKIP LOCKED" : "";
+
+    /// <summary>
+    /// <paramref name="column"/> is one of the ids bound as <paramref name="parameter"/> with <see cref="Ids"/>: one
+    /// parameter however many ids (a PostgreSQL array; on SQLite a JSON array read by <c>json_each</c>, since
+    /// Microsoft.Data.Sqlite looks every named parameter up by a linear search).
+    /// </summary>
+    public string InIds(string column, string parameter) =>
+        Kind == StoreKind.Postgres ? $"{column} = ANY({parameter})" : $"{column} IN (SELECT value FROM json_each({parameter}))";
+
+    /// <summary>The value to bind for <see cref="InIds"/>.</summary>
+    public object Ids(IEnumerable<long> ids) =>
+        Kind == StoreKind.Postgres ? ids.ToArray() : "[" + string.Join(',', ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]";
 }

@@ -14,13 +14,17 @@ public sealed class TestStore : IAsyncDisposable
 
     private readonly Func<ValueTask> _cleanup;
 
-    private TestStore(Database database, Func<ValueTask> cleanup)
+    private TestStore(Database database, Func<ValueTask> cleanup, string? connectionString = null)
     {
         Database = database;
         _cleanup = cleanup;
+        ConnectionString = connectionString;
     }
 
     public Database Database { get; }
+
+    /// <summary>The PostgreSQL test database's connection string, for a second node with its own pool; null on SQLite.</summary>
+    public string? ConnectionString { get; }
 
     public Migrator Migrator => new(Database, TimeProvider.System, NullLogger<Migrator>.Instance);
 
@@ -68,16 +72,13 @@ public sealed class TestStore : IAsyncDisposable
 
         var name = $"kz_{Guid.NewGuid():N}";
         await ExecuteAsync(server, $"CREATE DATABASE {name}", ct);
-        var database = new PostgresDatabase(new StorageOptions
-        {
-            Provider = "postgres",
-            ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString,
-        });
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        var database = new PostgresDatabase(new StorageOptions { Provider = "postgres", ConnectionString = connectionString });
         return new TestStore(database, async () =>
         {
             await database.DisposeAsync();
             await DropDatabaseAsync(server, name);
-        });
+        }, connectionString);
     }
 
     // An autovacuum worker in the database is not ours to terminate: wait for it, and leave the database to the
