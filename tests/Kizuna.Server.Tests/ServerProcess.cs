@@ -27,7 +27,10 @@ public sealed class ServerProcess : IAsyncDisposable
     public string RecentOutput => string.Join('\n', _output.TakeLast(40));
 
     /// <summary>Starts <c>dotnet kizuna.dll serve</c> on SQLite in <paramref name="dataFolder"/> and waits until /health answers.</summary>
-    public static async Task<ServerProcess> StartAsync(string dataFolder, CancellationToken ct)
+    public static Task<ServerProcess> StartAsync(string dataFolder, CancellationToken ct) => StartAsync(dataFolder, [], ct);
+
+    /// <summary>The same, with <c>--Section:Key=value</c> <paramref name="settings"/> added to the command line.</summary>
+    public static async Task<ServerProcess> StartAsync(string dataFolder, IReadOnlyList<string> settings, CancellationToken ct)
     {
         var port = FreePort();
         var address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
@@ -41,7 +44,7 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             Path.Combine(AppContext.BaseDirectory, "kizuna.dll"), "serve", "--data", dataFolder, "--urls", address.ToString().TrimEnd('/'),
             $"--Setup:AdminPassword={KizunaApplication.AdminPassword}", "--Logging:LogLevel:Default=Warning",
-        })
+        }.Concat(settings))
         {
             start.ArgumentList.Add(argument);
         }
