@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Kizuna.Bench.Ingest;
+using Kizuna.Bench.Jobs;
 using Kizuna.Bench.Templates;
 
 // One verb per workload of docs/BENCHMARKS.md; the rest of the arguments go to the workload.
@@ -10,12 +11,15 @@ switch (verb)
 {
     case "ingest":
         return await IngestBenchmark.RunAsync(IngestOptions.Parse(rest));
+    case "jobs":
+        return await JobsBenchmark.RunAsync(JobsOptions.Parse(rest));
     case "templates":
         BenchmarkRunner.Run<TemplateRenderingBenchmarks>(args: rest);
         return 0;
     default:
         Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Kizuna.Bench -- <workload> [options]");
         Console.Error.WriteLine("  ingest     W1: batched ingestion over HTTP against the raw insert rate of the same rows");
+        Console.Error.WriteLine("  jobs       W6: job queue enqueue + claim + complete, batched, against a bare insert/update/delete of the same rows");
         Console.Error.WriteLine("  templates  W2: template rendering, Kizuna against bare Fluid and DotLiquid (BenchmarkDotNet args follow)");
         return verb.Length == 0 ? 0 : 2;
 }

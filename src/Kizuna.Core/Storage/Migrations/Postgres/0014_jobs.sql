@@ -18,9 +18,10 @@ CREATE TABLE jobs (
     finished_at   bigint
 );
 CREATE UNIQUE INDEX jobs_queue_key ON jobs (queue, key);
--- Only pending jobs are indexed by due time: finished jobs never slow a claim down.
-CREATE INDEX jobs_due ON jobs (queue, due_at) WHERE state = 'pending';
-CREATE INDEX jobs_group ON jobs (group_key) WHERE state = 'pending';
+-- Only pending jobs are indexed by due time (id breaks ties, so a claim reads them in index order): finished
+-- jobs and jobs scheduled for later never slow a claim down.
+CREATE INDEX jobs_due ON jobs (queue, due_at, id) WHERE state = 'pending';
+CREATE INDEX jobs_group ON jobs (group_key) WHERE state = 'pending' AND group_key IS NOT NULL;
 CREATE INDEX jobs_finished ON jobs (finished_at) WHERE finished_at IS NOT NULL;
 
 -- Imports run as jobs on the "import" queue; the job's lease replaces the import's own heartbeat.
