@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Kizuna.Work.Jobs;
 
 /// <summary>The job queue and its worker. Bound from the <c>Jobs</c> configuration section.</summary>
-public sealed class JobOptions
+public sealed class JobOptions : IValidatableObject
 {
     public const string Section = "Jobs";
 
@@ -42,5 +42,18 @@ public sealed class JobOptions
 
     /// <summary>The settings a queue runs with here, its lease replaced when configured.</summary>
     public JobQueueSettings Apply(JobQueueSettings settings) =>
-        Leases.TryGetValue(settings.Queue, out var lease) && lease > TimeSpan.Zero ? settings with { Lease = lease } : settings;
+        Leases.TryGetValue(settings.Queue, out var lease) ? settings with { Lease = lease } : settings;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (queue, lease) in Leases.Where(l => l.Value < TimeSpan.FromSeconds(1) || l.Value > TimeSpan.FromDays(1)))
+        {
+            yield return new ValidationResult($"Jobs:Leases:{queue} is {lease}; a lease lasts from one second to one day.", [nameof(Leases)]);
+        }
+
+        if (RetryDelay > MaxRetryDelay)
+        {
+            yield return new ValidationResult("Jobs:RetryDelay is longer than Jobs:MaxRetryDelay.", [nameof(RetryDelay)]);
+        }
+    }
 }
