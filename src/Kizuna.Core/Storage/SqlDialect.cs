@@ -61,6 +61,14 @@ public sealed class SqlDialect
     public string InIds(string column, string parameter) =>
         Kind == StoreKind.Postgres ? $"{column} = ANY({parameter})" : $"{column} IN (SELECT value FROM json_each({parameter}))";
 
+    /// <summary>
+    /// <paramref name="column"/> is one of the values <paramref name="select"/> returns. PostgreSQL gets the subquery
+    /// as an array, which it runs first and then looks the rows up by key; given <c>IN (…)</c> it chose a hash join
+    /// over the whole table for a 500-row claim (20 ms against 9 on 100,000 jobs, growing with the table).
+    /// </summary>
+    public string InSelected(string column, string select) =>
+        Kind == StoreKind.Postgres ? $"{column} = ANY(ARRAY({select}))" : $"{column} IN ({select})";
+
     /// <summary>The value to bind for <see cref="InIds"/>.</summary>
     public object Ids(IEnumerable<long> ids) =>
         Kind == StoreKind.Postgres ? ids.ToArray() : "[" + string.Join(',', ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]";

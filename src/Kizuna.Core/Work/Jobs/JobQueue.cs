@@ -54,14 +54,16 @@ public sealed partial class JobQueue(
         var until = now + lease;
         var token = Random.Shared.NextInt64(1, long.MaxValue);
         await using var connection = await database.OpenAsync(ct);
-        // A job whose lease expired on its last attempt is not run again: the maintenance pass buries it.
+        // Oldest due first; a job whose lease expired on its last attempt is not run again (the maintenance pass buries it).
+        var due = $"""
+            SELECT id FROM jobs
+            WHERE state = 'pending' AND queue = @queue AND due_at <= @now AND (lease_token IS NULL OR attempts < max_attempts)
+            ORDER BY due_at, id LIMIT @max {database.Dialect.SkipLocked}
+            """;
         var rows = await connection.QueryAsync<ClaimedRow>(new CommandDefinition(
             $"""
             UPDATE jobs SET due_at = @until, lease_owner = @owner, lease_token = @token, attempts = attempts + 1
-            WHERE id IN (
-                SELECT id FROM jobs
-                WHERE state = 'pending' AND queue = @queue AND due_at <= @now AND (lease_token IS NULL OR attempts < max_attempts)
-                ORDER BY due_at, id LIMIT @max {database.Dialect.SkipLocked})
+            WHERE {database.Dialect.InSelected("id", due)}
             RETURNING {Returned}
             """,
             new { queue, max, now = Epoch.ToMs(now), until = Epoch.ToMs(until), owner = node.Name, token }, cancellationToken: ct));
