@@ -30,16 +30,17 @@ internal sealed partial class JobBatchRun(JobQueue queue, JobQueueSettings setti
             await keeper;
         }
 
-        if (stopping.IsCancellationRequested)
+        if (thrown is OperationCanceledException && run.IsCancellationRequested)
         {
-            await queue.ReleaseAsync([.. jobs.Where(j => !outcomes.Reported(j))], CancellationToken.None);
-            await queue.FailAsync(outcomes.Failures, CancellationToken.None);
-            return;
-        }
+            // Interrupted: the node stops, or the lease of some of the jobs was lost (expired, or the jobs were
+            // cancelled). What is still held goes back to the queue for any node, this run not counted.
+            if (!stopping.IsCancellationRequested)
+            {
+                LogLeaseLost(logger, settings.Queue, jobs.Count);
+            }
 
-        if (run.IsCancellationRequested)
-        {
-            LogLeaseLost(logger, settings.Queue, jobs.Count);
+            await queue.FailAsync(outcomes.Failures, CancellationToken.None);
+            await queue.ReleaseAsync([.. jobs.Where(j => !outcomes.Reported(j))], CancellationToken.None);
             return;
         }
 
@@ -84,7 +85,7 @@ internal sealed partial class JobBatchRun(JobQueue queue, JobQueueSettings setti
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} jobs of queue {Queue} lost its lease while it ran; another node runs them")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} jobs of queue {Queue} lost (part of) its lease while it ran and stopped")]
     private static partial void LogLeaseLost(ILogger logger, string queue, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The handler of queue {Queue} failed; the batch's jobs are retried")]

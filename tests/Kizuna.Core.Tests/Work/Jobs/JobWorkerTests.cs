@@ -83,6 +83,28 @@ public sealed class JobWorkerTests
         await WaitUntilAsync(async () => (await host.Get<JobQueue>().StatsAsync(Ct)).Count == 0);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Stop_WhileTheHandlerRuns_JobGoesBackDueWithoutCountingTheAttempt(string engine)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = await CoreHost.StartAsync(engine, services => services
+            .AddJobHandler<DelegateHandler>(Test)
+            .AddSingleton<Func<ClaimedJob, JobOutcomes, CancellationToken, Task>>(async (_, _, ct) =>
+            {
+                started.TrySetResult();
+                await Task.Delay(Timeout.InfiniteTimeSpan, ct);
+            }));
+        await host.Get<JobQueue>().EnqueueAsync(new NewJob("test", "{}"), Ct);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        await host.StopAsync();
+
+        var stats = Assert.Single(await host.Get<JobQueue>().StatsAsync(Ct));
+        Assert.Equal((1L, 0L, 0L), (stats.Due, stats.Running, stats.Dead));
+        Assert.Equal(0, await host.CountAsync("SELECT attempts FROM jobs WHERE queue = 'test' AND lease_token IS NULL AND @ws = @ws"));
+    }
+
     private static Task<long> DueAtAsync(CoreHost host, long id) => host.CountAsync($"SELECT due_at FROM jobs WHERE id = {id} AND @ws = @ws");
 
     // The worker runs on its own; wait (bounded) for what it does to show in the store.
