@@ -48,25 +48,31 @@ public sealed partial class JobQueue(
     /// Leases up to <paramref name="max"/> due jobs of <paramref name="queue"/>, oldest due first, for
     /// <paramref name="lease"/>. On PostgreSQL, nodes claiming at once skip each other's rows.
     /// </summary>
-    public async Task<IReadOnlyList<ClaimedJob>> ClaimAsync(string queue, int max, TimeSpan lease, CancellationToken ct)
+    public Task<IReadOnlyList<ClaimedJob>> ClaimAsync(string queue, int max, TimeSpan lease, CancellationToken ct) =>
+        ClaimAsync([queue], max, lease, ct);
+
+    /// <summary>Leases up to <paramref name="max"/> due jobs of any of <paramref name="queues"/>, oldest due first.</summary>
+    public async Task<IReadOnlyList<ClaimedJob>> ClaimAsync(IReadOnlyList<string> queues, int max, TimeSpan lease, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var until = now + lease;
         var token = Random.Shared.NextInt64(1, long.MaxValue);
-        await using var connection = await database.OpenAsync(ct);
         // Oldest due first; a job whose lease expired on its last attempt is not run again (the maintenance pass buries it).
         var due = $"""
             SELECT id FROM jobs
-            WHERE state = 'pending' AND queue = @queue AND due_at <= @now AND (lease_token IS NULL OR attempts < max_attempts)
+            WHERE state = 'pending' AND {(queues.Count == 1 ? "queue = @queue" : database.Dialect.OneOf("queue", "@queues"))}
+                AND due_at <= @now AND (lease_token IS NULL OR attempts < max_attempts)
             ORDER BY due_at, id LIMIT @max {database.Dialect.SkipLocked}
             """;
+        await using var connection = await database.OpenAsync(ct);
         var rows = await connection.QueryAsync<ClaimedRow>(new CommandDefinition(
             $"""
             UPDATE jobs SET due_at = @until, lease_owner = @owner, lease_token = @token, attempts = attempts + 1
             WHERE {database.Dialect.InSelected("id", due)}
             RETURNING {Returned}
             """,
-            new { queue, max, now = Epoch.ToMs(now), until = Epoch.ToMs(until), owner = node.Name, token }, cancellationToken: ct));
+            new { queue = queues[0], queues = queues.ToArray(), max, now = Epoch.ToMs(now), until = Epoch.ToMs(until), owner = node.Name, token },
+            cancellationToken: ct));
         return [.. rows.OrderBy(r => r.Id).Select(r => r.ToClaimed(token, until))];
     }
 

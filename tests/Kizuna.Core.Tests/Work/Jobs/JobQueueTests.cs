@@ -77,6 +77,23 @@ public sealed class JobQueueTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ClaimAsync_SeveralQueues_ClaimsTheirDueJobsOldestFirstAndNoOthers(string engine)
+    {
+        await using var f = await JobQueueFixture.CreateAsync(engine);
+        var now = f.Time.GetUtcNow();
+        var email = await f.Queue.EnqueueAsync(new NewJob("email", "{}", DueAt: now.AddSeconds(-1)), Ct);
+        var sms = await f.Queue.EnqueueAsync(new NewJob("sms", "{}", DueAt: now.AddSeconds(-2)), Ct);
+        await f.Queue.EnqueueAsync(new NewJob("push", "{}", DueAt: now.AddSeconds(-3)), Ct);
+
+        var first = await f.Queue.ClaimAsync(["email", "sms"], 1, Lease, Ct);
+        var rest = await f.Queue.ClaimAsync(["email", "sms"], 10, Lease, Ct);
+
+        Assert.Equal([sms], first.Select(j => j.Id));
+        Assert.Equal([email], rest.Select(j => j.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task ClaimAsync_LeaseExpired_AnotherNodeTakesOverAndTheStaleHolderCannotFinish(string engine)
     {
         await using var f = await JobQueueFixture.CreateAsync(engine);
