@@ -36,7 +36,7 @@ internal static class ExportRows
         export.Json.Contains(name) ? JsonNode.Parse(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!)
         : export.Times.Contains(name) ? JsonValue.Create(Epoch.FromMs(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)))
         : export.Money.Contains(name) ? JsonValue.Create(Money.FromStored(Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture), kind))
-        : export.Uuids.Contains(name) ? JsonValue.Create(StoredGuid.Read(value))
+        : export.Uuids.Contains(name) ? JsonValue.Create(StoredGuid.Read(value).ToString())
         : value switch
         {
             long l => JsonValue.Create(l),
