@@ -15,11 +15,12 @@ public static class CommerceServiceCollectionExtensions
                 {
                     Times = ["placed_at", "updated_at"],
                     Money = ["total", "refunded_amount", "discount", "shipping", "tax"],
+                    OrderBy = ["placed_at", "order_id"],
                 },
             },
             ProfileTable.Through("order_lines", parent: "orders", key: "order_id") with
             {
-                Export = new ExportColumns { Money = ["price"] },
+                Export = new ExportColumns { Money = ["price"], OrderBy = ["order_id", "line_no"] },
             },
             new ProfileTable("profile_spend")
             {

@@ -31,7 +31,7 @@ public static class IngestionServiceCollectionExtensions
             new ProfileTable("identities"),
             new ProfileTable("events")
             {
-                Export = new ExportColumns { Json = ["properties", "context"], Times = ["ts", "received_at"], Uuids = ["event_id"] },
+                Export = new ExportColumns { Json = ["properties", "context"], Times = ["ts", "received_at"], Uuids = ["event_id"], OrderBy = ["ts", "id"] },
             },
             new ProfileTable("event_counts")
             {

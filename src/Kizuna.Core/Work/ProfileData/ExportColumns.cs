@@ -16,6 +16,9 @@ public sealed record ExportColumns
 
     public IReadOnlyList<string> Uuids { get; init; } = [];
 
+    /// <summary>The columns rows are listed in order of (ascending), so two exports of the same data read alike.</summary>
+    public IReadOnlyList<string> OrderBy { get; init; } = [];
+
     /// <summary>Internal bookkeeping that says nothing about the person (a fingerprint, a row number).</summary>
     public IReadOnlyList<string> Omit { get; init; } = [];
 }

@@ -69,7 +69,7 @@ public sealed partial class ProfileDataRegistry
                 _ => [],
             },
             .. table.OnErase is EraseRule.Anonymised an ? an.Clear : [],
-            .. table.Export.Json, .. table.Export.Times, .. table.Export.Money, .. table.Export.Uuids, .. table.Export.Omit,
+            .. table.Export.Json, .. table.Export.Times, .. table.Export.Money, .. table.Export.Uuids, .. table.Export.OrderBy, .. table.Export.Omit,
         ];
         if (names.FirstOrDefault(n => !Identifier().IsMatch(n)) is { } bad)
         {

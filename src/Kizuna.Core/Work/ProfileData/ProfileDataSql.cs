@@ -65,9 +65,12 @@ internal static class ProfileDataSql
         };
     }
 
-    public static string Export(ProfileTable table, ParentLinkTarget? parent, SqlDialect dialect) => parent is { } link
-        ? $"SELECT * FROM {table.Name} WHERE workspace_id = @workspaceId AND {ReachedThrough(link, dialect)}"
-        : $"SELECT * FROM {table.Name} WHERE workspace_id = @workspaceId AND {dialect.OneOf(table.ProfileColumn, "@ids")}";
+    public static string Export(ProfileTable table, ParentLinkTarget? parent, SqlDialect dialect)
+    {
+        var rows = parent is { } link ? ReachedThrough(link, dialect) : dialect.OneOf(table.ProfileColumn, "@ids");
+        var order = table.Export.OrderBy.Count > 0 ? $" ORDER BY {string.Join(", ", table.Export.OrderBy)}" : "";
+        return $"SELECT * FROM {table.Name} WHERE workspace_id = @workspaceId AND {rows}{order}";
+    }
 
     private static string ReachedThrough(ParentLinkTarget link, SqlDialect dialect)
     {

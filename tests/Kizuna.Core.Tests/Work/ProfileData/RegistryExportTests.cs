@@ -56,6 +56,8 @@ public sealed class RegistryExportTests
         Assert.Equal(Ingestion.Messages.T0.AddMinutes(3), order["placed_at"]!.GetValue<DateTimeOffset>());
         Assert.Equal(1200m, tables["order_lines"]![0]!["price"]!.GetValue<decimal>());
         Assert.Equal(1200m, tables["profile_spend"]![0]!["total_spent"]!.GetValue<decimal>());
+        List<DateTimeOffset> times = [.. tables["events"]!.AsArray().Select(e => e!["ts"]!.GetValue<DateTimeOffset>())];
+        Assert.Equal(times.Order(), times);
         var viewed = tables["events"]!.AsArray().Single(e => e!["name"]?.GetValue<string>() == "Product Viewed")!;
         Assert.IsType<JsonObject>(viewed["properties"]);
         Assert.True(Guid.TryParse(viewed["event_id"]!.GetValue<string>(), out _));

@@ -88,6 +88,6 @@ public sealed class SchemaTests
             _ => [],
         },
         .. table.OnErase is EraseRule.Anonymised an ? an.Clear : [],
-        .. table.Export.Json, .. table.Export.Times, .. table.Export.Money, .. table.Export.Uuids, .. table.Export.Omit,
+        .. table.Export.Json, .. table.Export.Times, .. table.Export.Money, .. table.Export.Uuids, .. table.Export.OrderBy, .. table.Export.Omit,
     ];
 }
