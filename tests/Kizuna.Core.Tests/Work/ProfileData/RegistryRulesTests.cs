@@ -54,6 +54,32 @@ public sealed class RegistryRulesTests
             await connection.QueryAsync<(long, string, string?)>("SELECT profile_id, campaign, address FROM test_sends ORDER BY profile_id"));
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Merge_AddUpWithAMissingTime_KeepsTheTimeThatIsThere(string engine)
+    {
+        await using var store = await TestStore.CreateAsync(engine, Ct);
+        var registry = new ProfileDataRegistry([.. CoreProfileData.Registry.Tables,
+            new ProfileTable("test_totals") { OnMerge = MergeRule.AddUp(key: ["name"], sum: ["n"], min: ["first_at"], max: ["last_at"]) }]);
+        var ingest = CustomerData.Ingest(store, registry);
+        await ingest.WriteAsync([new IngestBatch(Ws, [Identify("u1", null, "{}"), Page(null, "visitor")])], Ct);
+        var profiles = new ProfileService(store.Database);
+        var u1 = (await profiles.ResolveAsync(Ws, new ProfileLookup(ProfileLookupKind.UserId, "u1"), Ct))!.Value;
+        var visitor = (await profiles.ResolveAsync(Ws, new ProfileLookup(ProfileLookupKind.AnonymousId, "visitor"), Ct))!.Value;
+        await using var connection = await store.Database.OpenAsync(Ct);
+        await connection.ExecuteAsync(
+            "CREATE TABLE test_totals (workspace_id bigint NOT NULL, profile_id bigint NOT NULL, name text NOT NULL, n bigint NOT NULL, first_at bigint, last_at bigint, PRIMARY KEY (workspace_id, profile_id, name))");
+        await connection.ExecuteAsync(
+            "INSERT INTO test_totals VALUES (1, @u1, 'a', 1, NULL, NULL), (1, @visitor, 'a', 2, 100, 200), (1, @u1, 'b', 1, 50, 300), (1, @visitor, 'b', 1, NULL, NULL)",
+            new { u1, visitor });
+
+        await ingest.WriteAsync([new IngestBatch(Ws, [Track("u1", "visitor", "Signed In")])], Ct);
+
+        // SQLite's min(NULL, 100) is NULL where PostgreSQL's LEAST(NULL, 100) is 100: the merge must give 100 on both.
+        Assert.Equal([(u1, "a", 3L, 100L, 200L), (u1, "b", 2L, 50L, 300L)],
+            await connection.QueryAsync<(long, string, long, long, long)>("SELECT profile_id, name, n, first_at, last_at FROM test_totals ORDER BY name"));
+    }
+
     [Fact]
     public void Registry_TableReachedThroughAnUnregisteredParent_IsRefused()
     {
