@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -25,13 +26,17 @@ public sealed class PrivacyService(Database database, ProfileService profiles, P
             return null;
         }
 
+        // One snapshot for every table, so rows committed meanwhile never show half (events without their counters).
         await using var connection = await database.OpenAsync(ct);
-        var ids = await ProfileIdsAsync(connection, null, workspaceId, detail.Profile.Id, ct);
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+        var ids = await ProfileIdsAsync(connection, transaction, workspaceId, detail.Profile.Id, ct);
         var tables = new JsonObject();
         foreach (var (table, sql) in profileData.ExportQueries(database.Dialect))
         {
-            tables[table.Name] = await ExportRows.ReadAsync(connection, table, sql, new { workspaceId, ids }, database.Kind, ct);
+            tables[table.Name] = await ExportRows.ReadAsync(connection, transaction, table, sql, new { workspaceId, ids }, database.Kind, ct);
         }
+
+        await transaction.CommitAsync(ct);
 
         return new JsonObject
         {
@@ -90,7 +95,7 @@ public sealed class PrivacyService(Database database, ProfileService profiles, P
     }
 
     /// <summary>The profile and every profile merged into it (merges re-point earlier ones, so one level is all).</summary>
-    private static async Task<long[]> ProfileIdsAsync(DbConnection connection, DbTransaction? transaction, long workspaceId, long profileId, CancellationToken ct) =>
+    private static async Task<long[]> ProfileIdsAsync(DbConnection connection, DbTransaction transaction, long workspaceId, long profileId, CancellationToken ct) =>
         [.. await connection.QueryAsync<long>(new CommandDefinition(
             "SELECT id FROM profiles WHERE workspace_id = @workspaceId AND (id = @profileId OR merged_into = @profileId)",
             new { workspaceId, profileId }, transaction, cancellationToken: ct))];

@@ -9,10 +9,10 @@ namespace Kizuna.Work.ProfileData;
 /// <summary>Reads a table's rows for a data-subject export, each as a JSON object of its columns (see <see cref="ExportColumns"/>).</summary>
 internal static class ExportRows
 {
-    public static async Task<JsonArray> ReadAsync(DbConnection connection, ProfileTable table, string sql, object parameters, StoreKind kind, CancellationToken ct)
+    public static async Task<JsonArray> ReadAsync(DbConnection connection, DbTransaction transaction, ProfileTable table, string sql, object parameters, StoreKind kind, CancellationToken ct)
     {
         var rows = new JsonArray();
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters, cancellationToken: ct));
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: ct));
         var export = table.Export;
         while (await reader.ReadAsync(ct))
         {
