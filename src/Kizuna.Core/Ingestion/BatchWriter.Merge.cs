@@ -1,3 +1,5 @@
+using Kizuna.Work.ProfileData;
+
 namespace Kizuna.Ingestion;
 
 // Merging two profiles: everything the older one holds moves to the one that survives; both sets of ids resolve to it.
@@ -52,45 +54,15 @@ internal sealed partial class BatchWriter
         }
     }
 
+    /// <summary>
+    /// The merged profile's rows already stored, in every registered per-profile table (<see cref="ProfileDataRegistry"/>);
+    /// what this transaction folded in memory was moved above.
+    /// </summary>
     private async Task MoveStoredRowsAsync(long ws, long from, long into, CancellationToken ct)
     {
-        (string, object)[] p = [("@ws", ws), ("@from", from), ("@into", into)];
-        await ExecuteAsync("UPDATE events SET profile_id = @into WHERE workspace_id = @ws AND profile_id = @from", ct, p);
-        await ExecuteAsync("UPDATE orders SET profile_id = @into WHERE workspace_id = @ws AND profile_id = @from", ct, p);
-        await ExecuteAsync("UPDATE identities SET profile_id = @into WHERE workspace_id = @ws AND profile_id = @from", ct, p);
-        await ExecuteAsync("UPDATE profiles SET merged_into = @into WHERE workspace_id = @ws AND merged_into = @from", ct, p);
-        await ExecuteAsync(
-            $"""
-            INSERT INTO event_counts (workspace_id, profile_id, name, count, first_at, last_at)
-            SELECT workspace_id, @into, name, count, first_at, last_at FROM event_counts WHERE workspace_id = @ws AND profile_id = @from
-            ON CONFLICT (workspace_id, profile_id, name) DO UPDATE SET count = event_counts.count + excluded.count,
-                first_at = {dialect.Least("event_counts.first_at", "excluded.first_at")}, last_at = {dialect.Greatest("event_counts.last_at", "excluded.last_at")}
-            """, ct, p);
-        await ExecuteAsync("DELETE FROM event_counts WHERE workspace_id = @ws AND profile_id = @from", ct, p);
-        await ExecuteAsync(
-            """
-            INSERT INTO daily_counts (workspace_id, profile_id, name, day, count)
-            SELECT workspace_id, @into, name, day, count FROM daily_counts WHERE workspace_id = @ws AND profile_id = @from
-            ON CONFLICT (workspace_id, profile_id, name, day) DO UPDATE SET count = daily_counts.count + excluded.count
-            """, ct, p);
-        await ExecuteAsync("DELETE FROM daily_counts WHERE workspace_id = @ws AND profile_id = @from", ct, p);
-        await ExecuteAsync(
-            $"""
-            INSERT INTO profile_spend (workspace_id, profile_id, currency, order_count, total_spent, first_order_at, last_order_at)
-            SELECT workspace_id, @into, currency, order_count, total_spent, first_order_at, last_order_at FROM profile_spend WHERE workspace_id = @ws AND profile_id = @from
-            ON CONFLICT (workspace_id, profile_id, currency) DO UPDATE SET order_count = profile_spend.order_count + excluded.order_count,
-                total_spent = profile_spend.total_spent + excluded.total_spent,
-                first_order_at = {dialect.Least("COALESCE(profile_spend.first_order_at, excluded.first_order_at)", "COALESCE(excluded.first_order_at, profile_spend.first_order_at)")},
-                last_order_at = {dialect.Greatest("COALESCE(profile_spend.last_order_at, excluded.last_order_at)", "COALESCE(excluded.last_order_at, profile_spend.last_order_at)")}
-            """, ct, p);
-        await ExecuteAsync("DELETE FROM profile_spend WHERE workspace_id = @ws AND profile_id = @from", ct, p);
-        await ExecuteAsync(
-            $"""
-            INSERT INTO account_members (workspace_id, profile_id, group_id, first_at, last_at)
-            SELECT workspace_id, @into, group_id, first_at, last_at FROM account_members WHERE workspace_id = @ws AND profile_id = @from
-            ON CONFLICT (workspace_id, profile_id, group_id) DO UPDATE SET
-                first_at = {dialect.Least("account_members.first_at", "excluded.first_at")}, last_at = {dialect.Greatest("account_members.last_at", "excluded.last_at")}
-            """, ct, p);
-        await ExecuteAsync("DELETE FROM account_members WHERE workspace_id = @ws AND profile_id = @from", ct, p);
+        foreach (var sql in profileData.MergeStatements(dialect))
+        {
+            await ExecuteAsync(sql, ct, ("@ws", ws), ("@from", from), ("@into", into));
+        }
     }
 }

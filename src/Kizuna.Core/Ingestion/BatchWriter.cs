@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.InteropServices;
 using Kizuna.Storage;
+using Kizuna.Work.ProfileData;
 
 namespace Kizuna.Ingestion;
 
@@ -9,7 +10,7 @@ namespace Kizuna.Ingestion;
 /// (creating and merging profiles as identities link up), appends the events and folds the aggregates in memory,
 /// so each touched profile, counter and roll-up is written once per transaction however many events it got.
 /// </summary>
-internal sealed partial class BatchWriter(DbConnection connection, DbTransaction transaction, SqlDialect dialect, IngestionOptions options)
+internal sealed partial class BatchWriter(DbConnection connection, DbTransaction transaction, SqlDialect dialect, IngestionOptions options, ProfileDataRegistry profileData)
 {
     private readonly Dictionary<(long Ws, string Kind, string Value), long> _identities = [];
     private readonly Dictionary<(long Ws, string Kind, string Value), long> _newIdentities = [];

@@ -1,16 +1,24 @@
+using System.Data;
+using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
 using Kizuna.Storage;
+using Kizuna.Work.ProfileData;
 
 namespace Kizuna.Profiles;
 
 /// <summary>
-/// The data-subject rights: export everything held on a profile, and erase it — events, orders, counters,
-/// identities, spend, account memberships (and accounts left without members) — optionally remembering its ids (hashed) so later events for them are dropped at ingest.
+/// The data-subject rights: export everything held on a profile, and erase it from every registered per-profile table
+/// (<see cref="ProfileDataRegistry"/>: events, orders and their lines, counters, identities, spend, account memberships
+/// and accounts left without members, …), optionally remembering its ids (hashed) so later events for them are dropped at ingest.
 /// </summary>
-public sealed class PrivacyService(Database database, ProfileService profiles, TimeProvider time, IEnumerable<IErasureObserver> observers)
+public sealed class PrivacyService(Database database, ProfileService profiles, ProfileDataRegistry profileData, TimeProvider time, IEnumerable<IErasureObserver> observers)
 {
+    /// <summary>
+    /// The profile as <see cref="ProfileService.FindAsync"/> shows it, and under <c>tables</c> every row that it and
+    /// the profiles merged into it hold in each registered table, by table name.
+    /// </summary>
     public async Task<JsonObject?> ExportAsync(long workspaceId, long profileId, CancellationToken ct)
     {
         if (await profiles.FindAsync(workspaceId, new ProfileLookup(ProfileLookupKind.Id, profileId.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct) is not { } detail)
@@ -18,30 +26,23 @@ public sealed class PrivacyService(Database database, ProfileService profiles, T
             return null;
         }
 
-        var events = new JsonArray();
-        string? cursor = null;
-        while (true)
+        // One snapshot for every table, so rows committed meanwhile never show half (events without their counters).
+        await using var connection = await database.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+        var ids = await ProfileIdsAsync(connection, transaction, workspaceId, detail.Profile.Id, ct);
+        var tables = new JsonObject();
+        foreach (var (table, sql) in profileData.ExportQueries(database.Dialect))
         {
-            var page = await profiles.TimelineAsync(workspaceId, detail.Profile.Id, cursor, 500, ct);
-            foreach (var e in page)
-            {
-                events.Add(JsonSerializer.SerializeToNode(e, StoredJson.Web));
-            }
-
-            if (page.Count < 500)
-            {
-                break;
-            }
-
-            cursor = page[^1].Cursor;
+            tables[table.Name] = await ExportRows.ReadAsync(connection, transaction, table, sql, new { workspaceId, ids }, database.Kind, ct);
         }
+
+        await transaction.CommitAsync(ct);
 
         return new JsonObject
         {
             ["exportedAt"] = time.GetUtcNow(),
             ["profile"] = JsonSerializer.SerializeToNode(detail, StoredJson.Web),
-            ["orders"] = JsonSerializer.SerializeToNode(await profiles.OrdersAsync(workspaceId, detail.Profile.Id, ct), StoredJson.Web),
-            ["events"] = events,
+            ["tables"] = tables,
         };
     }
 
@@ -56,9 +57,7 @@ public sealed class PrivacyService(Database database, ProfileService profiles, T
         profileId = current;
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var ids = (await connection.QueryAsync<long>(new CommandDefinition(
-            "SELECT id FROM profiles WHERE workspace_id = @workspaceId AND (id = @profileId OR merged_into = @profileId)",
-            new { workspaceId, profileId }, transaction, cancellationToken: ct))).ToList();
+        var ids = await ProfileIdsAsync(connection, transaction, workspaceId, profileId, ct);
         if (!ids.Contains(profileId))
         {
             return false;
@@ -67,26 +66,9 @@ public sealed class PrivacyService(Database database, ProfileService profiles, T
         var identities = await connection.QueryAsync<(string Kind, string Value)>(new CommandDefinition(
             "SELECT kind, value FROM identities WHERE workspace_id = @workspaceId AND profile_id = @profileId",
             new { workspaceId, profileId }, transaction, cancellationToken: ct));
-        foreach (var sql in (string[])
-        [
-            "DELETE FROM order_lines WHERE workspace_id = @workspaceId AND order_id IN (SELECT order_id FROM orders WHERE workspace_id = @workspaceId AND profile_id = @id)",
-            "DELETE FROM orders WHERE workspace_id = @workspaceId AND profile_id = @id",
-            "DELETE FROM events WHERE workspace_id = @workspaceId AND profile_id = @id",
-            "DELETE FROM event_counts WHERE workspace_id = @workspaceId AND profile_id = @id",
-            "DELETE FROM daily_counts WHERE workspace_id = @workspaceId AND profile_id = @id",
-            "DELETE FROM profile_spend WHERE workspace_id = @workspaceId AND profile_id = @id",
-            // An account goes with its last member: its traits may describe no one else.
-            """
-            DELETE FROM accounts WHERE workspace_id = @workspaceId
-                AND group_id IN (SELECT group_id FROM account_members WHERE workspace_id = @workspaceId AND profile_id = @id)
-                AND NOT EXISTS (SELECT 1 FROM account_members m WHERE m.workspace_id = accounts.workspace_id AND m.group_id = accounts.group_id AND m.profile_id <> @id)
-            """,
-            "DELETE FROM account_members WHERE workspace_id = @workspaceId AND profile_id = @id",
-            "DELETE FROM identities WHERE workspace_id = @workspaceId AND profile_id = @id",
-            "DELETE FROM profiles WHERE workspace_id = @workspaceId AND id = @id",
-        ])
+        foreach (var sql in profileData.EraseStatements(database.Dialect))
         {
-            await connection.ExecuteAsync(new CommandDefinition(sql, ids.Select(id => new { workspaceId, id }), transaction, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(sql, new { workspaceId, ids }, transaction, cancellationToken: ct));
         }
 
         if (suppress)
@@ -111,4 +93,10 @@ public sealed class PrivacyService(Database database, ProfileService profiles, T
 
         return true;
     }
+
+    /// <summary>The profile and every profile merged into it (merges re-point earlier ones, so one level is all).</summary>
+    private static async Task<long[]> ProfileIdsAsync(DbConnection connection, DbTransaction transaction, long workspaceId, long profileId, CancellationToken ct) =>
+        [.. await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT id FROM profiles WHERE workspace_id = @workspaceId AND (id = @profileId OR merged_into = @profileId)",
+            new { workspaceId, profileId }, transaction, cancellationToken: ct))];
 }

@@ -1,4 +1,5 @@
 using Kizuna.Work.Jobs;
+using Kizuna.Work.ProfileData;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -11,6 +12,7 @@ public static class WorkServiceCollectionExtensions
     {
         services.TryAddSingleton<NodeIdentity>();
         services.AddKizunaJobs();
+        services.TryAddSingleton<ProfileDataRegistry>();
         return services;
     }
 }

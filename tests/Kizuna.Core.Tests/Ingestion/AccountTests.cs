@@ -65,7 +65,7 @@ public sealed class AccountTests
             Order("gone", "o-1", 12.5m, currency: "EUR"),
         ])], Ct);
         var profiles = new ProfileService(store.Database);
-        var privacy = new PrivacyService(store.Database, profiles, TimeProvider.System, []);
+        var privacy = new PrivacyService(store.Database, profiles, Work.ProfileData.CoreProfileData.Registry, TimeProvider.System, []);
         var id = (await profiles.ResolveAsync(Ws, new ProfileLookup(ProfileLookupKind.UserId, "gone"), Ct))!.Value;
         var export = (await privacy.ExportAsync(Ws, id, Ct))!;
 
@@ -82,7 +82,7 @@ public sealed class AccountTests
     private static string Sorted(System.Text.Json.Nodes.JsonObject traits) =>
         new System.Text.Json.Nodes.JsonObject(traits.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => KeyValuePair.Create(t.Key, t.Value?.DeepClone()))).ToJsonString();
 
-    private static IngestStore Store(TestStore store) => new(store.Database, Options.Create(new IngestionOptions()));
+    private static IngestStore Store(TestStore store) => new(store.Database, Options.Create(new IngestionOptions()), Work.ProfileData.CoreProfileData.Registry);
 
     private static async Task<ProfileDetail> FindAsync(TestStore store, string userId) =>
         (await new ProfileService(store.Database).FindAsync(Ws, new ProfileLookup(ProfileLookupKind.UserId, userId), Ct))!;

@@ -296,7 +296,7 @@ public sealed class IngestStoreTests
         var profiles = new ProfileService(store.Database);
         var id = (await profiles.ResolveAsync(Ws, new ProfileLookup(ProfileLookupKind.UserId, "gone"), Ct))!.Value;
 
-        Assert.True(await new PrivacyService(store.Database, profiles, TimeProvider.System, []).EraseAsync(Ws, id, suppress: true, Ct));
+        Assert.True(await new PrivacyService(store.Database, profiles, Work.ProfileData.CoreProfileData.Registry, TimeProvider.System, []).EraseAsync(Ws, id, suppress: true, Ct));
         var (results, _) = await ingest.WriteAsync([new IngestBatch(Ws, [Track("gone", null, "Came Back"), Track(null, "gone-device", "Came Back"), Track("other", null, "Came Back")])], Ct);
 
         Assert.Equal(new IngestResult(1, 0, 2), results[0]);
@@ -314,14 +314,17 @@ public sealed class IngestStoreTests
         var profiles = new ProfileService(store.Database);
         var id = (await profiles.ResolveAsync(Ws, new ProfileLookup(ProfileLookupKind.UserId, "u1"), Ct))!.Value;
 
-        var export = (await new PrivacyService(store.Database, profiles, TimeProvider.System, []).ExportAsync(Ws, id, Ct))!;
+        var export = (await new PrivacyService(store.Database, profiles, Work.ProfileData.CoreProfileData.Registry, TimeProvider.System, []).ExportAsync(Ws, id, Ct))!;
 
         Assert.Equal("佐藤 美咲", export["profile"]!["profile"]!["traits"]!["name"]!.GetValue<string>());
-        Assert.Equal(2, export["events"]!.AsArray().Count);
-        Assert.Equal("o-1", export["orders"]![0]!["orderId"]!.GetValue<string>());
+        Assert.Equal(2, export["tables"]!["events"]!.AsArray().Count);
+        var order = export["tables"]!["orders"]![0]!;
+        Assert.Equal("o-1", order["order_id"]!.GetValue<string>());
+        Assert.Equal(4200m, order["total"]!.GetValue<decimal>());
+        Assert.Single(export["tables"]!["order_lines"]!.AsArray());
     }
 
-    private static IngestStore Store(TestStore store) => new(store.Database, Options.Create(new IngestionOptions()));
+    private static IngestStore Store(TestStore store) => new(store.Database, Options.Create(new IngestionOptions()), Work.ProfileData.CoreProfileData.Registry);
 
     private static async Task<long> CountAsync(TestStore store, string sql)
     {

@@ -216,8 +216,11 @@ public sealed class ProfilesApiTests
 
         var profile = export.GetProperty("profile").GetProperty("profile");
         Assert.Equal(("export@example.com", "gold"), (profile.GetProperty("email").GetString(), profile.GetProperty("traits").GetProperty("plan").GetString()));
-        Assert.Equal(["Order Completed", null], export.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
-        Assert.Equal(["o-2001"], export.GetProperty("orders").EnumerateArray().Select(o => o.GetProperty("orderId").GetString()));
+        var tables = export.GetProperty("tables");
+        Assert.Equal([null, "Order Completed"], tables.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
+        Assert.Equal(["o-2001"], tables.GetProperty("orders").EnumerateArray().Select(o => o.GetProperty("order_id").GetString()));
+        Assert.Equal([("o-2001", "p-tea", 20m), ("o-2001", "p-cup", 19.5m)], tables.GetProperty("order_lines").EnumerateArray()
+            .Select(l => (l.GetProperty("order_id").GetString(), l.GetProperty("product_id").GetString(), l.GetProperty("price").GetDecimal())));
     }
 
     [Theory]

@@ -1,0 +1,30 @@
+using Kizuna.Ingestion;
+using Kizuna.Profiles;
+using Kizuna.Storage;
+using Microsoft.Extensions.Options;
+using static Kizuna.Ingestion.Messages;
+
+namespace Kizuna.Work.ProfileData;
+
+/// <summary>
+/// A customer with rows in every table Kizuna.Core registers: an anonymous visit (events, a club membership) merged
+/// into the identified profile, which has traits, an order with a line, spend and a membership of a shared account.
+/// </summary>
+internal static class CustomerData
+{
+    public static IngestStore Ingest(TestStore store, ProfileDataRegistry? registry = null) =>
+        new(store.Database, Options.Create(new IngestionOptions()), registry ?? CoreProfileData.Registry);
+
+    public static async Task<long> WriteAsync(IngestStore ingest, TestStore store, long ws, string user, CancellationToken ct)
+    {
+        var device = $"{user}-device";
+        await ingest.WriteAsync([new IngestBatch(ws, [Page(null, device, T0), Group(null, device, $"{user}-club", """{"name":"Club"}""", T0.AddMinutes(1))])], ct);
+        await ingest.WriteAsync([new IngestBatch(ws, [
+            Identify(user, null, $$"""{"email":"{{user}}@example.com"}""", T0.AddMinutes(2)),
+            Order(user, $"{user}-o1", 1200, T0.AddMinutes(3)),
+            Group(user, null, "shared", """{"name":"Shared"}""", T0.AddMinutes(4)),
+            Track(user, device, "Product Viewed", T0.AddMinutes(5)),
+        ])], ct);
+        return (await new ProfileService(store.Database).ResolveAsync(ws, new ProfileLookup(ProfileLookupKind.UserId, user), ct))!.Value;
+    }
+}
