@@ -28,6 +28,11 @@ public sealed partial class JobQueue(
             return [];
         }
 
+        if (jobs.FirstOrDefault(j => string.IsNullOrEmpty(j.Queue) || j.MaxAttempts < 1) is { } wrong)
+        {
+            throw new ArgumentException($"A job needs a queue name and at least one attempt: {wrong with { Payload = "…" }}.", nameof(jobs));
+        }
+
         var now = time.GetUtcNow();
         var rows = jobs.Select(j => new JobInserter.Row(
             j.Queue, j.Key, j.Group, j.WorkspaceId, j.Payload, Epoch.ToMs(j.DueAt ?? now),

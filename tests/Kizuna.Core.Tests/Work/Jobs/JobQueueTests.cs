@@ -27,6 +27,17 @@ public sealed class JobQueueTests
         Assert.Empty(await f.Queue.ClaimAsync("send", 10, Lease, Ct));
     }
 
+    [Fact]
+    public async Task EnqueueManyAsync_JobWithoutQueueOrAttempts_RefusedAndNothingAdded()
+    {
+        await using var f = await JobQueueFixture.CreateAsync("sqlite");
+
+        await Assert.ThrowsAsync<ArgumentException>(() => f.Queue.EnqueueManyAsync([new NewJob("q", "{}"), new NewJob("q", "{}", MaxAttempts: 0)], Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => f.Queue.EnqueueAsync(new NewJob("", "{}"), Ct));
+
+        Assert.Empty(await f.Queue.StatsAsync(Ct));
+    }
+
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task EnqueueManyAsync_KeyedKeylessAndKnown_IdsInTheOrderGiven(string engine)
