@@ -4,13 +4,13 @@ using Microsoft.Extensions.Options;
 namespace Kizuna.Ingestion;
 
 /// <summary>Commits batches of validated messages, one transaction for all of them.</summary>
-public sealed class IngestStore(Database database, IOptions<IngestionOptions> options)
+public sealed class IngestStore(Database database, IOptions<IngestionOptions> options, TimeProvider? time = null)
 {
     public async Task<(IReadOnlyList<IngestResult> Results, CommittedBatch Committed)> WriteAsync(IReadOnlyList<IngestBatch> batches, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var (results, committed) = await new BatchWriter(connection, transaction, database.Dialect, options.Value).WriteAsync(batches, ct);
+        var (results, committed) = await new BatchWriter(connection, transaction, database.Dialect, options.Value, time ?? TimeProvider.System).WriteAsync(batches, ct);
         await transaction.CommitAsync(ct);
         return (results, committed);
     }

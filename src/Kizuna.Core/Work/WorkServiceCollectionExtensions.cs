@@ -1,3 +1,4 @@
+using Kizuna.Work.Changes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -9,6 +10,7 @@ public static class WorkServiceCollectionExtensions
     public static IServiceCollection AddKizunaWork(this IServiceCollection services)
     {
         services.TryAddSingleton<NodeIdentity>();
+        services.AddKizunaChanges();
         return services;
     }
 }
