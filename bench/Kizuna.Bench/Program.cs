@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Kizuna.Bench.Feed;
 using Kizuna.Bench.Ingest;
 using Kizuna.Bench.Templates;
 
@@ -10,12 +11,15 @@ switch (verb)
 {
     case "ingest":
         return await IngestBenchmark.RunAsync(IngestOptions.Parse(rest));
+    case "feed":
+        return await FeedBenchmark.RunAsync(IngestOptions.Parse(rest));
     case "templates":
         BenchmarkRunner.Run<TemplateRenderingBenchmarks>(args: rest);
         return 0;
     default:
         Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Kizuna.Bench -- <workload> [options]");
         Console.Error.WriteLine("  ingest     W1: batched ingestion over HTTP against the raw insert rate of the same rows");
+        Console.Error.WriteLine("  feed       W1 with the event archive reading the change feed against without, and the archive's lag");
         Console.Error.WriteLine("  templates  W2: template rendering, Kizuna against bare Fluid and DotLiquid (BenchmarkDotNet args follow)");
         return verb.Length == 0 ? 0 : 2;
 }

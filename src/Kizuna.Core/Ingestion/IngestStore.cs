@@ -8,6 +8,7 @@ public sealed class IngestStore(Database database, IOptions<IngestionOptions> op
 {
     public async Task<(IReadOnlyList<IngestResult> Results, CommittedBatch Committed)> WriteAsync(IReadOnlyList<IngestBatch> batches, CancellationToken ct)
     {
+        using var turn = await SqliteDatabase.WriteTurnAsync(database, ct);
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var (results, committed) = await new BatchWriter(connection, transaction, database.Dialect, options.Value, time ?? TimeProvider.System).WriteAsync(batches, ct);

@@ -17,6 +17,7 @@ public sealed class ChangeCursorStore(Database database, TimeProvider time, IOpt
     /// </summary>
     public async Task<ChangePosition?> LeaseAsync(string consumer, string owner, CancellationToken ct)
     {
+        using var turn = await SqliteDatabase.WriteTurnAsync(database, ct);
         await using var connection = await database.OpenAsync(ct);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
@@ -43,6 +44,7 @@ public sealed class ChangeCursorStore(Database database, TimeProvider time, IOpt
     /// <summary>Moves the cursor to <paramref name="position"/> and extends the lease; false when the lease is no longer <paramref name="owner"/>'s.</summary>
     public async Task<bool> AdvanceAsync(string consumer, string owner, ChangePosition position, CancellationToken ct)
     {
+        using var turn = await SqliteDatabase.WriteTurnAsync(database, ct);
         await using var connection = await database.OpenAsync(ct);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         return await connection.ExecuteAsync(new CommandDefinition(
@@ -56,6 +58,7 @@ public sealed class ChangeCursorStore(Database database, TimeProvider time, IOpt
     /// <summary>Gives the lease up (a clean stop), so another node takes the consumer over at once.</summary>
     public async Task ReleaseAsync(string consumer, string owner, CancellationToken ct)
     {
+        using var turn = await SqliteDatabase.WriteTurnAsync(database, ct);
         await using var connection = await database.OpenAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE change_cursors SET lease_owner = NULL, lease_until = 0 WHERE consumer = @consumer AND lease_owner = @owner",
@@ -69,6 +72,7 @@ public sealed class ChangeCursorStore(Database database, TimeProvider time, IOpt
     /// </summary>
     public async Task<int> PruneAsync(int limit, CancellationToken ct)
     {
+        using var turn = await SqliteDatabase.WriteTurnAsync(database, ct);
         await using var connection = await database.OpenAsync(ct);
         var cutoff = (time.GetUtcNow() - options.Value.Retention).ToUnixTimeMilliseconds();
         var slowest = await connection.QuerySingleOrDefaultAsync<(long Tx, long Id)?>(new CommandDefinition(
