@@ -50,6 +50,11 @@ internal sealed partial class BatchWriter(DbConnection connection, DbTransaction
         var changed = _profiles.Values.Where(p => p.Dirty && p.MergedInto is null).Select(p => (p.WorkspaceId, p.Id)).ToList();
         var changeId = await AppendChangeAsync(changed, ct);
         await FlushAsync(changeId, ct);
+        if (changeId is { } id)
+        {
+            await ChangeLog.StampAsync(connection, transaction, id, time.GetUtcNow(), ct);
+        }
+
         var stored = _events.Select(e => new StoredEvent(e.Ws, e.ProfileId, e.EventId, e.Message.Type, e.Message.Name, e.Message.Timestamp, e.Message.PropertiesJson)).ToList();
         return (results, new CommittedBatch(stored, changed, _merges, changeId));
     }

@@ -62,7 +62,7 @@ public sealed class EventArchive(IOptions<ArchiveOptions> options) : IChangeCons
             }
             else
             {
-                json.WriteRawValue(e.PropertiesJson);
+                json.WriteRawValue(e.PropertiesJson, skipInputValidation: true); // valid JSON: checked at ingest, stored as JSON
             }
 
             json.WriteEndObject();
