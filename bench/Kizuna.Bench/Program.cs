@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Kizuna.Bench.Feed;
 using Kizuna.Bench.Ingest;
 using Kizuna.Bench.Jobs;
 using Kizuna.Bench.Templates;
@@ -13,6 +14,8 @@ switch (verb)
         return await IngestBenchmark.RunAsync(IngestOptions.Parse(rest));
     case "jobs":
         return await JobsBenchmark.RunAsync(JobsOptions.Parse(rest));
+    case "feed":
+        return await FeedBenchmark.RunAsync(IngestOptions.Parse(rest));
     case "templates":
         BenchmarkRunner.Run<TemplateRenderingBenchmarks>(args: rest);
         return 0;
@@ -20,6 +23,7 @@ switch (verb)
         Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Kizuna.Bench -- <workload> [options]");
         Console.Error.WriteLine("  ingest     W1: batched ingestion over HTTP against the raw insert rate of the same rows");
         Console.Error.WriteLine("  jobs       W6: job queue enqueue + claim + complete, batched, against a bare insert/update/delete of the same rows");
+        Console.Error.WriteLine("  feed       W1 with the event archive reading the change feed against without, and the archive's lag");
         Console.Error.WriteLine("  templates  W2: template rendering, Kizuna against bare Fluid and DotLiquid (BenchmarkDotNet args follow)");
         return verb.Length == 0 ? 0 : 2;
 }

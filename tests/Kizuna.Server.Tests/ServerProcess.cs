@@ -27,10 +27,17 @@ public sealed class ServerProcess : IAsyncDisposable
     public string RecentOutput => string.Join('\n', _output.TakeLast(40));
 
     /// <summary>Starts <c>dotnet kizuna.dll serve</c> on SQLite in <paramref name="dataFolder"/> and waits until /health answers.</summary>
-    public static Task<ServerProcess> StartAsync(string dataFolder, CancellationToken ct) => StartAsync(dataFolder, [], ct);
+    public static Task<ServerProcess> StartAsync(string dataFolder, CancellationToken ct) => StartAsync(["--data", dataFolder], [], ct);
 
     /// <summary>The same, with <c>--Section:Key=value</c> <paramref name="settings"/> added to the command line.</summary>
-    public static async Task<ServerProcess> StartAsync(string dataFolder, IReadOnlyList<string> settings, CancellationToken ct)
+    public static Task<ServerProcess> StartAsync(string dataFolder, IReadOnlyList<string> settings, CancellationToken ct) => StartAsync(["--data", dataFolder], settings, ct);
+
+    /// <summary>
+    /// Starts <c>dotnet kizuna.dll serve</c> on the store named by <paramref name="storageArguments"/> (<c>--data
+    /// folder</c> or <c>--postgres connection-string</c>, see <see cref="ServerStore"/>) with extra settings
+    /// (<c>--Section:Key=value</c>), and waits until /health answers. Several may share one PostgreSQL store.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(IReadOnlyList<string> storageArguments, IReadOnlyList<string> settings, CancellationToken ct)
     {
         var port = FreePort();
         var address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
@@ -40,11 +47,10 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[]
-        {
-            Path.Combine(AppContext.BaseDirectory, "kizuna.dll"), "serve", "--data", dataFolder, "--urls", address.ToString().TrimEnd('/'),
-            $"--Setup:AdminPassword={KizunaApplication.AdminPassword}", "--Logging:LogLevel:Default=Warning",
-        }.Concat(settings))
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "kizuna.dll"), "serve" }
+            .Concat(storageArguments)
+            .Concat(["--urls", address.ToString().TrimEnd('/'), $"--Setup:AdminPassword={KizunaApplication.AdminPassword}", "--Logging:LogLevel:Default=Warning"])
+            .Concat(settings))
         {
             start.ArgumentList.Add(argument);
         }

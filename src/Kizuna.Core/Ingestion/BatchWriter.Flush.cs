@@ -12,9 +12,9 @@ internal sealed partial class BatchWriter
     /// <summary>This process's slot of the per-workspace daily roll-up (see migration 0006).</summary>
     private static readonly int WorkspaceDailySlot = Random.Shared.Next(16);
 
-    private static readonly bool[] EventJson = [false, false, false, false, false, false, false, false, true, true];
+    private static readonly bool[] EventJson = [false, false, false, false, false, false, false, false, true, true, false];
 
-    private async Task FlushAsync(CancellationToken ct)
+    private async Task FlushAsync(long? changeId, CancellationToken ct)
     {
         await ApplySpendAsync(await new OrderLedger(connection, transaction, dialect).WriteAsync(_orders, ct), ct);
         await WriteAccountsAsync(ct);
@@ -27,12 +27,12 @@ internal sealed partial class BatchWriter
         await WriteProfilesAsync(ct);
 
         await BulkSql.InsertAsync<int>(connection, transaction, dialect,
-            "INSERT INTO events (workspace_id, profile_id, event_id, message_id, type, name, ts, received_at, properties, context)",
+            "INSERT INTO events (workspace_id, profile_id, event_id, message_id, type, name, ts, received_at, properties, context, change_id)",
             [.. _events.Select(e => new object?[]
             {
                 e.Ws, e.ProfileId, e.EventId, e.Message.MessageId, TypeName(e.Message.Type), e.Message.Name,
                 e.Message.Timestamp.ToUnixTimeMilliseconds(), e.Message.ReceivedAt.ToUnixTimeMilliseconds(),
-                e.Message.PropertiesJson ?? e.Message.TraitsJson, e.Message.ContextJson,
+                e.Message.PropertiesJson ?? e.Message.TraitsJson, e.Message.ContextJson, changeId,
             })],
             "", EventJson, null, ct);
 

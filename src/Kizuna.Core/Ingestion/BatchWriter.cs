@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.InteropServices;
 using Kizuna.Storage;
+using Kizuna.Work.Changes;
 using Kizuna.Work.ProfileData;
 
 namespace Kizuna.Ingestion;
@@ -10,7 +11,7 @@ namespace Kizuna.Ingestion;
 /// (creating and merging profiles as identities link up), appends the events and folds the aggregates in memory,
 /// so each touched profile, counter and roll-up is written once per transaction however many events it got.
 /// </summary>
-internal sealed partial class BatchWriter(DbConnection connection, DbTransaction transaction, SqlDialect dialect, IngestionOptions options, ProfileDataRegistry profileData)
+internal sealed partial class BatchWriter(DbConnection connection, DbTransaction transaction, SqlDialect dialect, IngestionOptions options, ProfileDataRegistry profileData, TimeProvider time)
 {
     private readonly Dictionary<(long Ws, string Kind, string Value), long> _identities = [];
     private readonly Dictionary<(long Ws, string Kind, string Value), long> _newIdentities = [];
@@ -47,10 +48,26 @@ internal sealed partial class BatchWriter(DbConnection connection, DbTransaction
             results[b] = new IngestResult(messages.Count - suppressed, duplicates, suppressed);
         }
 
-        await FlushAsync(ct);
         var changed = _profiles.Values.Where(p => p.Dirty && p.MergedInto is null).Select(p => (p.WorkspaceId, p.Id)).ToList();
+        var changeId = await AppendChangeAsync(changed, ct);
+        await FlushAsync(changeId, ct);
+        if (changeId is { } id)
+        {
+            await ChangeLog.StampAsync(connection, transaction, id, time.GetUtcNow(), ct);
+        }
+
         var stored = _events.Select(e => new StoredEvent(e.Ws, e.ProfileId, e.EventId, e.Message.Type, e.Message.Name, e.Message.Timestamp, e.Message.PropertiesJson)).ToList();
-        return (results, new CommittedBatch(stored, changed, _merges));
+        return (results, new CommittedBatch(stored, changed, _merges, changeId));
+    }
+
+    /// <summary>
+    /// The transaction's row in the change feed, written before its events so that they carry its id; none when the
+    /// transaction met only repeated messages.
+    /// </summary>
+    private async Task<long?> AppendChangeAsync(List<(long WorkspaceId, long ProfileId)> changed, CancellationToken ct)
+    {
+        var change = new ChangeRecord(time.GetUtcNow(), _events.Count, changed, _merges, []);
+        return change.IsEmpty ? null : await ChangeLog.AppendAsync(connection, transaction, dialect, change, ct);
     }
 
     /// <summary>Inserts every message key, in key order; the ones that were already there are repeats and are dropped.</summary>

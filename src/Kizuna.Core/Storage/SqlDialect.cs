@@ -72,4 +72,17 @@ public sealed class SqlDialect
     /// <summary>The value to bind for <see cref="InIds"/>.</summary>
     public object Ids(IEnumerable<long> ids) =>
         Kind == StoreKind.Postgres ? ids.ToArray() : "[" + string.Join(',', ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]";
+
+    /// <summary>
+    /// The id of the transaction the statement runs in, as a number that orders transactions by when they began
+    /// writing: PostgreSQL's 64-bit <c>pg_current_xact_id()</c>; 0 on SQLite, whose single writer commits in id order.
+    /// </summary>
+    public string CurrentTransaction => Kind == StoreKind.Postgres ? "pg_current_xact_id()::text::bigint" : "0";
+
+    /// <summary>
+    /// The oldest transaction id that may still be running, taken from the statement's own snapshot: every
+    /// transaction below it has committed or aborted, so a row stamped with a smaller <see cref="CurrentTransaction"/>
+    /// is final and none can still appear below it. SQLite: the largest bigint (every committed row is final).
+    /// </summary>
+    public string VisibleHorizon => Kind == StoreKind.Postgres ? "pg_snapshot_xmin(pg_current_snapshot())::text::bigint" : "9223372036854775807";
 }

@@ -4,10 +4,12 @@ using Microsoft.Data.Sqlite;
 namespace Kizuna.Storage;
 
 /// <summary>SQLite in WAL mode: many readers, one writer, durable against a process crash at every commit.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The write-turn semaphore is only awaited, never asked for a wait handle, so it holds nothing to dispose.")]
 public sealed class SqliteDatabase : Database
 {
     private readonly string _connectionString;
     private readonly string _pragmas;
+    private readonly SemaphoreSlim _writeTurn = new(1, 1);
 
     public SqliteDatabase(StorageOptions options)
     {
@@ -25,6 +27,22 @@ public sealed class SqliteDatabase : Database
     public override SqlDialect Dialect => SqlDialect.Sqlite;
 
     public string ConnectionString => _connectionString;
+
+    /// <summary>
+    /// Waits for this process's turn at SQLite's one write lock, in arrival order. The ingestion writer takes a turn
+    /// per commit, and so do the change feed's cursor moves: a small write left to SQLite's busy timeout instead
+    /// loses the lock to the writer's next commit again and again under load (cursor moves waited seconds).
+    /// Dispose the result to end the turn.
+    /// </summary>
+    public async ValueTask<IDisposable> WriteTurnAsync(CancellationToken ct)
+    {
+        await _writeTurn.WaitAsync(ct);
+        return new Turn(_writeTurn);
+    }
+
+    /// <summary>A turn for the engine behind <paramref name="database"/>: SQLite's, or none where writers do not queue for one lock.</summary>
+    public static async ValueTask<IDisposable?> WriteTurnAsync(Database database, CancellationToken ct) =>
+        database is SqliteDatabase sqlite ? await sqlite.WriteTurnAsync(ct) : null;
 
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken ct)
     {
@@ -64,5 +82,18 @@ public sealed class SqliteDatabase : Database
             Pooling = true,
             Mode = SqliteOpenMode.ReadWriteCreate,
         }.ToString();
+    }
+
+    private sealed class Turn(SemaphoreSlim gate) : IDisposable
+    {
+        private int _ended;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _ended, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
     }
 }

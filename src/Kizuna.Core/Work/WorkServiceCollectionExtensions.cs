@@ -1,3 +1,4 @@
+using Kizuna.Work.Changes;
 using Kizuna.Work.Jobs;
 using Kizuna.Work.ProfileData;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,7 @@ public static class WorkServiceCollectionExtensions
         services.TryAddSingleton<NodeIdentity>();
         services.AddKizunaJobs();
         services.TryAddSingleton<ProfileDataRegistry>();
+        services.AddKizunaChanges();
         return services;
     }
 }

@@ -18,7 +18,7 @@ public sealed class OverviewServiceTests
     public async Task ForPeriodAsync_IngestedShop_CountsOnlyThisWorkspaceAndPeriodAndNetRevenue(string engine)
     {
         await using var store = await TestStore.CreateAsync(engine, Ct);
-        var ingest = new IngestStore(store.Database, Options.Create(new IngestionOptions()), Work.ProfileData.CoreProfileData.Registry);
+        var ingest = new IngestStore(store.Database, Options.Create(new IngestionOptions()), Work.ProfileData.CoreProfileData.Registry, TimeProvider.System);
         var yesterday = Now.AddDays(-1);
         var recent = Now.AddDays(-2);
         IngestMessage Cancel(string userId, string orderId) => Track(userId, null, CommerceEvents.OrderCancelled, recent, null,
@@ -62,7 +62,7 @@ public sealed class OverviewServiceTests
     public async Task DefaultPeriodAsync_OnlyAnOldHistory_EndsOnItsLatestDay(string engine)
     {
         await using var store = await TestStore.CreateAsync(engine, Ct);
-        var ingest = new IngestStore(store.Database, Options.Create(new IngestionOptions()), Work.ProfileData.CoreProfileData.Registry);
+        var ingest = new IngestStore(store.Database, Options.Create(new IngestionOptions()), Work.ProfileData.CoreProfileData.Registry, TimeProvider.System);
         var lastOrder = new DateTimeOffset(2011, 12, 9, 12, 50, 0, TimeSpan.Zero);
         await ingest.WriteAsync([new IngestBatch(1, [
             Order("u1", "536365", 139, new DateTimeOffset(2010, 12, 1, 8, 26, 0, TimeSpan.Zero)),
@@ -85,7 +85,7 @@ public sealed class OverviewServiceTests
     public async Task ForPeriodAsync_OrdersInThreeCurrencies_KeepsEachCurrencyApart(string engine)
     {
         await using var store = await TestStore.CreateAsync(engine, Ct);
-        var ingest = new IngestStore(store.Database, Options.Create(new IngestionOptions()), Work.ProfileData.CoreProfileData.Registry);
+        var ingest = new IngestStore(store.Database, Options.Create(new IngestionOptions()), Work.ProfileData.CoreProfileData.Registry, TimeProvider.System);
         var overviews = new OverviewService(store.Database, new FakeTimeProvider(Now));
         await ingest.WriteAsync([new IngestBatch(1, [
             Order("u1", "o1", 0, Now.AddDays(-2)) with { Order = new OrderEvent(OrderEventKind.Completed, "o1", 10.1m, "USD", 0, 0, 0, null, []) },

@@ -82,7 +82,7 @@ public sealed class AccountTests
     private static string Sorted(System.Text.Json.Nodes.JsonObject traits) =>
         new System.Text.Json.Nodes.JsonObject(traits.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => KeyValuePair.Create(t.Key, t.Value?.DeepClone()))).ToJsonString();
 
-    private static IngestStore Store(TestStore store) => new(store.Database, Options.Create(new IngestionOptions()), Work.ProfileData.CoreProfileData.Registry);
+    private static IngestStore Store(TestStore store) => new(store.Database, Options.Create(new IngestionOptions()), Work.ProfileData.CoreProfileData.Registry, TimeProvider.System);
 
     private static async Task<ProfileDetail> FindAsync(TestStore store, string userId) =>
         (await new ProfileService(store.Database).FindAsync(Ws, new ProfileLookup(ProfileLookupKind.UserId, userId), Ct))!;

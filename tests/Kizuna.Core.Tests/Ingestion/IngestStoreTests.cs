@@ -324,7 +324,7 @@ public sealed class IngestStoreTests
         Assert.Single(export["tables"]!["order_lines"]!.AsArray());
     }
 
-    private static IngestStore Store(TestStore store) => new(store.Database, Options.Create(new IngestionOptions()), Work.ProfileData.CoreProfileData.Registry);
+    private static IngestStore Store(TestStore store) => new(store.Database, Options.Create(new IngestionOptions()), Work.ProfileData.CoreProfileData.Registry, TimeProvider.System);
 
     private static async Task<long> CountAsync(TestStore store, string sql)
     {

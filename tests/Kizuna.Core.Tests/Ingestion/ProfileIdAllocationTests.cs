@@ -13,7 +13,7 @@ public sealed class ProfileIdAllocationTests
     public async Task WriteAsync_UserIdAliasedToAnotherUsersProfile_GetsAProfileOfItsOwn(string engine)
     {
         await using var store = await TestStore.CreateAsync(engine, Ct);
-        var ingest = new IngestStore(store.Database, Options.Create(new IngestionOptions()), Work.ProfileData.CoreProfileData.Registry);
+        var ingest = new IngestStore(store.Database, Options.Create(new IngestionOptions()), Work.ProfileData.CoreProfileData.Registry, TimeProvider.System);
         // The alias ties user-5 to user-3's profile; user-5's next event then needs a profile no loaded id foretold.
         await ingest.WriteAsync([new IngestBatch(1, [Identify("user-3", null, "{}"), Alias("user-5", "user-3")])], Ct);
 

@@ -102,7 +102,7 @@ public sealed class SpendTests
         Assert.Equal(0.1m, orders.Single(o => o.OrderId == "o-1").Lines[0].Price);
     }
 
-    private static IngestStore Store(TestStore store) => new(store.Database, Options.Create(new IngestionOptions()), Work.ProfileData.CoreProfileData.Registry);
+    private static IngestStore Store(TestStore store) => new(store.Database, Options.Create(new IngestionOptions()), Work.ProfileData.CoreProfileData.Registry, TimeProvider.System);
 
     private static async Task<ProfileDetail> FindAsync(TestStore store, string userId) =>
         (await new ProfileService(store.Database).FindAsync(Ws, new ProfileLookup(ProfileLookupKind.UserId, userId), Ct))!;

@@ -14,7 +14,7 @@ public sealed class ProfileSearchOrderTests
     public async Task SearchAsync_Sort_OrdersByTheChosenColumnWithinTheTraitFilter(string engine)
     {
         await using var store = await TestStore.CreateAsync(engine, Ct);
-        var ingest = new IngestStore(store.Database, Options.Create(new IngestionOptions()), Work.ProfileData.CoreProfileData.Registry);
+        var ingest = new IngestStore(store.Database, Options.Create(new IngestionOptions()), Work.ProfileData.CoreProfileData.Registry, TimeProvider.System);
         await ingest.WriteAsync([new IngestBatch(1, [
             Identify("big", null, """{"plan":"gold"}""", T0),
             Order("big", "o1", 9000, T0.AddMinutes(1)),

@@ -92,4 +92,17 @@ public sealed class CliProcessTests : IDisposable
         Assert.DoesNotContain("running at", run.Text, StringComparison.Ordinal);
         Assert.Empty(_folder.EnumerateFileSystemInfos());   // nothing fell back to SQLite
     }
+
+    [Theory]
+    [InlineData("--ChangeFeed:PollInterval=00:00:00", "PollInterval")]
+    [InlineData("--ChangeFeed:LeaseDuration=00:00:00.5", "LeaseDuration")]
+    public async Task Kizuna_ChangeFeedSettingOutOfRange_IsRefusedNamingIt(string setting, string name)
+    {
+        var run = await KizunaProcess.RunAsync(_folder.FullName, ["serve", setting], TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.StartsWith("Configuration refused:", run.Error.Trim(), StringComparison.Ordinal);
+        Assert.Contains(name, run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("running at", run.Text, StringComparison.Ordinal);
+    }
 }

@@ -63,7 +63,7 @@ public sealed class ProfileTemplateDataSourceTests
     {
         await using var store = await TestStore.CreateAsync(engine, Ct);
         var workspace = await new WorkspaceService(store.Database, TimeProvider.System).CreateAsync($"ws-{Guid.NewGuid():N}", "Shop", Ct);
-        await new IngestStore(store.Database, Options.Create(new IngestionOptions()), Work.ProfileData.CoreProfileData.Registry).WriteAsync(
+        await new IngestStore(store.Database, Options.Create(new IngestionOptions()), Work.ProfileData.CoreProfileData.Registry, TimeProvider.System).WriteAsync(
             [new IngestBatch(workspace.Id, [Identify("u-en", null, """{"first_name":"Ann","last_name":"Lee"}""")])], Ct);
         var profileId = await new ProfileService(store.Database).ResolveAsync(workspace.Id, new ProfileLookup(ProfileLookupKind.UserId, "u-en"), Ct);
         var source = new ProfileTemplateDataSource(new ProfileService(store.Database));
@@ -80,7 +80,7 @@ public sealed class ProfileTemplateDataSourceTests
         var workspace = await new WorkspaceService(store.Database, TimeProvider.System).CreateAsync($"ws-{Guid.NewGuid():N}", "絆ストア", Ct);
         var tokyo = new ProfileContext("Asia/Tokyo", "ja-JP", null, null, null);
         OrderLine[] lines = [new("p-matcha", "MT-30", "抹茶 30g", "tea", 1200, 2), new("p-kyusu", "KY-1", "南部鉄器 急須", "ware", 7400, 1)];
-        await new IngestStore(store.Database, Options.Create(new IngestionOptions()), Work.ProfileData.CoreProfileData.Registry).WriteAsync([new IngestBatch(workspace.Id, [
+        await new IngestStore(store.Database, Options.Create(new IngestionOptions()), Work.ProfileData.CoreProfileData.Registry, TimeProvider.System).WriteAsync([new IngestBatch(workspace.Id, [
             Identify("u-jp-1", null, """{"email":"hanako@example.jp","firstName":"花子","lastName":"山田","plan":"gold"}""") with { Context = tokyo },
             Order("u-jp-1", "o-1001", 3000, T0.AddHours(1)),
             Track("u-jp-1", null, CommerceEvents.OrderCompleted, T0.AddDays(2).AddHours(16), order:

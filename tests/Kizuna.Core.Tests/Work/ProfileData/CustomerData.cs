@@ -13,7 +13,7 @@ namespace Kizuna.Work.ProfileData;
 internal static class CustomerData
 {
     public static IngestStore Ingest(TestStore store, ProfileDataRegistry? registry = null) =>
-        new(store.Database, Options.Create(new IngestionOptions()), registry ?? CoreProfileData.Registry);
+        new(store.Database, Options.Create(new IngestionOptions()), registry ?? CoreProfileData.Registry, TimeProvider.System);
 
     public static async Task<long> WriteAsync(IngestStore ingest, TestStore store, long ws, string user, CancellationToken ct)
     {

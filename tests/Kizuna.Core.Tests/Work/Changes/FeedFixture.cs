@@ -1,0 +1,72 @@
+using Dapper;
+using Kizuna.Ingestion;
+using Kizuna.Storage;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Kizuna.Work.Changes;
+
+/// <summary>A migrated store with the feed's parts over it, on a fake clock.</summary>
+internal sealed class FeedFixture(TestStore store)
+{
+    public const long Ws = 1;
+
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+
+    public TestStore Store => store;
+
+    public ChangeFeedOptions Options { get; } = new() { LeaseDuration = Lease, Retention = TimeSpan.FromDays(1) };
+
+    public ChangeFeed Feed => new(store.Database, Time, []);
+
+    public ChangeCursorStore Cursors => new(store.Database, Time, Microsoft.Extensions.Options.Options.Create(Options));
+
+    public IngestStore Ingest => new(store.Database, Microsoft.Extensions.Options.Options.Create(new IngestionOptions()), Kizuna.Work.ProfileData.CoreProfileData.Registry, Time);
+
+    public ChangeConsumerWorker Worker(IChangeConsumer consumer, string node) => new(consumer, Feed, Cursors, node, Lease, Time);
+
+    /// <summary>Commits one batch of track events with the given messageIds, one user each, and waits until a reader can see it.</summary>
+    public async Task WriteAsync(params string[] messageIds)
+    {
+        await WriteUnsettledAsync(messageIds);
+        await SettleAsync();
+    }
+
+    public async Task WriteUnsettledAsync(params string[] messageIds) =>
+        await Ingest.WriteAsync([new IngestBatch(Ws, [.. messageIds.Select(id => Messages.Track($"user-{id}", null, "Product Viewed", messageId: id))])],
+            TestContext.Current.CancellationToken);
+
+    /// <summary>
+    /// On PostgreSQL, waits until every transaction begun so far has ended: the visibility horizon is the whole
+    /// server's, so a transaction of another test (in another database) briefly holds this test's reads back too.
+    /// </summary>
+    public async Task SettleAsync()
+    {
+        if (store.Database.Kind != StoreKind.Postgres)
+        {
+            return;
+        }
+
+        var ct = TestContext.Current.CancellationToken;
+        await using var connection = await store.Database.OpenAsync(ct);
+        var next = await connection.ExecuteScalarAsync<long>("SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint");
+        for (var attempt = 0; await connection.ExecuteScalarAsync<long>($"SELECT {store.Database.Dialect.VisibleHorizon}") < next; attempt++)
+        {
+            Assert.True(attempt < 3_000, "A transaction on the PostgreSQL server stayed open for a minute.");
+            await Task.Delay(20, ct);
+        }
+    }
+
+    /// <summary>Runs a worker until it has nothing more to hand over; the total handled.</summary>
+    public static async Task<int> DrainAsync(ChangeConsumerWorker worker)
+    {
+        var total = 0;
+        while (await worker.RunOnceAsync(TestContext.Current.CancellationToken) is int handled and > 0)
+        {
+            total += handled;
+        }
+
+        return total;
+    }
+}
