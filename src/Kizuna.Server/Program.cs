@@ -7,6 +7,7 @@ using Kizuna.Server.Commerce;
 using Kizuna.Server.Dashboard;
 using Kizuna.Server.Health;
 using Kizuna.Server.Imports;
+using Kizuna.Server.Operations;
 using Kizuna.Server.Ingestion;
 using Kizuna.Server.Profiles;
 using Kizuna.Server.Security;
@@ -40,6 +41,7 @@ static WebApplication Build(KizunaCommand command)
     builder.Services.AddKizunaProblems();
     builder.Services.AddKizunaIngestionApi();
     builder.Services.AddKizunaDashboard();
+    builder.Services.AddKizunaHealth();
 
     var app = builder.Build();
 
@@ -57,6 +59,7 @@ static WebApplication Build(KizunaCommand command)
     app.MapInvitationsApi();
     app.MapTemplatesApi().RequireScope(Scopes.TemplatesRead);
     app.MapImportsApi();
+    app.MapOperationsApi();
     app.MapKizunaDashboard();
     return app;
 }

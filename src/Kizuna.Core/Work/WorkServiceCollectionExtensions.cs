@@ -12,6 +12,7 @@ public static class WorkServiceCollectionExtensions
     public static IServiceCollection AddKizunaWork(this IServiceCollection services)
     {
         services.TryAddSingleton<NodeIdentity>();
+        services.TryAddSingleton<WorkStatus>();
         services.AddKizunaJobs();
         services.TryAddSingleton<ProfileDataRegistry>();
         services.AddKizunaChanges();

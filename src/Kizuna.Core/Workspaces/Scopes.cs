@@ -15,11 +15,17 @@ public static class Scopes
     public const string UsersManage = "users:manage";
     public const string WorkspacesManage = "workspaces:manage";
 
+    /// <summary>Reads the cluster's background work: queue depths, feed lag, the workspace's dead jobs.</summary>
+    public const string OperationsRead = "operations:read";
+
+    /// <summary>Puts the workspace's dead jobs back in their queues.</summary>
+    public const string OperationsManage = "operations:manage";
+
     /// <summary>Lets a secret key send tracking calls (<c>/v1</c>), which otherwise take write keys only.</summary>
     public const string EventsWrite = "events:write";
 
     public static readonly IReadOnlyList<string> All =
-        [ProfilesRead, ProfilesWrite, ProfilesDelete, Import, ProductsRead, ProductsWrite, TemplatesRead, TemplatesWrite, KeysManage, UsersManage, WorkspacesManage, EventsWrite];
+        [ProfilesRead, ProfilesWrite, ProfilesDelete, Import, ProductsRead, ProductsWrite, TemplatesRead, TemplatesWrite, KeysManage, UsersManage, WorkspacesManage, OperationsRead, OperationsManage, EventsWrite];
 
     /// <summary>The scopes a dashboard role implies, so users and keys are authorised by one rule.</summary>
     public static IReadOnlyList<string> ForRole(Role role) => role switch

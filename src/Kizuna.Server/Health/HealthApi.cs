@@ -1,33 +1,38 @@
 using Kizuna.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Kizuna.Server.Health;
 
 public static class HealthApi
 {
-    /// <summary><c>GET /health</c>: 200 when the database answers, 503 when it does not.</summary>
+    /// <summary>The checks behind <c>/health</c>: the database, the job queue and the change feed.</summary>
+    public static IServiceCollection AddKizunaHealth(this IServiceCollection services)
+    {
+        services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<JobQueueHealthCheck>("jobs")
+            .AddCheck<ChangeFeedHealthCheck>("changes");
+        return services;
+    }
+
+    /// <summary>
+    /// <c>GET /health</c>: 200 when every check is healthy or degraded (work waiting longer than it should), 503 when
+    /// one is unhealthy (the database does not answer). Each check says what it saw in one line.
+    /// </summary>
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/health", CheckAsync).WithTags("Health").AllowAnonymous();
         return routes;
     }
 
-    private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> CheckAsync(Database database, CancellationToken ct)
+    private static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> CheckAsync(HealthCheckService checks, Database database, CancellationToken ct)
     {
-        try
-        {
-            await using var connection = await database.OpenAsync(ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT 1";
-            await command.ExecuteScalarAsync(ct);
-            return TypedResults.Ok(new HealthReport("healthy", database.Kind.ToString().ToLowerInvariant()));
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return TypedResults.Json(new HealthReport("unhealthy", database.Kind.ToString().ToLowerInvariant()), statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
+        var report = await checks.CheckHealthAsync(ct);
+        var response = HealthResponse.From(report, database.Kind);
+        return report.Status == HealthStatus.Unhealthy
+            ? TypedResults.Json(response, statusCode: StatusCodes.Status503ServiceUnavailable)
+            : TypedResults.Ok(response);
     }
-
-    /// <summary>The health of this node and the store it uses.</summary>
-    public sealed record HealthReport(string Status, string Store);
 }

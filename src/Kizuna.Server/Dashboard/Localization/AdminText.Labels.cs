@@ -201,4 +201,54 @@ public sealed partial record AdminText
     public required string MoreBadLinesFormat { get; init; }
 
     public required string NoAccess { get; init; }
+
+    public required string Operations { get; init; }
+
+    public required string OperationsIntro { get; init; }
+
+    public required string OperationsUnreadable { get; init; }
+
+    public required string JobQueues { get; init; }
+
+    public required string Queue { get; init; }
+
+    public required string JobsDue { get; init; }
+
+    public required string JobsRunning { get; init; }
+
+    public required string JobsScheduled { get; init; }
+
+    public required string JobsDead { get; init; }
+
+    public required string OldestWait { get; init; }
+
+    public required string NoJobs { get; init; }
+
+    public required string FeedConsumers { get; init; }
+
+    public required string Consumer { get; init; }
+
+    public required string Node { get; init; }
+
+    public required string NoNode { get; init; }
+
+    public required string ChangesBehind { get; init; }
+
+    public required string Lag { get; init; }
+
+    public required string NoConsumers { get; init; }
+
+    public required string DeadJobs { get; init; }
+
+    public required string JobKey { get; init; }
+
+    public required string Attempts { get; init; }
+
+    public required string FailedAt { get; init; }
+
+    public required string LastError { get; init; }
+
+    public required string Retry { get; init; }
+
+    public required string NoDeadJobs { get; init; }
 }
