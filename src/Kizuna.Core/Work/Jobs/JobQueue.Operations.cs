@@ -51,30 +51,36 @@ public sealed partial class JobQueue
         return [.. rows.Select(r => new QueueStats(r.Queue, r.Due, r.Scheduled, r.Running, r.Dead, Epoch.FromMs(r.OldestDueAt)))];
     }
 
-    /// <summary>Dead jobs, the most recently failed first, of one queue or of all.</summary>
-    public async Task<IReadOnlyList<DeadJob>> DeadAsync(string? queue, int limit, CancellationToken ct)
+    /// <summary>
+    /// Dead jobs, the most recently failed first, of one queue or of all; of one workspace (which sees only its own)
+    /// or, with a null <paramref name="workspaceId"/>, of every workspace and of none.
+    /// </summary>
+    public async Task<IReadOnlyList<DeadJob>> DeadAsync(string? queue, long? workspaceId, int limit, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         var rows = await connection.QueryAsync<(long Id, string Queue, string? Key, long? WorkspaceId, long Attempts, string? LastError, long FinishedAt)>(new CommandDefinition(
             $"""
             SELECT id, queue, key, workspace_id, attempts, last_error, finished_at FROM jobs
-            WHERE state = 'dead'{(queue is null ? "" : " AND queue = @queue")}
+            WHERE state = 'dead'{(queue is null ? "" : " AND queue = @queue")}{(workspaceId is null ? "" : " AND workspace_id = @workspaceId")}
             ORDER BY finished_at DESC, id DESC LIMIT @limit
             """,
-            new { queue, limit = Math.Clamp(limit, 1, 1000) }, cancellationToken: ct));
+            new { queue, workspaceId, limit = Math.Clamp(limit, 1, 1000) }, cancellationToken: ct));
         return [.. rows.Select(r => new DeadJob(r.Id, r.Queue, r.Key, r.WorkspaceId, (int)r.Attempts, r.LastError, Epoch.FromMs(r.FinishedAt)))];
     }
 
-    /// <summary>Puts a dead job back in its queue, due now with its attempts reset. False when it is not dead.</summary>
-    public async Task<bool> RetryDeadAsync(long id, CancellationToken ct)
+    /// <summary>
+    /// Puts a dead job back in its queue, due now with its attempts reset. False when it is not dead, or not of
+    /// <paramref name="workspaceId"/> when one is given.
+    /// </summary>
+    public async Task<bool> RetryDeadAsync(long id, long? workspaceId, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         var queue = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            """
+            $"""
             UPDATE jobs SET state = 'pending', attempts = 0, due_at = @now, finished_at = NULL, lease_owner = NULL, lease_token = NULL
-            WHERE id = @id AND state = 'dead' RETURNING queue
+            WHERE id = @id AND state = 'dead'{(workspaceId is null ? "" : " AND workspace_id = @workspaceId")} RETURNING queue
             """,
-            new { id, now = Epoch.ToMs(time.GetUtcNow()) }, cancellationToken: ct));
+            new { id, workspaceId, now = Epoch.ToMs(time.GetUtcNow()) }, cancellationToken: ct));
         if (queue is not null)
         {
             signal.Notify(queue);

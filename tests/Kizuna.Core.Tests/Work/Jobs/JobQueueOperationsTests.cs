@@ -72,16 +72,37 @@ public sealed class JobQueueOperationsTests
         var id = await f.Queue.EnqueueAsync(new NewJob("q", "{}", MaxAttempts: 5), Ct);
         var job = Assert.Single(await f.Queue.ClaimAsync("q", 1, Lease, Ct));
         await f.Queue.FailAsync([new JobFailure(job, "the file is gone", Retry: false)], Ct);
-        var deadBefore = await f.Queue.DeadAsync(null, 10, Ct);
+        var deadBefore = await f.Queue.DeadAsync(null, null, 10, Ct);
 
-        var retried = await f.Queue.RetryDeadAsync(id, Ct);
-        var again = await f.Queue.RetryDeadAsync(id, Ct);
+        var retried = await f.Queue.RetryDeadAsync(id, null, Ct);
+        var again = await f.Queue.RetryDeadAsync(id, null, Ct);
         var claimed = Assert.Single(await f.Queue.ClaimAsync("q", 1, Lease, Ct));
 
         Assert.Equal("the file is gone", Assert.Single(deadBefore).LastError);
         Assert.Equal((true, false), (retried, again));
         Assert.Equal((id, 1), (claimed.Id, claimed.Attempt));
-        Assert.Empty(await f.Queue.DeadAsync(null, 10, Ct));
+        Assert.Empty(await f.Queue.DeadAsync(null, null, 10, Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task DeadAsync_OfAWorkspace_ListsAndRetriesOnlyItsOwnJobs(string engine)
+    {
+        await using var f = await JobQueueFixture.CreateAsync(engine);
+        var mine = await f.Queue.EnqueueAsync(new NewJob("q", "{}", WorkspaceId: 1, MaxAttempts: 1), Ct);
+        var theirs = await f.Queue.EnqueueAsync(new NewJob("q", "{}", WorkspaceId: 2, MaxAttempts: 1), Ct);
+        foreach (var job in await f.Queue.ClaimAsync("q", 2, Lease, Ct))
+        {
+            await f.Queue.FailAsync(job, "refused", Ct);
+        }
+
+        var listed = await f.Queue.DeadAsync(null, 1, 10, Ct);
+        var retriedTheirs = await f.Queue.RetryDeadAsync(theirs, 1, Ct);
+        var retriedMine = await f.Queue.RetryDeadAsync(mine, 1, Ct);
+
+        Assert.Equal(mine, Assert.Single(listed).Id);
+        Assert.Equal((false, true), (retriedTheirs, retriedMine));
+        Assert.Equal(theirs, Assert.Single(await f.Queue.DeadAsync(null, null, 10, Ct)).Id);
     }
 
     [Theory]
@@ -98,7 +119,7 @@ public sealed class JobQueueOperationsTests
 
         Assert.Empty(takenOver);
         Assert.Equal(1, buried);
-        var dead = Assert.Single(await f.Queue.DeadAsync("q", 10, Ct));
+        var dead = Assert.Single(await f.Queue.DeadAsync("q", null, 10, Ct));
         Assert.Equal(id, dead.Id);
         Assert.Contains("lease expired", dead.LastError, StringComparison.Ordinal);
     }

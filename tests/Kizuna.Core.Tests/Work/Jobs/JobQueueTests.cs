@@ -167,7 +167,7 @@ public sealed class JobQueueTests
         Assert.InRange(waits[1], TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20));
         Assert.True(last.IsLastAttempt);
         Assert.Empty(await f.Queue.ClaimAsync("q", 10, Lease, Ct));
-        var dead = Assert.Single(await f.Queue.DeadAsync("q", 10, Ct));
+        var dead = Assert.Single(await f.Queue.DeadAsync("q", null, 10, Ct));
         Assert.Equal(new DeadJob(id, "q", "k", 7, 3, "failure 3", JobQueueFixture.Start + waits[0] + waits[1]), dead);
     }
 

@@ -49,7 +49,7 @@ public sealed class JobWorkerTests
         await WaitUntilAsync(async () => attempts.Count == 2 && (await host.Get<JobQueue>().StatsAsync(Ct)).Count == 0);
 
         Assert.Equal([1, 2], attempts);
-        Assert.Empty(await host.Get<JobQueue>().DeadAsync(null, 10, Ct));
+        Assert.Empty(await host.Get<JobQueue>().DeadAsync(null, null, 10, Ct));
     }
 
     [Fact]
