@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
 using Kizuna.Storage;
+using Kizuna.Work.Changes;
 using Kizuna.Work.ProfileData;
 
 namespace Kizuna.Profiles;
@@ -70,6 +71,11 @@ public sealed class PrivacyService(Database database, ProfileService profiles, P
         {
             await connection.ExecuteAsync(new CommandDefinition(sql, new { workspaceId, ids }, transaction, cancellationToken: ct));
         }
+
+        // Consumers of the feed (segment members, journey runs, the archive) learn of the erasure in commit order,
+        // even those that were down when it happened.
+        await ChangeLog.AppendAsync(connection, transaction, database.Dialect,
+            new ChangeRecord(time.GetUtcNow(), 0, [], [], [.. ids.Select(id => (workspaceId, id))]), ct);
 
         if (suppress)
         {

@@ -40,6 +40,32 @@ public sealed class ChangeFeedTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task EraseAsync_Profile_ConsumerSeesTheErasureAndNoneOfItsEvents(string engine)
+    {
+        await using var store = await TestStore.CreateAsync(engine, Ct);
+        var f = new FeedFixture(store);
+        var consumer = new RecordingConsumer("segments", batchSize: 10);
+        var worker = f.Worker(consumer, "node-a");
+        await worker.RunOnceAsync(Ct);
+        await f.WriteAsync("kept", "erased");
+        long erased;
+        await using (var connection = await store.Database.OpenAsync(Ct))
+        {
+            erased = await connection.ExecuteScalarAsync<long>("SELECT profile_id FROM identities WHERE value = 'user-erased'");
+        }
+
+        var privacy = new Kizuna.Profiles.PrivacyService(store.Database, new Kizuna.Profiles.ProfileService(store.Database), Kizuna.Work.ProfileData.CoreProfileData.Registry, f.Time, []);
+
+        Assert.True(await privacy.EraseAsync(FeedFixture.Ws, erased, suppress: false, Ct));
+        await f.SettleAsync();
+        await FeedFixture.DrainAsync(worker);
+
+        Assert.Equal(["kept"], consumer.MessageIds);
+        Assert.Equal([(FeedFixture.Ws, erased)], consumer.Changes[^1].Erased);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task RunOnceAsync_NewConsumer_StartsAtTheEndAndSeesEveryLaterEventOnce(string engine)
     {
         await using var store = await TestStore.CreateAsync(engine, Ct);
