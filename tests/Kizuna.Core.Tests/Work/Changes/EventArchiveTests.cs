@@ -45,6 +45,32 @@ public sealed class EventArchiveTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task HandleAsync_Erasure_WrittenToTheErasuresFolderForTheOperatorsPipeline(string engine)
+    {
+        await using var store = await TestStore.CreateAsync(engine, Ct);
+        var f = new FeedFixture(store);
+        var folder = Directory.CreateTempSubdirectory("kizuna-archive-");
+        try
+        {
+            var archive = new EventArchive(Options.Create(new ArchiveOptions { Folder = folder.FullName }));
+            var erasure = new Change(new ChangePosition(0, 7), f.Time.GetUtcNow(), [], [], [], [(FeedFixture.Ws, 42)]);
+
+            await archive.HandleAsync([erasure], Ct);
+
+            var file = Assert.Single(folder.GetFiles("*", SearchOption.AllDirectories));
+            Assert.Equal(Path.Combine(folder.FullName, "erasures", "2026-12-01", $"{erasure.Position}.ndjson"), file.FullName);
+            var line = JsonDocument.Parse(Assert.Single(File.ReadAllLines(file.FullName))).RootElement;
+            Assert.Equal((FeedFixture.Ws, 42L), (line.GetProperty("workspaceId").GetInt64(), line.GetProperty("profileId").GetInt64()));
+            Assert.Equal(f.Time.GetUtcNow(), line.GetProperty("erasedAt").GetDateTimeOffset());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public void Enabled_NoFolder_IsOff()
     {
