@@ -97,7 +97,10 @@ public sealed partial class JobQueue(
         return held;
     }
 
-    /// <summary>Marks the jobs done in one statement per lease; returns how many were still held and so completed.</summary>
+    /// <summary>
+    /// Marks the jobs done in one statement per lease; returns how many were still held and so completed. A done job
+    /// keeps <c>lease_owner</c>: the node that ran it.
+    /// </summary>
     public async Task<int> CompleteAsync(IReadOnlyCollection<ClaimedJob> jobs, CancellationToken ct)
     {
         var completed = 0;
@@ -107,7 +110,7 @@ public sealed partial class JobQueue(
         {
             completed += await connection.ExecuteAsync(new CommandDefinition(
                 $"""
-                UPDATE jobs SET state = 'done', finished_at = @now, lease_owner = NULL, lease_token = NULL
+                UPDATE jobs SET state = 'done', finished_at = @now, lease_token = NULL
                 WHERE {database.Dialect.InIds("id", "@ids")} AND lease_token = @token AND state = 'pending'
                 """,
                 new { now, token = byToken.Key, ids = database.Dialect.Ids(byToken.Select(j => j.Id)) }, cancellationToken: ct));
