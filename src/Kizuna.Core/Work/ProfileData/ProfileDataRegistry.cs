@@ -61,15 +61,7 @@ public sealed partial class ProfileDataRegistry
         [
             table.Name, table.ProfileColumn,
             .. table.Parent is { } p ? [p.Table, .. p.Key] : Array.Empty<string>(),
-            .. table.OnMerge switch
-            {
-                MergeRule.Moved m => m.Column is { } c ? [c] : [],
-                MergeRule.AddedUp a => [.. a.Key, .. a.Sum, .. a.Min, .. a.Max],
-                MergeRule.SurvivorKept k => k.Key,
-                _ => [],
-            },
-            .. table.OnErase is EraseRule.Anonymised an ? an.Clear : [],
-            .. table.Export.Json, .. table.Export.Times, .. table.Export.Money, .. table.Export.Uuids, .. table.Export.OrderBy, .. table.Export.Omit,
+            .. table.RuleColumns,
         ];
         if (names.FirstOrDefault(n => !Identifier().IsMatch(n)) is { } bad)
         {

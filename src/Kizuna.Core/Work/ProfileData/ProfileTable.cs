@@ -20,6 +20,20 @@ public sealed record ProfileTable(string Name)
 
     public ExportColumns Export { get; init; } = ExportColumns.AsStored;
 
+    /// <summary>Every column the merge, erase and export rules name (each must exist in the table).</summary>
+    public IEnumerable<string> RuleColumns =>
+    [
+        .. OnMerge switch
+        {
+            MergeRule.Moved m => m.Column is { } c ? [c] : [],
+            MergeRule.AddedUp a => [.. a.Key, .. a.Sum, .. a.Min, .. a.Max],
+            MergeRule.SurvivorKept k => k.Key,
+            _ => [],
+        },
+        .. OnErase is EraseRule.Anonymised an ? an.Clear : [],
+        .. Export.Json, .. Export.Times, .. Export.Money, .. Export.Uuids, .. Export.OrderBy, .. Export.Omit,
+    ];
+
     /// <summary>
     /// A table whose rows belong to the profiles that own a matching row of <paramref name="parent"/> (order lines
     /// through their order, accounts through their memberships): a merge leaves them where they are (the parent's rows

@@ -80,14 +80,6 @@ public sealed class SchemaTests
     [
         "workspace_id",
         .. table.Parent?.Key ?? [table.ProfileColumn],
-        .. table.OnMerge switch
-        {
-            MergeRule.Moved m => m.Column is { } c ? [c] : [],
-            MergeRule.AddedUp a => [.. a.Key, .. a.Sum, .. a.Min, .. a.Max],
-            MergeRule.SurvivorKept k => k.Key,
-            _ => [],
-        },
-        .. table.OnErase is EraseRule.Anonymised an ? an.Clear : [],
-        .. table.Export.Json, .. table.Export.Times, .. table.Export.Money, .. table.Export.Uuids, .. table.Export.OrderBy, .. table.Export.Omit,
+        .. table.RuleColumns,
     ];
 }
