@@ -20,7 +20,7 @@ internal sealed class ChangeFeedHealthCheck(ChangeFeed feed, IOptions<HealthOpti
 
             var furthest = consumers.MaxBy(c => c.Lag)!;
             var description = string.Create(CultureInfo.InvariantCulture,
-                $"{consumers.Count} consumers; the furthest behind, {furthest.Consumer}, is {furthest.Behind} changes and {furthest.Lag.TotalSeconds:0.###} s behind.");
+                $"{consumers.Count} consumer{(consumers.Count == 1 ? "" : "s")}; the furthest behind, {furthest.Consumer}, is {furthest.Behind} changes and {furthest.Lag.TotalSeconds:0.###} s behind.");
             return furthest.Lag > options.Value.MaxFeedLag ? HealthCheckResult.Degraded(description) : HealthCheckResult.Healthy(description);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

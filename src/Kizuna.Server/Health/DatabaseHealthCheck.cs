@@ -14,12 +14,12 @@ internal sealed class DatabaseHealthCheck(Database database) : IHealthCheck
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT 1";
             await command.ExecuteScalarAsync(cancellationToken);
-            return HealthCheckResult.Healthy($"{database.Kind} answers.");
+            return HealthCheckResult.Healthy("The database answers.");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The exception's message may name the server and user; the log has it, the anonymous answer does not.
-            return HealthCheckResult.Unhealthy($"{database.Kind} does not answer.", ex);
+            return HealthCheckResult.Unhealthy("The database does not answer.", ex);
         }
     }
 }
