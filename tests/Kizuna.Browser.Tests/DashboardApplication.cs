@@ -11,5 +11,7 @@ public sealed class DashboardApplication(string dataDirectory, string adminPassw
         builder.UseSetting("Storage:Provider", "sqlite");
         builder.UseSetting("Storage:DataDirectory", dataDirectory);
         builder.UseSetting("Setup:AdminPassword", adminPassword);
+        // The event archive runs, so the operations page has a change feed consumer to show.
+        builder.UseSetting("Archive:Folder", Path.Combine(dataDirectory, "archive"));
     }
 }

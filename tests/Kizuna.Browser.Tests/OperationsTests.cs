@@ -33,6 +33,9 @@ public sealed class OperationsTests(DashboardServer server)
         await Expect(row.Locator("[data-field='due']")).ToHaveTextAsync("3");
         await Expect(row.Locator("[data-field='scheduled']")).ToHaveTextAsync("3");
         await Expect(row.Locator("[data-field='dead']")).ToHaveTextAsync("1");
+        var archive = page.Locator("#consumers-table tbody tr").Filter(new() { HasText = "archive" });
+        await Expect(archive).Not.ToContainTextAsync("none running");
+        await Expect(archive.Locator("[data-field='behind']")).ToHaveTextAsync("0");
         var deadRow = page.Locator("#dead-jobs-table tbody tr").Filter(new() { HasText = "order-1001-shipped" });
         await Expect(deadRow).ToContainTextAsync("410 Gone");
         await page.ScreenshotAsync("operations");
