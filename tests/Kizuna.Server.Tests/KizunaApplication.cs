@@ -104,26 +104,7 @@ public sealed class KizunaApplication : WebApplicationFactory<Program>
             await DropDatabaseAsync(_postgresServer, _postgresDatabase!);
         }
 
-        await DeleteFolderAsync(_dataFolder);
-    }
-
-    // SQLite creates and removes a database's -wal and -shm files as connections open and close, and the last one of
-    // a stopped server can still be closing while the folder is emptied ("directory not empty"): try again rather
-    // than fail a test over its clean-up.
-    private static async Task DeleteFolderAsync(DirectoryInfo folder)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                folder.Delete(recursive: true);
-                return;
-            }
-            catch (IOException) when (attempt < 10)
-            {
-                await Task.Delay(100);
-            }
-        }
+        await TestFolders.DeleteAsync(_dataFolder.FullName);
     }
 
     // An autovacuum worker in the database is not ours to terminate: wait for it, and leave the database to the

@@ -38,7 +38,7 @@ public sealed class ImportsApiTests : IAsyncLifetime
     {
         await _factory.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        await Kizuna.Server.TestFolders.DeleteAsync(_directory);
     }
 
     [Fact]
