@@ -3,14 +3,16 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Dapper;
 using Kizuna.Server.Imports;
+using Kizuna.Work.Changes;
 using Kizuna.Workspaces;
 
 namespace Kizuna.Server.Work;
 
 /// <summary>
-/// Two server processes on one PostgreSQL database claim the same job queue while both ingest: imports uploaded to
-/// either node run on whichever claims them first (both nodes share this machine's temporary folder), each exactly
-/// once, and every line's event is stored once.
+/// Two server processes on one PostgreSQL database claim the same job queue and read the same feed while both
+/// ingest: imports uploaded to either node run on whichever claims them first (both nodes share this machine's
+/// temporary folder), each exactly once; every line's event is stored once, and the event archive (one node at a
+/// time) holds every event, tracked or imported, exactly once.
 /// </summary>
 public sealed class TwoNodeJobQueueTests
 {
@@ -19,12 +21,25 @@ public sealed class TwoNodeJobQueueTests
     private const string Mapping = """{ "kind": "events", "columns": { "user_id": "Customer", "event": "Event", "timestamp": "Time", "message_id": "Id" } }""";
 
     [Fact]
-    public async Task Imports_TwoNodesClaimingOneQueueWhileIngesting_EachJobRunsOnceAndEveryLineIsStoredOnce()
+    public async Task Imports_TwoNodesClaimingOneQueueWhileIngesting_EachJobRunsOnceAndNoEventIsSkipped()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var store = await ServerStore.CreateAsync("postgres", ct);
+        var archive = Directory.CreateTempSubdirectory("kizuna-archive-");
+        try
+        {
+            await RunAsync(store, archive.FullName, ct);
+        }
+        finally
+        {
+            archive.Delete(recursive: true);
+        }
+    }
+
+    private static async Task RunAsync(ServerStore store, string archive, CancellationToken ct)
+    {
         var secret = (await new ApiKeyService(store.Database, TimeProvider.System).CreateAsync(store.WorkspaceId, ApiKeyKind.Secret, "Import", [Scopes.Import], ct)).Secret;
-        string[] settings = ["--Jobs:PollInterval=00:00:00.200"];
+        string[] settings = ["--Jobs:PollInterval=00:00:00.200", $"--Archive:Folder={archive}"];
         var load = new TrackLoad("jobs-two-nodes", senders: 4, batchesPerSender: 30);
         var ids = new List<long>();
         string[] output;
@@ -39,6 +54,7 @@ public sealed class TwoNodeJobQueueTests
 
             await WaitUntilEndedAsync(store, ids, ct);
             await sending;
+            await ArchiveFolder.WaitUntilCaughtUpAsync(new ChangeFeed(store.Database, TimeProvider.System, []), ct);
             output = [a.RecentOutput, b.RecentOutput];
         }
 
@@ -59,6 +75,10 @@ public sealed class TwoNodeJobQueueTests
         Assert.Equal((Imports * LinesPerImport, Imports * LinesPerImport), ((int)lines.Rows, (int)lines.Distinct));
         Assert.Equal(load.Total, load.Acknowledged.Count);
         Assert.Equal(load.Total, tracked);
+        var archived = ArchiveFolder.CountMessageIds(archive);
+        Assert.Equal(load.Total + Imports * LinesPerImport, archived.Count);
+        Assert.All(load.Acknowledged, id => Assert.Equal(1, archived.GetValueOrDefault(id)));
+        Assert.All(archived, pair => Assert.Equal(1, pair.Value));
     }
 
     private static string Csv(int import) =>
