@@ -9,8 +9,8 @@ internal static class ChangeEvents
 {
     public static async Task<Dictionary<long, List<ChangeEvent>>> ReadAsync(DbConnection connection, SqlDialect dialect, long[] changeIds, CancellationToken ct)
     {
-        // Read with the typed getters rather than mapped: a change holds a whole group commit (thousands of events),
-        // and mapping boxed every column of every row, a cost the ingestion writer felt on a busy machine.
+        // Typed getters rather than a mapped tuple: a change holds a whole group commit (thousands of events), and
+        // mapping boxed every column of every row (3.7 against 2.9 µs of processor time per event; docs/BENCHMARKS.md).
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
             $"""
             SELECT change_id, workspace_id, profile_id, event_id, message_id, type, name, ts, received_at, properties FROM events
