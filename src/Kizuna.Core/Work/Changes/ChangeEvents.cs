@@ -9,22 +9,35 @@ internal static class ChangeEvents
 {
     public static async Task<Dictionary<long, List<ChangeEvent>>> ReadAsync(DbConnection connection, SqlDialect dialect, long[] changeIds, CancellationToken ct)
     {
-        var rows = await connection.QueryAsync<(long ChangeId, long WorkspaceId, long ProfileId, object EventId, string MessageId, string Type, string? Name, long Ts, long ReceivedAt, string? Properties)>(
-            new CommandDefinition(
-                $"""
-                SELECT change_id, workspace_id, profile_id, event_id, message_id, type, name, ts, received_at, properties FROM events
-                WHERE {dialect.OneOf("change_id", "@changeIds")} ORDER BY change_id, id
-                """, new { changeIds }, cancellationToken: ct));
+        // Typed getters rather than a mapped tuple: a change holds a whole group commit (thousands of events), and
+        // mapping boxed every column of every row (3.7 against 2.9 µs of processor time per event; docs/BENCHMARKS.md).
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            $"""
+            SELECT change_id, workspace_id, profile_id, event_id, message_id, type, name, ts, received_at, properties FROM events
+            WHERE {dialect.OneOf("change_id", "@changeIds")} ORDER BY change_id, id
+            """, new { changeIds }, cancellationToken: ct));
         var byChange = new Dictionary<long, List<ChangeEvent>>();
-        foreach (var r in rows)
+        List<ChangeEvent>? list = null;
+        var current = 0L;
+        while (await reader.ReadAsync(ct))
         {
-            if (!byChange.TryGetValue(r.ChangeId, out var list))
+            var changeId = reader.GetInt64(0);
+            if (list is null || changeId != current)
             {
-                byChange[r.ChangeId] = list = [];
+                byChange[changeId] = list = [];
+                current = changeId;
             }
 
-            list.Add(new ChangeEvent(r.WorkspaceId, r.ProfileId, StoredGuid.Read(r.EventId), r.MessageId, r.Type, r.Name,
-                Epoch.FromMs(r.Ts), Epoch.FromMs(r.ReceivedAt), r.Properties));
+            list.Add(new ChangeEvent(
+                reader.GetInt64(1),
+                reader.GetInt64(2),
+                reader.GetGuid(3), // a uuid in PostgreSQL, 16 bytes in SQLite: both providers read either as a Guid
+                reader.GetString(4),
+                reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                Epoch.FromMs(reader.GetInt64(7)),
+                Epoch.FromMs(reader.GetInt64(8)),
+                reader.IsDBNull(9) ? null : reader.GetString(9)));
         }
 
         return byChange;

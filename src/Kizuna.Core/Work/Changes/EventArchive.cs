@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -24,43 +25,45 @@ public sealed class EventArchive(IOptions<ArchiveOptions> options) : IChangeCons
     public async Task HandleAsync(IReadOnlyList<Change> changes, CancellationToken ct)
     {
         var root = Path.GetFullPath(options.Value.Folder!);
+        // One buffer for the batch: a change's file is built whole in memory (a group commit's events, a few MB at
+        // most) and written in one call, rather than flushed through the JSON writer and the file's buffer line by line.
+        var buffer = new ArrayBufferWriter<byte>(1 << 16);
+        using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Storage.StoredJson.Options.Encoder });
         foreach (var change in changes)
         {
             if (change.Events.Count > 0)
             {
-                await WriteFileAsync(Path.Combine(root, Day(change)), change, WriteEvents, ct);
+                WriteEvents(json, buffer, change);
+                await WriteFileAsync(Path.Combine(root, Day(change)), change, buffer, ct);
             }
 
             if (change.Erased.Count > 0)
             {
-                await WriteFileAsync(Path.Combine(root, "erasures", Day(change)), change, WriteErasures, ct);
+                WriteErasures(json, buffer, change);
+                await WriteFileAsync(Path.Combine(root, "erasures", Day(change)), change, buffer, ct);
             }
         }
     }
 
     private static string Day(Change change) => change.CommittedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static async Task WriteFileAsync(string folder, Change change, Action<Utf8JsonWriter, Stream, Change> write, CancellationToken ct)
+    private static async Task WriteFileAsync(string folder, Change change, ArrayBufferWriter<byte> buffer, CancellationToken ct)
     {
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{change.Position}.ndjson");
         // Unique per writer: a node that lost its lease mid-write must not share a temporary file with the next.
         var temporary = Path.Combine(folder, $".{change.Position}.{Guid.NewGuid():N}.tmp");
-        await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+        await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous))
         {
-            using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = Storage.StoredJson.Options.Encoder }))
-            {
-                write(json, stream, change);
-            }
-
-            await stream.FlushAsync(ct);
+            await stream.WriteAsync(buffer.WrittenMemory, ct);
             stream.Flush(flushToDisk: true);
         }
 
+        buffer.ResetWrittenCount();
         File.Move(temporary, path, overwrite: true);
     }
 
-    private static void WriteErasures(Utf8JsonWriter json, Stream stream, Change change)
+    private static void WriteErasures(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, Change change)
     {
         foreach (var (workspaceId, profileId) in change.Erased)
         {
@@ -69,11 +72,11 @@ public sealed class EventArchive(IOptions<ArchiveOptions> options) : IChangeCons
             json.WriteNumber("profileId", profileId);
             json.WriteString("erasedAt", change.CommittedAt.ToUniversalTime());
             json.WriteEndObject();
-            EndLine(json, stream);
+            EndLine(json, buffer);
         }
     }
 
-    private static void WriteEvents(Utf8JsonWriter json, Stream stream, Change change)
+    private static void WriteEvents(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, Change change)
     {
         foreach (var e in change.Events)
         {
@@ -97,14 +100,14 @@ public sealed class EventArchive(IOptions<ArchiveOptions> options) : IChangeCons
             }
 
             json.WriteEndObject();
-            EndLine(json, stream);
+            EndLine(json, buffer);
         }
     }
 
-    private static void EndLine(Utf8JsonWriter json, Stream stream)
+    private static void EndLine(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer)
     {
         json.Flush();
         json.Reset();
-        stream.WriteByte((byte)'\n');
+        buffer.Write("\n"u8);
     }
 }
