@@ -38,7 +38,15 @@ public sealed partial class JobWorker(
         {
             try
             {
-                var jobs = await queue.ClaimAsync(settings.Queue, settings.BatchSize, settings.Lease, stopping);
+                // Never cancelled midway: a claim cancelled after its statement committed would leave its jobs leased
+                // to a node that is going away, until the lease ran out. What a stopping node claimed goes straight back.
+                var jobs = await queue.ClaimAsync(settings.Queue, settings.BatchSize, settings.Lease, CancellationToken.None);
+                if (stopping.IsCancellationRequested)
+                {
+                    await queue.ReleaseAsync(jobs, CancellationToken.None);
+                    return;
+                }
+
                 if (jobs.Count == 0)
                 {
                     await signal.WaitAsync(settings.Queue, options.Value.PollInterval, time, stopping);
