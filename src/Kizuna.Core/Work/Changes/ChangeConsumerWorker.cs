@@ -29,8 +29,11 @@ public sealed class ChangeConsumerWorker(IChangeConsumer consumer, ChangeFeed fe
     {
         if (_position is null || time.GetUtcNow() >= _renewAt)
         {
-            _position = await cursors.LeaseAsync(consumer.Name, owner, ct);
+            // Never cancelled midway: a lease taken by a statement cancelled after it committed would be unknown here,
+            // so a stopping node would not give it back and the next node would wait out the whole lease.
+            _position = await cursors.LeaseAsync(consumer.Name, owner, CancellationToken.None);
             _renewAt = time.GetUtcNow() + leaseDuration / 3;
+            ct.ThrowIfCancellationRequested();
         }
 
         var ahead = _readAhead;
