@@ -59,6 +59,8 @@ public sealed class ImportCrashTests
 
                 Assert.True(ended.Status == "succeeded", $"{ended.Status}: {ended.Error}\n{restarted.RecentOutput}");
                 Assert.Equal(Lines, ended.Report!.LinesRead);
+                // The import's row ends just before its job is completed: wait for the job too before stopping.
+                await WaitUntilJobEndedAsync(data.FullName, ct);
             }
 
             var database = new SqliteDatabase(new StorageOptions { DataDirectory = data.FullName });
@@ -93,6 +95,21 @@ public sealed class ImportCrashTests
         }
 
         throw new TimeoutException($"The import did not get there within three minutes: {job?.Status}.");
+    }
+
+    private static async Task WaitUntilJobEndedAsync(string dataFolder, CancellationToken ct)
+    {
+        var database = new SqliteDatabase(new StorageOptions { DataDirectory = dataFolder });
+        await using var connection = await database.OpenAsync(ct);
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (await connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT state FROM jobs WHERE queue = 'import'", cancellationToken: ct)) != "pending")
+            {
+                return;
+            }
+
+            await Task.Delay(100, ct);
+        }
     }
 
     private static async Task<(long WorkspaceId, string Secret)> PrepareAsync(string dataFolder, CancellationToken ct)

@@ -104,8 +104,12 @@ public sealed class TwoNodeJobQueueTests
         await using var connection = await store.Database.OpenAsync(ct);
         for (var attempt = 0; attempt < 1200; attempt++)
         {
+            // An import's row ends just before its job is completed: both must have ended.
             var open = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT COUNT(*) FROM imports WHERE id = ANY(@ids) AND status IN ('queued', 'running')", new { ids = ids.ToArray() }, cancellationToken: ct));
+                """
+                SELECT (SELECT COUNT(*) FROM imports WHERE id = ANY(@ids) AND status IN ('queued', 'running'))
+                     + (SELECT COUNT(*) FROM jobs WHERE queue = 'import' AND state = 'pending')
+                """, new { ids = ids.ToArray() }, cancellationToken: ct));
             if (open == 0)
             {
                 return;
