@@ -1,5 +1,4 @@
 using System.Globalization;
-using Kizuna.Work;
 using Kizuna.Work.Jobs;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -15,7 +14,7 @@ internal sealed class JobQueueHealthCheck(JobQueue jobs, TimeProvider time, IOpt
         {
             var queues = await jobs.StatsAsync(cancellationToken);
             var now = time.GetUtcNow();
-            var wait = queues.Count == 0 ? TimeSpan.Zero : queues.Max(q => WorkReport.Wait(q, now));
+            var wait = queues.Select(q => q.WaitAt(now)).DefaultIfEmpty().Max();
             var description = string.Create(CultureInfo.InvariantCulture,
                 $"{queues.Sum(q => q.Due)} due, {queues.Sum(q => q.Running)} running, {queues.Sum(q => q.Scheduled)} scheduled, {queues.Sum(q => q.Dead)} dead; the oldest due job has waited {wait.TotalSeconds:0.#} s.");
             return wait > options.Value.MaxJobWait ? HealthCheckResult.Degraded(description) : HealthCheckResult.Healthy(description);

@@ -1,4 +1,3 @@
-using Kizuna.Work;
 using Kizuna.Work.Jobs;
 
 namespace Kizuna.Server.Operations;
@@ -7,5 +6,5 @@ namespace Kizuna.Server.Operations;
 public sealed record QueueResponse(string Queue, long Due, long Running, long Scheduled, long Dead, DateTimeOffset? OldestDueAt, double WaitSeconds)
 {
     public static QueueResponse From(QueueStats stats, DateTimeOffset at) => new(
-        stats.Queue, stats.Due, stats.Running, stats.Scheduled, stats.Dead, stats.OldestDueAt, Math.Round(WorkReport.Wait(stats, at).TotalSeconds, 3));
+        stats.Queue, stats.Due, stats.Running, stats.Scheduled, stats.Dead, stats.OldestDueAt, Math.Round(stats.WaitAt(at).TotalSeconds, 3));
 }
