@@ -1,3 +1,4 @@
+using Kizuna.Work.ProfileData;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kizuna.Profiles;
@@ -8,6 +9,12 @@ public static class ProfilesServiceCollectionExtensions
     {
         services.AddSingleton<ProfileService>();
         services.AddSingleton<PrivacyService>();
+        services.AddProfileData(new ProfileTable("profile_values")
+        {
+            // Computed again by their owner on its next refresh; until then the survivor's own values stand.
+            OnMerge = MergeRule.KeepSurvivor("name"),
+            Export = new ExportColumns { Times = ["computed_at"] },
+        });
         return services;
     }
 }

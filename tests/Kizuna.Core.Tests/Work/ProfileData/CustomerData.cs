@@ -1,3 +1,4 @@
+using Dapper;
 using Kizuna.Ingestion;
 using Kizuna.Profiles;
 using Kizuna.Storage;
@@ -8,7 +9,7 @@ namespace Kizuna.Work.ProfileData;
 
 /// <summary>
 /// A customer with rows in every table Kizuna.Core registers: an anonymous visit (events, a club membership) merged
-/// into the identified profile, which has traits, an order with a line, spend and a membership of a shared account.
+/// into the identified profile, which has traits, a computed value, an order with a line, spend and a membership of a shared account.
 /// </summary>
 internal static class CustomerData
 {
@@ -25,6 +26,11 @@ internal static class CustomerData
             Group(user, null, "shared", """{"name":"Shared"}""", T0.AddMinutes(4)),
             Track(user, device, "Product Viewed", T0.AddMinutes(5)),
         ])], ct);
-        return (await new ProfileService(store.Database).ResolveAsync(ws, new ProfileLookup(ProfileLookupKind.UserId, user), ct))!.Value;
+        var id = (await new ProfileService(store.Database).ResolveAsync(ws, new ProfileLookup(ProfileLookupKind.UserId, user), ct))!.Value;
+        await using var connection = await store.Database.OpenAsync(ct);
+        await connection.ExecuteAsync(
+            "INSERT INTO profile_values (workspace_id, profile_id, name, number_value, text_value, computed_at) VALUES (@ws, @id, 'tier', NULL, 'gold', 0)",
+            new { ws, id });
+        return id;
     }
 }
