@@ -2,6 +2,7 @@ using Kizuna.Analytics;
 using Kizuna.Commerce;
 using Kizuna.Ingestion;
 using Kizuna.Profiles;
+using Kizuna.Segments;
 using Kizuna.Storage;
 using Kizuna.Work;
 using Kizuna.Workspaces;
@@ -23,6 +24,7 @@ public static class KizunaServiceCollectionExtensions
             .AddKizunaIngestion()
             .AddKizunaProfiles()
             .AddKizunaCommerce()
+            .AddKizunaSegments()
             .AddKizunaAnalytics();
     }
 }

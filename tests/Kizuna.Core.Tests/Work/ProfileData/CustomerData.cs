@@ -9,7 +9,7 @@ namespace Kizuna.Work.ProfileData;
 
 /// <summary>
 /// A customer with rows in every table Kizuna.Core registers: an anonymous visit (events, a club membership) merged
-/// into the identified profile, which has traits, a computed value, an order with a line, spend and a membership of a shared account.
+/// into the identified profile, which has traits, a computed value, a segment membership, an order with a line, spend and a membership of a shared account.
 /// </summary>
 internal static class CustomerData
 {
@@ -31,6 +31,8 @@ internal static class CustomerData
         await connection.ExecuteAsync(
             "INSERT INTO profile_values (workspace_id, profile_id, name, number_value, text_value, computed_at) VALUES (@ws, @id, 'tier', NULL, 'gold', 0)",
             new { ws, id });
+        await connection.ExecuteAsync(
+            "INSERT INTO segment_members (workspace_id, segment_id, profile_id, entered_at) VALUES (@ws, 1, @id, 0)", new { ws, id });
         return id;
     }
 }
