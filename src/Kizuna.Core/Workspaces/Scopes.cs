@@ -11,6 +11,12 @@ public static class Scopes
     public const string ProductsWrite = "products:write";
     public const string TemplatesRead = "templates:read";
     public const string TemplatesWrite = "templates:write";
+    public const string SegmentsRead = "segments:read";
+    public const string SegmentsWrite = "segments:write";
+
+    /// <summary>Reads every metric and per-customer score; <see cref="AnalyticsManage"/> also starts a refresh.</summary>
+    public const string AnalyticsRead = "analytics:read";
+    public const string AnalyticsManage = "analytics:manage";
     public const string KeysManage = "keys:manage";
     public const string UsersManage = "users:manage";
     public const string WorkspacesManage = "workspaces:manage";
@@ -25,15 +31,15 @@ public static class Scopes
     public const string EventsWrite = "events:write";
 
     public static readonly IReadOnlyList<string> All =
-        [ProfilesRead, ProfilesWrite, ProfilesDelete, Import, ProductsRead, ProductsWrite, TemplatesRead, TemplatesWrite, KeysManage, UsersManage, WorkspacesManage, OperationsRead, OperationsManage, EventsWrite];
+        [ProfilesRead, ProfilesWrite, ProfilesDelete, Import, ProductsRead, ProductsWrite, TemplatesRead, TemplatesWrite, SegmentsRead, SegmentsWrite, AnalyticsRead, AnalyticsManage, KeysManage, UsersManage, WorkspacesManage, OperationsRead, OperationsManage, EventsWrite];
 
     /// <summary>The scopes a dashboard role implies, so users and keys are authorised by one rule.</summary>
     public static IReadOnlyList<string> ForRole(Role role) => role switch
     {
         Role.Admin => All,
-        Role.Marketer => [ProfilesRead, ProfilesWrite, Import, ProductsRead, ProductsWrite, TemplatesRead, TemplatesWrite],
-        Role.Agent => [ProfilesRead, ProfilesWrite, ProductsRead, TemplatesRead],
-        _ => [ProfilesRead, ProductsRead, TemplatesRead],
+        Role.Marketer => [ProfilesRead, ProfilesWrite, Import, ProductsRead, ProductsWrite, TemplatesRead, TemplatesWrite, SegmentsRead, SegmentsWrite, AnalyticsRead, AnalyticsManage],
+        Role.Agent => [ProfilesRead, ProfilesWrite, ProductsRead, TemplatesRead, SegmentsRead, AnalyticsRead],
+        _ => [ProfilesRead, ProductsRead, TemplatesRead, SegmentsRead, AnalyticsRead],
     };
 
     public static bool IsKnown(string scope) => All.Contains(scope, StringComparer.Ordinal);

@@ -8,7 +8,7 @@ namespace Kizuna.Server.Workspaces;
 /// <summary>Nobody grants a role or scope they do not hold: through keys (see WorkspacesApiTests), invitations or role changes.</summary>
 public sealed class GrantRulesTests
 {
-    private static readonly string[] ViewerScopes = [Scopes.ProfilesRead, Scopes.ProductsRead, Scopes.TemplatesRead];
+    private static readonly string[] ViewerScopes = [.. Scopes.ForRole(Role.Viewer)];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
