@@ -11,12 +11,20 @@ public sealed record OverviewPeriod(DateOnly From, DateOnly To)
 
     public int Days => To.DayNumber - From.DayNumber + 1;
 
+    /// <summary>The period of the same length that ends the day before this one begins, shown beside it for comparison.</summary>
+    public OverviewPeriod Previous => new(From.AddDays(-Days), From.AddDays(-1));
+
+    /// <summary>Whether <paramref name="day"/> lies in the period.</summary>
+    public bool Contains(DateOnly day) => day >= From && day <= To;
+
     /// <summary>The period of <paramref name="preset"/> that ends on <paramref name="end"/>.</summary>
     public static OverviewPeriod Ending(OverviewPreset preset, DateOnly end) => preset switch
     {
         OverviewPreset.Last7Days => new(end.AddDays(-6), end),
         OverviewPreset.Last90Days => new(end.AddDays(-89), end),
         OverviewPreset.Last12Months => new(end.AddMonths(-12).AddDays(1), end),
+        OverviewPreset.MonthToDate => new(new DateOnly(end.Year, end.Month, 1), end),
+        OverviewPreset.YearToDate => new(new DateOnly(end.Year, 1, 1), end),
         _ => new(end.AddDays(-29), end),
     };
 

@@ -8,4 +8,13 @@ public enum OverviewPreset
     Last90Days,
     Last12Months,
     Custom,
+
+    /// <summary>From the first of the end's month to the end.</summary>
+    MonthToDate,
+
+    /// <summary>From January 1st of the end's year to the end.</summary>
+    YearToDate,
+
+    /// <summary>From the workspace's first order to the end (resolved by the metrics service, which knows the first order).</summary>
+    AllTime,
 }

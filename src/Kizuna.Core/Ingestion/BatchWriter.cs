@@ -13,6 +13,9 @@ namespace Kizuna.Ingestion;
 /// </summary>
 internal sealed partial class BatchWriter(DbConnection connection, DbTransaction transaction, SqlDialect dialect, IngestionOptions options, ProfileDataRegistry profileData, TimeProvider time)
 {
+    /// <summary>The <c>daily_counts</c> name under which session starts are counted (not an event: no <c>event_counts</c> row).</summary>
+    public const string SessionCountName = "$session";
+
     private readonly Dictionary<(long Ws, string Kind, string Value), long> _identities = [];
     private readonly Dictionary<(long Ws, string Kind, string Value), long> _newIdentities = [];
     private readonly Dictionary<(long Ws, long Id), ProfileState> _profiles = [];
@@ -100,6 +103,9 @@ internal sealed partial class BatchWriter(DbConnection connection, DbTransaction
             && (profile.SessionCount == 0 || ts > profile.LastSeen + (long)options.SessionTimeout.TotalMilliseconds))
         {
             profile.SessionCount++;
+
+            // Session starts per day, so analytics can read pages per session over any period.
+            CollectionsMarshal.GetValueRefOrAddDefault(_daily, (ws, profile.Id, SessionCountName, Epoch.Day(ts)), out _)++;
         }
 
         profile.SeenAt(ts);

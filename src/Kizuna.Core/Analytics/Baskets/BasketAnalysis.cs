@@ -1,0 +1,9 @@
+namespace Kizuna.Analytics.Baskets;
+
+/// <summary>The rules mined from <see cref="Baskets"/> orders, highest lift first, with the frequent itemsets of two or more products.</summary>
+public sealed record BasketAnalysis(
+    OverviewPeriod Period, BasketSettings Settings, long Baskets, IReadOnlyList<FrequentItemset> Itemsets, IReadOnlyList<AssociationRule> Rules)
+{
+    /// <summary>Rules found before <see cref="BasketSettings.MaxRules"/> cut the list.</summary>
+    public long TotalRules { get; init; }
+}

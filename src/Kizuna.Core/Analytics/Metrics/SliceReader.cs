@@ -1,0 +1,58 @@
+using System.Globalization;
+using Dapper;
+using Kizuna.Commerce;
+using Kizuna.Storage;
+
+namespace Kizuna.Analytics.Metrics;
+
+/// <summary>
+/// Reads purchases sliced by a trait, an age band, a product or a category, grouped in SQL over the open orders of
+/// the period (and their lines for products and categories).
+/// </summary>
+public sealed class SliceReader(Database database)
+{
+    public const int MaxRows = 200;
+
+    public async Task<SliceResult> ReadAsync(MetricsQuery query, string? currency, SliceDimension dimension, string? trait, CancellationToken ct)
+    {
+        var kind = database.Kind;
+        var dialect = database.Dialect;
+        var parameters = OrderSql.Parameters(query, currency);
+        parameters["sliceTrait"] = trait;
+        parameters["endYear"] = query.Period.To.Year;
+        parameters["endMonthDay"] = query.Period.To.ToString("MM-dd", CultureInfo.InvariantCulture);
+        var lineAmount = kind == StoreKind.Postgres ? "ROUND(l.price * CAST(l.quantity AS numeric), 4)" : "CAST(ROUND(l.price * l.quantity) AS INTEGER)";
+        var sql = dimension switch
+        {
+            SliceDimension.Product or SliceDimension.Category =>
+                $"""
+                SELECT {(dimension == SliceDimension.Product ? "l.product_id" : "l.category")} AS slice, MAX(l.name) AS name,
+                       {Money.SumSql(lineAmount, kind)}, COUNT(DISTINCT o.order_id), COUNT(DISTINCT o.profile_id), SUM(l.quantity)
+                FROM orders o JOIN order_lines l ON l.workspace_id = o.workspace_id AND l.order_id = o.order_id
+                WHERE {OrderSql.Where(query.Scope, dialect)}
+                GROUP BY {(dimension == SliceDimension.Product ? "l.product_id" : "l.category")}
+                """,
+            _ =>
+                $"""
+                SELECT {(dimension == SliceDimension.Trait ? dialect.JsonText("p.traits", "@sliceTrait") : $"CAST(({AgeBands.AgeSql(kind)}) AS text)")} AS slice,
+                       NULL AS name, {Money.SumSql(OrderSql.Net, kind)}, COUNT(*), COUNT(DISTINCT o.profile_id), CAST(0 AS double precision)
+                FROM orders o JOIN profiles p ON p.workspace_id = o.workspace_id AND p.id = o.profile_id
+                WHERE {OrderSql.Where(query.Scope, dialect)}
+                GROUP BY 1
+                """,
+        };
+        await using var connection = await database.OpenAsync(ct);
+        var rows = (await connection.QueryAsync<(string? Slice, string? Name, decimal Whole, decimal Fraction, long Orders, long Customers, double Quantity)>(
+                new CommandDefinition(sql, parameters, cancellationToken: ct)))
+            .Select(r => new SliceRow(r.Slice, r.Name, Money.Sum(r.Whole, r.Fraction, kind), r.Orders, r.Customers, (decimal)r.Quantity));
+        if (dimension == SliceDimension.AgeBand)
+        {
+            rows = rows
+                .GroupBy(r => AgeBands.Of(long.TryParse(r.Key, NumberStyles.Integer, CultureInfo.InvariantCulture, out var age) ? age : null))
+                .Select(g => new SliceRow(g.Key, null, g.Sum(r => r.Revenue), g.Sum(r => r.Orders), g.Sum(r => r.Customers), 0));
+        }
+
+        return new SliceResult(dimension, trait, currency,
+            [.. rows.OrderByDescending(r => r.Revenue).ThenBy(r => r.Key, StringComparer.Ordinal).Take(MaxRows)]);
+    }
+}
