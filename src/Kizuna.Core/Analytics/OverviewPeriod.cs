@@ -12,7 +12,7 @@ public sealed record OverviewPeriod(DateOnly From, DateOnly To)
     public int Days => To.DayNumber - From.DayNumber + 1;
 
     /// <summary>The period of the same length that ends the day before this one begins, shown beside it for comparison.</summary>
-    public OverviewPeriod Previous => new(From.AddDays(-Days), From.AddDays(-1));
+    public OverviewPeriod Before() => new(From.AddDays(-Days), From.AddDays(-1));
 
     /// <summary>Whether <paramref name="day"/> lies in the period.</summary>
     public bool Contains(DateOnly day) => day >= From && day <= To;

@@ -7,5 +7,5 @@ namespace Kizuna.Analytics.Metrics;
 public sealed record MetricsQuery(long WorkspaceId, OverviewPeriod Period, MetricsScope Scope, string? Currency = null)
 {
     /// <summary>The same query over the period before.</summary>
-    public MetricsQuery Previous => this with { Period = Period.Previous };
+    public MetricsQuery Previous => this with { Period = Period.Before() };
 }

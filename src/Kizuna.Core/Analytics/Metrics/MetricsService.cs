@@ -92,5 +92,5 @@ public sealed class MetricsService(
     }
 
     private static Compared<T> Compare<T>(MetricsQuery query, T current, T previous) =>
-        new(query.Period, current, query.Period.Previous, previous);
+        new(query.Period, current, query.Period.Before(), previous);
 }

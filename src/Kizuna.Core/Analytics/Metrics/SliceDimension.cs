@@ -1,6 +1,7 @@
 namespace Kizuna.Analytics.Metrics;
 
 /// <summary>What purchases are sliced by.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<SliceDimension>))]
 public enum SliceDimension
 {
     /// <summary>A trait's value (gender, country, plan…), named by the slice's trait.</summary>

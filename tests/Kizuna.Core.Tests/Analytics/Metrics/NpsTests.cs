@@ -1,5 +1,5 @@
-using Kizuna.Storage;
 using Kizuna.Ingestion;
+using Kizuna.Storage;
 using static Kizuna.Ingestion.Messages;
 
 namespace Kizuna.Analytics.Metrics;

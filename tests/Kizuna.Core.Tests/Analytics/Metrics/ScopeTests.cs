@@ -1,5 +1,5 @@
-using Kizuna.Storage;
 using Dapper;
+using Kizuna.Storage;
 using static Kizuna.Ingestion.Messages;
 
 namespace Kizuna.Analytics.Metrics;
