@@ -18,6 +18,9 @@ public sealed class SegmentSqlCompiler(SqlDialect dialect)
         var ws = p.Add(workspaceId);
         var where = new SqlConditions(p, new SegmentClock(now), ws).Of(condition);
         var only = profileIds is null ? "" : $" AND {dialect.InIds("p.id", p.Add(dialect.Ids(profileIds)))}";
-        return new SegmentQuery($"SELECT p.id FROM profiles p WHERE p.workspace_id = {ws} AND p.merged_into IS NULL{only} AND {where}", p.Values);
+        // A whole workspace is read in one pass over the table: given "workspace_id = ?" SQLite walks an index of
+        // profiles and looks every row up by key, four to six times slower; "+" keeps it from using the column.
+        var workspace = profileIds is null && dialect.Kind == StoreKind.Sqlite ? $"+p.workspace_id = {ws}" : $"p.workspace_id = {ws}";
+        return new SegmentQuery($"SELECT p.id FROM profiles p WHERE {workspace} AND p.merged_into IS NULL{only} AND {where}", p.Values);
     }
 }
