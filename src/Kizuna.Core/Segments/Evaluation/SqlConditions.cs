@@ -40,10 +40,10 @@ internal sealed class SqlConditions(SqlParameters p, SegmentClock clock, string 
                 + (performed.Window is null ? "" : $" AND e.ts >= {p.Add(from)}")
                 + (to == long.MaxValue ? "" : $" AND e.ts < {p.Add(to)}")
                 + Filters(performed.Where);
+            // "+ 0": grouped by the bare column, SQLite walks the (profile, time) index of every event instead of the
+            // (name, time) index of the few it needs.
             return zeroPasses
                 ? $"({Test($"(SELECT COUNT(*) {events} AND e.profile_id = p.id)")})"
-                                // "+ 0": grouped by the bare column, SQLite walks the (profile, time) index of every event instead
-                // of the (name, time) index of the few it needs.
                 : $"p.id IN (SELECT e.profile_id + 0 {events} GROUP BY e.profile_id + 0 HAVING {Test("COUNT(*)")})";
         }
 
