@@ -1,6 +1,7 @@
 using Kizuna;
 using Kizuna.Demo;
 using Kizuna.Imports;
+using Kizuna.Messaging;
 using Kizuna.Server;
 using Kizuna.Server.Cli;
 using Kizuna.Server.Commerce;
@@ -8,6 +9,7 @@ using Kizuna.Server.Dashboard;
 using Kizuna.Server.Health;
 using Kizuna.Server.Imports;
 using Kizuna.Server.Ingestion;
+using Kizuna.Server.Messaging;
 using Kizuna.Server.Operations;
 using Kizuna.Server.Profiles;
 using Kizuna.Server.Security;
@@ -34,6 +36,7 @@ static WebApplication Build(KizunaCommand command)
     builder.Services.AddKizunaCore();
     builder.Services.AddKizunaTemplates(builder.Configuration);
     builder.Services.AddKizunaImports();
+    builder.Services.AddKizunaMessaging();
     builder.Services.AddKizunaDemo();
     builder.Services.AddKizunaSecurity(builder.Configuration);
     builder.Services.AddKizunaInvitations();
@@ -60,6 +63,7 @@ static WebApplication Build(KizunaCommand command)
     app.MapTemplatesApi().RequireScope(Scopes.TemplatesRead);
     app.MapImportsApi();
     app.MapOperationsApi();
+    app.MapMessagesApi();
     app.MapKizunaDashboard();
     return app;
 }
