@@ -104,7 +104,7 @@ public static class MessagesApi
             return TypedResults.NotFound();
         }
 
-        var rendered = await renderer.RenderAsync(template, model, options with { WorkspaceId = workspaceId.ToString(CultureInfo.InvariantCulture), Links = MessageLinks.Preview }, ct);
+        var rendered = await renderer.RenderAsync(template, model.WithLinks(MessageLinks.Preview), options with { WorkspaceId = workspaceId.ToString(CultureInfo.InvariantCulture), Links = MessageLinks.Preview }, ct);
         var email = rendered.Content as RenderedEmail;
         return TypedResults.Ok(new EmailPreviewResponse(email?.Subject, email?.Html, email?.Text, [.. rendered.Errors.Select(TemplateErrorResponse.From)], rendered.AbortReason));
     }

@@ -105,8 +105,8 @@ public sealed class OutboxSender(
             return;
         }
 
-        var model = await ModelAsync(message, ct);
         var messageLinks = links.For(message);
+        var model = (await ModelAsync(message, ct)).WithLinks(messageLinks);
         var options = new TemplateRenderOptions { WorkspaceId = message.WorkspaceId.ToString(CultureInfo.InvariantCulture), Links = messageLinks };
         var rendered = await composer.RenderAsync(template, model, options, ct);
         if (rendered.AbortReason is { } abort)

@@ -69,7 +69,7 @@ public sealed class EmailRenderer(TemplateService templates)
         template.Id == 0 ? TemplateSource.Adhoc(body) : new($"message:{template.Id}:{field}", template.Version, body);
 
     /// <summary>A subject is one line: a header cannot carry the line breaks a template's whitespace leaves.</summary>
-    private static string OneLine(string subject) => string.Join(' ', subject.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+    private static string OneLine(string subject) => string.Join(' ', subject.Split([' ', '\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
 
     private static string WithPreheader(string html, string? preheader)
     {
