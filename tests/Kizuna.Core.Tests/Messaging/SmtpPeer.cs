@@ -4,7 +4,7 @@ using System.Net;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Mail;
-using SmtpServer.Net;
+using Kizuna.Messaging.Channels.Email.Catcher;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
@@ -32,7 +32,7 @@ public sealed class SmtpPeer : IAsyncDisposable
         var peer = new SmtpPeer();
         var started = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var options = new SmtpServerOptionsBuilder().ServerName("peer").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, 0))).Build();
-        var listeners = new EndpointListenerFactory();
+        var listeners = new NoDelayListenerFactory();
         listeners.EndpointStarted += (_, e) => started.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(listeners);

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SmtpServer;
-using SmtpServer.Net;
 
 namespace Kizuna.Messaging.Channels.Email.Catcher;
 
@@ -32,7 +31,7 @@ public sealed class SmtpCatcher(IOptions<EmailOptions> options, TimeProvider tim
             .ServerName("kizuna-catcher")
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, options.Value.CatcherPort)))
             .Build();
-        var listeners = new EndpointListenerFactory();
+        var listeners = new NoDelayListenerFactory();
         listeners.EndpointStarted += (_, e) => _port.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(listeners);
