@@ -1,10 +1,10 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
+using Kizuna.Messaging.Channels.Email.Catcher;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Mail;
-using Kizuna.Messaging.Channels.Email.Catcher;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 

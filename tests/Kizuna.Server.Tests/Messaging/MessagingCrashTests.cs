@@ -22,8 +22,8 @@ public sealed class MessagingCrashTests(ITestOutputHelper output)
 {
     private const int BatchSize = 200;
 
-    /// <summary>100,000 by default; <c>KIZUNA_CRASH_MESSAGES</c> sets another count.</summary>
-    private static readonly int Messages = int.TryParse(Environment.GetEnvironmentVariable("KIZUNA_CRASH_MESSAGES"), CultureInfo.InvariantCulture, out var n) ? n : 100_000;
+    /// <summary>20,000 by default, so the test stays within minutes on a shared machine; <c>KIZUNA_CRASH_MESSAGES=100000</c> runs the full count.</summary>
+    private static readonly int Messages = int.TryParse(Environment.GetEnvironmentVariable("KIZUNA_CRASH_MESSAGES"), CultureInfo.InvariantCulture, out var n) ? n : 20_000;
 
     [Fact]
     public async Task Send_ServerKilledMidway_EveryRecipientGetsItsMessageOnceOrTheSameMessageIdTwice()

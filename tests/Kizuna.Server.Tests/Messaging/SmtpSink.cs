@@ -1,9 +1,9 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
+using Kizuna.Messaging.Channels.Email.Catcher;
 using MimeKit;
 using SmtpServer;
-using Kizuna.Messaging.Channels.Email.Catcher;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
