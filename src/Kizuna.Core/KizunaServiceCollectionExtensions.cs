@@ -1,6 +1,7 @@
 using Kizuna.Analytics;
 using Kizuna.Commerce;
 using Kizuna.Ingestion;
+using Kizuna.Messaging;
 using Kizuna.Profiles;
 using Kizuna.Segments;
 using Kizuna.Storage;
@@ -25,6 +26,7 @@ public static class KizunaServiceCollectionExtensions
             .AddKizunaProfiles()
             .AddKizunaCommerce()
             .AddKizunaSegments()
-            .AddKizunaAnalytics();
+            .AddKizunaAnalytics()
+            .AddKizunaMessagingData();
     }
 }

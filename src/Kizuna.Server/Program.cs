@@ -1,6 +1,7 @@
 using Kizuna;
 using Kizuna.Demo;
 using Kizuna.Imports;
+using Kizuna.Messaging;
 using Kizuna.Server;
 using Kizuna.Server.Analytics;
 using Kizuna.Server.Cli;
@@ -9,6 +10,7 @@ using Kizuna.Server.Dashboard;
 using Kizuna.Server.Health;
 using Kizuna.Server.Imports;
 using Kizuna.Server.Ingestion;
+using Kizuna.Server.Messaging;
 using Kizuna.Server.Operations;
 using Kizuna.Server.Profiles;
 using Kizuna.Server.Security;
@@ -35,6 +37,7 @@ static WebApplication Build(KizunaCommand command)
     builder.Services.AddKizunaCore();
     builder.Services.AddKizunaTemplates(builder.Configuration);
     builder.Services.AddKizunaImports();
+    builder.Services.AddKizunaMessaging();
     builder.Services.AddKizunaDemo();
     builder.Services.AddKizunaSecurity(builder.Configuration);
     builder.Services.AddKizunaInvitations();
@@ -62,6 +65,7 @@ static WebApplication Build(KizunaCommand command)
     app.MapImportsApi();
     app.MapOperationsApi();
     app.MapAnalyticsApi();
+    app.MapMessagesApi();
     app.MapKizunaDashboard();
     return app;
 }

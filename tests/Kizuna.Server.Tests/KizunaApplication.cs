@@ -26,8 +26,13 @@ public sealed class KizunaApplication : WebApplicationFactory<Program>
     private readonly string? _postgresServer;
     private readonly string? _postgresDatabase;
 
-    public KizunaApplication(string engine = "sqlite")
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    /// <param name="engine"><c>sqlite</c> or <c>postgres</c>.</param>
+    /// <param name="settings">Configuration beside the storage's (<c>Messaging:Email:UseCatcher</c>, …).</param>
+    public KizunaApplication(string engine = "sqlite", IReadOnlyDictionary<string, string?>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
         if (engine == "postgres")
         {
             if (Environment.GetEnvironmentVariable(PostgresVariable) is not { Length: > 0 } server)
@@ -87,6 +92,11 @@ public sealed class KizunaApplication : WebApplicationFactory<Program>
     {
         builder.UseSetting("Storage:DataDirectory", _dataFolder.FullName);
         builder.UseSetting("Setup:AdminPassword", AdminPassword);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (_postgresServer is not null)
         {
             builder.UseSetting("Storage:Provider", "postgres");

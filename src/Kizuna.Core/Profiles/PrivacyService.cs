@@ -64,9 +64,14 @@ public sealed class PrivacyService(Database database, ProfileService profiles, P
             return false;
         }
 
-        var identities = await connection.QueryAsync<(string Kind, string Value)>(new CommandDefinition(
+        var identities = (await connection.QueryAsync<(string Kind, string Value)>(new CommandDefinition(
             "SELECT kind, value FROM identities WHERE workspace_id = @workspaceId AND profile_id = @profileId",
-            new { workspaceId, profileId }, transaction, cancellationToken: ct));
+            new { workspaceId, profileId }, transaction, cancellationToken: ct))).ToList();
+        // The address too, so messaging never writes to the erased person again.
+        identities.AddRange((await connection.QueryAsync<string>(new CommandDefinition(
+            $"SELECT email FROM profiles WHERE workspace_id = @workspaceId AND {database.Dialect.InIds("id", "@profileIds")} AND email IS NOT NULL",
+            new { workspaceId, profileIds = database.Dialect.Ids(ids) }, transaction, cancellationToken: ct)))
+            .Select(email => (Suppression.EmailKind, Suppression.NormaliseEmail(email))));
         foreach (var sql in profileData.EraseStatements(database.Dialect))
         {
             await connection.ExecuteAsync(new CommandDefinition(sql, new { workspaceId, ids }, transaction, cancellationToken: ct));

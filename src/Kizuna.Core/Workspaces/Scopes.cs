@@ -17,6 +17,12 @@ public static class Scopes
     /// <summary>Reads every metric and per-customer score; <see cref="AnalyticsManage"/> also starts a refresh.</summary>
     public const string AnalyticsRead = "analytics:read";
     public const string AnalyticsManage = "analytics:manage";
+
+    /// <summary>Sends transactional messages (<c>POST /api/messages</c>).</summary>
+    public const string MessagesSend = "messages:send";
+
+    /// <summary>Reads messages, their states and history, and what the demo's catcher caught.</summary>
+    public const string MessagesRead = "messages:read";
     public const string KeysManage = "keys:manage";
     public const string UsersManage = "users:manage";
     public const string WorkspacesManage = "workspaces:manage";
@@ -31,14 +37,14 @@ public static class Scopes
     public const string EventsWrite = "events:write";
 
     public static readonly IReadOnlyList<string> All =
-        [ProfilesRead, ProfilesWrite, ProfilesDelete, Import, ProductsRead, ProductsWrite, TemplatesRead, TemplatesWrite, SegmentsRead, SegmentsWrite, AnalyticsRead, AnalyticsManage, KeysManage, UsersManage, WorkspacesManage, OperationsRead, OperationsManage, EventsWrite];
+        [ProfilesRead, ProfilesWrite, ProfilesDelete, Import, ProductsRead, ProductsWrite, TemplatesRead, TemplatesWrite, SegmentsRead, SegmentsWrite, AnalyticsRead, AnalyticsManage, MessagesSend, MessagesRead, KeysManage, UsersManage, WorkspacesManage, OperationsRead, OperationsManage, EventsWrite];
 
     /// <summary>The scopes a dashboard role implies, so users and keys are authorised by one rule.</summary>
     public static IReadOnlyList<string> ForRole(Role role) => role switch
     {
         Role.Admin => All,
-        Role.Marketer => [ProfilesRead, ProfilesWrite, Import, ProductsRead, ProductsWrite, TemplatesRead, TemplatesWrite, SegmentsRead, SegmentsWrite, AnalyticsRead, AnalyticsManage],
-        Role.Agent => [ProfilesRead, ProfilesWrite, ProductsRead, TemplatesRead, SegmentsRead, AnalyticsRead],
+        Role.Marketer => [ProfilesRead, ProfilesWrite, Import, ProductsRead, ProductsWrite, TemplatesRead, TemplatesWrite, SegmentsRead, SegmentsWrite, AnalyticsRead, AnalyticsManage, MessagesSend, MessagesRead],
+        Role.Agent => [ProfilesRead, ProfilesWrite, ProductsRead, TemplatesRead, SegmentsRead, AnalyticsRead, MessagesRead],
         _ => [ProfilesRead, ProductsRead, TemplatesRead, SegmentsRead, AnalyticsRead],
     };
 

@@ -8,6 +8,12 @@ public static class ConfigurationExtensions
     /// <summary>Layers the command line's friendly flags over appsettings and <c>KIZUNA_</c> environment variables.</summary>
     public static WebApplicationBuilder AddKizunaConfiguration(this WebApplicationBuilder builder, KizunaCommand command)
     {
+        if (command.Verb == "demo")
+        {
+            // The demo's email goes to the SMTP catcher inside the server, where the API and dashboard show it.
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Messaging:Email:UseCatcher"] = "true" });
+        }
+
         builder.Configuration.AddEnvironmentVariables("KIZUNA_");
         builder.Configuration.AddInMemoryCollection(command.Settings);
         if (builder.Configuration["Kestrel:Port"] is { } text && builder.Configuration["urls"] is null)

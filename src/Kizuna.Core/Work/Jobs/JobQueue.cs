@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Kizuna.Storage;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,20 @@ public sealed partial class JobQueue(
             return [];
         }
 
+        await using var connection = await database.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var ids = await EnqueueManyAsync(connection, transaction, jobs, ct);
+        await transaction.CommitAsync(ct);
+        Wake(jobs);
+        return ids;
+    }
+
+    /// <summary>
+    /// Adds jobs inside the caller's transaction, so a feature's row and the job that acts on it commit together (an
+    /// outbox message and its send). Call <see cref="Wake"/> once the transaction committed.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> EnqueueManyAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<NewJob> jobs, CancellationToken ct)
+    {
         if (jobs.FirstOrDefault(j => string.IsNullOrEmpty(j.Queue) || j.MaxAttempts < 1) is { } wrong)
         {
             throw new ArgumentException($"A job needs a queue name and at least one attempt: {wrong with { Payload = "…" }}.", nameof(jobs));
@@ -37,16 +52,17 @@ public sealed partial class JobQueue(
         var rows = jobs.Select(j => new JobInserter.Row(
             j.Queue, j.Key, j.Group, j.WorkspaceId, j.Payload, Epoch.ToMs(j.DueAt ?? now),
             j.MaxAttempts ?? _maxAttempts.GetValueOrDefault(j.Queue, options.Value.MaxAttempts))).ToList();
-        await using var connection = await database.OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var ids = await _inserter.InsertAsync(connection, transaction, rows, Epoch.ToMs(now), ct);
-        await transaction.CommitAsync(ct);
+        return rows.Count == 0 ? [] : await _inserter.InsertAsync(connection, transaction, rows, Epoch.ToMs(now), ct);
+    }
+
+    /// <summary>Wakes this node's workers of the queues of <paramref name="jobs"/> that are due now.</summary>
+    public void Wake(IReadOnlyList<NewJob> jobs)
+    {
+        var now = time.GetUtcNow();
         foreach (var queue in jobs.Where(j => j.DueAt is null || j.DueAt <= now).Select(j => j.Queue).Distinct(StringComparer.Ordinal))
         {
             signal.Notify(queue);
         }
-
-        return ids;
     }
 
     /// <summary>

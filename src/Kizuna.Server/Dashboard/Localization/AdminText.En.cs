@@ -39,6 +39,8 @@ public sealed partial record AdminText
             [Scopes.SegmentsWrite] = "create, change and recompute segments",
             [Scopes.AnalyticsRead] = "read metrics and customer scores",
             [Scopes.AnalyticsManage] = "refresh analytics",
+            [Scopes.MessagesSend] = "send transactional messages",
+            [Scopes.MessagesRead] = "read messages and caught email",
         },
         WriteKeyScopes = "tracking only",
         CreatedAt = "Created",

@@ -39,6 +39,8 @@ public sealed partial record AdminText
             [Scopes.SegmentsWrite] = "セグメントの作成・変更・再計算",
             [Scopes.AnalyticsRead] = "指標と顧客スコアの閲覧",
             [Scopes.AnalyticsManage] = "分析の再計算",
+            [Scopes.MessagesSend] = "トランザクションメッセージの送信",
+            [Scopes.MessagesRead] = "メッセージと受信したテストメールの閲覧",
         },
         WriteKeyScopes = "トラッキングのみ",
         CreatedAt = "作成日時",

@@ -9,7 +9,7 @@ namespace Kizuna.Work.ProfileData;
 
 /// <summary>
 /// A customer with rows in every table Kizuna.Core registers: an anonymous visit (events, a club membership) merged
-/// into the identified profile, which has traits, a computed value, a segment membership, an order with a line, spend and a membership of a shared account.
+/// into the identified profile, which has traits, a computed value, a segment membership, a sent message, an order with a line, spend and a membership of a shared account.
 /// </summary>
 internal static class CustomerData
 {
@@ -33,6 +33,16 @@ internal static class CustomerData
             new { ws, id });
         await connection.ExecuteAsync(
             "INSERT INTO segment_members (workspace_id, segment_id, profile_id, entered_at) VALUES (@ws, 1, @id, 0)", new { ws, id });
+        var message = await connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO messages (workspace_id, profile_id, channel, source, idempotency_key, template_id, template_version,
+                                  recipient, data, transactional, state, attempts, created_at, updated_at, sent_at)
+            VALUES (@ws, @id, 'email', 'api', @key, 1, 1, @address, '{"order":"o1"}', 1, 'sent', 1, 0, 0, 0) RETURNING id
+            """,
+            new { ws, id, key = $"api:{user}", address = $"{user}@example.com" });
+        await connection.ExecuteAsync(
+            "INSERT INTO message_history (workspace_id, profile_id, message_id, at, state, detail) VALUES (@ws, @id, @message, 0, 'sent', NULL)",
+            new { ws, id, message });
         return id;
     }
 }

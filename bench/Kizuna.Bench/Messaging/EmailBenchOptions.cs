@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace Kizuna.Bench.Messaging;
+
+/// <summary>W4's options: <c>--messages N --pool N --batch N</c>.</summary>
+public sealed record EmailBenchOptions(int Messages = 100_000, int Pool = 8, int Batch = 500)
+{
+    public static EmailBenchOptions Parse(string[] args)
+    {
+        var options = new EmailBenchOptions();
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            var value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            options = args[i] switch
+            {
+                "--messages" => options with { Messages = value },
+                "--pool" => options with { Pool = value },
+                "--batch" => options with { Batch = value },
+                _ => throw new ArgumentException($"Unknown option {args[i]}."),
+            };
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using Dapper;
+using Kizuna.Messaging;
+using Kizuna.Messaging.Channels;
+using Kizuna.Messaging.Channels.Email;
+using Kizuna.Messaging.Content;
+using Kizuna.Messaging.Outbox;
+using Kizuna.Storage;
+using Kizuna.Templates;
+using Kizuna.Templates.Store;
+using Kizuna.Workspaces;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MimeKit;
+
+namespace Kizuna.Bench.Messaging;
+
+/// <summary>
+/// W4 (docs/BENCHMARKS.md): a personalised ~10 KB email through the outbox (checks, render, CSS inlining, MIME, SMTP
+/// over the connection pool, states written back) to postfix's smtp-sink on loopback, against a bare MailKit loop
+/// blasting the same rendered messages to the same sink over as many connections.
+/// </summary>
+public static class EmailBenchmark
+{
+    public static async Task<int> RunAsync(EmailBenchOptions options)
+    {
+        var ct = CancellationToken.None;
+        Console.WriteLine($"W4 email: {options.Messages:N0} messages, pool {options.Pool}, batch {options.Batch}, {Environment.ProcessorCount} cores");
+        using var sink = await SmtpSinkProcess.StartAsync();
+        var folder = Directory.CreateTempSubdirectory("kizuna-w4-");
+        try
+        {
+            using var host = Build(folder.FullName, sink.Port, options);
+            await new Migrator(host.Services.GetRequiredService<Database>(), TimeProvider.System, host.Services.GetRequiredService<ILogger<Migrator>>()).MigrateAsync(ct);
+            var workspace = await host.Services.GetRequiredService<WorkspaceService>().CreateAsync("w4", "W4", ct);
+            var template = (await host.Services.GetRequiredService<TemplateLibrary>().CreateAsync(
+                workspace.Id, TemplateKind.Template, "weekly", new TemplateDraft(BenchEmail.Html, BenchEmail.Subject), "bench", ct)).Template!;
+
+            var clock = Stopwatch.StartNew();
+            var outbox = host.Services.GetRequiredService<OutboxStore>();
+            foreach (var chunk in Enumerable.Range(0, options.Messages).Chunk(5_000))
+            {
+                await outbox.QueueAsync([.. chunk.Select(i => new NewMessage(workspace.Id, 0, MessageChannel.Email, "campaign:w4",
+                    $"campaign:w4:{i}", template.Id, template.Version, $"r{i}@example.com", BenchEmail.Data(i)))], ct);
+            }
+
+            var queued = clock.Elapsed;
+            Console.WriteLine($"  queued: {options.Messages / queued.TotalSeconds:N0} messages/s ({queued.TotalSeconds:0.0} s)");
+
+            clock.Restart();
+            await host.StartAsync(ct);
+            var database = host.Services.GetRequiredService<Database>();
+            long sent;
+            do
+            {
+                await Task.Delay(500, ct);
+                await using var connection = await database.OpenAsync(ct);
+                sent = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM messages WHERE state IN ('sent', 'failed', 'dead', 'suppressed')");
+            }
+            while (sent < options.Messages);
+
+            var sending = clock.Elapsed;
+            var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+            Console.WriteLine($"  outbox: {options.Messages / sending.TotalSeconds:N0} messages/s ({sending.TotalSeconds:0.0} s), peak working set {peak / 1048576.0:N0} MB");
+
+            clock.Restart();
+            var samples = await RenderSamplesAsync(host.Services, template, options, ct);
+            Console.WriteLine($"  rendering alone: {samples.Count / clock.Elapsed.TotalSeconds:N0} messages/s on one thread");
+            clock.Restart();
+            var signer = host.Services.GetRequiredService<Kizuna.Messaging.Links.MessageLinkSigner>();
+            for (var i = 0; i < 1000; i++)
+            {
+                signer.For(new OutboxMessage(i, 1, 0, MessageChannel.Email, "x", "x", 1, 1, "a@b.c", null, false, OutboxState.Queued, 0, null, null, default, default, null));
+            }
+
+            Console.WriteLine($"  links alone: {1000 / clock.Elapsed.TotalSeconds:N0} messages/s");
+            var service = host.Services.GetRequiredService<TemplateService>();
+            using var sampleData = System.Text.Json.JsonDocument.Parse(BenchEmail.Data(1));
+            var html = (await service.RenderAsync(new TemplateSource("x", 1, BenchEmail.Html), new TemplateModel().Set("data", sampleData.RootElement.Clone()), null, ct)).Output!;
+            clock.Restart();
+            for (var i = 0; i < 200; i++)
+            {
+                await service.RenderAsync(new TemplateSource("x", 1, BenchEmail.Html), new TemplateModel().Set("data", sampleData.RootElement.Clone()), null, ct);
+            }
+
+            Console.WriteLine($"  liquid alone: {200 / clock.Elapsed.TotalSeconds:N0}/s");
+            clock.Restart();
+            for (var i = 0; i < 200; i++)
+            {
+                EmailRenderer.Inline(html);
+            }
+
+            Console.WriteLine($"  inline alone: {200 / clock.Elapsed.TotalSeconds:N0}/s");
+            clock.Restart();
+            for (var i = 0; i < 200; i++)
+            {
+                HtmlText.From(html);
+            }
+
+            Console.WriteLine($"  text alone: {200 / clock.Elapsed.TotalSeconds:N0}/s");
+            await host.StopAsync(ct);
+            Console.WriteLine($"  message size: {samples.Average(s => s.Length) / 1024.0:N1} KB average");
+            clock.Restart();
+            await BlastAsync(sink.Port, samples, options, ct);
+            var raw = clock.Elapsed;
+            Console.WriteLine($"  raw MailKit blast: {options.Messages / raw.TotalSeconds:N0} messages/s ({raw.TotalSeconds:0.0} s)");
+            Console.WriteLine();
+            Console.WriteLine("| messages | queue /s | outbox send /s | raw blast /s | outbox / raw | peak memory |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {options.Messages:N0} | {options.Messages / queued.TotalSeconds:N0} | {options.Messages / sending.TotalSeconds:N0} | {options.Messages / raw.TotalSeconds:N0} | {raw.TotalSeconds / sending.TotalSeconds:0.00} | {peak / 1048576.0:N0} MB |"));
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static IHost Build(string folder, int port, EmailBenchOptions options)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = folder,
+            ["Messaging:BatchSize"] = options.Batch.ToString(CultureInfo.InvariantCulture),
+            ["Messaging:Email:Host"] = "127.0.0.1",
+            ["Messaging:Email:Port"] = port.ToString(CultureInfo.InvariantCulture),
+            ["Messaging:Email:Security"] = "None",
+            ["Messaging:Email:PoolSize"] = options.Pool.ToString(CultureInfo.InvariantCulture),
+            ["Messaging:Email:FromAddress"] = "shop@example.com",
+            ["Jobs:PollInterval"] = "00:00:00.050",
+        });
+        builder.Services.AddKizunaCore();
+        builder.Services.AddKizunaTemplates(builder.Configuration);
+        builder.Services.AddKizunaMessaging();
+        return builder.Build();
+    }
+
+    /// <summary>The MIME text of a thousand recipients' messages, rendered as the outbox renders them.</summary>
+    private static async Task<List<byte[]>> RenderSamplesAsync(IServiceProvider services, StoredTemplate stored, EmailBenchOptions options, CancellationToken ct)
+    {
+        var renderer = services.GetRequiredService<EmailRenderer>();
+        var factory = services.GetRequiredService<EmailMessageFactory>();
+        var template = MessageTemplate.EmailFrom(stored)!;
+        var samples = new List<byte[]>();
+        foreach (var i in Enumerable.Range(0, Math.Min(1_000, options.Messages)))
+        {
+            var message = new OutboxMessage(i + 1, 1, 0, MessageChannel.Email, "raw", "raw", stored.Id, stored.Version, $"r{i}@example.com", null, false, OutboxState.Queued, 0, null, null, default, default, null);
+            var links = new MessageLinks("https://x.example/u", "https://x.example/p", "https://x.example/v");
+            using var data = System.Text.Json.JsonDocument.Parse(BenchEmail.Data(i));
+            var model = new TemplateModel().Set("data", data.RootElement.Clone()).WithLinks(links);
+            var rendered = await renderer.RenderAsync(template, model, new TemplateRenderOptions { WorkspaceId = "1", Links = links }, ct);
+            using var mime = factory.Create(new ReadyMessage(message, rendered.Content!, factory.MessageId(message), links));
+            using var buffer = new MemoryStream();
+            await mime.WriteToAsync(buffer, ct);
+            samples.Add(buffer.ToArray());
+        }
+
+        return samples;
+    }
+
+    /// <summary>The same messages sent by a bare MailKit loop over as many TCP_NODELAY connections as the pool has.</summary>
+    private static Task BlastAsync(int port, List<byte[]> samples, EmailBenchOptions options, CancellationToken ct) =>
+        Task.WhenAll(Enumerable.Range(0, options.Pool).Select(async c =>
+        {
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            await socket.ConnectAsync("127.0.0.1", port, ct);
+            using var client = new SmtpClient();
+            await client.ConnectAsync(socket, "127.0.0.1", port, SecureSocketOptions.None, ct);
+            for (var i = c; i < options.Messages; i += options.Pool)
+            {
+                using var stream = new MemoryStream(samples[i % samples.Count], writable: false);
+                using var message = await MimeMessage.LoadAsync(stream, ct);
+                await client.SendAsync(message, ct);
+            }
+
+            await client.DisconnectAsync(true, ct);
+        }));
+}

@@ -1,0 +1,67 @@
+using Kizuna.Messaging.Outbox;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using MimeKit.Cryptography;
+
+namespace Kizuna.Messaging.Channels.Email;
+
+/// <summary>
+/// Builds the MIME message of one send: From, To, Subject, Date, the deterministic Message-ID, <c>List-Unsubscribe</c>
+/// with RFC 8058's one-click <c>List-Unsubscribe-Post</c>, the text and HTML parts, and a DKIM signature when a key is set.
+/// </summary>
+public sealed class EmailMessageFactory
+{
+    private static readonly HeaderId[] Signed =
+    [
+        HeaderId.From, HeaderId.To, HeaderId.Subject, HeaderId.Date, HeaderId.MessageId, HeaderId.ListUnsubscribe,
+        HeaderId.ListUnsubscribePost, HeaderId.MimeVersion, HeaderId.ContentType,
+    ];
+
+    private readonly EmailOptions _options;
+    private readonly MailboxAddress _from;
+    private readonly DkimSigner? _signer;
+    private readonly TimeProvider _time;
+
+    public EmailMessageFactory(IOptions<EmailOptions> options, TimeProvider time)
+    {
+        _options = options.Value;
+        _time = time;
+        _from = new MailboxAddress(_options.FromName ?? string.Empty, MailboxAddress.Parse(_options.FromAddress).Address);
+        if (_options.Dkim is { Enabled: true } dkim)
+        {
+            using var key = dkim.PrivateKey is { Length: > 0 } pem ? new MemoryStream(System.Text.Encoding.ASCII.GetBytes(pem)) : (Stream)File.OpenRead(dkim.PrivateKeyPath!);
+            _signer = new DkimSigner(key, dkim.Domain!, dkim.Selector!, DkimSignatureAlgorithm.RsaSha256)
+            {
+                HeaderCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
+                BodyCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
+            };
+        }
+    }
+
+    /// <summary>The Message-ID of an outbox message: the same for every try, unique per workspace and message.</summary>
+    public string MessageId(OutboxMessage message) => $"kz.{message.WorkspaceId}.{message.Id}@{_options.IdDomain}";
+
+    public MimeMessage Create(ReadyMessage ready)
+    {
+        var email = (RenderedEmail)ready.Content;
+        var message = new MimeMessage
+        {
+            Subject = email.Subject,
+            Date = _time.GetUtcNow(),
+            MessageId = ready.DeliveryId,
+        };
+        message.From.Add(_from);
+        message.To.Add(MailboxAddress.Parse(ready.Message.Recipient!));
+        // RFC 8058: a receiver posts "List-Unsubscribe=One-Click" to the HTTPS link; transactional mail carries it too.
+        message.Headers.Add(HeaderId.ListUnsubscribe, $"<{ready.Links.UnsubscribeUrl}>");
+        message.Headers.Add(HeaderId.ListUnsubscribePost, "List-Unsubscribe=One-Click");
+        message.Body = new BodyBuilder { TextBody = email.Text, HtmlBody = email.Html }.ToMessageBody();
+        if (_signer is not null)
+        {
+            message.Prepare(EncodingConstraint.SevenBit);
+            _signer.Sign(message, Signed);
+        }
+
+        return message;
+    }
+}

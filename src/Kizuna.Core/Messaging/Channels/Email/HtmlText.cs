@@ -1,0 +1,106 @@
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Kizuna.Messaging.Channels.Email;
+
+/// <summary>
+/// The plain-text part of an email when the template gives none: the HTML's visible text, a line per block, links as
+/// <c>text (url)</c>, images by their alt text, list items with a dash, without what mail clients hide (head, style,
+/// script, the preheader).
+/// </summary>
+public static class HtmlText
+{
+    private static readonly HtmlParser Parser = new();
+
+    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "div", "table", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "section", "header", "footer", "article", "hr",
+    };
+
+    public static string From(string html)
+    {
+        var document = Parser.ParseDocument(html);
+        var text = new StringBuilder(html.Length / 3);
+        if (document.Body is { } body)
+        {
+            Walk(body, text);
+        }
+
+        return Tidy(text.ToString());
+    }
+
+    private static void Walk(INode node, StringBuilder text)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            switch (child)
+            {
+                case IText t:
+                    text.Append(t.Data);
+                    break;
+                case IElement e when e.LocalName is "style" or "script" or "head" or "title" || e.GetAttribute("data-preheader") is not null:
+                    break;
+                case IElement { LocalName: "br" }:
+                    text.Append('\n');
+                    break;
+                case IElement { LocalName: "img" } img:
+                    text.Append(img.GetAttribute("alt"));
+                    break;
+                case IElement { LocalName: "a" } a:
+                    var before = text.Length;
+                    Walk(a, text);
+                    var label = text.ToString(before, text.Length - before).Trim();
+                    if (a.GetAttribute("href") is { Length: > 0 } href && !href.StartsWith('#') && label != href)
+                    {
+                        text.Append(label.Length == 0 ? href : $" ({href})");
+                    }
+
+                    break;
+                case IElement e when Blocks.Contains(e.LocalName):
+                    text.Append('\n');
+                    if (e.LocalName == "li")
+                    {
+                        text.Append("- ");
+                    }
+
+                    Walk(e, text);
+                    text.Append('\n');
+                    break;
+                case IElement { LocalName: "td" or "th" } cell:
+                    Walk(cell, text);
+                    text.Append(' ');
+                    break;
+                default:
+                    Walk(child, text);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Whitespace as HTML collapses it, at most one empty line between blocks.</summary>
+    private static string Tidy(string raw)
+    {
+        var lines = raw.Split('\n').Select(l => string.Join(' ', l.Split([' ', '\t', '\r', '\u00a0'], StringSplitOptions.RemoveEmptyEntries)));
+        var result = new StringBuilder(raw.Length);
+        var blank = true;
+        foreach (var line in lines)
+        {
+            if (line.Length == 0)
+            {
+                if (!blank)
+                {
+                    result.Append('\n');
+                }
+
+                blank = true;
+                continue;
+            }
+
+            result.Append(line).Append('\n');
+            blank = false;
+        }
+
+        return result.ToString().Trim() + "\n";
+    }
+}

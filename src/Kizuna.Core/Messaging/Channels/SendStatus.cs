@@ -1,0 +1,9 @@
+namespace Kizuna.Messaging.Channels;
+
+/// <summary>The outcome classes of one send.</summary>
+public enum SendStatus
+{
+    Sent,
+    Transient,
+    Permanent,
+}

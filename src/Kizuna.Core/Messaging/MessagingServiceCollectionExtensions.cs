@@ -1,0 +1,70 @@
+using Kizuna.Messaging.Channels.Email;
+using Kizuna.Messaging.Channels.Email.Catcher;
+using Kizuna.Messaging.Checks;
+using Kizuna.Messaging.Content;
+using Kizuna.Messaging.Links;
+using Kizuna.Messaging.Outbox;
+using Kizuna.Work.Jobs;
+using Kizuna.Work.ProfileData;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Kizuna.Messaging;
+
+public static class MessagingServiceCollectionExtensions
+{
+    /// <summary>
+    /// The outbox's tables in the per-profile registry. <c>AddKizunaCore</c> calls it: the tables exist whether or not
+    /// this node sends, and merges, erasures and exports must cover them either way.
+    /// </summary>
+    public static IServiceCollection AddKizunaMessagingData(this IServiceCollection services) =>
+        services.AddProfileData(
+            new ProfileTable("messages")
+            {
+                // The sends stay for the totals they feed; the address and the data go, and a queued one is suppressed.
+                OnErase = EraseRule.Anonymise("recipient", "data", "last_error"),
+                Export = new ExportColumns { Json = ["data"], Times = ["next_attempt_at", "created_at", "updated_at", "sent_at"], OrderBy = ["id"] },
+            },
+            new ProfileTable("message_history")
+            {
+                OnErase = EraseRule.Anonymise("detail"),
+                Export = new ExportColumns { Times = ["at"], OrderBy = ["message_id", "at"] },
+            });
+
+    /// <summary>The outbox, the send checks, the email channel (and its catcher for the demo) and signed links.</summary>
+    public static IServiceCollection AddKizunaMessaging(this IServiceCollection services)
+    {
+        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+        services.AddDataProtection();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<OutboxSender>();
+        services.AddSingleton<MessageTemplates>();
+        services.AddSingleton<SentEvents>();
+        services.AddSingleton<MessageLinkSigner>();
+        services.AddSingleton<ContentValidator>();
+        services.AddSingleton<MessageService>();
+        services.AddSingleton<ISendCheck, SuppressionCheck>();
+
+        services.AddSingleton<EmailRenderer>();
+        services.AddSingleton<EmailMessageFactory>();
+        services.AddSingleton<EmailComposer>();
+        services.AddSingleton<EmailChannel>();
+        services.AddSingleton<SmtpConnectionPool>();
+        services.AddSingleton<SmtpCatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<SmtpCatcher>());
+
+        // The queue's batch and attempts come from the options, so they are read when the worker starts.
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<MessagingOptions>>().Value;
+            return new JobQueueSettings(OutboxJobs.Queue(MessageChannel.Email), options.BatchSize, TimeSpan.FromMinutes(2), options.MaxAttempts);
+        });
+        services.AddKeyedSingleton<IJobHandler, EmailSendHandler>(OutboxJobs.Queue(MessageChannel.Email));
+        return services;
+    }
+}

@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text.Json;
+using Kizuna.Messaging.Channels;
+using Kizuna.Messaging.Checks;
+using Kizuna.Messaging.Links;
+using Kizuna.Templates;
+using Kizuna.Work.Jobs;
+
+namespace Kizuna.Messaging.Outbox;
+
+/// <summary>
+/// Sends a claimed batch of outbox messages on one channel: checks, render, mark the batch <c>sending</c>, hand it
+/// to the adapter, record <c>Email Sent</c> (or the channel's event) on each profile, then mark each message by its
+/// outcome. A crash between the mark and the outcomes leaves this one batch in <c>sending</c>; its jobs come back
+/// when their leases run out and the batch is sent again with the same delivery ids. Messages already sent are
+/// skipped, so nothing before or after that batch is ever sent twice.
+/// </summary>
+public sealed class OutboxSender(
+    OutboxStore store,
+    MessageTemplates templates,
+    IEnumerable<ISendCheck> checks,
+    ITemplateDataSource profiles,
+    MessageLinkSigner links,
+    SentEvents events)
+{
+    private readonly ISendCheck[] _checks = [.. checks];
+
+    public async Task SendAsync(IMessageComposer composer, IChannelAdapter adapter, IReadOnlyList<ClaimedJob> jobs, JobOutcomes outcomes, CancellationToken ct)
+    {
+        var byMessage = new Dictionary<long, ClaimedJob>();
+        foreach (var job in jobs)
+        {
+            if (OutboxJobs.MessageId(job) is { } id)
+            {
+                byMessage[id] = job;
+            }
+            else
+            {
+                outcomes.GiveUp(job, "The job names no message.");
+            }
+        }
+
+        var loaded = await store.LoadForSendAsync(byMessage.Keys, ct);
+        foreach (var missing in byMessage.Keys.Except(loaded.Select(m => m.Id)))
+        {
+            outcomes.GiveUp(byMessage[missing], $"Message {missing} is not in the outbox.");
+        }
+
+        var pending = loaded.Where(m => !OutboxStates.IsDone(m.State)).ToList();
+        var decisions = new SendDecisions();
+        foreach (var check in _checks)
+        {
+            var undecided = pending.Where(m => decisions.For(m.Id) is null).ToList();
+            if (undecided.Count > 0)
+            {
+                await check.CheckAsync(undecided, decisions, ct);
+            }
+        }
+
+        var transitions = new List<OutboxTransition>();
+        var later = new List<NewJob>();
+        var allowed = new List<OutboxMessage>();
+        foreach (var message in pending)
+        {
+            switch (decisions.For(message.Id))
+            {
+                case { Verdict: SendVerdict.Suppress } suppress:
+                    transitions.Add(new OutboxTransition(message, OutboxState.Suppressed, suppress.Reason));
+                    break;
+                case { Verdict: SendVerdict.Defer, Until: var until } defer:
+                    transitions.Add(new OutboxTransition(message, OutboxState.Deferred, defer.Reason, until));
+                    later.Add(OutboxJobs.For(message.WorkspaceId, message.Id, message.Channel, until));
+                    break;
+                default:
+                    allowed.Add(message);
+                    break;
+            }
+        }
+
+        // Rendering (Liquid, CSS inlining, the text part) is most of a send's CPU: every core takes a share.
+        var ready = new List<ReadyMessage>();
+        await Parallel.ForEachAsync(allowed, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct }, async (message, token) =>
+        {
+            var (transition, composed) = await ComposeAsync(composer, message, byMessage[message.Id], outcomes, token);
+            lock (ready)
+            {
+                if (transition is not null)
+                {
+                    transitions.Add(transition);
+                }
+
+                if (composed is not null)
+                {
+                    ready.Add(composed);
+                }
+            }
+        });
+
+        await store.ApplyAsync(transitions, later, ct);
+        if (ready.Count == 0)
+        {
+            return;
+        }
+
+        // The one durable mark of the batch in doubt: a crash from here until the outcomes are written resends it.
+        await store.ApplyAsync([.. ready.Select(r => new OutboxTransition(r.Message, OutboxState.Sending,
+            r.Message.State == OutboxState.Sending ? "Sent again: the previous try was interrupted." : null))], [], ct);
+        var results = new SendResults();
+        await adapter.SendAsync(ready, results, ct);
+
+        var sent = ready.Where(r => results.For(r).Status == SendStatus.Sent).ToList();
+        await events.RecordSentAsync(composer.Channel, sent, ct);
+        await store.ApplyAsync([.. ready.Select(r => Outcome(r, results.For(r), byMessage[r.Message.Id], outcomes))], [], ct);
+    }
+
+    /// <summary>The message ready to send, or the transition that ends it here (a template gone, a render error, an abort).</summary>
+    private async Task<(OutboxTransition? Transition, ReadyMessage? Ready)> ComposeAsync(
+        IMessageComposer composer, OutboxMessage message, ClaimedJob job, JobOutcomes outcomes, CancellationToken ct)
+    {
+        if (await templates.FindAsync(composer, message.WorkspaceId, message.TemplateId, message.TemplateVersion, ct) is not { } template)
+        {
+            outcomes.GiveUp(job, "The message's template is gone.");
+            return (new OutboxTransition(message, OutboxState.Failed, $"Template {message.TemplateId} version {message.TemplateVersion} is not a {MessageChannels.Name(composer.Channel)} template of this workspace."), null);
+        }
+
+        var messageLinks = links.For(message);
+        var model = (await ModelAsync(message, ct)).WithLinks(messageLinks);
+        var options = new TemplateRenderOptions { WorkspaceId = message.WorkspaceId.ToString(CultureInfo.InvariantCulture), Links = messageLinks };
+        var rendered = await composer.RenderAsync(template, model, options, ct);
+        if (rendered.AbortReason is { } abort)
+        {
+            return (new OutboxTransition(message, OutboxState.Suppressed, $"The template aborted the message: {abort}"), null);
+        }
+
+        if (rendered.Content is not { } content)
+        {
+            outcomes.GiveUp(job, "The message's template does not render.");
+            return (new OutboxTransition(message, OutboxState.Failed, rendered.Errors.Count > 0 ? rendered.Errors[0].ToString() : "The template rendered nothing."), null);
+        }
+
+        return (null, new ReadyMessage(message, content, composer.DeliveryId(message), messageLinks));
+    }
+
+    /// <summary>The customer's model (<c>customer</c>, <c>order</c>, their zone and locale) with the message's <c>data</c>.</summary>
+    private async Task<TemplateModel> ModelAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var model = message.ProfileId > 0
+            ? await profiles.GetModelAsync(message.WorkspaceId.ToString(CultureInfo.InvariantCulture), message.ProfileId.ToString(CultureInfo.InvariantCulture), ct) ?? new TemplateModel()
+            : new TemplateModel();
+        if (message.Data is { } data)
+        {
+            using var document = JsonDocument.Parse(data);
+            model.Set("data", document.RootElement.Clone());
+        }
+
+        return model;
+    }
+
+    private static OutboxTransition Outcome(ReadyMessage ready, SendResult result, ClaimedJob job, JobOutcomes outcomes)
+    {
+        switch (result.Status)
+        {
+            case SendStatus.Sent:
+                return new OutboxTransition(ready.Message, OutboxState.Sent, Attempted: true);
+            case SendStatus.Permanent:
+                outcomes.GiveUp(job, result.Detail ?? "Refused by the channel.");
+                return new OutboxTransition(ready.Message, OutboxState.Failed, result.Detail, Attempted: true);
+            default:
+                outcomes.Fail(job, result.Detail ?? "The channel failed.");
+                return job.IsLastAttempt
+                    ? new OutboxTransition(ready.Message, OutboxState.Dead, result.Detail, Attempted: true)
+                    : new OutboxTransition(ready.Message, OutboxState.Deferred, result.Detail, Attempted: true);
+        }
+    }
+}

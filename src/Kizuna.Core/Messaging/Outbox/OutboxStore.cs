@@ -1,0 +1,156 @@
+using System.Data.Common;
+using Dapper;
+using Kizuna.Storage;
+using Kizuna.Work.Jobs;
+
+namespace Kizuna.Messaging.Outbox;
+
+/// <summary>
+/// The outbox: one <c>messages</c> row per message and its history. A message and the job that sends it are written
+/// in one transaction, so nothing queued is ever without its job, and a message's key makes queuing it again a no-op.
+/// </summary>
+public sealed class OutboxStore(Database database, JobQueue jobs, TimeProvider time)
+{
+    /// <summary>Queues messages with their jobs; a key already there answers its first message, unchanged.</summary>
+    public async Task<IReadOnlyList<QueuedMessage>> QueueAsync(IReadOnlyList<NewMessage> messages, CancellationToken ct)
+    {
+        var now = Epoch.ToMs(time.GetUtcNow());
+        var queued = new List<QueuedMessage>(messages.Count);
+        var newJobs = new List<NewJob>();
+        await using var connection = await database.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        foreach (var m in messages)
+        {
+            var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                """
+                INSERT INTO messages (workspace_id, profile_id, channel, source, idempotency_key, template_id, template_version,
+                                      recipient, data, transactional, state, attempts, created_at, updated_at)
+                VALUES (@WorkspaceId, @ProfileId, @channel, @Source, @IdempotencyKey, @TemplateId, @version,
+                        @Recipient, @Data, @transactional, 'queued', 0, @now, @now)
+                ON CONFLICT (workspace_id, idempotency_key) DO NOTHING RETURNING id
+                """,
+                new
+                {
+                    m.WorkspaceId,
+                    m.ProfileId,
+                    channel = MessageChannels.Name(m.Channel),
+                    m.Source,
+                    m.IdempotencyKey,
+                    m.TemplateId,
+                    version = (long)m.TemplateVersion,
+                    m.Recipient,
+                    m.Data,
+                    transactional = m.Transactional ? 1L : 0L,
+                    now,
+                },
+                transaction, cancellationToken: ct));
+            if (id is { } created)
+            {
+                queued.Add(new QueuedMessage(created, true));
+                newJobs.Add(OutboxJobs.For(m.WorkspaceId, created, m.Channel));
+                continue;
+            }
+
+            queued.Add(new QueuedMessage(await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT id FROM messages WHERE workspace_id = @WorkspaceId AND idempotency_key = @IdempotencyKey",
+                new { m.WorkspaceId, m.IdempotencyKey }, transaction, cancellationToken: ct)), false));
+        }
+
+        var createdIds = queued.Where(q => q.Created).Select(q => q.Id).ToList();
+        await InsertHistoryAsync(connection, transaction, createdIds, OutboxState.Queued, null, now, ct);
+        await jobs.EnqueueManyAsync(connection, transaction, newJobs, ct);
+        await transaction.CommitAsync(ct);
+        jobs.Wake(newJobs);
+        return queued;
+    }
+
+    /// <summary>A workspace's message, or null.</summary>
+    public async Task<OutboxMessage?> FindAsync(long workspaceId, long id, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<OutboxRow>(new CommandDefinition(
+            $"SELECT {OutboxRow.Columns} FROM messages m WHERE m.workspace_id = @workspaceId AND m.id = @id",
+            new { workspaceId, id }, cancellationToken: ct));
+        return row?.ToMessage();
+    }
+
+    /// <summary>The message queued under a key, or null.</summary>
+    public async Task<OutboxMessage?> FindByKeyAsync(long workspaceId, string idempotencyKey, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<OutboxRow>(new CommandDefinition(
+            $"SELECT {OutboxRow.Columns} FROM messages m WHERE m.workspace_id = @workspaceId AND m.idempotency_key = @idempotencyKey",
+            new { workspaceId, idempotencyKey }, cancellationToken: ct));
+        return row?.ToMessage();
+    }
+
+    /// <summary>Every state the message went through, oldest first (empty when the workspace has no such message).</summary>
+    public async Task<IReadOnlyList<OutboxHistoryEntry>> HistoryAsync(long workspaceId, long id, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(long At, string State, string? Detail)>(new CommandDefinition(
+            "SELECT at, state, detail FROM message_history WHERE message_id = @id AND workspace_id = @workspaceId ORDER BY at, state",
+            new { workspaceId, id }, cancellationToken: ct));
+        return [.. rows.Select(r => new OutboxHistoryEntry(Epoch.FromMs(r.At), OutboxStates.Parse(r.State), r.Detail))];
+    }
+
+    /// <summary>The messages of a claimed batch with their profiles' identities; ids the outbox lacks are left out.</summary>
+    internal async Task<IReadOnlyList<OutboxMessage>> LoadForSendAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<OutboxRow>(new CommandDefinition(
+            $"""
+            SELECT {OutboxRow.Columns}, p.user_id AS userId,
+                   (SELECT min(i.value) FROM identities i
+                    WHERE i.workspace_id = m.workspace_id AND i.profile_id = m.profile_id AND i.kind = 'anonymous') AS anonymousId
+            FROM messages m LEFT JOIN profiles p ON p.workspace_id = m.workspace_id AND p.id = m.profile_id
+            WHERE {database.Dialect.InIds("m.id", "@ids")}
+            """,
+            new { ids = database.Dialect.Ids(ids) }, cancellationToken: ct));
+        return [.. rows.Select(r => r.ToMessage())];
+    }
+
+    /// <summary>
+    /// Moves messages to their next state in one transaction with their history, and queues <paramref name="later"/>
+    /// (the jobs of deferred messages) in it too.
+    /// </summary>
+    internal async Task ApplyAsync(IReadOnlyList<OutboxTransition> transitions, IReadOnlyList<NewJob> later, CancellationToken ct)
+    {
+        if (transitions.Count == 0 && later.Count == 0)
+        {
+            return;
+        }
+
+        var now = Epoch.ToMs(time.GetUtcNow());
+        await using var connection = await database.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        foreach (var group in transitions.GroupBy(t => (t.To, t.Detail, t.NextAttemptAt, t.Attempted)))
+        {
+            var (to, detail, next, attempted) = group.Key;
+            var ids = group.Select(t => t.Message.Id).ToList();
+            var failed = to is OutboxState.Failed or OutboxState.Dead or OutboxState.Deferred;
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"""
+                UPDATE messages SET state = @state, attempts = attempts + @attempted, next_attempt_at = @next,
+                    last_error = {(failed ? "@detail" : "last_error")}, updated_at = @now,
+                    sent_at = {(to == OutboxState.Sent ? "@now" : "sent_at")}
+                WHERE {database.Dialect.InIds("id", "@ids")}
+                """,
+                new { state = OutboxStates.Name(to), attempted = attempted ? 1L : 0L, next = next is { } n ? Epoch.ToMs(n) : (long?)null, detail, now, ids = database.Dialect.Ids(ids) },
+                transaction, cancellationToken: ct));
+            await InsertHistoryAsync(connection, transaction, ids, to, detail, now, ct);
+        }
+
+        await jobs.EnqueueManyAsync(connection, transaction, later, ct);
+        await transaction.CommitAsync(ct);
+        jobs.Wake(later);
+    }
+
+    private Task InsertHistoryAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<long> ids, OutboxState state, string? detail, long now, CancellationToken ct) =>
+        ids.Count == 0 ? Task.CompletedTask : connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            INSERT INTO message_history (workspace_id, profile_id, message_id, at, state, detail)
+            SELECT workspace_id, profile_id, id, @now, @state, @detail FROM messages WHERE {database.Dialect.InIds("id", "@ids")}
+            """,
+            new { now, state = OutboxStates.Name(state), detail, ids = database.Dialect.Ids(ids) }, transaction, cancellationToken: ct));
+}

@@ -1,0 +1,12 @@
+using System.Text.Json;
+using Kizuna.Profiles;
+
+namespace Kizuna.Messaging;
+
+/// <summary>
+/// One transactional message: a stored template to a profile (<paramref name="To"/>: its id, user id or email) or to
+/// an address no profile has, with <paramref name="Data"/> the template reads as <c>data</c>.
+/// <paramref name="IdempotencyKey"/> is the caller's: the same key answers the first message instead of sending again.
+/// <paramref name="Email"/> overrides the profile's address.
+/// </summary>
+public sealed record TransactionalSend(long TemplateId, ProfileLookup To, string? Email = null, JsonElement? Data = null, string? IdempotencyKey = null);

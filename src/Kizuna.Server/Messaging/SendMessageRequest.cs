@@ -1,0 +1,11 @@
+using System.Text.Json;
+
+namespace Kizuna.Server.Messaging;
+
+/// <summary>
+/// <c>POST /api/messages</c>: a stored template sent to one recipient. <c>to</c> names the profile by one of
+/// <c>userId</c>, <c>profileId</c> or <c>email</c> (an address no profile has is sent to as it is); <c>email</c>
+/// overrides the profile's address; <c>data</c> is read by the template as <c>data</c>. The idempotency key (this
+/// field or the <c>Idempotency-Key</c> header) makes a retry answer the first message instead of sending again.
+/// </summary>
+public sealed record SendMessageRequest(long? TemplateId, MessageRecipientRequest? To, string? Email = null, JsonElement? Data = null, string? IdempotencyKey = null);
