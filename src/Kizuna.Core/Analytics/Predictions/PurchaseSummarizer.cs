@@ -1,0 +1,57 @@
+namespace Kizuna.Analytics.Predictions;
+
+/// <summary>
+/// Folds a stream of counted orders, ordered by customer and then by time, into one <see cref="CustomerPurchases"/>
+/// per customer without holding the orders: a workspace's ten million orders pass through in one read.
+/// </summary>
+public sealed class PurchaseSummarizer
+{
+    private readonly List<CustomerPurchases> _customers = [];
+    private long _profile = -1;
+    private int _orders, _days, _first, _last;
+    private long _total, _firstUnits;
+
+    public const long MsPerDay = 86_400_000;
+
+    /// <summary>The UTC day (days since 1970-01-01) of an epoch-milliseconds instant.</summary>
+    public static int DayOf(long epochMs) => (int)Math.Floor(epochMs / (double)MsPerDay);
+
+    /// <summary>Adds one order; orders of a customer must come together and in time order.</summary>
+    public void Add(long profileId, int day, long netUnits)
+    {
+        if (profileId != _profile)
+        {
+            Flush();
+            (_profile, _orders, _days, _first, _last, _total, _firstUnits) = (profileId, 1, 1, day, day, netUnits, netUnits);
+            return;
+        }
+
+        _orders++;
+        _total += netUnits;
+        if (day != _last)
+        {
+            _days++;
+            _last = day;
+        }
+        else if (_days == 1)
+        {
+            _firstUnits += netUnits;
+        }
+    }
+
+    /// <summary>The customers folded so far, in the order they came.</summary>
+    public List<CustomerPurchases> Complete()
+    {
+        Flush();
+        _profile = -1;
+        return _customers;
+    }
+
+    private void Flush()
+    {
+        if (_profile >= 0)
+        {
+            _customers.Add(new CustomerPurchases(_profile, _orders, _days, _first, _last, _total, _firstUnits));
+        }
+    }
+}
