@@ -1,3 +1,4 @@
+using Kizuna.Analytics.Scores;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kizuna.Analytics;
@@ -7,6 +8,7 @@ public static class AnalyticsServiceCollectionExtensions
     public static IServiceCollection AddKizunaAnalytics(this IServiceCollection services)
     {
         services.AddSingleton<OverviewService>();
+        services.AddKizunaScores();
         return services;
     }
 }

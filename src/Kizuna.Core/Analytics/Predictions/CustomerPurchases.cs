@@ -4,9 +4,10 @@ namespace Kizuna.Analytics.Predictions;
 /// What one customer bought up to the day of a refresh: <paramref name="Orders"/> counted orders on
 /// <paramref name="PurchaseDays"/> distinct UTC days from <paramref name="FirstDay"/> to <paramref name="LastDay"/>
 /// (days since 1970-01-01), worth <paramref name="TotalUnits"/> ten-thousandths of the customer's main currency, of
-/// which <paramref name="FirstDayUnits"/> on the first day.
+/// which <paramref name="FirstDayUnits"/> on the first day; <paramref name="Currency"/> is that currency (null when
+/// the orders stated none).
 /// </summary>
-public sealed record CustomerPurchases(long ProfileId, int Orders, int PurchaseDays, int FirstDay, int LastDay, long TotalUnits, long FirstDayUnits)
+public sealed record CustomerPurchases(long ProfileId, int Orders, int PurchaseDays, int FirstDay, int LastDay, long TotalUnits, long FirstDayUnits, string? Currency = null)
 {
     /// <summary>The net spend as money.</summary>
     public decimal Total => TotalUnits / 10_000m;

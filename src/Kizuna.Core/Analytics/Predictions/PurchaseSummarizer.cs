@@ -10,19 +10,15 @@ public sealed class PurchaseSummarizer
     private long _profile = -1;
     private int _orders, _days, _first, _last;
     private long _total, _firstUnits;
-
-    public const long MsPerDay = 86_400_000;
-
-    /// <summary>The UTC day (days since 1970-01-01) of an epoch-milliseconds instant.</summary>
-    public static int DayOf(long epochMs) => (int)Math.Floor(epochMs / (double)MsPerDay);
+    private string? _currency;
 
     /// <summary>Adds one order; orders of a customer must come together and in time order.</summary>
-    public void Add(long profileId, int day, long netUnits)
+    public void Add(long profileId, int day, long netUnits, string? currency = null)
     {
         if (profileId != _profile)
         {
             Flush();
-            (_profile, _orders, _days, _first, _last, _total, _firstUnits) = (profileId, 1, 1, day, day, netUnits, netUnits);
+            (_profile, _orders, _days, _first, _last, _total, _firstUnits, _currency) = (profileId, 1, 1, day, day, netUnits, netUnits, currency);
             return;
         }
 
@@ -51,7 +47,7 @@ public sealed class PurchaseSummarizer
     {
         if (_profile >= 0)
         {
-            _customers.Add(new CustomerPurchases(_profile, _orders, _days, _first, _last, _total, _firstUnits));
+            _customers.Add(new CustomerPurchases(_profile, _orders, _days, _first, _last, _total, _firstUnits, _currency));
         }
     }
 }
