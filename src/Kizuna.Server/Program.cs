@@ -2,6 +2,7 @@ using Kizuna;
 using Kizuna.Demo;
 using Kizuna.Imports;
 using Kizuna.Server;
+using Kizuna.Server.Analytics;
 using Kizuna.Server.Cli;
 using Kizuna.Server.Commerce;
 using Kizuna.Server.Dashboard;
@@ -60,6 +61,7 @@ static WebApplication Build(KizunaCommand command)
     app.MapTemplatesApi().RequireScope(Scopes.TemplatesRead);
     app.MapImportsApi();
     app.MapOperationsApi();
+    app.MapScoresApi();
     app.MapKizunaDashboard();
     return app;
 }
