@@ -26,7 +26,7 @@ public sealed class ScoresApiTests
         (await write.PostAsync(new Uri("/v1/batch", UriKind.Relative), batch, Ct)).EnsureSuccessStatusCode();
         var before = await admin.GetFromJsonAsync<JsonObject>("/api/analytics/scores/rfm", Ct);
         await app.Service<ScoreRefresher>().RefreshAsync(workspace.Id, null, Ct);
-        var id = (long)(await admin.GetFromJsonAsync<JsonObject>("/api/profiles/by-user/c24", Ct))!["id"]!;
+        var id = (long)(await admin.GetFromJsonAsync<JsonObject>("/api/profiles/by-user/c23", Ct))!["id"]!;
 
         var customer = await admin.GetFromJsonAsync<JsonObject>($"/api/analytics/scores/customers/{id}", Ct);
         var grid = await admin.GetFromJsonAsync<JsonObject>("/api/analytics/scores/rfm", Ct);
