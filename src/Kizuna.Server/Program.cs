@@ -66,6 +66,7 @@ static WebApplication Build(KizunaCommand command)
     app.MapOperationsApi();
     app.MapAnalyticsApi();
     app.MapMessagesApi();
+    app.MapScoresApi();
     app.MapKizunaDashboard();
     return app;
 }
