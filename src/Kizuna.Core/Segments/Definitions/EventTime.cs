@@ -1,0 +1,7 @@
+namespace Kizuna.Segments.Definitions;
+
+public enum EventTime
+{
+    First,
+    Last,
+}

@@ -1,0 +1,4 @@
+namespace Kizuna.Segments.Definitions;
+
+/// <summary>A constant in a definition.</summary>
+public abstract record Literal;

@@ -1,0 +1,3 @@
+namespace Kizuna.Segments.Definitions;
+
+public sealed record NumberLiteral(decimal Value) : Literal;

@@ -1,0 +1,11 @@
+namespace Kizuna.Segments.Definitions;
+
+/// <summary>How many operands an operator takes and of which kind.</summary>
+public enum OperandShape
+{
+    None,
+    One,
+    List,
+    Two,
+    Days,
+}

@@ -1,0 +1,4 @@
+namespace Kizuna.Segments.Definitions;
+
+/// <summary>At least one condition holds.</summary>
+public sealed record OrCondition(ValueList<Condition> Conditions) : Condition;

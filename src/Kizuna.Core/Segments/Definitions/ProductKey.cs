@@ -1,0 +1,8 @@
+namespace Kizuna.Segments.Definitions;
+
+public enum ProductKey
+{
+    Product,
+    Sku,
+    Category,
+}

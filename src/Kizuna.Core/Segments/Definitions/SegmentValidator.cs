@@ -1,0 +1,296 @@
+namespace Kizuna.Segments.Definitions;
+
+/// <summary>
+/// Checks what a definition means: operators that apply to the type, operands that fit, sensible windows, fields
+/// that exist, and no cycle through segment references. Every error carries the JSON path of its node.
+/// </summary>
+/// <param name="segments">The definition of another segment of the workspace by id (null when there is none), for references.</param>
+/// <param name="selfId">The id of the segment being validated, when it has one, so a reference back to it is a cycle.</param>
+public sealed class SegmentValidator(Func<long, Condition?>? segments = null, long? selfId = null)
+{
+    public const int MaxAnniversaryDays = 366;
+
+    private static readonly HashSet<string> ProfileFields = ["timezone", "locale", "country"];
+
+    private readonly List<SegmentError> _errors = [];
+
+    public static IReadOnlyList<SegmentError> Validate(Condition condition, Func<long, Condition?>? segments = null, long? selfId = null)
+    {
+        var validator = new SegmentValidator(segments, selfId);
+        validator.Check(condition, "$");
+        return validator._errors;
+    }
+
+    private void Check(Condition condition, string path)
+    {
+        switch (condition)
+        {
+            case AndCondition { Conditions: var list }:
+                Group(list, path);
+                break;
+            case OrCondition { Conditions: var list }:
+                Group(list, path);
+                break;
+            case NotCondition not:
+                Check(not.Condition, $"{path}.condition");
+                break;
+            case FieldCondition field:
+                Field(field, path);
+                break;
+            case PerformedCondition performed:
+                EventName(performed.Event, performed.Where, path);
+                CheckTest(performed.Count, OperatorRules.NumberTests, DataType.Number, $"{path}.count", wholeNumbers: true);
+                CheckWindow(performed.Window, path);
+                break;
+            case EventTimeCondition time:
+                EventName(time.Event, time.Where, path);
+                CheckTest(time.Test, OperatorRules.DateTests, DataType.Date, path);
+                break;
+            case CommerceCondition { Metric: CommerceMetric.FirstOrderAt or CommerceMetric.LastOrderAt } commerce:
+                CheckTest(commerce.Test, [.. OperatorRules.DateTests, Operator.Exists, Operator.NotSet], DataType.Date, path);
+                break;
+            case CommerceCondition commerce:
+                CheckTest(commerce.Test, OperatorRules.NumberTests, DataType.Number, path, wholeNumbers: commerce.Metric == CommerceMetric.OrderCount);
+                if (commerce.Metric != CommerceMetric.OrderCount && commerce.Test.Operands.OfType<NumberLiteral>().Any(n => n.Value.Scale > Commerce.Money.Scale))
+                {
+                    Error(path, $"an amount has at most {Commerce.Money.Scale} decimal places");
+                }
+
+                break;
+            case BoughtCondition bought:
+                Required(bought.Value, $"{path}.value");
+                CheckWindow(bought.Window, path);
+                break;
+            case RefundedCondition refunded:
+                CheckWindow(refunded.Window, path);
+                break;
+            case InSegmentCondition segment:
+                Segment(segment.SegmentId, path);
+                break;
+            case BucketCondition bucket:
+                CheckTest(bucket.Test, OperatorRules.NumberTests, DataType.Number, path, wholeNumbers: true);
+                break;
+        }
+    }
+
+    private void Group(ValueList<Condition> conditions, string path)
+    {
+        if (conditions.Count == 0)
+        {
+            Error($"{path}.conditions", "needs at least one condition");
+        }
+
+        for (var i = 0; i < conditions.Count; i++)
+        {
+            Check(conditions[i], $"{path}.conditions[{i}]");
+        }
+    }
+
+    private void Field(FieldCondition field, string path)
+    {
+        if (Required(field.Name, $"{path}.name") && field.Source == FieldSource.Profile && !ProfileFields.Contains(field.Name))
+        {
+            Error($"{path}.name", $"unknown profile field '{field.Name}' (expected timezone, locale or country)");
+        }
+        else if (field.Source == FieldSource.Trait)
+        {
+            PathName(field.Name, $"{path}.name");
+        }
+
+        var types = field.Source switch
+        {
+            FieldSource.Value => [DataType.String, DataType.Number, DataType.Date, DataType.Any],
+            FieldSource.Profile => [DataType.String, DataType.Any],
+            _ => Enum.GetValues<DataType>(),
+        };
+        if (!types.Contains(field.Type))
+        {
+            Error($"{path}.type", $"a {Names.Of(field.Source)} cannot be compared as {Names.Of(field.Type)} (allowed: {string.Join(", ", types.Select(Names.Of))})");
+            return;
+        }
+
+        CheckTest(field.Test, OperatorRules.For(field.Type), field.Type, path);
+    }
+
+    private void EventName(string name, ValueList<PropertyFilter> where, string path)
+    {
+        Required(name, $"{path}.event");
+        if (where.Count > 0 && name.StartsWith('$'))
+        {
+            Error($"{path}.where", "property filters apply to track events only, not to page, screen, identify or group calls");
+        }
+
+        for (var i = 0; i < where.Count; i++)
+        {
+            var at = $"{path}.where[{i}]";
+            PathName(where[i].Path, $"{at}.property");
+            var allowed = OperatorRules.For(where[i].Type).Where(o => o != Operator.AnniversaryWithinDays).ToList();
+            CheckTest(where[i].Test, allowed, where[i].Type, at);
+        }
+    }
+
+    private void CheckTest(Test test, IReadOnlyList<Operator> allowed, DataType type, string path, bool wholeNumbers = false)
+    {
+        if (!allowed.Contains(test.Operator))
+        {
+            Error($"{path}.op", $"operator '{Names.Of(test.Operator)}' does not apply to {Names.Of(type)} (allowed: {string.Join(", ", allowed.Select(Names.Of))})");
+            return;
+        }
+
+        var operands = test.Operands;
+        var shape = OperatorRules.Shape(test.Operator);
+        var (member, wanted) = shape switch
+        {
+            OperandShape.None => ("op", 0),
+            OperandShape.Days => ("days", 1),
+            OperandShape.One => ("value", 1),
+            OperandShape.Two => ("values", 2),
+            _ => ("values", -1),
+        };
+        if ((wanted >= 0 && operands.Count != wanted) || (wanted < 0 && operands.Count == 0))
+        {
+            Error($"{path}.{member}", wanted switch { 0 => "takes no value", 1 => "needs one value", 2 => "needs two values (from and to)", _ => "needs at least one value" });
+            return;
+        }
+
+        for (var i = 0; i < operands.Count; i++)
+        {
+            var at = shape is OperandShape.List or OperandShape.Two ? $"{path}.values[{i}]" : $"{path}.{member}";
+            CheckOperand(operands[i], shape, type, at, wholeNumbers, test.Operator);
+        }
+
+        if (shape == OperandShape.Two && !Ordered(operands[0], operands[1]))
+        {
+            Error($"{path}.values", "the first value of between must not be greater than the second");
+        }
+    }
+
+    private void CheckOperand(Literal operand, OperandShape shape, DataType type, string path, bool wholeNumbers, Operator op)
+    {
+        if (shape == OperandShape.Days)
+        {
+            var max = op == Operator.AnniversaryWithinDays ? MaxAnniversaryDays : 36_500;
+            if (operand is not DaysLiteral { Value: var days } || days < 0 || days > max)
+            {
+                Error(path, $"must be a number of days from 0 to {max}");
+            }
+        }
+        else if (!OperatorRules.Fits(type, operand))
+        {
+            Error(path, $"must be a {(type == DataType.List ? "string" : Names.Of(type))}");
+        }
+        else if (wholeNumbers && operand is NumberLiteral { Value: var n } && (n != decimal.Truncate(n) || n < 0))
+        {
+            Error(path, "must be a whole number, not negative");
+        }
+    }
+
+    private static bool Ordered(Literal a, Literal b) => (a, b) switch
+    {
+        (NumberLiteral x, NumberLiteral y) => x.Value <= y.Value,
+        (DateLiteral x, DateLiteral y) => x.Value <= y.Value,
+        _ => true,
+    };
+
+    private void CheckWindow(Window? window, string path)
+    {
+        switch (window)
+        {
+            case null:
+                return;
+            case { Days: { } days }:
+                if (days < 1 || days > 36_500)
+                {
+                    Error($"{path}.window.days", "must be a number of days from 1 to 36500");
+                }
+
+                return;
+            case { From: { } from, To: { } to }:
+                if (from > to)
+                {
+                    Error($"{path}.window", "from must not be after to");
+                }
+
+                return;
+            default:
+                Error($"{path}.window", "needs days, or from and to");
+                return;
+        }
+    }
+
+    private void Segment(long id, string path)
+    {
+        if (id == selfId)
+        {
+            Error($"{path}.id", $"segment {id} cannot contain itself");
+            return;
+        }
+
+        if (segments is null)
+        {
+            return;
+        }
+
+        if (segments(id) is not { } target)
+        {
+            Error($"{path}.id", $"segment {id} does not exist");
+        }
+        else if (selfId is { } self && CycleFrom(target, self, [id]) is { } chain)
+        {
+            Error($"{path}.id", $"segment cycle: {self} → {string.Join(" → ", chain)} → {self}");
+        }
+    }
+
+    // Depth-first through the segments a definition refers to; the chain of ids back to self when there is one.
+    private List<long>? CycleFrom(Condition condition, long self, List<long> chain)
+    {
+        foreach (var id in SegmentIds(condition))
+        {
+            if (id == self)
+            {
+                return chain;
+            }
+
+            if (!chain.Contains(id) && segments!(id) is { } next && CycleFrom(next, self, [.. chain, id]) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    public static IEnumerable<long> SegmentIds(Condition condition) => condition switch
+    {
+        AndCondition and => and.Conditions.SelectMany(SegmentIds),
+        OrCondition or => or.Conditions.SelectMany(SegmentIds),
+        NotCondition not => SegmentIds(not.Condition),
+        InSegmentCondition segment => [segment.SegmentId],
+        _ => [],
+    };
+
+    private void PathName(string name, string path)
+    {
+        if (name.Length > 0 && (name.Split('.').Any(s => s.Length == 0) || name.Any(c => c == '"' || char.IsControl(c))))
+        {
+            Error(path, "must be names separated by single dots, without quotes or control characters");
+        }
+        else
+        {
+            Required(name, path);
+        }
+    }
+
+    private bool Required(string value, string path)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+
+        Error(path, "is required");
+        return false;
+    }
+
+    private void Error(string path, string message) => _errors.Add(new SegmentError(path, message));
+}

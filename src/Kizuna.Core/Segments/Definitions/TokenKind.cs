@@ -1,0 +1,12 @@
+namespace Kizuna.Segments.Definitions;
+
+internal enum TokenKind
+{
+    Name,
+    String,
+    Number,
+    Date,
+    Duration,
+    Symbol,
+    End,
+}
