@@ -11,6 +11,7 @@ using Kizuna.Server.Ingestion;
 using Kizuna.Server.Operations;
 using Kizuna.Server.Profiles;
 using Kizuna.Server.Security;
+using Kizuna.Server.Segments;
 using Kizuna.Server.Templates;
 using Kizuna.Server.Workspaces;
 using Kizuna.Templates;
@@ -60,6 +61,7 @@ static WebApplication Build(KizunaCommand command)
     app.MapTemplatesApi().RequireScope(Scopes.TemplatesRead);
     app.MapImportsApi();
     app.MapOperationsApi();
+    app.MapSegmentsApi();
     app.MapKizunaDashboard();
     return app;
 }

@@ -111,4 +111,32 @@ public sealed class MembershipStore(Database database)
             new { workspaceId, segmentId, fromDay, toDay }, cancellationToken: ct));
         return [.. rows.Select(r => ((int)r.Day, r.Size, r.Entered, r.Exited))];
     }
+
+    /// <summary>Sets every active segment's member count of the workspace from its rows (after an erasure deleted some).</summary>
+    public async Task RecountAsync(long workspaceId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE segments SET member_count = (
+                SELECT count(*) FROM segment_members m WHERE m.workspace_id = segments.workspace_id AND m.segment_id = segments.id)
+            WHERE workspace_id = @workspaceId AND status = 'active'
+            """,
+            new { workspaceId }, cancellationToken: ct));
+    }
+
+    /// <summary>The given profiles with the ids a marketer recognises (a preview's sample).</summary>
+    public async Task<IReadOnlyList<SampleProfile>> ProfilesAsync(long workspaceId, IReadOnlyCollection<long> profileIds, CancellationToken ct)
+    {
+        if (profileIds.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(long Id, string? UserId, string? Email)>(new CommandDefinition(
+            $"SELECT id, user_id, email FROM profiles WHERE workspace_id = @workspaceId AND {database.Dialect.InIds("id", "@ids")} ORDER BY id",
+            new { workspaceId, ids = database.Dialect.Ids(profileIds) }, cancellationToken: ct));
+        return [.. rows.Select(r => new SampleProfile(r.Id, r.UserId, r.Email))];
+    }
 }
