@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Dapper;
-using Microsoft.Extensions.DependencyInjection;
 using Kizuna.Storage;
 using Kizuna.Work.Changes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kizuna.Segments.Live;
 
