@@ -6,7 +6,7 @@ namespace Kizuna.Segments;
 /// members, a profile's memberships and the size history.
 /// </summary>
 public sealed class SegmentService(
-    SegmentStore store, MembershipStore members, SegmentEngine engine, SegmentRecompute recompute)
+    SegmentStore store, MembershipStore members, SegmentEngine engine, SegmentRecompute recompute, SegmentSweep sweep)
 {
     public const int MaxDescriptionLength = 1_000;
 
@@ -35,6 +35,7 @@ public sealed class SegmentService(
         if (saved.Segment is { } segment)
         {
             await recompute.EnqueueAsync(segment, SegmentRecompute.VersionKey(segment), ct);
+            await sweep.StartAsync(ct);   // the sweep's chain runs while there are segments (idempotent by tick)
         }
 
         return saved;
@@ -58,6 +59,7 @@ public sealed class SegmentService(
         if (saved.Segment is { } segment)
         {
             await recompute.EnqueueAsync(segment, SegmentRecompute.VersionKey(segment), ct);
+            await sweep.StartAsync(ct);   // the sweep's chain runs while there are segments (idempotent by tick)
         }
 
         return saved;

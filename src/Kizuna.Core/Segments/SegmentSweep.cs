@@ -26,6 +26,11 @@ public sealed class SegmentSweep(
             // sweeping once per missed one, and it joins the chain a starting node scheduled (the same keys).
             var next = tick + options.Value.SweepInterval;
             var now = time.GetUtcNow();
+            if ((await segments.ActiveAsync(ct)).Count == 0)
+            {
+                continue;   // the chain ends with the last segment; saving one starts it again
+            }
+
             await ScheduleAsync(next > now ? next : now, ct);
             if (now - tick <= options.Value.SweepInterval)
             {
