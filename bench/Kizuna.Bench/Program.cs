@@ -6,6 +6,7 @@ using Kizuna.Bench.Jobs;
 using Kizuna.Bench.Segments;
 using Kizuna.Bench.Messaging;
 using Kizuna.Bench.Scores;
+using Kizuna.Bench.SegmentsLive;
 using Kizuna.Bench.Templates;
 
 // One verb per workload of docs/BENCHMARKS.md; the rest of the arguments go to the workload.
@@ -28,6 +29,8 @@ switch (verb)
         return await EmailBenchmark.RunAsync(EmailBenchOptions.Parse(rest));
     case "scores":
         return await ScoresBenchmark.RunAsync(rest);
+    case "segments-live":
+        return await SegmentsLiveBenchmark.RunAsync(IngestOptions.Parse(rest));
     case "templates":
         BenchmarkRunner.Run<TemplateRenderingBenchmarks>(args: rest);
         return 0;
@@ -40,6 +43,7 @@ switch (verb)
         Console.Error.WriteLine("  segments   W3: full recompute of ten segments over generated profiles, against the same questions on DuckDB");
         Console.Error.WriteLine("  email      W4: a personalised email through the outbox to postfix's smtp-sink, against a bare MailKit blast");
         Console.Error.WriteLine("  scores     W7 scores: the per-customer scores refresh on a synthetic SQLite shop (--customers N, ten orders each)");
+        Console.Error.WriteLine("  segments-live  W3 real time: W1 with real-time membership on against off, and ack → Segment Entered");
         Console.Error.WriteLine("  templates  W2: template rendering, Kizuna against bare Fluid and DotLiquid (BenchmarkDotNet args follow)");
         return verb.Length == 0 ? 0 : 2;
 }

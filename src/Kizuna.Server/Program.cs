@@ -14,6 +14,7 @@ using Kizuna.Server.Messaging;
 using Kizuna.Server.Operations;
 using Kizuna.Server.Profiles;
 using Kizuna.Server.Security;
+using Kizuna.Server.Segments;
 using Kizuna.Server.Templates;
 using Kizuna.Server.Workspaces;
 using Kizuna.Templates;
@@ -67,6 +68,7 @@ static WebApplication Build(KizunaCommand command)
     app.MapAnalyticsApi();
     app.MapMessagesApi();
     app.MapScoresApi();
+    app.MapSegmentsApi();
     app.MapKizunaDashboard();
     return app;
 }

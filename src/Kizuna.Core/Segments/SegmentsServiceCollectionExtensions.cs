@@ -1,3 +1,6 @@
+using Kizuna.Segments.Evaluation;
+using Kizuna.Work.Changes;
+using Kizuna.Work.Jobs;
 using Kizuna.Work.ProfileData;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -5,6 +8,10 @@ namespace Kizuna.Segments;
 
 public static class SegmentsServiceCollectionExtensions
 {
+    /// <summary>
+    /// Segments: the language's evaluators, the store and service, full recomputes and the sweep on the job queue,
+    /// and real-time membership as a change-feed consumer.
+    /// </summary>
     public static IServiceCollection AddKizunaSegments(this IServiceCollection services)
     {
         services.AddProfileData(new ProfileTable("segment_members")
@@ -13,6 +20,20 @@ public static class SegmentsServiceCollectionExtensions
             OnMerge = MergeRule.KeepSurvivor("segment_id"),
             Export = new ExportColumns { Times = ["entered_at"], OrderBy = ["segment_id"] },
         });
+        services.AddOptions<SegmentsOptions>().BindConfiguration(SegmentsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSegmentEvaluation();
+        services.AddSingleton<SegmentStore>();
+        services.AddSingleton<MembershipStore>();
+        services.AddSingleton<SegmentEvents>();
+        services.AddSingleton<MembershipWriter>();
+        services.AddSingleton<SegmentEngine>();
+        services.AddSingleton<SegmentService>();
+        services.AddSingleton<SegmentRecompute>();
+        services.AddJobHandler<SegmentRecompute>(SegmentRecompute.Settings);
+        services.AddSingleton<SegmentSweep>();
+        services.AddJobHandler<SegmentSweep>(SegmentSweep.Settings);
+        services.AddHostedService<SegmentSweepStarter>();
+        services.AddSingleton<IChangeConsumer, SegmentEntries>();
         return services;
     }
 }

@@ -1,0 +1,81 @@
+using Kizuna.Work.Changes;
+using Microsoft.Extensions.Options;
+
+namespace Kizuna.Segments;
+
+/// <summary>
+/// Real-time membership: a durable change-feed consumer that re-evaluates the profiles each committed change touched,
+/// against only the segments whose definitions read what changed (an event name, traits), with the in-memory
+/// predicate. Woken at once by this node's commits, caught up from its cursor after a restart, run on one node at a
+/// time (the feed's lease). Entries and exits go through <see cref="MembershipWriter"/>, events first, so a batch
+/// handed over again after a crash finds the same transitions and writes nothing twice. Segments that read another
+/// segment are evaluated after it, with the profiles whose membership of it just changed.
+/// </summary>
+public sealed class SegmentEntries(
+    SegmentStore segments, SegmentEngine engine, MembershipWriter writer, MembershipStore members, IOptions<SegmentsOptions> options) : IChangeConsumer
+{
+    public string Name => "segments";
+
+    public int BatchSize => 64;
+
+    public bool Enabled => options.Value.RealTime;
+
+    public async Task HandleAsync(IReadOnlyList<Change> changes, CancellationToken ct)
+    {
+        var touches = ChangeTouches.Of(changes);
+        var erased = changes.SelectMany(c => c.Erased).Select(e => e.WorkspaceId).ToHashSet();
+        if (touches.Count == 0 && erased.Count == 0)
+        {
+            return;
+        }
+
+        var active = await segments.ActiveAsync(ct);
+        foreach (var workspace in active.GroupBy(s => s.WorkspaceId))
+        {
+            var profiles = touches.Where(t => t.Key.WorkspaceId == workspace.Key).ToDictionary(t => t.Key.ProfileId, t => t.Value);
+            if (profiles.Count > 0)
+            {
+                await EvaluateAsync(workspace.Key, workspace, profiles, ct);
+            }
+        }
+
+        foreach (var workspaceId in erased)
+        {
+            await members.RecountAsync(workspaceId, ct);   // erasure deleted the erased profiles' rows
+        }
+    }
+
+    private async Task EvaluateAsync(long workspaceId, IEnumerable<Segment> segments, Dictionary<long, ProfileTouch> profiles, CancellationToken ct)
+    {
+        foreach (var round in engine.InRounds(segments))
+        {
+            var hits = round.Select(s => profiles.Where(p => engine.IsHit(s, p.Value)).Select(p => p.Key).ToList()).ToList();
+            var evaluated = round.Where((_, i) => hits[i].Count > 0).ToList();
+            if (evaluated.Count == 0)
+            {
+                continue;
+            }
+
+            // One state load for the round: each profile's state is read once, whatever number of segments it is tested against.
+            var matches = await engine.MatchAsync(workspaceId, evaluated, [.. hits.SelectMany(h => h).Distinct()], ct);
+            for (int i = 0, e = 0; i < round.Count; i++)
+            {
+                if (hits[i].Count > 0)
+                {
+                    await ApplyAsync(round[i], hits[i], matches[e++], profiles, ct);
+                }
+            }
+        }
+    }
+
+    private async Task ApplyAsync(Segment segment, List<long> hit, IReadOnlySet<long> qualifying, Dictionary<long, ProfileTouch> profiles, CancellationToken ct)
+    {
+        // Transitions of one profile carry the cause of the first change that touched it in this batch.
+        var transitions = await writer.ApplyAsync(
+            segment, hit, hit.Where(qualifying.Contains).ToHashSet(), id => (profiles[id].Cause, profiles[id].At), ct);
+        foreach (var t in transitions)
+        {
+            profiles[t.ProfileId].Segments.Add(segment.Id);
+        }
+    }
+}
