@@ -1,4 +1,5 @@
 using Kizuna.Analytics.Metrics;
+using Kizuna.Analytics.Scores;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kizuna.Analytics;
@@ -9,6 +10,7 @@ public static class AnalyticsServiceCollectionExtensions
     {
         services.AddSingleton<OverviewService>();
         services.AddKizunaMetrics();
+        services.AddKizunaScores();
         return services;
     }
 }

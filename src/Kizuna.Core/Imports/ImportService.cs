@@ -11,7 +11,8 @@ namespace Kizuna.Imports;
 /// build profiles and aggregates exactly as live data does. Bad lines are reported with their line number and
 /// reason while good lines load; memory does not grow with the size of the file.
 /// </summary>
-public sealed class ImportService(IngestionPipeline pipeline, ProductCatalog catalog, IOptions<ImportOptions> options, TimeProvider time, ILogger<ImportService> logger)
+public sealed class ImportService(
+    IngestionPipeline pipeline, ProductCatalog catalog, IEnumerable<IImportObserver> observers, IOptions<ImportOptions> options, TimeProvider time, ILogger<ImportService> logger)
 {
     private const int ProgressEvery = 5_000;
 
@@ -88,6 +89,18 @@ public sealed class ImportService(IngestionPipeline pipeline, ProductCatalog cat
         logger.LogInformation(
             "Import of {Kind} into workspace {WorkspaceId} finished: {Lines} lines, {BadLines} bad, {Stored} stored, {Duplicates} duplicates in {Seconds} s",
             mapping.Kind, workspaceId, report.LinesRead, report.BadLines, report.Stored, report.Duplicates, report.ElapsedSeconds);
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.ImportedAsync(workspaceId, mapping.Kind, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "An observer of the import into workspace {WorkspaceId} failed", workspaceId);
+            }
+        }
+
         return report;
     }
 

@@ -1,0 +1,62 @@
+using Kizuna.Analytics.Predictions;
+
+namespace Kizuna.Analytics.Rfm;
+
+/// <summary>
+/// Scores customers with at least one counted order. Recency is the days since the last purchase (fewer is better),
+/// frequency the number of orders, monetary the net spend in the main currency. Each is scored 1–5 by quintile of
+/// the mid-rank: a value's score is 1 + ⌊5 · (below + equal / 2) / n⌋ (at most 5), where below is how many customers
+/// have a strictly worse value and equal how many share it. Customers with the same value always get the same
+/// score, whatever order they come in; a value most customers share lands in the middle of its run.
+/// </summary>
+public static class RfmScorer
+{
+    public static List<RfmScore> Score(IReadOnlyList<CustomerPurchases> customers, int asOfDay)
+    {
+        var r = Quintiles(customers, c => -(long)(asOfDay - c.LastDay));
+        var f = Quintiles(customers, c => c.Orders);
+        var m = Quintiles(customers, c => c.TotalUnits);
+        var scores = new List<RfmScore>(customers.Count);
+        for (var i = 0; i < customers.Count; i++)
+        {
+            scores.Add(new RfmScore(customers[i].ProfileId, r[i], f[i], m[i], RfmSegments.Of(r[i], f[i], m[i])));
+        }
+
+        return scores;
+    }
+
+    /// <summary>The mid-rank quintile of each customer's value (higher is better).</summary>
+    internal static int[] Quintiles(IReadOnlyList<CustomerPurchases> customers, Func<CustomerPurchases, long> value)
+    {
+        var n = customers.Count;
+        var values = new long[n];
+        for (var i = 0; i < n; i++)
+        {
+            values[i] = value(customers[i]);
+        }
+
+        var sorted = (long[])values.Clone();
+        Array.Sort(sorted);
+        var scoreOf = new Dictionary<long, int>();
+        for (var start = 0; start < n;)
+        {
+            var end = start;
+            while (end < n && sorted[end] == sorted[start])
+            {
+                end++;
+            }
+
+            var midRank = start + (end - start) / 2.0;
+            scoreOf[sorted[start]] = Math.Min(5, 1 + (int)Math.Floor(5 * midRank / n));
+            start = end;
+        }
+
+        var scores = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            scores[i] = scoreOf[values[i]];
+        }
+
+        return scores;
+    }
+}

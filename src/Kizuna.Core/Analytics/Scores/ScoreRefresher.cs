@@ -1,0 +1,150 @@
+using Kizuna.Analytics.Predictions;
+using Kizuna.Analytics.Rfm;
+using Kizuna.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Kizuna.Analytics.Scores;
+
+/// <summary>
+/// Computes every customer's scores from the workspace's counted orders (<see cref="PurchaseReader"/>) and writes
+/// them in one replacement (<see cref="ScoreWriter"/>): RFM for every customer with an order; BG/NBD fitted on all
+/// of them and Gamma-Gamma per main currency on that currency's repeat customers, for P(alive), expected purchases
+/// and the discounted CLV. Runs on the job queue (<see cref="ScoreRefreshJobHandler"/>) and from <c>kizuna analyze</c>.
+/// </summary>
+public sealed partial class ScoreRefresher(
+    PurchaseReader reader, ScoreWriter writer, IOptions<ScoresOptions> options, TimeProvider time, ILogger<ScoreRefresher> logger)
+{
+    private const int Steps = 5;
+
+    public async Task<ScoreSummary> RefreshAsync(long workspaceId, IProgress<ScoreRefreshProgress>? progress, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var started = time.GetTimestamp();
+        var now = time.GetUtcNow();
+        var today = Epoch.Day(Epoch.ToMs(now));
+
+        progress?.Report(new ScoreRefreshProgress("Reading orders", 1, Steps));
+        var customers = await reader.ReadAsync(workspaceId, now, ct);
+
+        progress?.Report(new ScoreRefreshProgress("Scoring RFM", 2, Steps));
+        var rfm = RfmScorer.Score(customers, today);
+
+        progress?.Report(new ScoreRefreshProgress("Fitting models", 3, Steps));
+        var histories = customers.Select(c => c.ToHistory(today)).ToArray();
+        var (purchases, spends) = Fit(workspaceId, customers, histories, settings);
+
+        progress?.Report(new ScoreRefreshProgress("Predicting", 4, Steps));
+        var predictions = Predict(customers, histories, purchases, spends, settings);
+
+        progress?.Report(new ScoreRefreshProgress("Writing values", 5, Steps));
+        var summary = ScoreSummaries.Build(workspaceId, now, customers, rfm, predictions, purchases, spends);
+        summary = summary with { DurationMs = time.GetElapsedTime(started).TotalMilliseconds };
+        await writer.ReplaceAsync(workspaceId, ScoreNames.All, Values(rfm, predictions), summary, ct);
+        LogRefreshed(logger, workspaceId, summary.Customers, summary.Predicted, (long)time.GetElapsedTime(started).TotalMilliseconds);
+        return summary with { DurationMs = time.GetElapsedTime(started).TotalMilliseconds };
+    }
+
+    private (BgNbdParameters? Purchases, Dictionary<string, GammaGammaParameters> Spends) Fit(
+        long workspaceId, List<CustomerPurchases> customers, PurchaseHistory[] histories, ScoresOptions settings)
+    {
+        var spends = new Dictionary<string, GammaGammaParameters>(StringComparer.Ordinal);
+        if (customers.Count < settings.MinimumCustomers || histories.All(h => h.Frequency == 0))
+        {
+            return (null, spends);
+        }
+
+        BgNbdParameters purchases;
+        try
+        {
+            purchases = BgNbdModel.Fit(histories);
+        }
+        catch (Exception ex) when (ex is ArithmeticException or ArgumentException or InvalidOperationException)
+        {
+            LogNotFitted(logger, workspaceId, "BG/NBD", ex.Message);
+            return (null, spends);
+        }
+
+        foreach (var currency in customers.Select((c, i) => (c.Currency, i)).GroupBy(c => c.Currency ?? ""))
+        {
+            var repeat = currency.Select(c => histories[c.i]).Where(h => h.Frequency > 0 && h.MeanRepeatSpend > 0).ToList();
+            if (repeat.Count < settings.MinimumRepeatCustomers)
+            {
+                continue;
+            }
+
+            try
+            {
+                var spend = GammaGammaModel.Fit(repeat);
+                if (spend.Q > 1 && double.IsFinite(spend.PopulationMean))
+                {
+                    spends[currency.Key] = spend;
+                }
+            }
+            catch (Exception ex) when (ex is ArithmeticException or ArgumentException or InvalidOperationException)
+            {
+                LogNotFitted(logger, workspaceId, "Gamma-Gamma", ex.Message);
+            }
+        }
+
+        return (purchases, spends);
+    }
+
+    private static List<CustomerPrediction?> Predict(
+        List<CustomerPurchases> customers, PurchaseHistory[] histories, BgNbdParameters? purchases,
+        Dictionary<string, GammaGammaParameters> spends, ScoresOptions settings)
+    {
+        var predictions = new List<CustomerPrediction?>(customers.Count);
+        var models = purchases is null
+            ? []
+            : spends.ToDictionary(s => s.Key, s => new ClvModel(purchases, s.Value, settings.Months, settings.MonthlyDiscountRate), StringComparer.Ordinal);
+        var cumulative = new Dictionary<(int, double, double), double[]>();
+        for (var i = 0; i < customers.Count; i++)
+        {
+            if (!models.TryGetValue(customers[i].Currency ?? "", out var model))
+            {
+                predictions.Add(null);
+                continue;
+            }
+
+            var h = histories[i];
+            if (!cumulative.TryGetValue((h.Frequency, h.Recency, h.Age), out var expected))
+            {
+                cumulative[(h.Frequency, h.Recency, h.Age)] = expected = model.Cumulative(h);
+            }
+
+            var prediction = model.Predict(h, expected);
+            predictions.Add(double.IsFinite(prediction.Clv) && double.IsFinite(prediction.ProbabilityAlive) ? prediction : null);
+        }
+
+        return predictions;
+    }
+
+    /// <summary>The rows in key order (customer, then name), which appends to the table's primary key.</summary>
+    private static IEnumerable<ScoreValue> Values(List<RfmScore> rfm, List<CustomerPrediction?> predictions)
+    {
+        for (var i = 0; i < rfm.Count; i++)
+        {
+            var (score, id) = (rfm[i], rfm[i].ProfileId);
+            if (predictions[i] is { } p)
+            {
+                yield return new ScoreValue(id, ScoreNames.ChurnRisk, p.ChurnRisk, null);
+                yield return new ScoreValue(id, ScoreNames.ExpectedPurchases, p.ExpectedPurchases, null);
+                yield return new ScoreValue(id, ScoreNames.ProbabilityAlive, p.ProbabilityAlive, null);
+                yield return new ScoreValue(id, ScoreNames.PredictedClv, Math.Round(p.Clv, 2), null);
+            }
+
+            yield return new ScoreValue(id, ScoreNames.RfmFrequency, score.Frequency, null);
+            yield return new ScoreValue(id, ScoreNames.RfmMonetary, score.Monetary, null);
+            yield return new ScoreValue(id, ScoreNames.RfmRecency, score.Recency, null);
+            yield return new ScoreValue(id, ScoreNames.RfmScore, null, score.Code);
+            yield return new ScoreValue(id, ScoreNames.RfmSegment, null, RfmSegments.Name(score.Segment));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scores of workspace {WorkspaceId} refreshed: {Customers} customers, {Predicted} with predictions, in {Ms} ms")]
+    private static partial void LogRefreshed(ILogger logger, long workspaceId, int customers, int predicted, long ms);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Model} model of workspace {WorkspaceId} could not be fitted: {Reason}")]
+    private static partial void LogNotFitted(ILogger logger, long workspaceId, string model, string reason);
+}

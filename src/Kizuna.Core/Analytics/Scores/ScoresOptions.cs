@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Kizuna.Analytics.Scores;
+
+/// <summary>Settings of the per-customer scores (section <c>Analytics:Scores</c>).</summary>
+public sealed class ScoresOptions
+{
+    public const string Section = "Analytics:Scores";
+
+    /// <summary>Refresh every workspace once a day at this time of day (in <see cref="TimeZone"/>).</summary>
+    public TimeOnly DailyAt { get; set; } = new(3, 0);
+
+    /// <summary>The time zone of <see cref="DailyAt"/>, an IANA or Windows id.</summary>
+    [Required]
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>Whether the daily refresh is scheduled at all (refreshes after imports and on request still run).</summary>
+    public bool Scheduled { get; set; } = true;
+
+    /// <summary>
+    /// Refresh requests (imports ending, API calls) within one window of this length share one refresh, run at the
+    /// window's end.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan CoalesceWindow { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The CLV horizon in months.</summary>
+    [Range(1, 120)]
+    public int Months { get; set; } = 12;
+
+    /// <summary>The discount rate per month applied to the CLV (0.01 is about 12.7% a year).</summary>
+    [Range(0.0, 1.0)]
+    public double MonthlyDiscountRate { get; set; } = 0.01;
+
+    /// <summary>Fewer customers with orders than this and the models are not fitted (RFM is still scored).</summary>
+    [Range(2, int.MaxValue)]
+    public int MinimumCustomers { get; set; } = 20;
+
+    /// <summary>Fewer repeat customers in a currency than this and its spend model is not fitted (no CLV there).</summary>
+    [Range(2, int.MaxValue)]
+    public int MinimumRepeatCustomers { get; set; } = 10;
+}

@@ -1,0 +1,26 @@
+using Kizuna.Imports;
+using Kizuna.Work.Jobs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Kizuna.Analytics.Scores;
+
+public static class ScoresServiceCollectionExtensions
+{
+    /// <summary>The per-customer scores: the refresh, its queue and job handler, the daily schedule, the refresh after imports.</summary>
+    public static IServiceCollection AddKizunaScores(this IServiceCollection services)
+    {
+        services.AddOptions<ScoresOptions>().BindConfiguration(ScoresOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScoresOptions>, ScoresOptionsValidator>());
+        services.AddSingleton<PurchaseReader>();
+        services.AddSingleton<ScoreWriter>();
+        services.AddSingleton<ScoreRefresher>();
+        services.AddSingleton<ScoreRefreshQueue>();
+        services.AddSingleton<ScoreReader>();
+        services.AddSingleton<IImportObserver, ScoresAfterImport>();
+        services.AddJobHandler<ScoreRefreshJobHandler>(ScoreRefreshJobHandler.Settings);
+        services.AddHostedService<ScoreRefreshScheduler>();
+        return services;
+    }
+}

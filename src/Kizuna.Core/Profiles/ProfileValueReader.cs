@@ -1,0 +1,20 @@
+using Dapper;
+using Kizuna.Storage;
+
+namespace Kizuna.Profiles;
+
+/// <summary>Reads a profile's computed values (<c>profile_values</c>), whatever feature wrote them, by name.</summary>
+public sealed class ProfileValueReader(Database database)
+{
+    public async Task<IReadOnlyList<ProfileValue>> ReadAsync(long workspaceId, long profileId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(string Name, double? Number, string? Text, long ComputedAt)>(new CommandDefinition(
+            """
+            SELECT name, number_value, text_value, computed_at FROM profile_values
+            WHERE workspace_id = @workspaceId AND profile_id = @profileId ORDER BY name
+            """,
+            new { workspaceId, profileId }, cancellationToken: ct));
+        return [.. rows.Select(r => new ProfileValue(r.Name, r.Number, r.Text, Epoch.FromMs(r.ComputedAt)))];
+    }
+}
