@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Kizuna.Bench.Analytics;
 using Kizuna.Bench.Feed;
 using Kizuna.Bench.Ingest;
 using Kizuna.Bench.Jobs;
@@ -16,6 +17,8 @@ switch (verb)
         return await JobsBenchmark.RunAsync(JobsOptions.Parse(rest));
     case "feed":
         return await FeedBenchmark.RunAsync(IngestOptions.Parse(rest));
+    case "analytics":
+        return await AnalyticsBenchmark.RunAsync(AnalyticsOptions.Parse(rest));
     case "templates":
         BenchmarkRunner.Run<TemplateRenderingBenchmarks>(args: rest);
         return 0;
@@ -24,6 +27,7 @@ switch (verb)
         Console.Error.WriteLine("  ingest     W1: batched ingestion over HTTP against the raw insert rate of the same rows");
         Console.Error.WriteLine("  jobs       W6: job queue enqueue + claim + complete, batched, against a bare insert/update/delete of the same rows");
         Console.Error.WriteLine("  feed       W1 with the event archive reading the change feed against without, and the archive's lag");
+        Console.Error.WriteLine("  analytics  W7: the analytics on Online Retail against pandas and DuckDB; dashboard reads on a synthetic store");
         Console.Error.WriteLine("  templates  W2: template rendering, Kizuna against bare Fluid and DotLiquid (BenchmarkDotNet args follow)");
         return verb.Length == 0 ? 0 : 2;
 }
