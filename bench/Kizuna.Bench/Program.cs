@@ -3,6 +3,7 @@ using Kizuna.Bench.Analytics;
 using Kizuna.Bench.Feed;
 using Kizuna.Bench.Ingest;
 using Kizuna.Bench.Jobs;
+using Kizuna.Bench.Scores;
 using Kizuna.Bench.Templates;
 
 // One verb per workload of docs/BENCHMARKS.md; the rest of the arguments go to the workload.
@@ -19,6 +20,8 @@ switch (verb)
         return await FeedBenchmark.RunAsync(IngestOptions.Parse(rest));
     case "analytics":
         return await AnalyticsBenchmark.RunAsync(AnalyticsOptions.Parse(rest));
+    case "scores":
+        return await ScoresBenchmark.RunAsync(rest);
     case "templates":
         BenchmarkRunner.Run<TemplateRenderingBenchmarks>(args: rest);
         return 0;
@@ -28,6 +31,7 @@ switch (verb)
         Console.Error.WriteLine("  jobs       W6: job queue enqueue + claim + complete, batched, against a bare insert/update/delete of the same rows");
         Console.Error.WriteLine("  feed       W1 with the event archive reading the change feed against without, and the archive's lag");
         Console.Error.WriteLine("  analytics  W7: the analytics on Online Retail against pandas and DuckDB; dashboard reads on a synthetic store");
+        Console.Error.WriteLine("  scores     W7 scores: the per-customer scores refresh on a synthetic SQLite shop (--customers N, ten orders each)");
         Console.Error.WriteLine("  templates  W2: template rendering, Kizuna against bare Fluid and DotLiquid (BenchmarkDotNet args follow)");
         return verb.Length == 0 ? 0 : 2;
 }

@@ -16,13 +16,13 @@ namespace Kizuna.Analytics.Scores;
 public sealed class PurchaseReader(Database database)
 {
     // Money is numeric on PostgreSQL and ten-thousandths on SQLite: both are read as ten-thousandths.
-    private string Sql => $"""
-        SELECT o.profile_id, o.placed_at, {(database.Kind == StoreKind.Postgres ? "CAST((o.total - o.refunded_amount) * 10000 AS bigint)" : "o.total - o.refunded_amount")}, p.currency
+    internal static string SqlFor(StoreKind kind) => $"""
+        SELECT o.profile_id, o.placed_at, {(kind == StoreKind.Postgres ? "CAST((o.total - o.refunded_amount) * 10000 AS bigint)" : "o.total - o.refunded_amount")}, p.currency
         FROM profiles p JOIN orders o ON o.workspace_id = p.workspace_id AND o.profile_id = p.id
         WHERE p.workspace_id = @ws AND p.merged_into IS NULL AND p.id <> 0
             AND o.status IN ('{OrderRules.Completed}', '{OrderRules.PartiallyRefunded}') AND o.total > o.refunded_amount
             AND COALESCE(o.currency, '') = COALESCE(p.currency, '') AND o.placed_at <= @now
-        ORDER BY o.profile_id, o.placed_at
+        ORDER BY p.id, o.placed_at
         """;
 
     public async Task<List<CustomerPurchases>> ReadAsync(long workspaceId, DateTimeOffset asOf, CancellationToken ct)
@@ -30,7 +30,7 @@ public sealed class PurchaseReader(Database database)
         var summarizer = new PurchaseSummarizer();
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = Sql;
+        command.CommandText = SqlFor(database.Kind);
         Add(command, "@ws", workspaceId);
         Add(command, "@now", Epoch.ToMs(asOf));
         await using var reader = await command.ExecuteReaderAsync(ct);
