@@ -35,23 +35,23 @@ public static class AnalyticsApi
         return routes;
     }
 
-    private static Task<Results<Ok<Compared<CommerceMetrics>>, FileContentHttpResult, ValidationProblem>> CommerceAsync(
+    private static Task<Results<Ok<ComparedResponse<CommerceResponse>>, FileContentHttpResult, ValidationProblem>> CommerceAsync(
         [AsParameters] AnalyticsParameters parameters, HttpContext http, MetricsService metrics, CancellationToken ct) =>
-        AnswerAsync(parameters, http, metrics, q => metrics.CommerceAsync(q, ct), AnalyticsCsv.Commerce, ct);
+        AnswerAsync(parameters, http, metrics, q => metrics.CommerceAsync(q, ct), c => Compare(c, CommerceResponse.From), AnalyticsCsv.Commerce, ct);
 
-    private static Task<Results<Ok<Compared<NpsResult>>, FileContentHttpResult, ValidationProblem>> NpsAsync(
+    private static Task<Results<Ok<ComparedResponse<NpsResponse>>, FileContentHttpResult, ValidationProblem>> NpsAsync(
         [AsParameters] AnalyticsParameters parameters, HttpContext http, MetricsService metrics, CancellationToken ct) =>
-        AnswerAsync(parameters, http, metrics, q => metrics.NpsAsync(q, ct), AnalyticsCsv.Nps, ct);
+        AnswerAsync(parameters, http, metrics, q => metrics.NpsAsync(q, ct), c => Compare(c, NpsResponse.From), AnalyticsCsv.Nps, ct);
 
-    private static Task<Results<Ok<Compared<EngagementMetrics>>, FileContentHttpResult, ValidationProblem>> EngagementAsync(
+    private static Task<Results<Ok<ComparedResponse<EngagementResponse>>, FileContentHttpResult, ValidationProblem>> EngagementAsync(
         [AsParameters] AnalyticsParameters parameters, HttpContext http, MetricsService metrics, CancellationToken ct) =>
-        AnswerAsync(parameters, http, metrics, q => metrics.EngagementAsync(q, ct), AnalyticsCsv.Engagement, ct);
+        AnswerAsync(parameters, http, metrics, q => metrics.EngagementAsync(q, ct), c => Compare(c, EngagementResponse.From), AnalyticsCsv.Engagement, ct);
 
-    private static Task<Results<Ok<Compared<CohortRetention>>, FileContentHttpResult, ValidationProblem>> CohortsAsync(
+    private static Task<Results<Ok<ComparedResponse<IReadOnlyList<CohortResponse>>>, FileContentHttpResult, ValidationProblem>> CohortsAsync(
         [AsParameters] AnalyticsParameters parameters, HttpContext http, MetricsService metrics, CancellationToken ct) =>
-        AnswerAsync(parameters, http, metrics, q => metrics.CohortsAsync(q, ct), AnalyticsCsv.Cohorts, ct);
+        AnswerAsync(parameters, http, metrics, q => metrics.CohortsAsync(q, ct), c => Compare(c, CohortResponse.From), AnalyticsCsv.Cohorts, ct);
 
-    private static async Task<Results<Ok<Compared<SliceResult>>, FileContentHttpResult, ValidationProblem>> SlicesAsync(
+    private static async Task<Results<Ok<ComparedResponse<SliceResponse>>, FileContentHttpResult, ValidationProblem>> SlicesAsync(
         [AsParameters] AnalyticsParameters parameters, HttpContext http, MetricsService metrics, CancellationToken ct, string? by = null, string? sliceTrait = null)
     {
         SliceDimension? dimension = by switch
@@ -72,16 +72,16 @@ public static class AnalyticsApi
             return Problem("sliceTrait", "names the trait to slice by (for example gender or country) when by is trait");
         }
 
-        return await AnswerAsync(parameters, http, metrics, q => metrics.SlicesAsync(q, dimension.Value, sliceTrait?.Trim(), ct), AnalyticsCsv.Slices, ct);
+        return await AnswerAsync(parameters, http, metrics, q => metrics.SlicesAsync(q, dimension.Value, sliceTrait?.Trim(), ct), c => Compare(c, SliceResponse.From), AnalyticsCsv.Slices, ct);
     }
 
-    private static async Task<Results<Ok<Compared<MembersComparison>>, FileContentHttpResult, ValidationProblem>> MembersAsync(
+    private static async Task<Results<Ok<ComparedResponse<MembersResponse>>, FileContentHttpResult, ValidationProblem>> MembersAsync(
         [AsParameters] AnalyticsParameters parameters, HttpContext http, MetricsService metrics, CancellationToken ct) =>
         parameters.Trait is null && parameters.Segment is null
             ? Problem("trait", "trait and value, or segment, name the members to compare")
-            : await AnswerAsync(parameters, http, metrics, q => metrics.MembersAsync(q, ct), AnalyticsCsv.Members, ct);
+            : await AnswerAsync(parameters, http, metrics, q => metrics.MembersAsync(q, ct), c => Compare(c, MembersResponse.From), AnalyticsCsv.Members, ct);
 
-    private static async Task<Results<Ok<BasketAnalysis>, FileContentHttpResult, ValidationProblem>> BasketsAsync(
+    private static async Task<Results<Ok<BasketsResponse>, FileContentHttpResult, ValidationProblem>> BasketsAsync(
         [AsParameters] AnalyticsParameters parameters, HttpContext http, MetricsService metrics, BasketService baskets, CancellationToken ct,
         string? minSupport = null, string? minConfidence = null, string? minLift = null, string? maxItems = null, string? maxRules = null)
     {
@@ -101,12 +101,13 @@ public static class AnalyticsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        return await AnswerAsync(parameters, http, metrics, q => baskets.AnalyseAsync(q, settings, ct), AnalyticsCsv.Baskets, ct);
+        return await AnswerAsync(parameters, http, metrics, q => baskets.AnalyseAsync(q, settings, ct), BasketsResponse.From, AnalyticsCsv.Baskets, ct);
     }
 
-    private static async Task<Results<Ok<T>, FileContentHttpResult, ValidationProblem>> AnswerAsync<T>(
+    /// <summary>Resolves the parameters, reads, and answers the wire record or, when asked, the CSV file.</summary>
+    private static async Task<Results<Ok<TWire>, FileContentHttpResult, ValidationProblem>> AnswerAsync<T, TWire>(
         AnalyticsParameters parameters, HttpContext http, MetricsService metrics, Func<MetricsQuery, Task<T>> read,
-        Func<T, FileContentHttpResult> csv, CancellationToken ct)
+        Func<T, TWire> map, Func<T, FileContentHttpResult> csv, CancellationToken ct)
     {
         var (query, errors) = await parameters.ResolveAsync(http.User, metrics, ct);
         if (query is null)
@@ -115,8 +116,11 @@ public static class AnalyticsApi
         }
 
         var result = await read(query);
-        return parameters.WantsCsv(http.Request) ? csv(result) : TypedResults.Ok(result);
+        return parameters.WantsCsv(http.Request) ? csv(result) : TypedResults.Ok(map(result));
     }
+
+    private static ComparedResponse<TWire> Compare<T, TWire>(Compared<T> compared, Func<T, TWire> map) =>
+        new(PeriodResponse.Of(compared.Period), map(compared.Current), PeriodResponse.Of(compared.PreviousPeriod), map(compared.Previous));
 
     private static double Number(string? text, string name, double fallback, Dictionary<string, string[]> errors)
     {
