@@ -65,7 +65,7 @@ public sealed class AnalyticsCustomersTests(DashboardServer server)
         await Expect(page.Locator("#scores-at")).ToContainTextAsync($"{buyers} customers scored");
         var cells = await page.EvalOnSelectorAllAsync<int[]>("#rfm-grid td[data-customers]", "cells => cells.map(c => +(c.dataset.customers || 0))");
         Assert.Equal(buyers, cells.Sum());
-        var segments = await page.EvalOnSelectorAllAsync<int[]>("#rfm-segments tr", "rows => rows.map(r => +r.dataset.customers)");
+        var segments = await page.EvalOnSelectorAllAsync<int[]>("#rfm-segments [data-segment]", "rows => rows.map(r => +r.dataset.customers)");
         Assert.Equal(buyers, segments.Sum());
 
         // Repeat buyers of the month, from the seed: customers with two or more pound orders in it.
