@@ -62,6 +62,7 @@ static WebApplication Build(KizunaCommand command)
     app.MapImportsApi();
     app.MapOperationsApi();
     app.MapAnalyticsApi();
+    app.MapScoresApi();
     app.MapKizunaDashboard();
     return app;
 }

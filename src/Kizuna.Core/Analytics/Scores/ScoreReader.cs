@@ -16,10 +16,25 @@ public sealed class ScoreReader(Database database, ProfileValueReader values)
         return json is null ? null : ScoreSummaryJson.Read(json);
     }
 
-    /// <summary>The customer's values of the names the refresh owns, by name (empty before they were scored).</summary>
-    public async Task<IReadOnlyDictionary<string, ProfileValue>> ForProfileAsync(long workspaceId, long profileId, CancellationToken ct)
+    /// <summary>The customer's scores, or null when the workspace has no such (unmerged) profile.</summary>
+    public async Task<CustomerScores?> ForCustomerAsync(long workspaceId, long profileId, CancellationToken ct)
     {
+        string? currency;
+        await using (var connection = await database.OpenAsync(ct))
+        {
+            // '' for a profile without a currency, null for no profile.
+            currency = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+                "SELECT COALESCE(currency, '') FROM profiles WHERE workspace_id = @workspaceId AND id = @profileId AND merged_into IS NULL",
+                new { workspaceId, profileId }, cancellationToken: ct));
+        }
+
+        if (currency is null)
+        {
+            return null;
+        }
+
         var all = await values.ReadAsync(workspaceId, profileId, ct);
-        return all.Where(v => ScoreNames.All.Contains(v.Name)).ToDictionary(v => v.Name, StringComparer.Ordinal);
+        return CustomerScores.From(profileId, currency == "" ? null : currency,
+            all.Where(v => ScoreNames.All.Contains(v.Name)).ToDictionary(v => v.Name, StringComparer.Ordinal));
     }
 }

@@ -11,6 +11,11 @@ public static class ScoresServiceCollectionExtensions
     /// <summary>The per-customer scores: the refresh, its queue and job handler, the daily schedule, the refresh after imports.</summary>
     public static IServiceCollection AddKizunaScores(this IServiceCollection services)
     {
+        if (services.Any(d => d.ServiceType == typeof(ScoreRefresher)))
+        {
+            return services;   // registered once: a second job handler for the queue would stop the worker
+        }
+
         services.AddOptions<ScoresOptions>().BindConfiguration(ScoresOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScoresOptions>, ScoresOptionsValidator>());
         services.AddSingleton<PurchaseReader>();
