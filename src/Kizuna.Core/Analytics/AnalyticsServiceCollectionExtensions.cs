@@ -11,6 +11,7 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<OverviewService>();
         services.AddKizunaMetrics();
         services.AddKizunaScores();
+        services.AddSingleton<SegmentChoices>();
         return services;
     }
 }

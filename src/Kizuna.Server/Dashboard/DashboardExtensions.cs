@@ -1,4 +1,3 @@
-using Kizuna.Analytics;
 using Kizuna.Server.Dashboard.Localization;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor.Services;
@@ -16,7 +15,6 @@ public static class DashboardExtensions
         services.AddScoped<AuthenticationStateProvider, DashboardAuthenticationStateProvider>();
         services.AddScoped<DashboardTimeZone>();
         services.AddMudServices();
-        services.AddKizunaAnalytics();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SetDefaultCulture(DashboardCultures.Default)
