@@ -35,10 +35,9 @@ public sealed class SegmentBuilderTests(DashboardServer server)
         await commerce.Locator("[data-part='kind']").SelectOptionAsync("commerce");
         await Expect(page.Locator("#segment-text")).ToHaveValueAsync("trait.plan = \"gold\" and order_count >= 1");
         await Expect(page.Locator("#segment-estimate")).ToHaveAttributeAsync("data-size", "1");
-        await Expect(page.Locator("#segment-estimate-size")).ToHaveTextAsync("1 customers");
+        await Expect(page.Locator("#segment-estimate-size")).ToHaveTextAsync("1 customer");
 
         await page.Locator("#segment-name").FillAsync("Gold buyers");
-        await page.ScreenshotAsync("segment-builder");
         await page.ClickAsync("#segment-save");
 
         await Expect(page).ToHaveURLAsync(new Regex(@"/segments/\d+$"));

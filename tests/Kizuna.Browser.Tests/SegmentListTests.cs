@@ -17,7 +17,11 @@ public sealed class SegmentListTests(DashboardServer server)
             new SeedCustomer("sl-2", "Sora Ito", "sora@example.test", "gold", []),
             new SeedCustomer("sl-3", "Yui Abe", "yui@example.test", "bronze", [new SeedOrder("sl-o2", "Genmaicha", 900, 3)]));
         var gold = await CreateAsync(workspace.Id, "Gold plan", "trait.plan = \"gold\"");
-        var buyers = await CreateAsync(workspace.Id, "Buyers", "order_count >= 1 and not performed(\"Email Opened\", within 30d)");
+        var buyers = await CreateAsync(workspace.Id, "Buyers", """
+            order_count >= 1
+              and (trait.plan = "gold" or performed("Order Completed", within 30d, property.total > 1000))
+              and not performed("Email Opened", within 30d)
+            """);
 
         var violations = new ConcurrentQueue<string>();
         var page = Watch(await server.NewPageAsync(), violations);
@@ -37,6 +41,9 @@ public sealed class SegmentListTests(DashboardServer server)
         await Expect(page.Locator("#segment-editor[data-live='true']")).ToHaveCountAsync(1);
         await Expect(page.Locator("#segment-visual .kz-seg-row[data-kind='not_performed'] [data-part='event']")).ToHaveValueAsync("Email Opened");
         await Expect(page.Locator("#segment-members tbody tr")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#segment-visual .kz-seg-filter [data-part='path']")).ToHaveValueAsync("total");
+        await Expect(page.Locator("#segment-estimate")).ToHaveAttributeAsync("data-size", "2");
+        await page.ScreenshotAsync("segment-builder");
         await Expect(page.Locator("#segment-export")).ToHaveAttributeAsync("href", $"/api/segments/{buyers}/members.csv");
         await page.ClickAsync("#segment-recompute");
         await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("recompute");

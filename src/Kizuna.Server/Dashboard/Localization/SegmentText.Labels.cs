@@ -57,6 +57,8 @@ public sealed partial record SegmentText
 
     public required string EstimateInvalid { get; init; }
 
+    public required string Estimating { get; init; }
+
     public required string SampleOfMembers { get; init; }
 
     public required string Members { get; init; }
@@ -168,6 +170,8 @@ public sealed partial record SegmentText
     public required string LineColumnFormat { get; init; }
 
     public required string CustomersCountFormat { get; init; }
+
+    public required string OneCustomer { get; init; }
 
     public required string TrendFormat { get; init; }
 

@@ -33,7 +33,7 @@ public sealed partial record SegmentText
 
     public string LineColumn(int line, int column) => Format(LineColumnFormat, line, column);
 
-    public string CustomersCount(long size) => Format(CustomersCountFormat, DashboardFormat.Number(size));
+    public string CustomersCount(long size) => size == 1 ? OneCustomer : Format(CustomersCountFormat, DashboardFormat.Number(size));
 
     public string TrendLabel(long first, long last, int days) => Format(TrendFormat, days, DashboardFormat.Number(first), DashboardFormat.Number(last));
 
