@@ -25,8 +25,12 @@ public sealed class SegmentSweep(
             // From now rather than from the tick: after a long stop the chain resumes at the next tick instead of
             // sweeping once per missed one, and it joins the chain a starting node scheduled (the same keys).
             var next = tick + options.Value.SweepInterval;
-            await ScheduleAsync(next > time.GetUtcNow() ? next : time.GetUtcNow(), ct);
-            await SweepAsync(tick, ct);
+            var now = time.GetUtcNow();
+            await ScheduleAsync(next > now ? next : now, ct);
+            if (now - tick <= options.Value.SweepInterval)
+            {
+                await SweepAsync(tick, ct);   // a tick run late is left to the next, so exits are never stamped long before they happened
+            }
         }
     }
 
