@@ -35,7 +35,7 @@ public static class TestOperands
         text ??= "";
         return type switch
         {
-            DataType.Number => decimal.TryParse(text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? new NumberLiteral(n) : null,
+            DataType.Number => decimal.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) ? new NumberLiteral(n) : null,
             DataType.Boolean => bool.TryParse(text, out var b) ? new BooleanLiteral(b) : null,
             DataType.Date => DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? new DateLiteral(d) : null,
             _ => new StringLiteral(text),
