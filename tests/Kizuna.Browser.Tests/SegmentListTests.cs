@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Kizuna.Segments;
+using Kizuna.Workspaces;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -50,6 +51,33 @@ public sealed class SegmentListTests(DashboardServer server)
 
         Assert.Empty(violations);
         Assert.NotEqual(gold, buyers);
+    }
+
+    [Fact]
+    public async Task Segments_Viewer_ReadsMembersButCannotSaveOrRecompute()
+    {
+        var (workspace, _) = await server.CreateTenantAsync("Segment viewer");
+        var ids = await server.SeedAsync(workspace.Id,
+            new SeedCustomer("sv-1", "Riku Ota", "riku@example.test", "gold", []));
+        var id = await CreateAsync(workspace.Id, "Gold", "trait.plan = \"gold\"");
+        var viewer = $"viewer-{Guid.NewGuid():N}@example.test";
+        var user = await server.Services.GetRequiredService<UserService>().CreateAsync(viewer, "Viewer", DashboardServer.UserPassword, CancellationToken.None);
+        await server.Services.GetRequiredService<WorkspaceService>().AddMemberAsync(workspace.Id, user.Id, Role.Viewer, CancellationToken.None);
+
+        var page = await server.NewPageAsync();
+        await page.LoginAsync(viewer, DashboardServer.UserPassword);
+        await page.ClickAsync("#nav-segments");
+        await Expect(page.Locator("#segments-table tbody tr").Filter(new() { HasText = "Gold" })).ToHaveCountAsync(1);
+        await Expect(page.Locator("#segment-create")).ToHaveCountAsync(0);
+
+        await page.GotoAsync($"/segments/{id}");
+        await Expect(page.Locator("#segment-editor[data-live='true']")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#segment-members tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#segment-save")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#segment-recompute")).ToHaveCountAsync(0);
+
+        await page.GotoAsync($"/customers/{ids["sv-1"]}");
+        await Expect(page.Locator("#customer-segments")).ToContainTextAsync("Gold");
     }
 
     private async Task<long> CreateAsync(long workspaceId, string name, string text)
