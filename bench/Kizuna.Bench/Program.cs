@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using Kizuna.Bench.Feed;
 using Kizuna.Bench.Ingest;
 using Kizuna.Bench.Jobs;
+using Kizuna.Bench.Segments;
 using Kizuna.Bench.Templates;
 
 // One verb per workload of docs/BENCHMARKS.md; the rest of the arguments go to the workload.
@@ -16,6 +17,8 @@ switch (verb)
         return await JobsBenchmark.RunAsync(JobsOptions.Parse(rest));
     case "feed":
         return await FeedBenchmark.RunAsync(IngestOptions.Parse(rest));
+    case "segments":
+        return await SegmentsBenchmark.RunAsync(SegmentsOptions.Parse(rest));
     case "templates":
         BenchmarkRunner.Run<TemplateRenderingBenchmarks>(args: rest);
         return 0;
@@ -24,6 +27,7 @@ switch (verb)
         Console.Error.WriteLine("  ingest     W1: batched ingestion over HTTP against the raw insert rate of the same rows");
         Console.Error.WriteLine("  jobs       W6: job queue enqueue + claim + complete, batched, against a bare insert/update/delete of the same rows");
         Console.Error.WriteLine("  feed       W1 with the event archive reading the change feed against without, and the archive's lag");
+        Console.Error.WriteLine("  segments   W3: full recompute of ten segments over generated profiles, against the same questions on DuckDB");
         Console.Error.WriteLine("  templates  W2: template rendering, Kizuna against bare Fluid and DotLiquid (BenchmarkDotNet args follow)");
         return verb.Length == 0 ? 0 : 2;
 }

@@ -97,7 +97,7 @@ internal static class SegmentVerbs
                 return ExitCodes.Usage;
             }
 
-            AnsiConsole.MarkupLine($"[green]{SegmentCommand.Count(preview.Size)}[/] profiles");
+            AnsiConsole.MarkupLine($"[green]{SegmentCommand.Count(preview.Size)}[/] {(preview.Size == 1 ? "profile" : "profiles")}");
             foreach (var p in preview.Sample)
             {
                 Console.WriteLine($"{p.ProfileId.ToString(CultureInfo.InvariantCulture)}\t{p.UserId}\t{p.Email}");
