@@ -3,6 +3,7 @@ using Kizuna.Bench.Feed;
 using Kizuna.Bench.Ingest;
 using Kizuna.Bench.Jobs;
 using Kizuna.Bench.Segments;
+using Kizuna.Bench.SegmentsLive;
 using Kizuna.Bench.Templates;
 
 // One verb per workload of docs/BENCHMARKS.md; the rest of the arguments go to the workload.
@@ -19,6 +20,8 @@ switch (verb)
         return await FeedBenchmark.RunAsync(IngestOptions.Parse(rest));
     case "segments":
         return await SegmentsBenchmark.RunAsync(SegmentsOptions.Parse(rest));
+    case "segments-live":
+        return await SegmentsLiveBenchmark.RunAsync(IngestOptions.Parse(rest));
     case "templates":
         BenchmarkRunner.Run<TemplateRenderingBenchmarks>(args: rest);
         return 0;
@@ -28,6 +31,7 @@ switch (verb)
         Console.Error.WriteLine("  jobs       W6: job queue enqueue + claim + complete, batched, against a bare insert/update/delete of the same rows");
         Console.Error.WriteLine("  feed       W1 with the event archive reading the change feed against without, and the archive's lag");
         Console.Error.WriteLine("  segments   W3: full recompute of ten segments over generated profiles, against the same questions on DuckDB");
+        Console.Error.WriteLine("  segments-live  W3 real time: W1 with real-time membership on against off, and ack → Segment Entered");
         Console.Error.WriteLine("  templates  W2: template rendering, Kizuna against bare Fluid and DotLiquid (BenchmarkDotNet args follow)");
         return verb.Length == 0 ? 0 : 2;
 }

@@ -10,10 +10,19 @@ public sealed class MembershipWriter(MembershipStore members, SegmentEvents even
 {
     /// <summary>
     /// Applies the result of evaluating <paramref name="evaluated"/> (every profile when null: a full computation,
-    /// whose members are <paramref name="qualifying"/>). Returns the transitions written.
+    /// whose members are <paramref name="qualifying"/>), every transition caused by <paramref name="cause"/>.
+    /// Returns the transitions written.
+    /// </summary>
+    public Task<IReadOnlyList<SegmentTransition>> ApplyAsync(
+        Segment segment, IReadOnlyCollection<long>? evaluated, IReadOnlySet<long> qualifying, string cause, DateTimeOffset at, CancellationToken ct) =>
+        ApplyAsync(segment, evaluated, qualifying, _ => (cause, at), ct);
+
+    /// <summary>
+    /// The same with a cause per profile (the real-time evaluator's: the first change of its batch that touched the
+    /// profile). All transitions go to the writer in one submission and to the rows in one transaction.
     /// </summary>
     public async Task<IReadOnlyList<SegmentTransition>> ApplyAsync(
-        Segment segment, IReadOnlyCollection<long>? evaluated, IReadOnlySet<long> qualifying, string cause, DateTimeOffset at, CancellationToken ct)
+        Segment segment, IReadOnlyCollection<long>? evaluated, IReadOnlySet<long> qualifying, Func<long, (string Cause, DateTimeOffset At)> causeOf, CancellationToken ct)
     {
         var stored = await members.MembersAsync(segment.WorkspaceId, segment.Id, evaluated, ct);
         var transitions = new List<SegmentTransition>();
@@ -21,6 +30,7 @@ public sealed class MembershipWriter(MembershipStore members, SegmentEvents even
         {
             if (!stored.Contains(id))
             {
+                var (cause, at) = causeOf(id);
                 transitions.Add(new SegmentTransition(id, true, cause, at));
             }
         }
@@ -29,6 +39,7 @@ public sealed class MembershipWriter(MembershipStore members, SegmentEvents even
         {
             if (!qualifying.Contains(id))
             {
+                var (cause, at) = causeOf(id);
                 transitions.Add(new SegmentTransition(id, false, cause, at));
             }
         }
@@ -39,12 +50,15 @@ public sealed class MembershipWriter(MembershipStore members, SegmentEvents even
             return transitions;
         }
 
+        // Rows take the latest transition's time: within one batch of changes they lie milliseconds apart.
+        var rowsAt = transitions.Count == 0 ? causeOf(0).At : transitions.Max(t => t.At);
+
         await events.WriteAsync(segment, transitions, ct);
         var entered = transitions.Where(t => t.Entered).Select(t => t.ProfileId).ToList();
         var exited = transitions.Where(t => !t.Entered).Select(t => t.ProfileId).ToList();
         foreach (var (inChunk, outChunk) in Chunks(entered, exited))
         {
-            await members.ApplyAsync(segment.WorkspaceId, segment.Id, inChunk, outChunk, at, full ? time.GetUtcNow() : null, ct);
+            await members.ApplyAsync(segment.WorkspaceId, segment.Id, inChunk, outChunk, rowsAt, full ? time.GetUtcNow() : null, ct);
         }
 
         return transitions;

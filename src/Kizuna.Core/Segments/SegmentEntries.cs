@@ -71,14 +71,11 @@ public sealed class SegmentEntries(
     private async Task ApplyAsync(Segment segment, List<long> hit, IReadOnlySet<long> qualifying, Dictionary<long, ProfileTouch> profiles, CancellationToken ct)
     {
         // Transitions of one profile carry the cause of the first change that touched it in this batch.
-        foreach (var group in hit.GroupBy(id => (profiles[id].Cause, profiles[id].At)))
+        var transitions = await writer.ApplyAsync(
+            segment, hit, hit.Where(qualifying.Contains).ToHashSet(), id => (profiles[id].Cause, profiles[id].At), ct);
+        foreach (var t in transitions)
         {
-            var ids = group.ToList();
-            var transitions = await writer.ApplyAsync(segment, ids, ids.Where(qualifying.Contains).ToHashSet(), group.Key.Cause, group.Key.At, ct);
-            foreach (var t in transitions)
-            {
-                profiles[t.ProfileId].Segments.Add(segment.Id);
-            }
+            profiles[t.ProfileId].Segments.Add(segment.Id);
         }
     }
 }
