@@ -23,6 +23,10 @@ public static class SegmentDefinition
         return Validated(condition, errors, segments, selfId);
     }
 
+    /// <summary>Reads the text form without validating it: the tree as written, or the syntax errors with line and column.</summary>
+    /// <remarks>For editors that follow the text while it is typed; a definition is only stored after <see cref="FromText"/>.</remarks>
+    public static (Condition? Condition, IReadOnlyList<SegmentError> Errors) ParseText(string text) => SegmentTextParser.Parse(text);
+
     public static string ToJson(Condition condition) => SegmentJsonWriter.Write(condition);
 
     public static string ToText(Condition condition) => SegmentTextFormatter.Format(condition);
