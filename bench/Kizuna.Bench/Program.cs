@@ -3,9 +3,9 @@ using Kizuna.Bench.Analytics;
 using Kizuna.Bench.Feed;
 using Kizuna.Bench.Ingest;
 using Kizuna.Bench.Jobs;
-using Kizuna.Bench.Segments;
 using Kizuna.Bench.Messaging;
 using Kizuna.Bench.Scores;
+using Kizuna.Bench.Segments;
 using Kizuna.Bench.SegmentsLive;
 using Kizuna.Bench.Templates;
 
