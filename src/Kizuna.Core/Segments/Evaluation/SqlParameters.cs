@@ -17,7 +17,9 @@ internal sealed class SqlParameters(SqlDialect dialect)
 
     public string Add(object? value)
     {
-        var name = "@s" + (_next++).ToString(CultureInfo.InvariantCulture);
+        // The trailing underscore keeps names from being prefixes of one another: Dapper expands a list bound to
+        // @s2 into @s21, @s22, … on SQLite, which would collide with the constants bound as @s21 and @s22.
+        var name = "@s" + (_next++).ToString(CultureInfo.InvariantCulture) + "_";
         Values.Add(name[1..], value);
         return name;
     }
