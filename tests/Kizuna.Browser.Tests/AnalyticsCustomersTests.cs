@@ -59,6 +59,11 @@ public sealed class AnalyticsCustomersTests(DashboardServer server)
         await history.SeedAsync(server, workspace.Id);
         var page = await server.NewPageAsync();
         await page.LoginAsync(email, DashboardServer.UserPassword);
+        var best = history.Orders.GroupBy(o => o.UserId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+        var ct = TestContext.Current.CancellationToken;
+        var profileId = (await server.Services.GetRequiredService<ProfileService>().ResolveAsync(workspace.Id, new ProfileLookup(ProfileLookupKind.UserId, best), ct))!.Value;
+        await page.GotoAsync($"/customers/{profileId}");
+        await Expect(page.Locator("#customer-scores")).ToContainTextAsync("Not scored yet.");
         await page.OpenAnalyticsAsync("/analytics/customers");
         await Expect(page.Locator("#scores-at")).ToContainTextAsync("Not computed yet");
 
@@ -90,9 +95,6 @@ public sealed class AnalyticsCustomersTests(DashboardServer server)
         await page.ScreenshotAsync("analytics-customers");
 
         // The customer page shows the buyer's scores exactly as the refresh stored them.
-        var best = history.Orders.GroupBy(o => o.UserId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
-        var ct = TestContext.Current.CancellationToken;
-        var profileId = (await server.Services.GetRequiredService<ProfileService>().ResolveAsync(workspace.Id, new ProfileLookup(ProfileLookupKind.UserId, best), ct))!.Value;
         var stored = (await server.Services.GetRequiredService<ScoreReader>().ForCustomerAsync(workspace.Id, profileId, ct))!;
         Assert.NotNull(stored.PredictedClv);
         await page.GotoAsync($"/customers/{profileId}");
