@@ -1,4 +1,8 @@
 using System.Globalization;
+using Kizuna.Analytics.Rfm;
+using Kizuna.Analytics.Scores;
+using Kizuna.Profiles;
+using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
 namespace Kizuna.Browser;
@@ -55,6 +59,11 @@ public sealed class AnalyticsCustomersTests(DashboardServer server)
         await history.SeedAsync(server, workspace.Id);
         var page = await server.NewPageAsync();
         await page.LoginAsync(email, DashboardServer.UserPassword);
+        var best = history.Orders.GroupBy(o => o.UserId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+        var ct = TestContext.Current.CancellationToken;
+        var profileId = (await server.Services.GetRequiredService<ProfileService>().ResolveAsync(workspace.Id, new ProfileLookup(ProfileLookupKind.UserId, best), ct))!.Value;
+        await page.GotoAsync($"/customers/{profileId}");
+        await Expect(page.Locator("#customer-scores")).ToContainTextAsync("Not scored yet.");
         await page.OpenAnalyticsAsync("/analytics/customers");
         await Expect(page.Locator("#scores-at")).ToContainTextAsync("Not computed yet");
 
@@ -84,5 +93,22 @@ public sealed class AnalyticsCustomersTests(DashboardServer server)
             .ToHaveTextAsync((french.Sum(o => o.Total) / french.Count).ToString("N2", English) + " GBP");
         await page.EvaluateAsync("window.scrollTo(0, 0)");
         await page.ScreenshotAsync("analytics-customers");
+
+        // The customer page shows the buyer's scores exactly as the refresh stored them.
+        var stored = (await server.Services.GetRequiredService<ScoreReader>().ForCustomerAsync(workspace.Id, profileId, ct))!;
+        Assert.NotNull(stored.PredictedClv);
+        await page.GotoAsync($"/customers/{profileId}");
+        var card = page.Locator("#customer-scores");
+        await Expect(card.Locator("[data-name=rfm_segment]")).ToHaveAttributeAsync("data-value", RfmSegments.Name(stored.Segment!.Value));
+        await Expect(card.Locator("[data-name=rfm_score]")).ToContainTextAsync(stored.Code!);
+        await Expect(card.Locator("[data-name=predicted_clv]")).ToContainTextAsync(
+            $"{((decimal)stored.PredictedClv.Value).ToString("N2", English)} {stored.Currency}");
+        foreach (var (name, value) in new[] { ("predicted_clv", stored.PredictedClv), ("p_alive", stored.ProbabilityAlive), ("churn_risk", stored.ChurnRisk), ("expected_purchases", stored.ExpectedPurchases) })
+        {
+            await Expect(card.Locator($"[data-name={name}]")).ToHaveAttributeAsync("data-value", value!.Value.ToString("R", CultureInfo.InvariantCulture));
+        }
+
+        await Expect(card.Locator("[data-name=p_alive]")).ToContainTextAsync(stored.ProbabilityAlive!.Value.ToString("P1", English));
+        await Expect(card).ToContainTextAsync("Computed");
     }
 }

@@ -46,6 +46,28 @@ internal static class CustomerModel
         };
     }
 
+    /// <summary>
+    /// Adds the profile's computed values: every one under <c>customer.values.name</c> (with
+    /// <c>customer.values_computed_at.name</c>), and as <c>customer.name</c> unless a profile field of that name
+    /// exists. Profile fields win so that a feature writing a value can never change what a sent template means.
+    /// </summary>
+    public static void AddValues(JsonObject customer, IReadOnlyList<ProfileValue> values, TimeZoneInfo? zone)
+    {
+        var all = new JsonObject();
+        var computedAt = new JsonObject();
+        customer["values"] = all;
+        customer["values_computed_at"] = computedAt;
+        foreach (var value in values)
+        {
+            all[value.Name] = ValueNode(value);
+            computedAt[value.Name] = Time(value.ComputedAt, zone);
+            if (!customer.ContainsKey(value.Name))
+            {
+                customer[value.Name] = ValueNode(value);
+            }
+        }
+    }
+
     public static JsonObject FromOrder(Order order, TimeZoneInfo? zone)
     {
         var lines = new JsonArray([.. order.Lines.Select(l => (JsonNode)new JsonObject
@@ -73,6 +95,13 @@ internal static class CustomerModel
         };
     }
 
+    // Decimal so amounts print as stored (1234.5, not 1234.4999999); NaN and infinities cannot be decimals.
+    private static JsonNode? ValueNode(ProfileValue value) => value.Number switch
+    {
+        { } n when double.IsFinite(n) && Math.Abs(n) < 7.9e27 => JsonValue.Create((decimal)n),
+        { } n => JsonValue.Create(n),
+        null => value.Text is null ? null : JsonValue.Create(value.Text),
+    };
 
     // In the customer's zone with its offset, so `date` without a zone shows the customer's local time.
     private static string? Time(DateTimeOffset? time, TimeZoneInfo? zone) => time is { } t

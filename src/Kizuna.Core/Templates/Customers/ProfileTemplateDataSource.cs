@@ -5,9 +5,10 @@ namespace Kizuna.Templates.Customers;
 
 /// <summary>
 /// The template model of one stored customer: <c>customer</c> (profile, traits, aggregates) and <c>order</c> (their
-/// latest order), with the customer's time zone and locale as the render's defaults.
+/// latest order), with the customer's time zone and locale as the render's defaults. The profile's computed values
+/// (<c>profile_values</c>: RFM, predicted CLV, …) are added by name; see <see cref="CustomerModel.AddValues"/>.
 /// </summary>
-public sealed class ProfileTemplateDataSource(ProfileService profiles) : ITemplateDataSource
+public sealed class ProfileTemplateDataSource(ProfileService profiles, ProfileValueReader values) : ITemplateDataSource
 {
     public async ValueTask<TemplateModel?> GetModelAsync(string workspaceId, string profileId, CancellationToken ct)
     {
@@ -21,8 +22,9 @@ public sealed class ProfileTemplateDataSource(ProfileService profiles) : ITempla
         var zone = ProfileFields.TimeZoneOf(profile.Traits, profile.Context);
         var locale = ProfileNames.LocaleOf(profile.Traits, profile.Context);
         var latest = await profiles.LatestOrderAsync(workspace, profile.Id, ct);
-        var model = new TemplateModel { TimeZone = zone, Culture = CultureOf(locale) }
-            .Customer(CustomerModel.From(profile, zone, locale));
+        var customer = CustomerModel.From(profile, zone, locale);
+        CustomerModel.AddValues(customer, await values.ReadAsync(workspace, profile.Id, ct), zone);
+        var model = new TemplateModel { TimeZone = zone, Culture = CultureOf(locale) }.Customer(customer);
         if (latest is not null)
         {
             model.Order(CustomerModel.FromOrder(latest, zone));

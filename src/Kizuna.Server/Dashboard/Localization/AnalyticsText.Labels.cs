@@ -80,6 +80,20 @@ public sealed partial record AnalyticsText
 
     public required string NoScoresYet { get; init; }
 
+    public required string ScoresCard { get; init; }
+
+    public required string RfmScores { get; init; }
+
+    public required string ProbabilityAlive { get; init; }
+
+    public required string ChurnRisk { get; init; }
+
+    public required string ExpectedPurchases { get; init; }
+
+    public required string NotScoredYet { get; init; }
+
+    public required string ScoredAt { get; init; }
+
     public required string RefreshScores { get; init; }
 
     public required string RfmGrid { get; init; }

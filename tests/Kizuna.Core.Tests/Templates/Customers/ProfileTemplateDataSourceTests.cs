@@ -1,10 +1,14 @@
 using System.Globalization;
+using Dapper;
+using Kizuna.Analytics.Scores;
 using Kizuna.Commerce;
 using Kizuna.Ingestion;
 using Kizuna.Profiles;
 using Kizuna.Storage;
 using Kizuna.Workspaces;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using static Kizuna.Ingestion.Messages;
 
 namespace Kizuna.Templates.Customers;
@@ -19,7 +23,7 @@ public sealed class ProfileTemplateDataSourceTests
     {
         await using var store = await TestStore.CreateAsync(engine, Ct);
         var (workspace, profileId) = await IngestHanakoAsync(store);
-        var source = new ProfileTemplateDataSource(new ProfileService(store.Database));
+        var source = Source(store.Database);
         const string template = """
             {{ customer.name }}（{{ customer.first_name }}様）、ご注文 {{ order.id }} ありがとうございます。
             {% for line in order.lines %}{{ line.name }} ×{{ line.quantity }} {{ line.price | currency: "JPY", "ja-JP" }}
@@ -51,7 +55,7 @@ public sealed class ProfileTemplateDataSourceTests
         await using var store = await TestStore.CreateAsync(engine, Ct);
         var (_, profileId) = await IngestHanakoAsync(store);
         var other = await new WorkspaceService(store.Database, TimeProvider.System).CreateAsync($"ws-{Guid.NewGuid():N}", "Other", Ct);
-        var source = new ProfileTemplateDataSource(new ProfileService(store.Database));
+        var source = Source(store.Database);
 
         Assert.Null(await source.GetModelAsync(other.Id.ToString(CultureInfo.InvariantCulture), profileId.ToString(CultureInfo.InvariantCulture), Ct));
         Assert.Null(await source.GetModelAsync(other.Id.ToString(CultureInfo.InvariantCulture), "not-a-number", Ct));
@@ -66,7 +70,7 @@ public sealed class ProfileTemplateDataSourceTests
         await new IngestStore(store.Database, Options.Create(new IngestionOptions()), Work.ProfileData.CoreProfileData.Registry, TimeProvider.System).WriteAsync(
             [new IngestBatch(workspace.Id, [Identify("u-en", null, """{"first_name":"Ann","last_name":"Lee"}""")])], Ct);
         var profileId = await new ProfileService(store.Database).ResolveAsync(workspace.Id, new ProfileLookup(ProfileLookupKind.UserId, "u-en"), Ct);
-        var source = new ProfileTemplateDataSource(new ProfileService(store.Database));
+        var source = Source(store.Database);
 
         var model = await source.GetModelAsync(workspace.Id.ToString(CultureInfo.InvariantCulture), profileId!.Value.ToString(CultureInfo.InvariantCulture), Ct);
         var result = await TemplateService.CreateDefault().RenderAsync(
@@ -74,6 +78,43 @@ public sealed class ProfileTemplateDataSourceTests
 
         Assert.Equal("Ann Lee|none|09:00|0", result.Output);
     }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task GetModelAsync_ScoredCustomer_RendersEveryComputedValueButProfileFieldsWin(string engine)
+    {
+        await using var store = await TestStore.CreateAsync(engine, Ct);
+        var (workspace, profileId) = await IngestHanakoAsync(store);
+        var scoredAt = T0.AddDays(30);
+        await new ScoreRefresher(new PurchaseReader(store.Database), new ScoreWriter(store.Database), Options.Create(new ScoresOptions()),
+            new FakeTimeProvider(scoredAt), NullLogger<ScoreRefresher>.Instance).RefreshAsync(workspace, null, Ct);
+        await using (var connection = await store.Database.OpenAsync(Ct))
+        {
+            // Another feature's values: one new name, one that collides with a profile field.
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO profile_values (workspace_id, profile_id, name, number_value, text_value, computed_at)
+                VALUES (@workspace, @profileId, 'loyalty_points', 1234.5, NULL, 0), (@workspace, @profileId, 'email', NULL, 'spoof@example.com', 0)
+                """, new { workspace, profileId });
+        }
+
+        var stored = (await new ProfileValueReader(store.Database).ReadAsync(workspace, profileId, Ct)).ToDictionary(v => v.Name);
+        var model = await Source(store.Database).GetModelAsync(workspace.ToString(CultureInfo.InvariantCulture), profileId.ToString(CultureInfo.InvariantCulture), Ct);
+        var result = await TemplateService.CreateDefault().RenderAsync(
+            "{{ customer.rfm_segment }}|{{ customer.rfm_score }}|{{ customer.rfm_recency }}|{{ customer.loyalty_points }}|"
+            + "{{ customer.email }}|{{ customer.values.email }}|{{ customer.values_computed_at.rfm_segment | date: '%Y-%m-%d %H:%M' }}",
+            model!, ct: Ct);
+
+        Assert.Empty(result.Errors);
+        Assert.False(string.IsNullOrEmpty(stored[ScoreNames.RfmSegment].Text));
+        Assert.Equal(
+            string.Join('|', stored[ScoreNames.RfmSegment].Text, stored[ScoreNames.RfmScore].Text,
+                stored[ScoreNames.RfmRecency].Number!.Value.ToString(CultureInfo.InvariantCulture),
+                "1234.5", "hanako@example.jp", "spoof@example.com", "2026-12-01 18:00"),
+            result.Output);
+    }
+
+    private static ProfileTemplateDataSource Source(Database database) => new(new ProfileService(database), new ProfileValueReader(database));
 
     private static async Task<(long Workspace, long ProfileId)> IngestHanakoAsync(TestStore store)
     {
