@@ -9,7 +9,7 @@ public sealed partial record SegmentText
     public static readonly SegmentText En = new()
     {
         Segments = "Segments",
-        SegmentsIntro = "Groups of customers defined by traits, behaviour and purchases. Membership follows every event within a second.",
+        SegmentsIntro = "Groups of customers defined by traits, behaviour and purchases. Membership follows each event as soon as it is saved.",
         CreateSegment = "New segment",
         ShowArchived = "Show archived",
         Name = "Name",

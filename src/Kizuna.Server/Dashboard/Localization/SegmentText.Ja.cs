@@ -9,7 +9,7 @@ public sealed partial record SegmentText
     public static readonly SegmentText Ja = new()
     {
         Segments = "セグメント",
-        SegmentsIntro = "属性・行動・購買で定義する顧客のグループです。メンバーはイベントから 1 秒以内に更新されます。",
+        SegmentsIntro = "属性・行動・購買で定義する顧客のグループです。メンバーはイベントが保存されるとすぐに更新されます。",
         CreateSegment = "新しいセグメント",
         ShowArchived = "アーカイブ済みも表示",
         Name = "名前",
