@@ -17,9 +17,13 @@ public sealed class ChangeSignal : ICommittedBatchObserver
     {
         if (batch.ChangeId is not null)
         {
-            Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            Wake();
         }
 
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>Wakes this node's consumers now, as a commit would: they read the feed again without waiting for their poll.</summary>
+    public void Wake() =>
+        Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 }

@@ -1,6 +1,7 @@
 using Dapper;
 using Kizuna.Ingestion;
 using Kizuna.Storage;
+using Kizuna.Work.Changes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -95,13 +96,20 @@ internal sealed class LiveHost(CoreHost host, FakeTimeProvider time) : IAsyncDis
 
     public Task<long> ScalarAsync(string sql) => host.CountAsync(sql);
 
-    /// <summary>Waits (on the real clock: background work runs on other threads) until the condition holds, failing after two minutes (on PostgreSQL the feed waits for every transaction open on the server, other databases' too).</summary>
+    /// <summary>
+    /// Waits (on the real clock: background work runs on other threads) until the condition holds, failing after two
+    /// minutes. On PostgreSQL the feed holds a commit back while any older transaction on the server is open (other
+    /// databases' too), and the consumer that found nothing then waits for its poll, which the frozen clock never
+    /// fires: each round wakes the consumers in its place.
+    /// </summary>
     public async Task UntilAsync(Func<Task<bool>> condition)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
+        var signal = host.Get<ChangeSignal>();
         while (!await condition())
         {
             Assert.True(waited.Elapsed < TimeSpan.FromSeconds(120), "The background work did not finish within two minutes.");
+            signal.Wake();
             await Task.Delay(20, Ct);
         }
     }

@@ -3,6 +3,7 @@ using Dapper;
 using Kizuna.Storage;
 using Kizuna.Work.Changes;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Kizuna.Segments.Live;
 
@@ -36,6 +37,29 @@ public sealed class RealTimeMembershipTests
         // Its own Segment Entered event came back through the feed and changed nothing.
         await live.IngestAsync(live.Track("u-1", "Page Viewed"));
         await live.UntilAsync(async () => await CaughtUpAsync(live));
+        Assert.Single(await live.EventsAsync(SegmentEvents.Entered, profile));
+    }
+
+    [Fact]
+    public async Task Ingest_WhileAnOlderTransactionIsOpenOnTheServer_EntersOnceItEnds()
+    {
+        await using var live = await LiveHost.StartAsync("postgres");
+        var segment = await live.CreateAsync("Buyers", """performed("Order Completed")""");
+        await live.ComputedAsync(segment);
+
+        // A transaction of another database on the same server, older than the ingestion's: the feed holds the
+        // ingestion's change back until it ends, so the consumer woken by the commit finds nothing yet.
+        await using var other = new NpgsqlConnection(TestStore.PostgresConnectionString);
+        await other.OpenAsync(Ct);
+        await using var open = await other.BeginTransactionAsync(Ct);
+        await other.ExecuteAsync("SELECT txid_current()", transaction: open);
+        await live.IngestAsync(live.Track("u-5", "Order Completed"));
+        var profile = await live.ProfileOfAsync("u-5");
+        var held = await live.Core.Get<ChangeFeed>().ReadAsync(ChangePosition.Start, 1_000, Ct);
+        Assert.DoesNotContain(held.SelectMany(c => c.Events), e => e.ProfileId == profile);
+        await open.CommitAsync(Ct);
+
+        await live.UntilAsync(async () => (await live.MembersAsync(segment)).Contains(profile));
         Assert.Single(await live.EventsAsync(SegmentEvents.Entered, profile));
     }
 
