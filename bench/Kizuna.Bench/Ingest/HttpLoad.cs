@@ -7,7 +7,9 @@ namespace Kizuna.Bench.Ingest;
 
 /// <summary>
 /// Sends prepared request bodies over HTTP/1.1 keep-alive from a fixed number of connections, each worker
-/// taking the next body as soon as its previous one is acknowledged, and times every acknowledgement.
+/// taking the next body as soon as its previous one is acknowledged, and times every acknowledgement. Paced, body
+/// <c>i</c> is not sent before its slot at the given rate (an open load: a slow acknowledgement does not slow the
+/// schedule while connections are free).
 /// </summary>
 public sealed class HttpLoad(Uri server, string writeKey, int connections) : IDisposable
 {
@@ -24,8 +26,9 @@ public sealed class HttpLoad(Uri server, string writeKey, int connections) : IDi
         DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(writeKey + ":"))) },
     };
 
-    public async Task<LoadResult> RunAsync(string path, IReadOnlyList<byte[]> bodies, int eventsPerBody, CancellationToken ct)
+    public async Task<LoadResult> RunAsync(string path, IReadOnlyList<byte[]> bodies, int eventsPerBody, CancellationToken ct, double? eventsPerSecond = null)
     {
+        var bodyInterval = eventsPerSecond is { } rate ? TimeSpan.FromSeconds(eventsPerBody / rate) : TimeSpan.Zero;
         var uri = new Uri(path, UriKind.Relative);
         var latencies = new double[bodies.Count];
         var next = -1;
@@ -36,6 +39,11 @@ public sealed class HttpLoad(Uri server, string writeKey, int connections) : IDi
             int i;
             while ((i = Interlocked.Increment(ref next)) < bodies.Count)
             {
+                if (bodyInterval * i - Stopwatch.GetElapsedTime(started) is { Ticks: > 0 } early)
+                {
+                    await Task.Delay(early, ct);
+                }
+
                 var sent = Stopwatch.GetTimestamp();
                 using var content = new ByteArrayContent(bodies[i]);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json");

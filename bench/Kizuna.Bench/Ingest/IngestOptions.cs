@@ -11,7 +11,8 @@ public sealed record IngestOptions(
     int Profiles,
     int ActiveVisitors,
     string? Postgres,
-    bool SkipSqlite)
+    bool SkipSqlite,
+    int Rate)
 {
     public const int BatchSize = 100;
 
@@ -33,7 +34,8 @@ public sealed record IngestOptions(
             Number("--profiles", 100_000),
             Number("--active", 2_000),
             Value("--postgres") ?? Environment.GetEnvironmentVariable("KIZUNA_BENCH_POSTGRES"),
-            args.Contains("--no-sqlite"));
+            args.Contains("--no-sqlite"),
+            Number("--rate", 20_000));
     }
 
     private static string RepositoryRoot()

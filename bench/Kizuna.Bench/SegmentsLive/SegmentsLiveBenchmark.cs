@@ -25,22 +25,30 @@ public static class SegmentsLiveBenchmark
             + $"{options.Profiles:N0} profiles, {options.ActiveVisitors:N0} visitors active, {Environment.ProcessorCount} cores");
         var batches = SegmentLoad.Batches(SegmentLoad.Generate(run, options.Events, options.Profiles, options.ActiveVisitors, seed: 1));
         var warmup = SegmentLoad.Batches(SegmentLoad.Generate(run + "-warmup", 50_000, options.Profiles, options.ActiveVisitors, seed: 3));
+        Console.WriteLine("Flooded (as fast as the server acknowledges):");
         Console.WriteLine("| round | events/s membership off | events/s membership on | ratio | ack → Segment Entered p50 / p99 / max (ms) | entries |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         for (var round = 1; round <= 2; round++)
         {
-            var off = await MeasureAsync(realTime: false, options, batches, warmup, ct);
-            var on = await MeasureAsync(realTime: true, options, batches, warmup, ct);
-            var lags = on.Lags.Order().ToList();
-            Console.WriteLine($"| {round} | {off.Load.EventsPerSecond:N0} | {on.Load.EventsPerSecond:N0} | {on.Load.EventsPerSecond / off.Load.EventsPerSecond:0.00} | "
-                + $"{Percentile(lags, 0.50):0} / {Percentile(lags, 0.99):0} / {(lags.Count > 0 ? lags[^1] : 0):0} | {lags.Count:N0} |");
+            var off = await MeasureAsync(realTime: false, options, batches, warmup, null, ct);
+            var on = await MeasureAsync(realTime: true, options, batches, warmup, null, ct);
+            Console.WriteLine($"| {round} | {off.Load.EventsPerSecond:N0} | {on.Load.EventsPerSecond:N0} | {on.Load.EventsPerSecond / off.Load.EventsPerSecond:0.00} | {Lags(on.Lags)} |");
+        }
+
+        Console.WriteLine($"Paced at {options.Rate:N0} events/s, membership on:");
+        Console.WriteLine("| round | events/s achieved | ack p50 / p99 (ms) | ack → Segment Entered p50 / p99 / max (ms) | entries |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        for (var round = 1; round <= 2; round++)
+        {
+            var on = await MeasureAsync(realTime: true, options, batches, warmup, options.Rate, ct);
+            Console.WriteLine($"| {round} | {on.Load.EventsPerSecond:N0} | {on.Load.P50Ms:0} / {on.Load.P99Ms:0} | {Lags(on.Lags)} |");
         }
 
         return 0;
     }
 
     private static async Task<(LoadResult Load, List<double> Lags)> MeasureAsync(
-        bool realTime, IngestOptions options, IReadOnlyList<byte[]> batches, IReadOnlyList<byte[]> warmup, CancellationToken ct)
+        bool realTime, IngestOptions options, IReadOnlyList<byte[]> batches, IReadOnlyList<byte[]> warmup, int? rate, CancellationToken ct)
     {
         var folder = Directory.CreateTempSubdirectory("kizuna-w3rt-");
         var database = new SqliteDatabase(new StorageOptions { DataDirectory = folder.FullName });
@@ -68,7 +76,7 @@ public static class SegmentsLiveBenchmark
                 using var load = new HttpLoad(server.Address, writeKey, options.Connections);
                 await load.RunAsync("/v1/batch", warmup, IngestOptions.BatchSize, ct);
                 started = TimeProvider.System.GetUtcNow();
-                result = await load.RunAsync("/v1/batch", batches, IngestOptions.BatchSize, ct);
+                result = await load.RunAsync("/v1/batch", batches, IngestOptions.BatchSize, ct, rate);
                 Console.WriteLine($"  membership {(realTime ? "on" : "off")}: {result.EventsPerSecond:N0} events/s, "
                     + $"ack p50 {result.P50Ms:0.0} ms, p99 {result.P99Ms:0.0} ms, {result.Failures} failed");
                 await WaitCaughtUpAsync(database, realTime, ct);
@@ -103,6 +111,12 @@ public static class SegmentsLiveBenchmark
         {
             await Task.Delay(100, ct);
         }
+    }
+
+    private static string Lags(List<double> lags)
+    {
+        lags.Sort();
+        return $"{Percentile(lags, 0.50):0} / {Percentile(lags, 0.99):0} / {(lags.Count > 0 ? lags[^1] : 0):0} | {lags.Count:N0}";
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
