@@ -77,4 +77,37 @@ public sealed class SegmentValidationTests
         Assert.Equal("$", error.Path);
         Assert.NotNull(error.Line);
     }
+
+    [Theory]
+    [InlineData("(", ")")]
+    [InlineData("not ", "")]
+    [InlineData("all(", ")")]
+    public void FromText_NestedDeeperThanTheBound_IsAnErrorNotACrash(string open, string close)
+    {
+        // Deep enough to exhaust the stack of an unbounded recursive descent.
+        var text = string.Concat(Enumerable.Repeat(open, 100_000)) + "trait.a = 1" + string.Concat(Enumerable.Repeat(close, 100_000));
+
+        var error = Assert.Single(SegmentDefinition.FromText(text).Errors);
+
+        Assert.Contains("nest more than 32 levels", error.Message, StringComparison.Ordinal);
+        Assert.Equal((1, (33 * open.Length) + 1), (error.Line, error.Column));
+    }
+
+    [Fact]
+    public void FromText_NestedWithinTheBound_IsValid()
+    {
+        var text = new string('(', 32) + "trait.a = 1" + new string(')', 32);
+
+        Assert.True(SegmentDefinition.FromText(text).IsValid);
+    }
+
+    [Fact]
+    public void FromText_MoreConditionsThanTheBound_NamesTheCount()
+    {
+        var text = string.Join(" or ", Enumerable.Range(0, 600).Select(i => $"trait.a = {i}"));
+
+        var error = Assert.Single(SegmentDefinition.FromText(text).Errors);
+
+        Assert.Equal(("$", "a definition holds at most 500 conditions; this one holds 601"), (error.Path, error.Message));
+    }
 }

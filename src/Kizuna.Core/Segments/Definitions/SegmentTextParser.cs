@@ -9,8 +9,12 @@ namespace Kizuna.Segments.Definitions;
 /// </summary>
 internal sealed partial class SegmentTextParser
 {
+    /// <summary>How deep parentheses, <c>not</c>, <c>all</c> and <c>any</c> may nest: a bound, so no text can exhaust the stack.</summary>
+    public const int MaxDepth = 32;
+
     private readonly List<Token> _tokens;
     private int _at;
+    private int _depth;
 
     private SegmentTextParser(List<Token> tokens) => _tokens = tokens;
 
@@ -67,14 +71,26 @@ internal sealed partial class SegmentTextParser
         return new AndCondition(new(items));
     }
 
-    private Condition Unary() => Accept("not") ? new NotCondition(Unary()) : Primary();
+    private Condition Unary() => Accept("not") ? new NotCondition(Nested(Unary)) : Primary();
+
+    private Condition Nested(Func<Condition> inner)
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw new SegmentSyntaxException($"conditions nest more than {MaxDepth} levels deep", Peek.Line, Peek.Column);
+        }
+
+        var condition = inner();
+        _depth--;
+        return condition;
+    }
 
     private Condition Primary()
     {
         var token = Peek;
         if (Accept("("))
         {
-            var inner = Or();
+            var inner = Nested(Or);
             Expect(")");
             return inner;
         }
@@ -97,7 +113,7 @@ internal sealed partial class SegmentTextParser
                         Expect(",");
                     }
 
-                    items.Add(Or());
+                    items.Add(Nested(Or));
                 }
 
                 return token.Text == "all" ? new AndCondition(new(items)) : new OrCondition(new(items));

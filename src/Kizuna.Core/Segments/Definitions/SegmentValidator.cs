@@ -10,6 +10,9 @@ public sealed class SegmentValidator(Func<long, Condition?>? segments = null, lo
 {
     public const int MaxAnniversaryDays = 366;
 
+    /// <summary>How many conditions one definition may hold: far above any real audience, and it bounds the SQL it compiles to.</summary>
+    public const int MaxConditions = 500;
+
     private static readonly HashSet<string> ProfileFields = ["timezone", "locale", "country"];
 
     private readonly List<SegmentError> _errors = [];
@@ -17,9 +20,23 @@ public sealed class SegmentValidator(Func<long, Condition?>? segments = null, lo
     public static IReadOnlyList<SegmentError> Validate(Condition condition, Func<long, Condition?>? segments = null, long? selfId = null)
     {
         var validator = new SegmentValidator(segments, selfId);
+        if (Count(condition) is var count and > MaxConditions)
+        {
+            validator.Error("$", $"a definition holds at most {MaxConditions} conditions; this one holds {count}");
+            return validator._errors;
+        }
+
         validator.Check(condition, "$");
         return validator._errors;
     }
+
+    private static int Count(Condition condition) => condition switch
+    {
+        AndCondition and => 1 + and.Conditions.Sum(Count),
+        OrCondition or => 1 + or.Conditions.Sum(Count),
+        NotCondition not => 1 + Count(not.Condition),
+        _ => 1,
+    };
 
     private void Check(Condition condition, string path)
     {
