@@ -40,6 +40,12 @@ public sealed class MessageService(OutboxStore outbox, TemplateStore templates, 
             return TransactionalResult.Refused("to", "No profile answers to this recipient.", notFound: true);
         }
 
+        if (send.Email is { } given && detail?.Profile.Email is { } own && !string.Equals(given.Trim(), own, StringComparison.OrdinalIgnoreCase))
+        {
+            // The message carries this profile's data and its signed unsubscribe and preference links: it goes to no one else.
+            return TransactionalResult.Refused("email", "The profile has an address of its own; a message made for it is sent only there.");
+        }
+
         var address = send.Email ?? detail?.Profile.Email ?? (send.To.Kind == ProfileLookupKind.Email ? send.To.Value : null);
         if (address is null)
         {

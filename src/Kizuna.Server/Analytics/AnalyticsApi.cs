@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kizuna.Analytics.Baskets;
 using Kizuna.Analytics.Metrics;
+using Kizuna.Profiles;
 using Kizuna.Server.Security;
 using Kizuna.Workspaces;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -70,6 +71,11 @@ public static class AnalyticsApi
         if (dimension == SliceDimension.Trait && string.IsNullOrWhiteSpace(sliceTrait))
         {
             return Problem("sliceTrait", "names the trait to slice by (for example gender or country) when by is trait");
+        }
+
+        if (sliceTrait is not null && !TraitNames.CanQuote(sliceTrait))
+        {
+            return Problem("sliceTrait", "must be a trait name without quotes or control characters");
         }
 
         return await AnswerAsync(parameters, http, metrics, q => metrics.SlicesAsync(q, dimension.Value, sliceTrait?.Trim(), ct), c => Compare(c, SliceResponse.From), AnalyticsCsv.Slices, ct);

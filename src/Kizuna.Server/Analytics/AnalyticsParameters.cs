@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Kizuna.Analytics;
 using Kizuna.Analytics.Metrics;
+using Kizuna.Profiles;
 using Kizuna.Server.Security;
 
 namespace Kizuna.Server.Analytics;
@@ -14,6 +15,10 @@ namespace Kizuna.Server.Analytics;
 public sealed record AnalyticsParameters(
     string? Preset, string? From, string? To, string? End, string? Trait, string? Value, string? Segment, string? Currency, string? Format)
 {
+    // Days far enough inside DateOnly's range that a period and the one before it can always be computed.
+    private static readonly DateOnly FirstDay = new(1970, 1, 1);
+    private static readonly DateOnly LastDay = new(2199, 12, 31);
+
     private static readonly Dictionary<string, OverviewPreset> Presets = new(StringComparer.OrdinalIgnoreCase)
     {
         ["7d"] = OverviewPreset.Last7Days,
@@ -122,9 +127,9 @@ public sealed record AnalyticsParameters(
             return MetricsScope.Workspace;
         }
 
-        if (string.IsNullOrWhiteSpace(Trait) || Trait.Length > 200)
+        if (string.IsNullOrWhiteSpace(Trait) || Trait.Length > 200 || !TraitNames.CanQuote(Trait))
         {
-            errors["trait"] = ["must be a trait name of 1 to 200 characters"];
+            errors["trait"] = ["must be a trait name of 1 to 200 characters, without quotes or control characters"];
         }
 
         if (Value is null)
@@ -142,12 +147,12 @@ public sealed record AnalyticsParameters(
             return null;
         }
 
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day >= FirstDay && day <= LastDay)
         {
             return day;
         }
 
-        errors[name] = ["must be a date written yyyy-MM-dd"];
+        errors[name] = ["must be a date written yyyy-MM-dd, from 1970-01-01 to 2199-12-31"];
         return null;
     }
 }

@@ -56,6 +56,11 @@ public static class SegmentMembersApi
     internal static async Task<Results<Ok<IReadOnlyList<SegmentSizeResponse>>, ValidationProblem, NotFound>> SizesAsync(
         long id, ClaimsPrincipal user, SegmentService segments, TimeProvider time, CancellationToken ct, DateOnly? from = null, DateOnly? to = null)
     {
+        if (to is { Year: < 1970 } || from is { Year: < 1970 })
+        {
+            return SegmentProblems.Field(to is { Year: < 1970 } ? "to" : "from", "must be 1970-01-01 or later");
+        }
+
         var last = to ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var first = from ?? last.AddDays(-29);
         if (first > last)

@@ -12,7 +12,7 @@ namespace Kizuna.Server.Segments;
 /// and preview of unsaved definitions, recompute on demand, members (cursor-paged and as CSV), the daily size
 /// history, and a profile's memberships. An invalid definition is a 400 naming each wrong node's path (and for the
 /// text form its line and column); nothing invalid is stored. Reads need <c>segments:read</c>, writes also
-/// <c>segments:write</c>.
+/// <c>segments:write</c>, and what lists members (their user ids and addresses) also <c>profiles:read</c>.
 /// </summary>
 public static class SegmentsApi
 {
@@ -26,11 +26,11 @@ public static class SegmentsApi
         group.MapDelete("/{id}", ArchiveAsync).WithName("ArchiveSegment").RequireScope(Scopes.SegmentsWrite);
         group.MapGet("/{id}/versions", VersionsAsync).WithName("ListSegmentVersions");
         group.MapPost("/{id}/recompute", RecomputeAsync).WithName("RecomputeSegment").RequireScope(Scopes.SegmentsWrite);
-        group.MapGet("/{id}/members", SegmentMembersApi.PageAsync).WithName("ListSegmentMembers");
-        group.MapGet("/{id}/members.csv", SegmentMembersApi.ExportAsync).WithName("ExportSegmentMembers");
+        group.MapGet("/{id}/members", SegmentMembersApi.PageAsync).WithName("ListSegmentMembers").RequireScope(Scopes.ProfilesRead);
+        group.MapGet("/{id}/members.csv", SegmentMembersApi.ExportAsync).WithName("ExportSegmentMembers").RequireScope(Scopes.ProfilesRead);
         group.MapGet("/{id}/sizes", SegmentMembersApi.SizesAsync).WithName("SegmentSizeHistory");
         group.MapPost("/validate", ValidateAsync).WithName("ValidateSegment");
-        group.MapPost("/preview", PreviewAsync).WithName("PreviewSegment");
+        group.MapPost("/preview", PreviewAsync).WithName("PreviewSegment").RequireScope(Scopes.ProfilesRead);
         routes.MapGet("/api/profiles/{id}/segments", SegmentMembersApi.ProfileSegmentsAsync)
             .WithTags("Segments").WithName("ListProfileSegments").RequireScope(Scopes.ProfilesRead).RequireScope(Scopes.SegmentsRead);
         return routes;

@@ -97,6 +97,25 @@ public sealed class MessagesApiTests
     }
 
     [Fact]
+    public async Task Send_ProfileWithAnAddressToAnotherAddress_Answers400AndQueuesNothing()
+    {
+        await using var app = new KizunaApplication();
+        var workspace = await app.CreateWorkspaceAsync(Ct);
+        using var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(workspace.Id, [Scopes.MessagesSend], Ct));
+        await IdentifyAsync(app, workspace.Id, "u-200", "yui@example.com");
+        var template = await TemplateAsync(app, workspace.Id, "<p>{{ customer.first_name }}</p>", "Hi");
+
+        var other = await client.PostAsync("/api/messages", new StringContent(
+            $$"""{"templateId":{{template.Id}},"to":{"userId":"u-200"},"email":"someone-else@example.com"}""", Encoding.UTF8, "application/json"), Ct);
+        var same = await client.PostAsync("/api/messages", new StringContent(
+            $$"""{"templateId":{{template.Id}},"to":{"userId":"u-200"},"email":"YUI@example.com"}""", Encoding.UTF8, "application/json"), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
+        Assert.Contains("\"email\"", await other.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Accepted, same.StatusCode);
+    }
+
+    [Fact]
     public async Task Send_HeaderAndBodyKeysDiffer_Answers400()
     {
         await using var app = new KizunaApplication();

@@ -101,7 +101,7 @@ public sealed class SegmentsApiTests
     {
         await using var app = new KizunaApplication();
         var workspace = await app.CreateWorkspaceAsync(Ct);
-        using var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(workspace.Id, [Scopes.SegmentsRead], Ct));
+        using var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(workspace.Id, [Scopes.SegmentsRead, Scopes.ProfilesRead], Ct));
         await IngestAsync(app, workspace.Id, ("gold-1", "gold"), ("free-1", "free"));
 
         var response = await client.PostAsJsonAsync("/api/segments/preview", new SegmentDefinitionRequest(Text: """trait.plan = "gold" """), Ct);
@@ -119,6 +119,7 @@ public sealed class SegmentsApiTests
     [InlineData("GET", "/api/segments/1/sizes?from=2026-12-02&to=2026-12-01", "from")]
     [InlineData("GET", "/api/segments/1/sizes?from=2020-01-01&to=2026-12-01", "from")]
     [InlineData("GET", "/api/segments/1/sizes?from=yesterday", "from")]
+    [InlineData("GET", "/api/segments/1/sizes?to=0001-01-01", "to")]
     [InlineData("POST", "/api/segments/preview", "definition")]
     [InlineData("POST", "/api/segments/validate", "definition")]
     [InlineData("POST", "/api/segments", "name")]

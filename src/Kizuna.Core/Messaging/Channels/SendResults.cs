@@ -13,6 +13,9 @@ public sealed class SendResults
 
     public void Permanent(ReadyMessage message, string detail) => _results[message.Message.Id] = new SendResult(SendStatus.Permanent, detail);
 
+    /// <summary>Whether the adapter reported an outcome for the message.</summary>
+    public bool Answered(ReadyMessage message) => _results.ContainsKey(message.Message.Id);
+
     /// <summary>The outcome of a message; one the adapter never reported is a transient failure.</summary>
     public SendResult For(ReadyMessage message) =>
         _results.GetValueOrDefault(message.Message.Id) ?? new SendResult(SendStatus.Transient, "The channel reported nothing for this message.");

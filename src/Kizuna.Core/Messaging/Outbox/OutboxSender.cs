@@ -103,14 +103,24 @@ public sealed class OutboxSender(
         }
 
         // The one durable mark of the batch in doubt: a crash from here until the outcomes are written resends it.
-        await store.ApplyAsync([.. ready.Select(r => new OutboxTransition(r.Message, OutboxState.Sending,
-            r.Message.State == OutboxState.Sending ? "Sent again: the previous try was interrupted." : null))], [], ct);
+        var marked = await store.MarkSendingAsync([.. ready.Select(r => r.Message)], ct);
+        ready.RemoveAll(r => !marked.Contains(r.Message.Id));
         var results = new SendResults();
-        await adapter.SendAsync(ready, results, ct);
-
-        var sent = ready.Where(r => results.For(r).Status == SendStatus.Sent).ToList();
-        await events.RecordSentAsync(composer.Channel, sent, ct);
-        await store.ApplyAsync([.. ready.Select(r => Outcome(r, results.For(r), byMessage[r.Message.Id], outcomes))], [], ct);
+        var handedOver = false;
+        try
+        {
+            await adapter.SendAsync(ready, results, ct);
+            handedOver = true;
+        }
+        finally
+        {
+            // What the channel answered is kept even when the hand-over was cut short (a stop, a lost lease, an
+            // error): only the messages it gave no answer for then stay in doubt, to go again with the same
+            // delivery ids. After a whole hand-over a message without an answer is a transient failure.
+            var known = handedOver ? ready : ready.Where(results.Answered).ToList();
+            await events.RecordSentAsync(composer.Channel, [.. known.Where(r => results.For(r).Status == SendStatus.Sent)], CancellationToken.None);
+            await store.ApplyAsync([.. known.Select(r => Outcome(r, results.For(r), byMessage[r.Message.Id], outcomes))], [], CancellationToken.None);
+        }
     }
 
     /// <summary>The message ready to send, or the transition that ends it here (a template gone, a render error, an abort).</summary>
@@ -158,15 +168,17 @@ public sealed class OutboxSender(
 
     private static OutboxTransition Outcome(ReadyMessage ready, SendResult result, ClaimedJob job, JobOutcomes outcomes)
     {
+        // The job's error names no recipient (a reply often quotes the address): the reply itself stays on the
+        // message, whose history erasure clears.
         switch (result.Status)
         {
             case SendStatus.Sent:
                 return new OutboxTransition(ready.Message, OutboxState.Sent, Attempted: true);
             case SendStatus.Permanent:
-                outcomes.GiveUp(job, result.Detail ?? "Refused by the channel.");
+                outcomes.GiveUp(job, $"Message {ready.Message.Id} was refused by the channel; its history has the reply.");
                 return new OutboxTransition(ready.Message, OutboxState.Failed, result.Detail, Attempted: true);
             default:
-                outcomes.Fail(job, result.Detail ?? "The channel failed.");
+                outcomes.Fail(job, $"Message {ready.Message.Id} could not be sent; its history has the reason.");
                 return job.IsLastAttempt
                     ? new OutboxTransition(ready.Message, OutboxState.Dead, result.Detail, Attempted: true)
                     : new OutboxTransition(ready.Message, OutboxState.Deferred, result.Detail, Attempted: true);

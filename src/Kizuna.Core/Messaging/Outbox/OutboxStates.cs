@@ -30,4 +30,8 @@ public static class OutboxStates
 
     /// <summary>States after which a claimed job must not send the message again.</summary>
     public static bool IsDone(OutboxState state) => state is OutboxState.Sent or OutboxState.Delivered or OutboxState.Suppressed;
+
+    /// <summary>SQL that holds for a <c>state</c> column not <see cref="IsDone"/>.</summary>
+    public static string NotDoneSql(string column) =>
+        $"{column} NOT IN ('{Name(OutboxState.Sent)}', '{Name(OutboxState.Delivered)}', '{Name(OutboxState.Suppressed)}')";
 }

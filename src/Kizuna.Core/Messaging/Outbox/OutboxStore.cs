@@ -146,6 +146,34 @@ public sealed class OutboxStore(Database database, JobQueue jobs, TimeProvider t
         jobs.Wake(later);
     }
 
+    /// <summary>
+    /// Marks a batch in doubt before its hand-over to the channel, each message only while it is not done: one another
+    /// node finished since this node loaded it is left out. Returns the ids marked, the only ones to send.
+    /// </summary>
+    internal async Task<IReadOnlySet<long>> MarkSendingAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken ct)
+    {
+        var now = Epoch.ToMs(time.GetUtcNow());
+        var marked = new HashSet<long>();
+        await using var connection = await database.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        foreach (var group in messages.GroupBy(m => m.State == OutboxState.Sending))
+        {
+            var ids = (await connection.QueryAsync<long>(new CommandDefinition(
+                $"""
+                UPDATE messages SET state = @state, updated_at = @now
+                WHERE {database.Dialect.InIds("id", "@ids")} AND {OutboxStates.NotDoneSql("state")}
+                RETURNING id
+                """,
+                new { state = OutboxStates.Name(OutboxState.Sending), now, ids = database.Dialect.Ids([.. group.Select(m => m.Id)]) },
+                transaction, cancellationToken: ct))).ToList();
+            await InsertHistoryAsync(connection, transaction, ids, OutboxState.Sending, group.Key ? "Sent again: the previous try was interrupted." : null, now, ct);
+            marked.UnionWith(ids);
+        }
+
+        await transaction.CommitAsync(ct);
+        return marked;
+    }
+
     private Task InsertHistoryAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<long> ids, OutboxState state, string? detail, long now, CancellationToken ct) =>
         ids.Count == 0 ? Task.CompletedTask : connection.ExecuteAsync(new CommandDefinition(
             $"""

@@ -288,7 +288,7 @@ public sealed class SegmentValidator(Func<long, Condition?>? segments = null, lo
 
     private void PathName(string name, string path)
     {
-        if (name.Length > 0 && (name.Split('.').Any(s => s.Length == 0) || name.Any(c => c == '"' || char.IsControl(c))))
+        if (name.Length > 0 && (name.Split('.').Any(s => s.Length == 0) || !Profiles.TraitNames.CanQuote(name)))
         {
             Error(path, "must be names separated by single dots, without quotes or control characters");
         }

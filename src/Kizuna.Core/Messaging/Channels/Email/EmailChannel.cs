@@ -8,7 +8,8 @@ namespace Kizuna.Messaging.Channels.Email;
 /// <summary>
 /// Email over SMTP: a batch is split over the pool's connections and each part sent in order on its connection
 /// (MailKit pipelines each message's envelope). A 4xx reply is transient, a 5xx reply permanent; a dropped
-/// connection makes the message in hand transient, and the rest of its part goes on over a new connection.
+/// connection (or any other failure but cancellation) makes the message in hand transient, and the rest of its part
+/// goes on over a new connection.
 /// </summary>
 public sealed partial class EmailChannel(SmtpConnectionPool pool, EmailMessageFactory factory, ILogger<EmailChannel> logger) : IChannelAdapter
 {
@@ -35,7 +36,7 @@ public sealed partial class EmailChannel(SmtpConnectionPool pool, EmailMessageFa
                     {
                         client = await pool.RentAsync(ct);
                     }
-                    catch (Exception e) when (IsConnectionFault(e))
+                    catch (Exception e) when (e is not OperationCanceledException)
                     {
                         LogConnectFailed(logger, e.GetType().Name, e.Message);
                         foreach (var rest in part.Skip(i))
@@ -64,9 +65,11 @@ public sealed partial class EmailChannel(SmtpConnectionPool pool, EmailMessageFa
                         results.Transient(ready, $"{code} {e.Message}");
                     }
                 }
-                catch (Exception e) when (IsConnectionFault(e))
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    results.Transient(ready, $"The SMTP connection failed: {e.Message}");
+                    // A dropped connection, or anything unforeseen: the message is tried again later, and the rest
+                    // of the part goes on over a new connection, since this one's state is unknown.
+                    results.Transient(ready, IsConnectionFault(e) ? $"The SMTP connection failed: {e.Message}" : $"Sending failed: {e.GetType().Name}");
                     pool.Return(client, healthy: false);
                     client = null;
                 }

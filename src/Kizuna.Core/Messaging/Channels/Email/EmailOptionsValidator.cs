@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -49,6 +50,13 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
             failures.Add("Messaging:Email:UserName and Messaging:Email:Password are set together.");
         }
 
+        if (!string.IsNullOrEmpty(options.UserName) && !options.UseCatcher && !IsLoopback(options.Host)
+            && options.Security is not (SmtpSecurity.StartTls or SmtpSecurity.SslOnConnect))
+        {
+            // With STARTTLS only "when available", whoever sits between can strip the offer and read the password.
+            failures.Add("Messaging:Email:Security must be StartTls or SslOnConnect when UserName is set and Host is not this machine.");
+        }
+
         if (options.Dkim.Enabled && (string.IsNullOrWhiteSpace(options.Dkim.Domain) || string.IsNullOrWhiteSpace(options.Dkim.Selector) || !options.Dkim.HasKey))
         {
             failures.Add("Messaging:Email:Dkim needs Domain, Selector and PrivateKeyPath or PrivateKey.");
@@ -61,4 +69,7 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static bool IsLoopback(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
 }

@@ -1,0 +1,94 @@
+using Dapper;
+using Kizuna.Messaging.Channels;
+using Kizuna.Messaging.Channels.Email;
+using Kizuna.Messaging.Checks;
+using Kizuna.Messaging.Outbox;
+using Kizuna.Profiles;
+using Kizuna.Storage;
+using Kizuna.Work.Jobs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Kizuna.Messaging;
+
+/// <summary>The hand-over to the channel when another node got there first, or when it is cut short.</summary>
+public sealed class OutboxHandOverTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Send_MessageAnotherNodeSentSinceItWasLoaded_IsNotSentAgain(string engine)
+    {
+        var finisher = new FinishedElsewhere();
+        await using var host = await MessagingHost.StartAsync(engine, configure: s => s.AddSingleton<ISendCheck>(finisher));
+        await StopWorkerAsync(host);
+        await host.CustomerAsync("u-1", "hana@example.com");
+        var template = await host.TemplateAsync("<p>Hi</p>");
+        var queued = await host.SendAsync(template, "u-1");
+        finisher.Database = host.Get<Database>();
+
+        await SendClaimedAsync(host, host.Get<EmailChannel>());
+
+        Assert.Empty(host.Peer.Accepted);
+        Assert.Equal(OutboxState.Sent, (await host.Get<OutboxStore>().FindAsync(host.Ws, queued.Id, Ct))!.State);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Send_HandOverCutShort_KeepsTheAnswersAndLeavesOnlyTheRestInDoubt(string engine)
+    {
+        await using var host = await MessagingHost.StartAsync(engine);
+        await StopWorkerAsync(host);
+        var profiles = new[] { await host.CustomerAsync("u-1", "hana@example.com"), await host.CustomerAsync("u-2", "yui@example.com") };
+        var template = await host.TemplateAsync("<p>Hi</p>");
+        var messages = new[] { await host.SendAsync(template, "u-1"), await host.SendAsync(template, "u-2") };
+
+        await Assert.ThrowsAsync<IOException>(() => SendClaimedAsync(host, new FailsAfterFirst(host.Get<EmailChannel>())));
+
+        // Whichever the channel took first was answered and is kept; the other stays in doubt, to go again.
+        var answered = Array.FindIndex(messages, m => Assert.Single(host.Peer.Accepted).MessageId == $"kz.{host.Ws}.{m.Id}@example.com");
+        var store = host.Get<OutboxStore>();
+        Assert.Equal(OutboxState.Sent, (await store.FindAsync(host.Ws, messages[answered].Id, Ct))!.State);
+        Assert.Equal(OutboxState.Sending, (await store.FindAsync(host.Ws, messages[1 - answered].Id, Ct))!.State);
+        Assert.Contains(await host.Get<ProfileService>().TimelineAsync(host.Ws, profiles[answered], null, 10, Ct), e => e.Name == "Email Sent");
+    }
+
+    /// <summary>Sends by hand only: the node's worker no longer takes the jobs, ingestion still runs.</summary>
+    private static Task StopWorkerAsync(MessagingHost host) =>
+        host.Core.Services.GetServices<IHostedService>().OfType<JobWorker>().Single().StopAsync(Ct);
+
+    private static async Task SendClaimedAsync(MessagingHost host, IChannelAdapter adapter)
+    {
+        var claimed = await host.Get<JobQueue>().ClaimAsync("email", 10, TimeSpan.FromMinutes(1), Ct);
+        Assert.NotEmpty(claimed);
+        await host.Get<OutboxSender>().SendAsync(host.Get<EmailComposer>(), adapter, claimed, new JobOutcomes(), Ct);
+    }
+
+    /// <summary>Another node finishing the messages after this one loaded them, before it marks them.</summary>
+    private sealed class FinishedElsewhere : ISendCheck
+    {
+        public Database? Database { get; set; }
+
+        public async Task CheckAsync(IReadOnlyList<OutboxMessage> messages, SendDecisions decisions, CancellationToken ct)
+        {
+            if (Database is { } database)
+            {
+                await using var connection = await database.OpenAsync(ct);
+                await connection.ExecuteAsync("UPDATE messages SET state = 'sent'");
+            }
+        }
+    }
+
+    /// <summary>The real channel for the batch's first message, then a connection lost beyond recovery.</summary>
+    private sealed class FailsAfterFirst(EmailChannel inner) : IChannelAdapter
+    {
+        public MessageChannel Channel => MessageChannel.Email;
+
+        public async Task SendAsync(IReadOnlyList<ReadyMessage> batch, SendResults results, CancellationToken ct)
+        {
+            await inner.SendAsync([batch[0]], results, ct);
+            throw new IOException("The process is stopping.");
+        }
+    }
+}
