@@ -116,6 +116,10 @@ public sealed class ServerProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // Listening, but too busy starting up to answer within the client's timeout: ask again.
+            }
 
             await Task.Delay(200, ct);
         }

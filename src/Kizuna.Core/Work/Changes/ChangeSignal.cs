@@ -23,7 +23,10 @@ public sealed class ChangeSignal : ICommittedBatchObserver
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Wakes this node's consumers now, as a commit would: they read the feed again without waiting for their poll.</summary>
-    public void Wake() =>
+    /// <summary>
+    /// Wakes this node's consumers now, as a commit would: they read the feed again without waiting for their poll
+    /// (which a test's frozen clock never fires).
+    /// </summary>
+    internal void Wake() =>
         Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 }
