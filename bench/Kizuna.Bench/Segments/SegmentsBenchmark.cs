@@ -47,9 +47,8 @@ public static class SegmentsBenchmark
             if (options.Postgres is { } server)
             {
                 var ready = await W3Loader.IsReadyAsync(server, postgresName, options.Profiles);
-                if (!ready)
+                if (!ready && !await ExistsAsync(server, postgresName))
                 {
-                    await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {postgresName} WITH (FORCE)");
                     await ExecuteAsync(server, $"CREATE DATABASE {postgresName}");
                 }
 
@@ -59,7 +58,8 @@ public static class SegmentsBenchmark
                 stores.Add(("PostgreSQL", postgres));
                 loads.Add(ready ? Task.CompletedTask : Task.Run(async () =>
                 {
-                    await W3Loader.LoadAsync("PostgreSQL", new PostgresSink(connection), StoreKind.Postgres, options.Profiles);
+                    var from = await PostgresSink.ResumeAsync(connection);
+                    await W3Loader.LoadAsync("PostgreSQL", new PostgresSink(connection), StoreKind.Postgres, options.Profiles, from);
                     await W3Loader.AnalyseAsync(connection);
                     await W3Loader.MarkReadyAsync(server, postgresName, options.Profiles);
                 }));
@@ -81,6 +81,11 @@ public static class SegmentsBenchmark
             }
 
             await Task.WhenAll(loads);
+            foreach (var (name, database) in options.Explain ? stores : [])
+            {
+                await W3Explain.PrintAsync(name, database, ct);
+            }
+
             using (duck)
             {
                 Report(await MeasureAllAsync(stores, duck, options.Runs, ct), stores, duck is not null);
@@ -183,6 +188,7 @@ public static class SegmentsBenchmark
         var counts = new long[W3Segments.All.Count];
         for (var run = 1; run <= runs; run++)
         {
+            var processor = Process.GetCurrentProcess().TotalProcessorTime;
             for (var i = 0; i < W3Segments.All.Count; i++)
             {
                 var definition = SegmentDefinition.FromText(W3Segments.All[i].Definition).Condition!;
@@ -193,7 +199,7 @@ public static class SegmentsBenchmark
                 seconds[i] = clock.Elapsed.TotalSeconds;
             }
 
-            Console.WriteLine($"  {name} run {run}: {seconds.Sum():0.00} s ({string.Join(", ", seconds.Select(s => s.ToString("0.00", CultureInfo.InvariantCulture)))})");
+            Console.WriteLine($"  {name} run {run}: {seconds.Sum():0.00} s ({string.Join(", ", seconds.Select(s => s.ToString("0.00", CultureInfo.InvariantCulture)))}){Machine(processor)}");
         }
 
         return (seconds, counts);
@@ -205,6 +211,7 @@ public static class SegmentsBenchmark
         var counts = new long[W3Segments.All.Count];
         for (var run = 1; run <= runs; run++)
         {
+            var processor = Process.GetCurrentProcess().TotalProcessorTime;
             for (var i = 0; i < W3Segments.All.Count; i++)
             {
                 var clock = Stopwatch.StartNew();
@@ -212,10 +219,27 @@ public static class SegmentsBenchmark
                 seconds[i] = clock.Elapsed.TotalSeconds;
             }
 
-            Console.WriteLine($"  DuckDB run {run}: {seconds.Sum():0.00} s ({string.Join(", ", seconds.Select(s => s.ToString("0.00", CultureInfo.InvariantCulture)))})");
+            Console.WriteLine($"  DuckDB run {run}: {seconds.Sum():0.00} s ({string.Join(", ", seconds.Select(s => s.ToString("0.00", CultureInfo.InvariantCulture)))}){Machine(processor)}");
         }
 
         return (seconds, counts);
+    }
+
+    /// <summary>
+    /// This process's processor time since <paramref name="since"/> (SQLite and DuckDB run in it, PostgreSQL does not)
+    /// and the load average: on a shared machine, wall time alone says little.
+    /// </summary>
+    private static string Machine(TimeSpan since)
+    {
+        var used = Process.GetCurrentProcess().TotalProcessorTime - since;
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+        return $"; this process used {used.TotalSeconds:0.00} s of processor; load average {load}";
+    }
+
+    private static async Task<bool> ExistsAsync(string server, string database)
+    {
+        await using var connection = new NpgsqlConnection(server);
+        return await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = @database)", new { database });
     }
 
     private static async Task ExecuteAsync(string server, string sql)

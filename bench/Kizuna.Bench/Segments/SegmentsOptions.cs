@@ -7,7 +7,7 @@ namespace Kizuna.Bench.Segments;
 /// With <c>--data</c> the generated stores are kept there (and the PostgreSQL database kept) and reused by the next
 /// run of the same size; <c>--clean</c> deletes them at the end.
 /// </summary>
-public sealed record SegmentsOptions(double Scale, string? Postgres, bool SkipSqlite, bool SkipDuck, string? Folder, int Runs, bool Clean)
+public sealed record SegmentsOptions(double Scale, string? Postgres, bool SkipSqlite, bool SkipDuck, string? Folder, int Runs, bool Clean, bool Explain)
 {
     public int Profiles => (int)Math.Round(1_000_000 * Scale);
 
@@ -29,6 +29,7 @@ public sealed record SegmentsOptions(double Scale, string? Postgres, bool SkipSq
             args.Contains("--no-duckdb"),
             Value("--data"),
             Value("--runs") is { } runs ? int.Parse(runs, CultureInfo.InvariantCulture) : 2,
-            args.Contains("--clean"));
+            args.Contains("--clean"),
+            args.Contains("--explain"));
     }
 }

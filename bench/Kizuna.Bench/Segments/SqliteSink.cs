@@ -13,6 +13,7 @@ public sealed class SqliteSink : IRowSink
     private readonly Dictionary<string, SqliteCommand> _commands = [];
     private readonly List<(string Name, string Sql)> _indexes = [];
     private SqliteTransaction _transaction;
+    private long _lastEvent;
 
     public SqliteSink(string path)
     {
@@ -21,7 +22,7 @@ public sealed class SqliteSink : IRowSink
         Execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -400000; PRAGMA temp_store = FILE;");
         using (var read = _connection.CreateCommand())
         {
-            read.CommandText = $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({string.Join(", ", StoreRows.Columns.Keys.Select(t => $"'{t}'"))})";
+            read.CommandText = $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({string.Join(", ", StoreRows.Tables.Select(t => $"'{t}'"))})";
             using var reader = read.ExecuteReader();
             while (reader.Read())
             {
@@ -63,8 +64,21 @@ public sealed class SqliteSink : IRowSink
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask FlushAsync()
+    public ValueTask FlushAsync(long first, long last)
     {
+        // Rows are appended in profile order, so the chunk's events are those after the last chunk's rowid.
+        foreach (var sql in StoreRows.RollUps($"id > {_lastEvent}"))
+        {
+            Execute(sql, _transaction);
+        }
+
+        using (var max = _connection.CreateCommand())
+        {
+            max.Transaction = _transaction;
+            max.CommandText = "SELECT COALESCE(MAX(id), 0) FROM events";
+            _lastEvent = (long)max.ExecuteScalar()!;
+        }
+
         _transaction.Commit();
         _transaction = _connection.BeginTransaction();
         foreach (var command in _commands.Values)
@@ -96,9 +110,10 @@ public sealed class SqliteSink : IRowSink
         return ValueTask.CompletedTask;
     }
 
-    private void Execute(string sql)
+    private void Execute(string sql, SqliteTransaction? transaction = null)
     {
         using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         command.CommandTimeout = 0;
         command.ExecuteNonQuery();

@@ -13,10 +13,10 @@ namespace Kizuna.Bench.Segments;
 public static class W3Loader
 {
     /// <summary>Profiles per transaction (about 500,000 events).</summary>
-    private const int Chunk = 10_000;
+    public const int Chunk = 10_000;
 
     /// <summary>What a kept store was generated from; a change to the generator must change it.</summary>
-    public static string Fingerprint(int profiles) => $"W3 data v2: {profiles} profiles, seed 42, now {W3Generator.Now:O}";
+    public static string Fingerprint(int profiles) => $"W3 data v3: {profiles} profiles, seed 42, now {W3Generator.Now:O}";
 
     public static bool IsReady(string directory, int profiles) =>
         File.Exists(Path.Combine(directory, "ready")) && File.ReadAllText(Path.Combine(directory, "ready")) == Fingerprint(profiles);
@@ -37,18 +37,28 @@ public static class W3Loader
     }
 
     /// <summary>Writes every profile's rows through <paramref name="sink"/>, committing every <see cref="Chunk"/> profiles.</summary>
-    public static async Task LoadAsync(string name, IRowSink sink, StoreKind kind, int profiles)
+    /// <remarks>Profiles before <paramref name="from"/> (a load resumed) are generated, to keep the sequence, but not written.</remarks>
+    public static async Task LoadAsync(string name, IRowSink sink, StoreKind kind, int profiles, long from = 1)
     {
         var clock = Stopwatch.StartNew();
         long events = 0;
         var written = 0;
+        var first = 1L;
         foreach (var profile in W3Generator.Profiles(profiles))
         {
-            await StoreRows.WriteAsync(sink, profile, kind, json: kind == StoreKind.Postgres);
             events += profile.Events.Count;
-            if (++written % Chunk == 0)
+            if (profile.Id < from)
             {
-                await sink.FlushAsync();
+                first = profile.Id + 1;
+                ++written;
+                continue;
+            }
+
+            await StoreRows.WriteAsync(sink, profile, kind, json: kind == StoreKind.Postgres);
+            if (++written % Chunk == 0 || written == profiles)
+            {
+                await sink.FlushAsync(first, profile.Id);
+                first = profile.Id + 1;
                 if (written % (Chunk * 10) == 0)
                 {
                     Console.WriteLine($"  {name}: {written:N0} profiles, {events:N0} events ({clock.Elapsed.TotalSeconds:0} s)");
@@ -66,7 +76,8 @@ public static class W3Loader
     {
         var clock = Stopwatch.StartNew();
         await using var connection = new NpgsqlConnection(connectionString);
-        foreach (var table in StoreRows.Columns.Keys)
+        await connection.ExecuteAsync("DROP TABLE IF EXISTS w3_chunks");
+        foreach (var table in StoreRows.Tables)
         {
             await connection.ExecuteAsync(new CommandDefinition($"VACUUM (ANALYZE) {table}", commandTimeout: 0));
         }
