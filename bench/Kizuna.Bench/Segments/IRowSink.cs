@@ -5,6 +5,9 @@ public interface IRowSink : IAsyncDisposable
 {
     ValueTask RowAsync(string table, object?[] values);
 
-    /// <summary>Commits what was written so far (SQLite writes in transactions of many profiles).</summary>
-    ValueTask FlushAsync();
+    /// <summary>
+    /// Sums the roll-ups of the profiles <paramref name="first"/> to <paramref name="last"/> just written
+    /// (<see cref="StoreRows.RollUps"/>) and commits them with the rows.
+    /// </summary>
+    ValueTask FlushAsync(long first, long last);
 }

@@ -21,61 +21,74 @@ public static class SegmentsBenchmark
         var ct = CancellationToken.None;
         var folder = options.Folder is { } given ? Directory.CreateDirectory(given) : Directory.CreateTempSubdirectory("kizuna-w3-");
         Console.WriteLine($"W3 segments: {options.Profiles:N0} profiles, {Environment.ProcessorCount} cores, data in {folder.FullName}");
-        var postgresName = "kizuna_w3_" + Guid.NewGuid().ToString("N")[..8];
+        var postgresName = options.Folder is null ? "kizuna_w3_" + Guid.NewGuid().ToString("N")[..8] : $"kizuna_w3_{options.Profiles}";
+        var sqliteFolder = Path.Combine(folder.FullName, $"sqlite-{options.Profiles}");
+        var duckFolder = Path.Combine(folder.FullName, $"duckdb-{options.Profiles}");
         var stores = new List<(string Name, Database Database)>();
+        var loads = new List<Task>();
         try
         {
-            var sqlite = options.SkipSqlite ? null : new SqliteDatabase(new StorageOptions { DataDirectory = folder.FullName });
-            PostgresDatabase? postgres = null;
-            string? postgresConnection = null;
+            SqliteDatabase? sqlite = null;
+            if (!options.SkipSqlite)
+            {
+                var ready = W3Loader.IsReady(sqliteFolder, options.Profiles);
+                Fresh(sqliteFolder, keep: ready);
+                sqlite = new SqliteDatabase(new StorageOptions { DataDirectory = sqliteFolder });
+                await MigrateAsync(sqlite, ct);
+                stores.Add(("SQLite", sqlite));
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                loads.Add(ready ? Task.CompletedTask : Task.Run(async () =>
+                {
+                    await W3Loader.LoadAsync("SQLite", new SqliteSink(Path.Combine(sqliteFolder, "kizuna.db")), StoreKind.Sqlite, options.Profiles);
+                    W3Loader.MarkReady(sqliteFolder, options.Profiles);
+                }));
+            }
+
             if (options.Postgres is { } server)
             {
-                await ExecuteAsync(server, $"CREATE DATABASE {postgresName}");
-                postgresConnection = new NpgsqlConnectionStringBuilder(server) { Database = postgresName }.ConnectionString;
-                postgres = new PostgresDatabase(new StorageOptions { Provider = "postgres", ConnectionString = postgresConnection });
-            }
-
-            await using var duck = options.SkipDuck ? null : new DuckStore(Path.Combine(folder.FullName, "w3.duckdb"));
-            foreach (var (name, database) in new (string, Database?)[] { ("SQLite", sqlite), ("PostgreSQL", postgres) })
-            {
-                if (database is not null)
+                var ready = await W3Loader.IsReadyAsync(server, postgresName, options.Profiles);
+                if (!ready && !await ExistsAsync(server, postgresName))
                 {
-                    await new Migrator(database, TimeProvider.System, NullLogger<Migrator>.Instance).MigrateAsync(ct);
-                    stores.Add((name, database));
-                }
-            }
-
-            await GenerateAsync(options, folder, stores, duck, postgresConnection);
-            var rows = W3Segments.All.Select(s => new List<string> { s.Name }).ToList();
-            var totals = new List<string> { "**all ten**" };
-            foreach (var (name, database) in stores)
-            {
-                var (seconds, counts) = await MeasureAsync(name, database, options.Runs, ct);
-                for (var i = 0; i < rows.Count; i++)
-                {
-                    rows[i].Add($"{seconds[i]:0.00} s ({counts[i]:N0})");
+                    await ExecuteAsync(server, $"CREATE DATABASE {postgresName}");
                 }
 
-                totals.Add($"**{seconds.Sum():0.0} s**");
-            }
-
-            if (duck is not null)
-            {
-                var (seconds, counts) = MeasureDuck(duck, options.Runs);
-                for (var i = 0; i < rows.Count; i++)
+                var connection = new NpgsqlConnectionStringBuilder(server) { Database = postgresName }.ConnectionString;
+                var postgres = new PostgresDatabase(new StorageOptions { Provider = "postgres", ConnectionString = connection });
+                await MigrateAsync(postgres, ct);
+                stores.Add(("PostgreSQL", postgres));
+                loads.Add(ready ? Task.CompletedTask : Task.Run(async () =>
                 {
-                    rows[i].Add($"{seconds[i]:0.00} s ({counts[i]:N0})");
-                }
-
-                totals.Add($"**{seconds.Sum():0.0} s**");
+                    var from = await PostgresSink.ResumeAsync(connection);
+                    await W3Loader.LoadAsync("PostgreSQL", new PostgresSink(connection), StoreKind.Postgres, options.Profiles, from);
+                    await W3Loader.AnalyseAsync(connection);
+                    await W3Loader.MarkReadyAsync(server, postgresName, options.Profiles);
+                }));
             }
 
-            Console.WriteLine();
-            Console.WriteLine("| segment | " + string.Join(" | ", stores.Select(s => s.Name).Concat(duck is null ? [] : ["DuckDB"])) + " |");
-            Console.WriteLine("|---|" + string.Concat(Enumerable.Repeat("---:|", stores.Count + (duck is null ? 0 : 1))));
-            foreach (var row in rows.Append(totals))
+            DuckStore? duck = null;
+            if (!options.SkipDuck)
             {
-                Console.WriteLine("| " + string.Join(" | ", row) + " |");
+                var ready = W3Loader.IsReady(duckFolder, options.Profiles);
+                Fresh(duckFolder, keep: ready);
+                duck = new DuckStore(Path.Combine(duckFolder, "w3.duckdb"));
+                loads.Add(ready ? Task.CompletedTask : Task.Run(() =>
+                {
+                    var clock = Stopwatch.StartNew();
+                    duck.Load(options.Profiles);
+                    W3Loader.MarkReady(duckFolder, options.Profiles);
+                    Console.WriteLine($"  DuckDB: ready after {clock.Elapsed.TotalSeconds:0} s");
+                }));
+            }
+
+            await Task.WhenAll(loads);
+            foreach (var (name, database) in options.Explain ? stores : [])
+            {
+                await W3Explain.PrintAsync(name, database, ct);
+            }
+
+            using (duck)
+            {
+                Report(await MeasureAllAsync(stores, duck, options.Runs, ct), stores, duck is not null);
             }
 
             return 0;
@@ -92,63 +105,80 @@ public static class SegmentsBenchmark
 
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             NpgsqlConnection.ClearAllPools();
-            if (options.Postgres is { } server)
+            if (options.Postgres is { } server && !options.Keep)
             {
                 await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {postgresName} WITH (FORCE)");
             }
 
-            if (options.Folder is null)
+            if (!options.Keep)
             {
-                folder.Delete(recursive: true);
+                if (options.Folder is null)
+                {
+                    folder.Delete(recursive: true);
+                }
+                else
+                {
+                    Fresh(sqliteFolder, keep: false);
+                    Fresh(duckFolder, keep: false);
+                    Directory.Delete(sqliteFolder);
+                    Directory.Delete(duckFolder);
+                }
             }
         }
     }
 
-    private static async Task GenerateAsync(SegmentsOptions options, DirectoryInfo folder, List<(string Name, Database Database)> stores, DuckStore? duck, string? postgresConnection)
+    private static async Task<List<List<string>>> MeasureAllAsync(List<(string Name, Database Database)> stores, DuckStore? duck, int runs, CancellationToken ct)
     {
-        var clock = Stopwatch.StartNew();
-        var sinks = new List<(IRowSink Sink, StoreKind Kind)>();
-        foreach (var (_, database) in stores)
+        var rows = W3Segments.All.Select(s => new List<string> { s.Name }).ToList();
+        var totals = new List<string> { "**all ten**" };
+        var results = new List<(double[] Seconds, long[] Counts)>();
+        foreach (var (name, database) in stores)
         {
-            sinks.Add(database is PostgresDatabase
-                ? (new PostgresSink(postgresConnection!), StoreKind.Postgres)
-                : (new SqliteSink(Path.Combine(folder.FullName, "kizuna.db")), StoreKind.Sqlite));
+            results.Add(await MeasureAsync(name, database, runs, ct));
         }
 
-        long events = 0;
-        var written = 0;
-        foreach (var profile in W3Generator.Profiles(options.Profiles))
+        if (duck is not null)
         {
-            foreach (var (sink, kind) in sinks)
+            results.Add(MeasureDuck(duck, runs));
+        }
+
+        foreach (var (seconds, counts) in results)
+        {
+            for (var i = 0; i < rows.Count; i++)
             {
-                await StoreRows.WriteAsync(sink, profile, kind, json: kind == StoreKind.Postgres);
+                rows[i].Add($"{seconds[i]:0.00} s ({counts[i]:N0})");
             }
 
-            duck?.Write(profile);
-            events += profile.Events.Count;
-            if (++written % 50_000 == 0)
-            {
-                foreach (var (sink, _) in sinks)
-                {
-                    await sink.FlushAsync();
-                }
-
-                Console.WriteLine($"  generated {written:N0} profiles, {events:N0} events ({clock.Elapsed.TotalSeconds:0} s)");
-            }
+            totals.Add($"**{seconds.Sum():0.0} s**");
         }
 
-        foreach (var (sink, _) in sinks)
+        rows.Add(totals);
+        return rows;
+    }
+
+    private static void Report(List<List<string>> rows, List<(string Name, Database Database)> stores, bool duck)
+    {
+        Console.WriteLine();
+        Console.WriteLine("| segment | " + string.Join(" | ", stores.Select(s => s.Name).Concat(duck ? ["DuckDB"] : [])) + " |");
+        Console.WriteLine("|---|" + string.Concat(Enumerable.Repeat("---:|", stores.Count + (duck ? 1 : 0))));
+        foreach (var row in rows)
         {
-            await sink.DisposeAsync();
+            Console.WriteLine("| " + string.Join(" | ", row) + " |");
+        }
+    }
+
+    private static async Task MigrateAsync(Database database, CancellationToken ct) =>
+        await new Migrator(database, TimeProvider.System, NullLogger<Migrator>.Instance).MigrateAsync(ct);
+
+    /// <summary>An empty folder for a store, unless the store in it is complete and of this size.</summary>
+    private static void Fresh(string directory, bool keep)
+    {
+        if (!keep && Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
         }
 
-        duck?.Complete();
-        Console.WriteLine($"  generated {written:N0} profiles and {events:N0} events in {clock.Elapsed.TotalSeconds:0} s; analysing");
-        foreach (var (_, database) in stores)
-        {
-            await using var connection = await database.OpenAsync(CancellationToken.None);
-            await connection.ExecuteAsync(new CommandDefinition(database.Kind == StoreKind.Postgres ? "VACUUM ANALYZE" : "ANALYZE", commandTimeout: 3600, commandType: System.Data.CommandType.Text));
-        }
+        Directory.CreateDirectory(directory);
     }
 
     private static async Task<(double[] Seconds, long[] Counts)> MeasureAsync(string name, Database database, int runs, CancellationToken ct)
@@ -158,6 +188,7 @@ public static class SegmentsBenchmark
         var counts = new long[W3Segments.All.Count];
         for (var run = 1; run <= runs; run++)
         {
+            var processor = Process.GetCurrentProcess().TotalProcessorTime;
             for (var i = 0; i < W3Segments.All.Count; i++)
             {
                 var definition = SegmentDefinition.FromText(W3Segments.All[i].Definition).Condition!;
@@ -168,7 +199,7 @@ public static class SegmentsBenchmark
                 seconds[i] = clock.Elapsed.TotalSeconds;
             }
 
-            Console.WriteLine($"  {name} run {run}: {seconds.Sum():0.00} s ({string.Join(", ", seconds.Select(s => s.ToString("0.00", CultureInfo.InvariantCulture)))})");
+            Console.WriteLine($"  {name} run {run}: {seconds.Sum():0.00} s ({string.Join(", ", seconds.Select(s => s.ToString("0.00", CultureInfo.InvariantCulture)))}){Machine(processor)}");
         }
 
         return (seconds, counts);
@@ -180,6 +211,7 @@ public static class SegmentsBenchmark
         var counts = new long[W3Segments.All.Count];
         for (var run = 1; run <= runs; run++)
         {
+            var processor = Process.GetCurrentProcess().TotalProcessorTime;
             for (var i = 0; i < W3Segments.All.Count; i++)
             {
                 var clock = Stopwatch.StartNew();
@@ -187,10 +219,27 @@ public static class SegmentsBenchmark
                 seconds[i] = clock.Elapsed.TotalSeconds;
             }
 
-            Console.WriteLine($"  DuckDB run {run}: {seconds.Sum():0.00} s ({string.Join(", ", seconds.Select(s => s.ToString("0.00", CultureInfo.InvariantCulture)))})");
+            Console.WriteLine($"  DuckDB run {run}: {seconds.Sum():0.00} s ({string.Join(", ", seconds.Select(s => s.ToString("0.00", CultureInfo.InvariantCulture)))}){Machine(processor)}");
         }
 
         return (seconds, counts);
+    }
+
+    /// <summary>
+    /// This process's processor time since <paramref name="since"/> (SQLite and DuckDB run in it, PostgreSQL does not)
+    /// and the load average: on a shared machine, wall time alone says little.
+    /// </summary>
+    private static string Machine(TimeSpan since)
+    {
+        var used = Process.GetCurrentProcess().TotalProcessorTime - since;
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+        return $"; this process used {used.TotalSeconds:0.00} s of processor; load average {load}";
+    }
+
+    private static async Task<bool> ExistsAsync(string server, string database)
+    {
+        await using var connection = new NpgsqlConnection(server);
+        return await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = @database)", new { database });
     }
 
     private static async Task ExecuteAsync(string server, string sql)

@@ -13,12 +13,13 @@ public static class StoreRows
     {
         ["profiles"] = ["workspace_id", "id", "user_id", "traits", "context", "first_seen", "last_seen", "event_count", "page_views", "order_count", "total_spent", "currency", "first_order_at", "last_order_at"],
         ["events"] = ["workspace_id", "profile_id", "event_id", "message_id", "type", "name", "ts", "received_at", "properties"],
-        ["event_counts"] = ["workspace_id", "profile_id", "name", "count", "first_at", "last_at"],
-        ["daily_counts"] = ["workspace_id", "profile_id", "name", "day", "count"],
         ["orders"] = ["workspace_id", "order_id", "profile_id", "status", "currency", "total", "placed_at", "updated_at"],
         ["order_lines"] = ["workspace_id", "order_id", "line_no", "product_id", "name", "category", "price", "quantity"],
         ["profile_values"] = ["workspace_id", "profile_id", "name", "text_value", "computed_at"],
     };
+
+    /// <summary>Every table the load fills: those written row by row, and the two roll-ups summed from the events.</summary>
+    public static readonly string[] Tables = [.. Columns.Keys, "event_counts", "daily_counts"];
 
     public static async ValueTask WriteAsync(IRowSink sink, W3Profile p, StoreKind kind, bool json)
     {
@@ -37,15 +38,6 @@ public static class StoreRows
                 e.PropertiesJson is { } properties ? Json(properties, json) : null]);
         }
 
-        foreach (var group in p.Events.GroupBy(e => e.CountName))
-        {
-            await sink.RowAsync("event_counts", [ws, p.Id, group.Key, (long)group.Count(), group.Min(e => e.Ts), group.Max(e => e.Ts)]);
-            foreach (var day in group.GroupBy(e => Epoch.Day(e.Ts)))
-            {
-                await sink.RowAsync("daily_counts", [ws, p.Id, group.Key, day.Key, (long)day.Count()]);
-            }
-        }
-
         foreach (var order in p.Orders)
         {
             await sink.RowAsync("orders", [ws, order.OrderId, p.Id, "completed", "JPY", Money.ToStored(order.Total, kind), order.PlacedAt, order.PlacedAt]);
@@ -61,6 +53,21 @@ public static class StoreRows
             await sink.RowAsync("profile_values", [ws, p.Id, "rfm_segment", rfm, Epoch.ToMs(W3Generator.Now)]);
         }
     }
+
+    /// <summary>
+    /// The per-profile totals and daily roll-ups of the events matching <paramref name="events"/> (a filter on
+    /// <c>events</c>), summed by the engine after each chunk of profiles is written, as ingestion keeps them: page
+    /// views count as <c>$page</c>, days are UTC day numbers.
+    /// </summary>
+    public static string[] RollUps(string events) =>
+    [
+        "INSERT INTO event_counts (workspace_id, profile_id, name, count, first_at, last_at) SELECT workspace_id, profile_id, "
+            + $"{CountName}, COUNT(*), MIN(ts), MAX(ts) FROM events WHERE {events} GROUP BY workspace_id, profile_id, 3",
+        "INSERT INTO daily_counts (workspace_id, profile_id, name, day, count) SELECT workspace_id, profile_id, "
+            + $"{CountName}, ts / 86400000, COUNT(*) FROM events WHERE {events} GROUP BY workspace_id, profile_id, 3, 4",
+    ];
+
+    private const string CountName = "CASE WHEN type = 'page' THEN '$page' ELSE name END";
 
     // PostgreSQL's binary COPY wants jsonb as a typed value; SQLite takes the text.
     private static object Json(string text, bool json) => json ? new JsonText(text) : text;
