@@ -30,7 +30,7 @@ public sealed class SliceReader(Database database)
                 SELECT NULLIF(p.product_id, '') AS slice, MAX(p.name) AS name,
                        {Money.SumSql("p.revenue", kind)}, SUM(p.orders), COUNT(DISTINCT p.profile_id), SUM(p.quantity)
                 FROM product_days p
-                WHERE p.workspace_id = @workspaceId AND p.currency = @currency AND p.day >= @firstDay AND p.day <= @lastDay
+                WHERE p.workspace_id = @workspaceId AND p.currency = @currency AND {DayColumn(query.Period, kind)} >= @firstDay AND {DayColumn(query.Period, kind)} <= @lastDay
                   AND {ScopeSql.Condition(query.Scope, dialect, "p.profile_id")}
                 GROUP BY p.product_id
                 """,
@@ -65,4 +65,12 @@ public sealed class SliceReader(Database database)
         return new SliceResult(dimension, trait, currency,
             [.. rows.OrderByDescending(r => r.Revenue).ThenBy(r => r.Key, StringComparer.Ordinal).Take(MaxRows)]);
     }
+
+    /// <summary>
+    /// How SQLite reads the product roll-up: a long period in product order (grouping without a sort; the unary plus
+    /// keeps the day index out), a short one through the day index (sorting its rows by product beats reading every
+    /// day of every product).
+    /// </summary>
+    private static string DayColumn(OverviewPeriod period, StoreKind kind) =>
+        kind == StoreKind.Sqlite && period.Days > 92 ? "+p.day" : "p.day";
 }
