@@ -40,7 +40,10 @@ public sealed class AnalyticsCustomersTests(DashboardServer server)
         var rows = await page.EvalOnSelectorAllAsync<string[][]>("#basket-rules tbody tr",
             "rows => rows.map(r => [...r.querySelectorAll('td')].map(td => td.innerText.trim()))");
         var best = expected.OrderByDescending(r => r.Lift).ThenByDescending(r => r.Support).First();
-        Assert.Contains(rows, r => r[0] == best.Antecedent && r[2] == best.Consequent
+        // Products read by name, the id beside it.
+        var names = history.Orders.SelectMany(o => o.Lines).DistinctBy(l => l.Id).ToDictionary(l => l.Id, l => l.Name);
+        string Shown(string items) => string.Join(" + ", items.Split(" + ").Select(id => $"{names[id]} ({id})"));
+        Assert.Contains(rows, r => r[0] == Shown(best.Antecedent) && r[2] == Shown(best.Consequent)
             && r[3] == best.Support.ToString("P1", English) && r[4] == best.Confidence.ToString("P1", English)
             && r[5] == best.Lift.ToString("N2", English) && r[6] == best.Count.ToString("N0", English));
         await page.ScreenshotAsync("analytics-baskets");

@@ -11,7 +11,6 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<OverviewService>();
         services.AddKizunaMetrics();
         services.AddKizunaScores();
-        services.AddSingleton<SegmentChoices>();
         return services;
     }
 }

@@ -6,4 +6,7 @@ public sealed record BasketAnalysis(
 {
     /// <summary>Rules found before <see cref="BasketSettings.MaxRules"/> cut the list.</summary>
     public long TotalRules { get; init; }
+
+    /// <summary>The name of each product the rules mention, where its lines named it.</summary>
+    public IReadOnlyDictionary<string, string> ProductNames { get; init; } = new Dictionary<string, string>();
 }

@@ -1,3 +1,4 @@
+using Kizuna.Work.ProfileData;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kizuna.Analytics.Metrics;
@@ -14,6 +15,13 @@ public static class MetricsServiceCollectionExtensions
         services.AddSingleton<SliceReader>();
         services.AddSingleton<MetricsService>();
         services.AddSingleton<Baskets.BasketService>();
+        services.AddProfileData(new ProfileTable("product_days")
+        {
+            // The orders' triggers count a merged customer's days again as the orders move; adding the rows up first
+            // keeps the key unique whichever table the merge reaches first.
+            OnMerge = MergeRule.AddUp(key: ["currency", "product_id", "day"], sum: ["orders", "revenue", "quantity"], max: ["name"]),
+            Export = new ExportColumns { Money = ["revenue"], OrderBy = ["day", "currency", "product_id"] },
+        });
         return services;
     }
 }

@@ -7,7 +7,8 @@ namespace Kizuna.Analytics.Metrics;
 
 /// <summary>
 /// Reads purchases sliced by a trait, an age band, a product or a category, grouped in SQL over the open orders of
-/// the period (and their lines for products and categories).
+/// the period: products from their roll-up (<c>product_days</c>, a row per currency, product, day and customer),
+/// categories from the lines.
 /// </summary>
 public sealed class SliceReader(Database database)
 {
@@ -24,13 +25,22 @@ public sealed class SliceReader(Database database)
         var lineAmount = kind == StoreKind.Postgres ? "ROUND(l.price * CAST(l.quantity AS numeric), 4)" : "CAST(ROUND(l.price * l.quantity) AS INTEGER)";
         var sql = dimension switch
         {
-            SliceDimension.Product or SliceDimension.Category =>
+            SliceDimension.Product =>
                 $"""
-                SELECT {(dimension == SliceDimension.Product ? "l.product_id" : "l.category")} AS slice, MAX(l.name) AS name,
+                SELECT NULLIF(p.product_id, '') AS slice, MAX(p.name) AS name,
+                       {Money.SumSql("p.revenue", kind)}, SUM(p.orders), COUNT(DISTINCT p.profile_id), SUM(p.quantity)
+                FROM product_days p
+                WHERE p.workspace_id = @workspaceId AND p.currency = @currency AND {DayColumn(query.Period, kind)} >= @firstDay AND {DayColumn(query.Period, kind)} <= @lastDay
+                  AND {ScopeSql.Condition(query.Scope, dialect, "p.profile_id")}
+                GROUP BY p.product_id
+                """,
+            SliceDimension.Category =>
+                $"""
+                SELECT l.category AS slice, MAX(l.name) AS name,
                        {Money.SumSql(lineAmount, kind)}, COUNT(DISTINCT o.order_id), COUNT(DISTINCT o.profile_id), SUM(l.quantity)
                 FROM orders o JOIN order_lines l ON l.workspace_id = o.workspace_id AND l.order_id = o.order_id
                 WHERE {OrderSql.Where(query.Scope, dialect)}
-                GROUP BY {(dimension == SliceDimension.Product ? "l.product_id" : "l.category")}
+                GROUP BY l.category
                 """,
             _ =>
                 $"""
@@ -55,4 +65,12 @@ public sealed class SliceReader(Database database)
         return new SliceResult(dimension, trait, currency,
             [.. rows.OrderByDescending(r => r.Revenue).ThenBy(r => r.Key, StringComparer.Ordinal).Take(MaxRows)]);
     }
+
+    /// <summary>
+    /// How SQLite reads the product roll-up: a long period in product order (grouping without a sort; the unary plus
+    /// keeps the day index out), a short one through the day index (sorting its rows by product beats reading every
+    /// day of every product).
+    /// </summary>
+    private static string DayColumn(OverviewPeriod period, StoreKind kind) =>
+        kind == StoreKind.Sqlite && period.Days > 92 ? "+p.day" : "p.day";
 }

@@ -17,6 +17,8 @@ public sealed partial class ScoreRefresher(
 {
     private const int Steps = 5;
 
+    private static readonly int EpochDayNumber = new DateOnly(1970, 1, 1).DayNumber;
+
     public async Task<ScoreSummary> RefreshAsync(long workspaceId, IProgress<ScoreRefreshProgress>? progress, CancellationToken ct)
     {
         var settings = options.Value;
@@ -26,6 +28,7 @@ public sealed partial class ScoreRefresher(
 
         progress?.Report(new ScoreRefreshProgress("Reading orders", 1, Steps));
         var customers = await reader.ReadAsync(workspaceId, now, ct);
+        today = AsOfDay(customers, today, settings.HistoryGapDays);
 
         progress?.Report(new ScoreRefreshProgress("Scoring RFM", 2, Steps));
         var rfm = RfmScorer.Score(customers, today);
@@ -39,10 +42,17 @@ public sealed partial class ScoreRefresher(
 
         progress?.Report(new ScoreRefreshProgress("Writing values", 5, Steps));
         var summary = ScoreSummaries.Build(workspaceId, now, customers, rfm, predictions, purchases, spends);
-        summary = summary with { DurationMs = time.GetElapsedTime(started).TotalMilliseconds };
+        summary = summary with { DurationMs = time.GetElapsedTime(started).TotalMilliseconds, AsOf = DateOnly.FromDayNumber(EpochDayNumber + today) };
         await writer.ReplaceAsync(workspaceId, ScoreNames.All, Values(rfm, predictions), summary, ct);
         LogRefreshed(logger, workspaceId, summary.Customers, summary.Predicted, (long)time.GetElapsedTime(started).TotalMilliseconds);
         return summary with { DurationMs = time.GetElapsedTime(started).TotalMilliseconds };
+    }
+
+    /// <summary>Today, or the last order's day when the history ended more than <paramref name="gapDays"/> before it.</summary>
+    private static int AsOfDay(List<CustomerPurchases> customers, int today, int gapDays)
+    {
+        var last = customers.Count == 0 ? today : customers.Max(c => c.LastDay);
+        return gapDays > 0 && today - last > gapDays ? last : today;
     }
 
     private (BgNbdParameters? Purchases, Dictionary<string, GammaGammaParameters> Spends) Fit(

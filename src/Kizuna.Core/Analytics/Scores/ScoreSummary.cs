@@ -20,6 +20,12 @@ public sealed record ScoreSummary(
     IReadOnlyList<CurrencyClv> Clv,
     double DurationMs)
 {
+    /// <summary>
+    /// The UTC day the scores are as of: the refresh's day, or the last order's day for a history that ended long
+    /// before it (see <see cref="ScoresOptions.HistoryGapDays"/>); null in summaries stored before it was kept.
+    /// </summary>
+    public DateOnly? AsOf { get; init; }
+
     /// <summary>The share of customers with predictions who are at risk (0 without predictions).</summary>
     public double AtRiskShare => Predicted == 0 ? 0 : AtRisk / (double)Predicted;
 }

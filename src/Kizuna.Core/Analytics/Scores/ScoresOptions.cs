@@ -32,6 +32,15 @@ public sealed class ScoresOptions
     [Range(0.0, 1.0)]
     public double MonthlyDiscountRate { get; set; } = 0.01;
 
+    /// <summary>
+    /// When the workspace's latest counted order is more than this many days before the refresh, the scores are
+    /// computed as of that order's day instead of today: an imported history (Online Retail ends in December 2011)
+    /// is scored as it stood when its data ends, not as a shop whose every customer left years ago. 0 always scores
+    /// as of today.
+    /// </summary>
+    [Range(0, 36_525)]
+    public int HistoryGapDays { get; set; } = 90;
+
     /// <summary>Fewer customers with orders than this and the models are not fitted (RFM is still scored).</summary>
     [Range(2, int.MaxValue)]
     public int MinimumCustomers { get; set; } = 20;

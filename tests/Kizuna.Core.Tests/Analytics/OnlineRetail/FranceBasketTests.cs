@@ -41,6 +41,9 @@ public sealed class FranceBasketTests(OnlineRetailFixture retail)
             Assert.Equal(rule.Confidence, found.Confidence, 12);
             Assert.Equal(rule.Lift, found.Lift, 12);
         }
+
+        Assert.All(analysis.Rules.SelectMany(r => r.Antecedent.Concat(r.Consequent)), id => Assert.False(string.IsNullOrWhiteSpace(analysis.ProductNames[id])));
+        Assert.Equal("ROUND SNACK BOXES SET OF4 WOODLAND", analysis.ProductNames["22326"].Trim());
     }
 
     /// <summary>Level-wise Apriori: candidates of size k+1 from frequent k-itemsets, counted by a scan of every basket.</summary>

@@ -89,6 +89,31 @@ public sealed class ScoreRefresherTests
         Assert.DoesNotContain(values, v => v.Name == ScoreNames.PredictedClv);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task RefreshAsync_HistoryEndedYearsAgo_ScoresAsOfItsLastDay(string engine)
+    {
+        await using var store = await TestStore.CreateAsync(engine, Ct);
+        var ingest = new IngestStore(store.Database, Options.Create(new IngestionOptions()), Work.ProfileData.CoreProfileData.Registry, TimeProvider.System);
+        var back = TimeSpan.FromDays(3 * 365);
+        var orders = Shop().Select(o => o with { At = o.At - back }).ToList();
+        await ingest.WriteAsync([new IngestBatch(1, [.. orders.Select(o => Order(o.User, o.Id, o.Total, o.At))])], Ct);
+        var lastAt = orders.Max(o => o.At);
+
+        var imported = await Refresher(store.Database).RefreshAsync(1, null, Ct);
+        var asImported = await ValuesAsync(store.Database);
+        await Refresher(store.Database, lastAt.AddMinutes(1)).RefreshAsync(1, null, Ct);
+        var onItsLastDay = await ValuesAsync(store.Database);
+        await Refresher(store.Database, Now, new ScoresOptions { HistoryGapDays = 0 }).RefreshAsync(1, null, Ct);
+        var asOfToday = await ValuesAsync(store.Database);
+
+        Assert.Equal(DateOnly.FromDateTime(lastAt.UtcDateTime), imported.AsOf);
+        Assert.Equal(onItsLastDay, asImported);
+        static double MeanAlive(List<(string User, string Name, double? Number, string? Text)> values) =>
+            values.Where(v => v.Name == ScoreNames.ProbabilityAlive).Average(v => v.Number!.Value);
+        Assert.True(MeanAlive(asImported) > MeanAlive(asOfToday) + 0.1, $"{MeanAlive(asImported)} against {MeanAlive(asOfToday)}");
+    }
+
     /// <summary>Thirty customers: customer i places i % 5 + 1 orders on different days, of growing value.</summary>
     private static IEnumerable<(string User, string Id, decimal Total, DateTimeOffset At)> Shop()
     {
@@ -101,8 +126,9 @@ public sealed class ScoreRefresherTests
         }
     }
 
-    private static ScoreRefresher Refresher(Database database) => new(
-        new PurchaseReader(database), new ScoreWriter(database), Options.Create(new ScoresOptions()), new FakeTimeProvider(Now), NullLogger<ScoreRefresher>.Instance);
+    private static ScoreRefresher Refresher(Database database, DateTimeOffset? now = null, ScoresOptions? options = null) => new(
+        new PurchaseReader(database), new ScoreWriter(database), Options.Create(options ?? new ScoresOptions()), new FakeTimeProvider(now ?? Now),
+        NullLogger<ScoreRefresher>.Instance);
 
     private static async Task InsertForeignValueAsync(Database database)
     {
