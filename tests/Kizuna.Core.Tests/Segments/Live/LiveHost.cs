@@ -100,13 +100,14 @@ internal sealed class LiveHost(CoreHost host, FakeTimeProvider time) : IAsyncDis
     /// Waits (on the real clock: background work runs on other threads) until the condition holds, failing after two
     /// minutes. On PostgreSQL the feed holds a commit back while any older transaction on the server is open (other
     /// databases' too), and the consumer that found nothing then waits for its poll, which the frozen clock never
-    /// fires: each round wakes the consumers in its place.
+    /// fires: each round wakes the consumers in its place. Member rows are written before their Segment
+    /// Entered/Exited events, so it also waits until no transition is left pending.
     /// </summary>
     public async Task UntilAsync(Func<Task<bool>> condition)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
         var signal = host.Get<ChangeSignal>();
-        while (!await condition())
+        while (!await condition() || await ScalarAsync("SELECT count(*) FROM segment_transitions") > 0)
         {
             Assert.True(waited.Elapsed < TimeSpan.FromSeconds(120), "The background work did not finish within two minutes.");
             signal.Wake();
