@@ -19,12 +19,14 @@ namespace Kizuna;
 public sealed class CoreHost : IAsyncDisposable
 {
     private readonly IHost _host;
-    private readonly Func<Task> _cleanup;
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Store _store;
 
-    private CoreHost(IHost host, Func<Task> cleanup, Workspace workspace)
+    private CoreHost(IHost host, Dictionary<string, string?> settings, Store store, Workspace workspace)
     {
         _host = host;
-        _cleanup = cleanup;
+        _settings = settings;
+        _store = store;
         Workspace = workspace;
     }
 
@@ -38,6 +40,24 @@ public sealed class CoreHost : IAsyncDisposable
     public static async Task<CoreHost> StartAsync(string engine = "sqlite", Action<IServiceCollection>? configure = null)
     {
         var (settings, cleanup) = engine == "postgres" ? await PostgresAsync() : Sqlite();
+        var host = await BuildAsync(settings, configure);
+        var workspace = await host.Services.GetRequiredService<WorkspaceService>()
+            .CreateAsync($"ws-{Guid.NewGuid():N}"[..20], "Test", TestContext.Current.CancellationToken);
+        return new CoreHost(host, settings, new Store(cleanup), workspace);
+    }
+
+    /// <summary>
+    /// A second node on <paramref name="other"/>'s database and workspace, with its own writer, job worker and feed
+    /// runner (and its own node name); the database goes when the last of them is disposed.
+    /// </summary>
+    public static async Task<CoreHost> JoinAsync(CoreHost other, Action<IServiceCollection>? configure = null)
+    {
+        Interlocked.Increment(ref other._store.Hosts);
+        return new CoreHost(await BuildAsync(other._settings, configure), other._settings, other._store, other.Workspace);
+    }
+
+    private static async Task<IHost> BuildAsync(Dictionary<string, string?> settings, Action<IServiceCollection>? configure)
+    {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -47,9 +67,7 @@ public sealed class CoreHost : IAsyncDisposable
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
-        var workspace = await host.Services.GetRequiredService<WorkspaceService>()
-            .CreateAsync($"ws-{Guid.NewGuid():N}"[..20], "Test", TestContext.Current.CancellationToken);
-        return new CoreHost(host, cleanup, workspace);
+        return host;
     }
 
     private static (Dictionary<string, string?>, Func<Task>) Sqlite()
@@ -127,6 +145,17 @@ public sealed class CoreHost : IAsyncDisposable
             _host.Dispose();
         }
 
-        await _cleanup();
+        if (Interlocked.Decrement(ref _store.Hosts) == 0)
+        {
+            await _store.Cleanup();
+        }
+    }
+
+    /// <summary>The test store and how many hosts still run on it.</summary>
+    private sealed class Store(Func<Task> cleanup)
+    {
+        public int Hosts = 1;
+
+        public Func<Task> Cleanup => cleanup;
     }
 }

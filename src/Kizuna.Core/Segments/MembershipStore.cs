@@ -5,8 +5,9 @@ namespace Kizuna.Segments;
 
 /// <summary>
 /// Who is in each segment since when, the head row's member count and the daily size history. Entries and exits of
-/// one segment are written in one transaction that first takes the head row's lock, so the count, the members and
-/// the day's row agree, and an entry written twice (a change handed over again) counts once.
+/// one segment are written in one transaction that first takes the head row's lock, so the count, the members, the
+/// day's row and the pending transitions agree, and an entry asked for twice (two computations at once, a change
+/// handed over again) is made, counted and announced once.
 /// </summary>
 public sealed class MembershipStore(Database database)
 {
@@ -22,35 +23,47 @@ public sealed class MembershipStore(Database database)
     }
 
     /// <summary>
-    /// Writes entries and exits; false (nothing written) when the segment is archived or gone. With
+    /// Writes the <paramref name="wanted"/> entries and exits and returns those it made: the member rows this
+    /// transaction really inserted or deleted (another computation of the segment may have made the rest first),
+    /// numbered from the head row's count and recorded as pending in the same transaction (see
+    /// <see cref="PendingTransitions"/>). Null (nothing written) when the segment is archived or gone. With
     /// <paramref name="computedAt"/> the head row records the end of a full computation.
     /// </summary>
-    public async Task<bool> ApplyAsync(
-        long workspaceId, long segmentId, IReadOnlyCollection<long> entered, IReadOnlyCollection<long> exited,
-        DateTimeOffset at, DateTimeOffset? computedAt, CancellationToken ct)
+    public async Task<IReadOnlyList<SegmentTransition>?> ApplyAsync(
+        long workspaceId, long segmentId, IReadOnlyCollection<SegmentTransition> wanted, DateTimeOffset at, DateTimeOffset? computedAt, CancellationToken ct)
     {
         var now = Epoch.ToMs(at);
+        using var turn = await SqliteDatabase.WriteTurnAsync(database, ct);
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        // On PostgreSQL this takes the head row's lock: the transactions of one segment follow one another.
         var active = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE segments SET computed_at = COALESCE(@computed, computed_at) WHERE workspace_id = @workspaceId AND id = @segmentId AND status = 'active'",
             new { workspaceId, segmentId, computed = computedAt is { } c ? Epoch.ToMs(c) : (long?)null }, transaction, cancellationToken: ct));
         if (active == 0)
         {
-            return false;
+            return null;
         }
 
-        var inserted = entered.Count == 0 ? 0 : await connection.ExecuteAsync(new CommandDefinition(
+        var entered = wanted.Where(t => t.Entered).Select(t => t.ProfileId).ToList();
+        var exited = wanted.Where(t => !t.Entered).Select(t => t.ProfileId).ToList();
+        var inserted = entered.Count == 0 ? [] : (await connection.QueryAsync<long>(new CommandDefinition(
             database.Kind == StoreKind.Postgres
-                ? "INSERT INTO segment_members SELECT @workspaceId, @segmentId, id, @now FROM unnest(@ids) AS t(id) ON CONFLICT DO NOTHING"
-                : "INSERT INTO segment_members SELECT @workspaceId, @segmentId, value, @now FROM json_each(@ids) WHERE true ON CONFLICT DO NOTHING",
-            new { workspaceId, segmentId, now, ids = database.Dialect.Ids(entered) }, transaction, cancellationToken: ct));
-        var deleted = exited.Count == 0 ? 0 : await connection.ExecuteAsync(new CommandDefinition(
-            $"DELETE FROM segment_members WHERE workspace_id = @workspaceId AND segment_id = @segmentId AND {database.Dialect.InIds("profile_id", "@ids")}",
-            new { workspaceId, segmentId, ids = database.Dialect.Ids(exited) }, transaction, cancellationToken: ct));
-        var size = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "UPDATE segments SET member_count = member_count + @delta WHERE workspace_id = @workspaceId AND id = @segmentId RETURNING member_count",
-            new { workspaceId, segmentId, delta = (long)(inserted - deleted) }, transaction, cancellationToken: ct));
+                ? "INSERT INTO segment_members SELECT @workspaceId, @segmentId, id, @now FROM unnest(@ids) AS t(id) ON CONFLICT DO NOTHING RETURNING profile_id"
+                : "INSERT INTO segment_members SELECT @workspaceId, @segmentId, value, @now FROM json_each(@ids) WHERE true ON CONFLICT DO NOTHING RETURNING profile_id",
+            new { workspaceId, segmentId, now, ids = database.Dialect.Ids(entered) }, transaction, cancellationToken: ct))).ToHashSet();
+        var deleted = exited.Count == 0 ? [] : (await connection.QueryAsync<long>(new CommandDefinition(
+            $"DELETE FROM segment_members WHERE workspace_id = @workspaceId AND segment_id = @segmentId AND {database.Dialect.InIds("profile_id", "@ids")} RETURNING profile_id",
+            new { workspaceId, segmentId, ids = database.Dialect.Ids(exited) }, transaction, cancellationToken: ct))).ToHashSet();
+        var made = wanted.Where(t => t.Entered ? inserted.Contains(t.ProfileId) : deleted.Contains(t.ProfileId)).ToList();
+        var (size, count) = await connection.QuerySingleAsync<(long, long)>(new CommandDefinition(
+            """
+            UPDATE segments SET member_count = member_count + @delta, transition_count = transition_count + @made
+            WHERE workspace_id = @workspaceId AND id = @segmentId RETURNING member_count, transition_count
+            """,
+            new { workspaceId, segmentId, delta = (long)(inserted.Count - deleted.Count), made = (long)made.Count }, transaction, cancellationToken: ct));
+        var numbered = made.Select((t, i) => t with { Seq = count - made.Count + i + 1 }).ToList();
+        await PendingTransitions.RecordAsync(connection, transaction, database.Dialect, workspaceId, segmentId, numbered, ct);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO segment_sizes (workspace_id, segment_id, day, size, entered, exited)
@@ -58,9 +71,9 @@ public sealed class MembershipStore(Database database)
             ON CONFLICT (workspace_id, segment_id, day) DO UPDATE SET
                 size = excluded.size, entered = segment_sizes.entered + excluded.entered, exited = segment_sizes.exited + excluded.exited
             """,
-            new { workspaceId, segmentId, day = Epoch.Day(now), size, inserted = (long)inserted, deleted = (long)deleted }, transaction, cancellationToken: ct));
+            new { workspaceId, segmentId, day = Epoch.Day(now), size, inserted = (long)inserted.Count, deleted = (long)deleted.Count }, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
-        return true;
+        return numbered;
     }
 
     /// <summary>Members after <paramref name="afterProfileId"/> in profile id order, up to <paramref name="limit"/>.</summary>

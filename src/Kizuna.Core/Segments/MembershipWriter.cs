@@ -2,11 +2,19 @@ namespace Kizuna.Segments;
 
 /// <summary>
 /// Turns an evaluation into entries and exits: compares who qualifies with who is stored as a member, writes the
-/// <c>Segment Entered</c>/<c>Exited</c> events first and the membership rows after them. A crash between the two
-/// leaves the rows as they were, so redoing the work finds the same transitions and writes the same events again,
-/// which the writer drops as repeats: no entry is lost and none is written twice.
+/// member rows, then the <c>Segment Entered</c>/<c>Exited</c> events of the transitions the rows made.
 /// </summary>
-public sealed class MembershipWriter(MembershipStore members, SegmentEvents events, TimeProvider time)
+/// <remarks>
+/// Computations of one segment run side by side (a sweep and a save's recompute, the real-time consumer beside a
+/// recompute, two nodes on PostgreSQL) and may diff against the same rows; so the rows, not the diff, decide. An
+/// entry is the insert of a member row and an exit its delete: two computations asking for the same entry race for
+/// the same primary key and one insert wins, and only the winner's transition is numbered, recorded and announced.
+/// The event's messageId comes from that number and its time from the transition, both stored with it, so writing it
+/// again after a crash is dropped by the ingestion writer's deduplication. Holding a lock across the evaluation
+/// instead would make the real-time consumer wait out every full recompute of the segment.
+/// </remarks>
+public sealed class MembershipWriter(
+    SegmentStore segments, MembershipStore members, PendingTransitions pending, SegmentEvents events, TimeProvider time)
 {
     /// <summary>
     /// Applies the result of evaluating <paramref name="evaluated"/> (every profile when null: a full computation,
@@ -19,59 +27,89 @@ public sealed class MembershipWriter(MembershipStore members, SegmentEvents even
 
     /// <summary>
     /// The same with a cause per profile (the real-time evaluator's: the first change of its batch that touched the
-    /// profile). All transitions go to the writer in one submission and to the rows in one transaction.
+    /// profile). A full computation also writes the segment's transitions a crash left pending.
     /// </summary>
     public async Task<IReadOnlyList<SegmentTransition>> ApplyAsync(
         Segment segment, IReadOnlyCollection<long>? evaluated, IReadOnlySet<long> qualifying, Func<long, (string Cause, DateTimeOffset At)> causeOf, CancellationToken ct)
     {
         var stored = await members.MembersAsync(segment.WorkspaceId, segment.Id, evaluated, ct);
-        var transitions = new List<SegmentTransition>();
-        foreach (var id in qualifying)
+        var wanted = new List<SegmentTransition>();
+        foreach (var id in qualifying.Where(id => !stored.Contains(id)))
         {
-            if (!stored.Contains(id))
-            {
-                var (cause, at) = causeOf(id);
-                transitions.Add(new SegmentTransition(id, true, cause, at));
-            }
+            var (cause, at) = causeOf(id);
+            wanted.Add(new SegmentTransition(id, true, cause, at));
         }
 
-        foreach (var id in stored)
+        foreach (var id in stored.Where(id => !qualifying.Contains(id)))
         {
-            if (!qualifying.Contains(id))
-            {
-                var (cause, at) = causeOf(id);
-                transitions.Add(new SegmentTransition(id, false, cause, at));
-            }
+            var (cause, at) = causeOf(id);
+            wanted.Add(new SegmentTransition(id, false, cause, at));
         }
 
         var full = evaluated is null;
-        if (transitions.Count == 0 && !full)
+        if (wanted.Count == 0 && !full)
         {
-            return transitions;
+            return wanted;
+        }
+
+        if (full)
+        {
+            await WritePendingAsync(segment, ct);
         }
 
         // Rows take the latest transition's time: within one batch of changes they lie milliseconds apart.
-        var rowsAt = transitions.Count == 0 ? causeOf(0).At : transitions.Max(t => t.At);
-
-        await events.WriteAsync(segment, transitions, ct);
-        var entered = transitions.Where(t => t.Entered).Select(t => t.ProfileId).ToList();
-        var exited = transitions.Where(t => !t.Entered).Select(t => t.ProfileId).ToList();
-        foreach (var (inChunk, outChunk) in Chunks(entered, exited))
+        var rowsAt = wanted.Count == 0 ? causeOf(0).At : wanted.Max(t => t.At);
+        var made = new List<SegmentTransition>();
+        foreach (var chunk in Chunks(wanted))
         {
-            await members.ApplyAsync(segment.WorkspaceId, segment.Id, inChunk, outChunk, rowsAt, full ? time.GetUtcNow() : null, ct);
+            if (await members.ApplyAsync(segment.WorkspaceId, segment.Id, chunk, rowsAt, full ? time.GetUtcNow() : null, ct) is not { } written)
+            {
+                break;   // archived meanwhile
+            }
+
+            await events.WriteAsync(segment, written, ct);
+            await pending.DoneAsync(segment.WorkspaceId, segment.Id, written, ct);
+            made.AddRange(written);
         }
 
-        return transitions;
+        return made;
+    }
+
+    /// <summary>Writes the events of the segment's transitions a crash left pending.</summary>
+    public async Task WritePendingAsync(Segment segment, CancellationToken ct)
+    {
+        var left = await pending.OfAsync(segment.WorkspaceId, segment.Id, ct);
+        foreach (var chunk in left.Chunk(20_000))
+        {
+            await events.WriteAsync(segment, chunk, ct);
+            await pending.DoneAsync(segment.WorkspaceId, segment.Id, chunk, ct);
+        }
+    }
+
+    /// <summary>Writes every segment's pending transitions (at a node's start and each sweep: a dead node's too).</summary>
+    public async Task WriteAllPendingAsync(CancellationToken ct)
+    {
+        foreach (var (workspaceId, segmentId) in await pending.SegmentsAsync(ct))
+        {
+            if (await segments.FindAsync(workspaceId, segmentId, ct) is { } segment)
+            {
+                await WritePendingAsync(segment, ct);
+            }
+        }
     }
 
     /// <summary>Big recomputes are written in slices so one transaction never holds a million rows; one slice at least.</summary>
-    private static IEnumerable<(long[] Entered, long[] Exited)> Chunks(List<long> entered, List<long> exited)
+    private static IEnumerable<SegmentTransition[]> Chunks(List<SegmentTransition> wanted)
     {
         const int size = 20_000;
-        var slices = Math.Max(1, Math.Max((entered.Count + size - 1) / size, (exited.Count + size - 1) / size));
-        for (var i = 0; i < slices; i++)
+        if (wanted.Count == 0)
         {
-            yield return ([.. entered.Skip(i * size).Take(size)], [.. exited.Skip(i * size).Take(size)]);
+            yield return [];
+        }
+
+        foreach (var chunk in wanted.Chunk(size))
+        {
+            yield return chunk;
         }
     }
 }

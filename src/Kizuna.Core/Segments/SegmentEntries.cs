@@ -7,12 +7,12 @@ namespace Kizuna.Segments;
 /// Real-time membership: a durable change-feed consumer that re-evaluates the profiles each committed change touched,
 /// against only the segments whose definitions read what changed (an event name, traits), with the in-memory
 /// predicate. Woken at once by this node's commits, caught up from its cursor after a restart, run on one node at a
-/// time (the feed's lease). Entries and exits go through <see cref="MembershipWriter"/>, events first, so a batch
-/// handed over again after a crash finds the same transitions and writes nothing twice. Segments that read another
+/// time (the feed's lease). Entries and exits go through <see cref="MembershipWriter"/>, rows first, so a batch
+/// handed over again after a crash finds the rows it made and writes nothing twice. Segments that read another
 /// segment are evaluated after it, with the profiles whose membership of it just changed.
 /// </summary>
 public sealed class SegmentEntries(
-    SegmentStore segments, SegmentEngine engine, MembershipWriter writer, MembershipStore members, IOptions<SegmentsOptions> options) : IChangeConsumer
+    SegmentStore segments, SegmentEngine engine, MembershipWriter writer, MembershipStore members, SegmentLocks locks, IOptions<SegmentsOptions> options) : IChangeConsumer
 {
     public string Name => "segments";
 
@@ -56,6 +56,8 @@ public sealed class SegmentEntries(
                 continue;
             }
 
+            // The segments' locks from the state load to the rows: a recompute running meanwhile writes before or after.
+            await using var held = await locks.HoldAsync(evaluated, ct);
             // One state load for the round: each profile's state is read once, whatever number of segments it is tested against.
             var matches = await engine.MatchAsync(workspaceId, evaluated, [.. hits.SelectMany(h => h).Distinct()], ct);
             for (int i = 0, e = 0; i < round.Count; i++)

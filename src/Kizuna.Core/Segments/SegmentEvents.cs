@@ -46,7 +46,7 @@ public sealed class SegmentEvents(Database database, IngestionPipeline pipeline,
             messages.Add(new IngestMessage
             {
                 Type = MessageType.Track,
-                MessageId = string.Create(CultureInfo.InvariantCulture, $"{MessageIdPrefix}{segment.Id}:{t.ProfileId}:{(t.Entered ? "in" : "out")}:{t.Cause}"),
+                MessageId = string.Create(CultureInfo.InvariantCulture, $"{MessageIdPrefix}{segment.Id}:{t.ProfileId}:{(t.Entered ? "in" : "out")}:{t.Seq}:{t.Cause}"),
                 UserId = identity.Kind == "user" ? identity.Value : null,
                 AnonymousId = identity.Kind == "user" ? null : identity.Value,
                 Name = t.Entered ? Entered : Exited,

@@ -11,7 +11,7 @@ namespace Kizuna.Segments;
 /// version and on demand; when a segment's members change, the segments that read it are recomputed after it.
 /// </summary>
 public sealed partial class SegmentRecompute(
-    SegmentStore segments, SegmentEngine engine, MembershipWriter writer, JobQueue queue, TimeProvider time, ILogger<SegmentRecompute> logger) : IJobHandler
+    SegmentStore segments, SegmentEngine engine, MembershipWriter writer, SegmentLocks locks, JobQueue queue, TimeProvider time, ILogger<SegmentRecompute> logger) : IJobHandler
 {
     public static readonly JobQueueSettings Settings = new("segment", BatchSize: 1, Lease: TimeSpan.FromMinutes(2), MaxAttempts: 5);
 
@@ -41,9 +41,13 @@ public sealed partial class SegmentRecompute(
         }
     }
 
-    /// <summary>Computes the segment's members now and writes the difference; returns the number of entries and exits.</summary>
+    /// <summary>
+    /// Computes the segment's members now and writes the difference; returns the number of entries and exits. The
+    /// segment's lock is held from the evaluation to the last row, so no newer change is applied in between.
+    /// </summary>
     public async Task<int> RecomputeAsync(Segment segment, string cause, DateTimeOffset at, CancellationToken ct)
     {
+        await using var held = await locks.HoldAsync([segment], ct);
         var started = time.GetTimestamp();
         var members = await engine.MembersAsync(segment, ct);
         var transitions = await writer.ApplyAsync(segment, null, members, cause, at, ct);

@@ -82,6 +82,23 @@ public sealed class SegmentService(
         return true;
     }
 
+    /// <summary>
+    /// Restores an archived segment: active again, its members computed afresh (each gets a Segment Entered event, as
+    /// archiving dropped them without exits), and the segments reading it recomputed after it. Null when the
+    /// workspace has no such archived segment.
+    /// </summary>
+    public async Task<Segment?> RestoreAsync(long workspaceId, long id, CancellationToken ct)
+    {
+        if (await store.RestoreAsync(workspaceId, id, ct) is not { } segment)
+        {
+            return null;
+        }
+
+        await recompute.EnqueueAsync(segment, null, ct);
+        await sweep.StartAsync(ct);   // the chain may have ended with the last active segment
+        return segment;
+    }
+
     /// <summary>Asks for a full recompute now; null when the workspace has no such active segment.</summary>
     public async Task<long?> RecomputeAsync(long workspaceId, long id, CancellationToken ct) =>
         await store.FindAsync(workspaceId, id, ct) is { Status: SegmentStatus.Active } segment

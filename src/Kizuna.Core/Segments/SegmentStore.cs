@@ -95,8 +95,34 @@ public sealed class SegmentStore(Database database, TimeProvider time)
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM segment_members WHERE workspace_id = @workspaceId AND segment_id = @id",
             new { workspaceId, id }, transaction, cancellationToken: ct));
+        // The size history ends at zero today; the members dropped are not exits (no Segment Exited was written).
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO segment_sizes (workspace_id, segment_id, day, size, entered, exited) SELECT @workspaceId, @id, @day, 0, 0, 0
+            WHERE @found > 0
+            ON CONFLICT (workspace_id, segment_id, day) DO UPDATE SET size = 0
+            """,
+            new { workspaceId, id, day = Epoch.Day(now), found }, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
         return found > 0;
+    }
+
+    /// <summary>Makes an archived segment active again, with no members until it is computed; the segment, or null when there is no archived one.</summary>
+    internal async Task<Segment?> RestoreAsync(long workspaceId, long id, CancellationToken ct)
+    {
+        var now = Epoch.ToMs(time.GetUtcNow());
+        await using (var connection = await database.OpenAsync(ct))
+        {
+            var found = await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE segments SET status = 'active', member_count = 0, updated_at = @now WHERE workspace_id = @workspaceId AND id = @id AND status = 'archived'",
+                new { workspaceId, id, now }, cancellationToken: ct));
+            if (found == 0)
+            {
+                return null;
+            }
+        }
+
+        return await FindAsync(workspaceId, id, ct);
     }
 
     public async Task<Segment?> FindAsync(long workspaceId, long id, CancellationToken ct)

@@ -10,10 +10,10 @@ namespace Kizuna.Segments;
 /// segments whose membership changes with the passing of time alone (windows, days ago, anniversaries) or with
 /// values other features compute are computed again, so a member whose last purchase falls out of "within 30 days"
 /// leaves within one interval. Each run enqueues the next tick (keyed by its time, so nodes never double it);
-/// its entries and exits are stamped with the tick, so a run repeated after a crash writes nothing twice.
+/// each run first writes the events of transitions a crashed node left pending.
 /// </summary>
 public sealed class SegmentSweep(
-    SegmentStore segments, SegmentEngine engine, SegmentRecompute recompute, JobQueue queue, TimeProvider time, IOptions<SegmentsOptions> options) : IJobHandler
+    SegmentStore segments, SegmentEngine engine, SegmentRecompute recompute, MembershipWriter writer, JobQueue queue, TimeProvider time, IOptions<SegmentsOptions> options) : IJobHandler
 {
     public static readonly JobQueueSettings Settings = new("segment-sweep", BatchSize: 1, Lease: TimeSpan.FromMinutes(2), MaxAttempts: 3);
 
@@ -42,6 +42,7 @@ public sealed class SegmentSweep(
     /// <summary>Computes every time-sensitive segment again; entries and exits are stamped with <paramref name="tick"/>.</summary>
     public async Task<int> SweepAsync(DateTimeOffset tick, CancellationToken ct)
     {
+        await writer.WriteAllPendingAsync(ct);
         var changed = 0;
         var cause = string.Create(CultureInfo.InvariantCulture, $"s{Epoch.ToMs(tick)}");
         foreach (var workspace in (await segments.ActiveAsync(ct)).GroupBy(s => s.WorkspaceId))

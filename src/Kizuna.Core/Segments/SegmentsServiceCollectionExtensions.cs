@@ -20,10 +20,14 @@ public static class SegmentsServiceCollectionExtensions
             OnMerge = MergeRule.KeepSurvivor("segment_id"),
             Export = new ExportColumns { Times = ["entered_at"], OrderBy = ["segment_id"] },
         });
+        // A pending transition follows its profile into a merge (its event goes to the survivor) and goes with an erasure.
+        services.AddProfileData(new ProfileTable("segment_transitions") { Export = new ExportColumns { Times = ["at"], OrderBy = ["segment_id", "seq"] } });
         services.AddOptions<SegmentsOptions>().BindConfiguration(SegmentsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSegmentEvaluation();
         services.AddSingleton<SegmentStore>();
         services.AddSingleton<MembershipStore>();
+        services.AddSingleton<PendingTransitions>();
+        services.AddSingleton<SegmentLocks>();
         services.AddSingleton<SegmentEvents>();
         services.AddSingleton<MembershipWriter>();
         services.AddSingleton<SegmentEngine>();

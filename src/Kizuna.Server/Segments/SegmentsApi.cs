@@ -25,6 +25,7 @@ public static class SegmentsApi
         group.MapPut("/{id}", UpdateAsync).WithName("UpdateSegment").RequireScope(Scopes.SegmentsWrite);
         group.MapDelete("/{id}", ArchiveAsync).WithName("ArchiveSegment").RequireScope(Scopes.SegmentsWrite);
         group.MapGet("/{id}/versions", VersionsAsync).WithName("ListSegmentVersions");
+        group.MapPost("/{id}/restore", RestoreAsync).WithName("RestoreSegment").RequireScope(Scopes.SegmentsWrite);
         group.MapPost("/{id}/recompute", RecomputeAsync).WithName("RecomputeSegment").RequireScope(Scopes.SegmentsWrite);
         group.MapGet("/{id}/members", SegmentMembersApi.PageAsync).WithName("ListSegmentMembers").RequireScope(Scopes.ProfilesRead);
         group.MapGet("/{id}/members.csv", SegmentMembersApi.ExportAsync).WithName("ExportSegmentMembers").RequireScope(Scopes.ProfilesRead);
@@ -69,6 +70,13 @@ public static class SegmentsApi
 
     internal static async Task<Results<NoContent, NotFound>> ArchiveAsync(long id, ClaimsPrincipal user, SegmentService segments, CancellationToken ct) =>
         await segments.ArchiveAsync(user.WorkspaceIdOf(), id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    /// <summary>Makes an archived segment active again; its members are computed afresh. 404 unless it is archived.</summary>
+    internal static async Task<Results<Ok<SegmentResponse>, NotFound>> RestoreAsync(
+        long id, ClaimsPrincipal user, SegmentService segments, SegmentEngine engine, CancellationToken ct) =>
+        await segments.RestoreAsync(user.WorkspaceIdOf(), id, ct) is { } segment
+            ? TypedResults.Ok(SegmentResponse.From(segment, engine))
+            : TypedResults.NotFound();
 
     internal static async Task<Results<Ok<IReadOnlyList<SegmentVersionResponse>>, NotFound>> VersionsAsync(
         long id, ClaimsPrincipal user, SegmentService segments, CancellationToken ct) =>

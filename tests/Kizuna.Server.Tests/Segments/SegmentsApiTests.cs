@@ -165,6 +165,36 @@ public sealed class SegmentsApiTests
         Assert.Empty((await client.GetFromJsonAsync<List<SegmentResponse>>("/api/segments", Ct))!);
     }
 
+    [Fact]
+    public async Task Restore_ArchivedSegment_ActiveAgainWithItsMembersComputedAfresh()
+    {
+        await using var app = new KizunaApplication();
+        var workspace = await app.CreateWorkspaceAsync(Ct);
+        using var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(workspace.Id, ReadWrite, Ct));
+        await IngestAsync(app, workspace.Id, ("r-1", "gold"), ("r-2", "free"));
+        var created = await client.PostAsJsonAsync("/api/segments", new SaveSegmentRequest("Gold", Text: """trait.plan = "gold" """), Ct);
+        var id = (await created.Content.ReadFromJsonAsync<SegmentResponse>(Ct))!.Id;
+        Assert.Equal(1, (await UntilComputedAsync(client, id)).Size);
+        await client.DeleteAsync($"/api/segments/{id}", Ct);
+        Assert.Equal(0, (await client.GetFromJsonAsync<SegmentResponse>($"/api/segments/{id}", Ct))!.Size);
+
+        var notArchived = await client.PostAsync("/api/segments/999999/restore", null, Ct);
+        var restored = await client.PostAsync($"/api/segments/{id}/restore", null, Ct);
+        var again = await client.PostAsync($"/api/segments/{id}/restore", null, Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, notArchived.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+        Assert.Equal("active", (await restored.Content.ReadFromJsonAsync<SegmentResponse>(Ct))!.Status);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        // The fresh computation enters the member again.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while ((await client.GetFromJsonAsync<SegmentResponse>($"/api/segments/{id}", Ct))!.Size != 1)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "The restored segment was not computed within 30 seconds.");
+            await Task.Delay(20, Ct);
+        }
+    }
+
     private static async Task IngestAsync(KizunaApplication app, long workspaceId, params (string User, string Plan)[] profiles)
     {
         var now = app.Service<TimeProvider>().GetUtcNow();

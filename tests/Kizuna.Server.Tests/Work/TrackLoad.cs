@@ -8,9 +8,10 @@ namespace Kizuna.Server.Work;
 
 /// <summary>
 /// Batches of track events with known messageIds, sent to one or more servers by concurrent senders; a batch's ids
-/// count as acknowledged only after a 2xx. A sender stops at its first failure (its server was killed).
+/// count as acknowledged only after a 2xx. A sender stops at its first failure (its server was killed). The events
+/// go to 97 users named after the run, or after <c>users</c> to continue another run's users.
 /// </summary>
-public sealed class TrackLoad(string run, int senders, int batchesPerSender, int batchSize = 50)
+public sealed class TrackLoad(string run, int senders, int batchesPerSender, int batchSize = 50, string? users = null)
 {
     public ConcurrentBag<string> Acknowledged { get; } = [];
 
@@ -58,7 +59,7 @@ public sealed class TrackLoad(string run, int senders, int batchesPerSender, int
             {
                 ["type"] = "track",
                 ["messageId"] = ids[i],
-                ["userId"] = string.Create(CultureInfo.InvariantCulture, $"{run}-user-{(batch * batchSize + i) % 97}"),
+                ["userId"] = string.Create(CultureInfo.InvariantCulture, $"{users ?? run}-user-{(batch * batchSize + i) % 97}"),
                 ["event"] = "Product Viewed",
                 ["properties"] = new JsonObject { ["product_id"] = "p-sencha", ["price"] = 12.5 },
                 ["timestamp"] = "2026-01-15T10:00:00.000Z",

@@ -181,6 +181,32 @@ public sealed partial record SegmentText
 
     public required string UnknownSegmentFormat { get; init; }
 
+    public required string SizeHistory { get; init; }
+
+    public required string Entered { get; init; }
+
+    public required string Exited { get; init; }
+
+    public required string SizeSummaryFormat { get; init; }
+
+    public required string Archive { get; init; }
+
+    public required string ArchiveTitle { get; init; }
+
+    public required string ArchiveQuestionFormat { get; init; }
+
+    public required string ArchivedDone { get; init; }
+
+    public required string Restore { get; init; }
+
+    public required string RestoreTitle { get; init; }
+
+    public required string RestoreQuestionFormat { get; init; }
+
+    public required string RestoredDone { get; init; }
+
+    public required string Cancel { get; init; }
+
     public required IReadOnlyDictionary<Operator, string> Operators { get; init; }
 
     public required IReadOnlyDictionary<ConditionKind, string> Kinds { get; init; }

@@ -43,6 +43,13 @@ public sealed partial record SegmentText
 
     public string UnknownSegment(long id) => Format(UnknownSegmentFormat, id);
 
+    public string SizeSummary(int days, long entered, long exited) =>
+        Format(SizeSummaryFormat, days, DashboardFormat.Number(entered), DashboardFormat.Number(exited));
+
+    public string ArchiveQuestion(string name) => Format(ArchiveQuestionFormat, name);
+
+    public string RestoreQuestion(string name) => Format(RestoreQuestionFormat, name);
+
     /// <summary>Why a save wrote nothing, in the reader's language; the definition's own problems are listed beside.</summary>
     public string SaveRefused(SegmentSaveStatus status, IReadOnlyList<SegmentError>? problems) => status switch
     {

@@ -37,6 +37,7 @@ public sealed partial class SegmentEditor : IDisposable
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
+
     private static SegmentText S => SegmentText.Current;
 
     private long _workspaceId;

@@ -13,6 +13,9 @@ namespace Kizuna.Segments.Live;
 /// </summary>
 internal sealed class LiveHost(CoreHost host, FakeTimeProvider time) : IAsyncDisposable
 {
+    /// <summary>The running nodes on this host's database (itself included): waiting wakes every one's consumers.</summary>
+    private List<LiveHost> _nodes = [];
+
     public static readonly DateTimeOffset Start = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
 
     public FakeTimeProvider Time => time;
@@ -29,34 +32,58 @@ internal sealed class LiveHost(CoreHost host, FakeTimeProvider time) : IAsyncDis
     /// A started host; with <paramref name="realTime"/> the segments consumer and the sweep's chain of jobs run (the
     /// consumer at the feed's end before this returns), without it neither does.
     /// </summary>
-    public static async Task<LiveHost> StartAsync(string engine, bool realTime = true, Action<SegmentsOptions>? options = null)
+    public static async Task<LiveHost> StartAsync(
+        string engine, bool realTime = true, Action<SegmentsOptions>? options = null, Action<IServiceCollection>? configure = null)
     {
         var time = new FakeTimeProvider(Start);
-        var host = await CoreHost.StartAsync(engine, services =>
-        {
-            services.AddSingleton<TimeProvider>(time);
-            if (!realTime)
-            {
-                // Tests that sweep by hand run no chain of sweep jobs beside their own calls: a saved segment still
-                // schedules the chain's next tick, so the queue itself is not worked either.
-                services.Remove(services.Single(d => d.ImplementationType == typeof(SegmentSweepStarter)));
-                services.Remove(services.Single(d => ReferenceEquals(d.ImplementationInstance, SegmentSweep.Settings)));
-            }
+        var live = new LiveHost(await CoreHost.StartAsync(engine, Services(time, realTime, options, configure)), time);
+        live._nodes.Add(live);
+        await live.ReadyAsync(realTime);
+        return live;
+    }
 
-            services.Configure<SegmentsOptions>(o =>
-            {
-                o.RealTime = realTime;
-                options?.Invoke(o);
-            });
+    /// <summary>Another node on the same database, workspace and clock, its segments consumer started the same way.</summary>
+    public static async Task<LiveHost> JoinAsync(
+        LiveHost other, bool realTime = true, Action<SegmentsOptions>? options = null, Action<IServiceCollection>? configure = null)
+    {
+        var live = new LiveHost(await CoreHost.JoinAsync(other.Core, Services(other.Time, realTime, options, configure)), other.Time);
+        live._nodes = other._nodes;
+        lock (live._nodes)
+        {
+            live._nodes.Add(live);
+        }
+
+        await live.ReadyAsync(realTime);
+        return live;
+    }
+
+    private static Action<IServiceCollection> Services(
+        FakeTimeProvider time, bool realTime, Action<SegmentsOptions>? options, Action<IServiceCollection>? configure) => services =>
+    {
+        services.AddSingleton<TimeProvider>(time);
+        if (!realTime)
+        {
+            // Tests that sweep by hand run no chain of sweep jobs beside their own calls: a saved segment still
+            // schedules the chain's next tick, so the queue itself is not worked either.
+            services.Remove(services.Single(d => d.ImplementationType == typeof(SegmentSweepStarter)));
+            services.Remove(services.Single(d => ReferenceEquals(d.ImplementationInstance, SegmentSweep.Settings)));
+        }
+
+        services.Configure<SegmentsOptions>(o =>
+        {
+            o.RealTime = realTime;
+            options?.Invoke(o);
         });
-        var live = new LiveHost(host, time);
+        configure?.Invoke(services);
+    };
+
+    private async Task ReadyAsync(bool realTime)
+    {
         if (realTime)
         {
             // A consumer seen for the first time starts at the end of the feed: ingest only once it holds its cursor.
-            await live.UntilAsync(async () => await live.ScalarAsync("SELECT count(*) FROM change_cursors WHERE consumer = 'segments'") > 0);
+            await UntilAsync(async () => await ScalarAsync("SELECT count(*) FROM change_cursors WHERE consumer = 'segments'") > 0);
         }
-
-        return live;
     }
 
     public async Task IngestAsync(params IngestMessage[] messages) =>
@@ -100,19 +127,37 @@ internal sealed class LiveHost(CoreHost host, FakeTimeProvider time) : IAsyncDis
     /// Waits (on the real clock: background work runs on other threads) until the condition holds, failing after two
     /// minutes. On PostgreSQL the feed holds a commit back while any older transaction on the server is open (other
     /// databases' too), and the consumer that found nothing then waits for its poll, which the frozen clock never
-    /// fires: each round wakes the consumers in its place.
+    /// fires: each round wakes the consumers in its place. Member rows are written before their Segment
+    /// Entered/Exited events, so it also waits until no transition is left pending.
     /// </summary>
     public async Task UntilAsync(Func<Task<bool>> condition)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        var signal = host.Get<ChangeSignal>();
-        while (!await condition())
+        while (!await condition() || await ScalarAsync("SELECT count(*) FROM segment_transitions") > 0)
         {
             Assert.True(waited.Elapsed < TimeSpan.FromSeconds(120), "The background work did not finish within two minutes.");
-            signal.Wake();
+            LiveHost[] nodes;
+            lock (_nodes)
+            {
+                nodes = [.. _nodes];
+            }
+
+            foreach (var node in nodes)
+            {
+                node.Core.Get<ChangeSignal>().Wake();
+            }
+
             await Task.Delay(20, Ct);
         }
     }
 
-    public ValueTask DisposeAsync() => host.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        lock (_nodes)
+        {
+            _nodes.Remove(this);
+        }
+
+        return host.DisposeAsync();
+    }
 }

@@ -88,7 +88,7 @@ public sealed class RealTimeMembershipTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
-    public async Task HandleAsync_SameChangesTwiceAndAfterEventsWithoutRows_EachEntryWrittenOnce(string engine)
+    public async Task HandleAsync_SameChangesThreeTimes_EachEntryWrittenOnce(string engine)
     {
         await using var live = await LiveHost.StartAsync(engine, realTime: false);
         var segment = await live.CreateAsync("Viewers", """performed("Product Viewed")""");
@@ -99,14 +99,8 @@ public sealed class RealTimeMembershipTests
         var changes = await ReadAllAsync(live, feed, start);
         var consumer = live.Core.Services.GetServices<IChangeConsumer>().OfType<SegmentEntries>().Single();
 
-        // A crash after the events were committed but before the rows: the rows are as they were.
+        // A batch handed over again (the cursor was not saved before a crash) finds the rows it made.
         await consumer.HandleAsync(changes, Ct);
-        await using (var connection = await live.Core.Get<Database>().OpenAsync(Ct))
-        {
-            await connection.ExecuteAsync("DELETE FROM segment_members WHERE segment_id = @id", new { id = segment.Id });
-            await connection.ExecuteAsync("UPDATE segments SET member_count = 0 WHERE id = @id", new { id = segment.Id });
-        }
-
         await consumer.HandleAsync(changes, Ct);
         await consumer.HandleAsync(changes, Ct);
 

@@ -42,27 +42,38 @@ public sealed class SegmentSweepTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
-    public async Task SweepAsync_TickRunAgainAfterACrashBeforeTheRows_TheExitIsWrittenOnce(string engine)
+    public async Task SweepAsync_CrashLeftAnExitPending_ItsEventIsWrittenOnce(string engine)
     {
         await using var live = await LiveHost.StartAsync(engine, realTime: false, o => o.SweepInterval = Interval);
         await live.IngestAsync(live.Track("u-6", "Email Opened"));
+        var profile = await live.ProfileOfAsync("u-6");
         var segment = await live.CreateAsync("Opened today", """performed("Email Opened", within 1d)""");
         await live.ComputedAsync(segment);
         var tick = new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero);
         live.Time.SetUtcNow(tick);
 
+        // As if the node died after the member row was deleted and before the exit event was written.
+        var exit = new SegmentTransition(profile, false, "s1", tick);
+        Assert.NotNull(await live.Core.Get<MembershipStore>().ApplyAsync(live.Ws, segment.Id, [exit], tick, null, Ct));
+        Assert.Empty(await live.EventsAsync(SegmentEvents.Exited, profile));
+        var left = Assert.Single(await live.Core.Get<PendingTransitions>().OfAsync(live.Ws, segment.Id, Ct));
+
         await live.Core.Get<SegmentSweep>().SweepAsync(tick, Ct);
-        // As if the node died after the exit event committed and before the member row was deleted.
+        Assert.Single(await live.EventsAsync(SegmentEvents.Exited, profile));
+        Assert.Empty(await live.Core.Get<PendingTransitions>().OfAsync(live.Ws, segment.Id, Ct));
+
+        // As if it died after the event was committed and before the transition was crossed off.
         await using (var connection = await live.Core.Get<Database>().OpenAsync(Ct))
         {
             await connection.ExecuteAsync(
-                "INSERT INTO segment_members (workspace_id, segment_id, profile_id, entered_at) VALUES (@ws, @id, @profile, 0)",
-                new { ws = live.Ws, id = segment.Id, profile = await live.ProfileOfAsync("u-6") });
+                "INSERT INTO segment_transitions VALUES (@ws, @id, @seq, @profile, 'out', @cause, @at)",
+                new { ws = live.Ws, id = segment.Id, seq = left.Seq, profile, cause = left.Cause, at = Epoch.ToMs(left.At) });
         }
 
         await live.Core.Get<SegmentSweep>().SweepAsync(tick, Ct);
 
         Assert.Empty(await live.MembersAsync(segment));
-        Assert.Single(await live.EventsAsync(SegmentEvents.Exited, await live.ProfileOfAsync("u-6")));
+        Assert.Single(await live.EventsAsync(SegmentEvents.Exited, profile));
+        Assert.Empty(await live.Core.Get<PendingTransitions>().OfAsync(live.Ws, segment.Id, Ct));
     }
 }

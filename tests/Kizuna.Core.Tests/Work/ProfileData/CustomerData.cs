@@ -33,6 +33,8 @@ internal static class CustomerData
             new { ws, id });
         await connection.ExecuteAsync(
             "INSERT INTO segment_members (workspace_id, segment_id, profile_id, entered_at) VALUES (@ws, 1, @id, 0)", new { ws, id });
+        await connection.ExecuteAsync(
+            "INSERT INTO segment_transitions (workspace_id, segment_id, seq, profile_id, kind, cause, at) VALUES (@ws, 1, @id, @id, 'in', 'r1', 0)", new { ws, id });
         var message = await connection.ExecuteScalarAsync<long>(
             """
             INSERT INTO messages (workspace_id, profile_id, channel, source, idempotency_key, template_id, template_version,
