@@ -23,8 +23,11 @@ public sealed class SegmentEntries(
     public async Task HandleAsync(IReadOnlyList<Change> changes, CancellationToken ct)
     {
         var touches = ChangeTouches.Of(changes);
-        var erased = changes.SelectMany(c => c.Erased).Select(e => e.WorkspaceId).ToHashSet();
-        if (touches.Count == 0 && erased.Count == 0)
+        // Erasure deletes the erased profiles' member rows, and a merge the loser's where both were members: their
+        // workspaces' counts are taken again from the rows.
+        var recount = changes.SelectMany(c => c.Erased).Select(e => e.WorkspaceId)
+            .Concat(changes.SelectMany(c => c.Merges).Select(m => m.WorkspaceId)).ToHashSet();
+        if (touches.Count == 0 && recount.Count == 0)
         {
             return;
         }
@@ -39,9 +42,9 @@ public sealed class SegmentEntries(
             }
         }
 
-        foreach (var workspaceId in erased)
+        foreach (var workspaceId in recount)
         {
-            await members.RecountAsync(workspaceId, ct);   // erasure deleted the erased profiles' rows
+            await members.RecountAsync(workspaceId, ct);
         }
     }
 

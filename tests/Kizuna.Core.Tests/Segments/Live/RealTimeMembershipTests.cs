@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Kizuna.Ingestion;
 using Kizuna.Storage;
 using Kizuna.Work.Changes;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,6 +85,25 @@ public sealed class RealTimeMembershipTests
         Assert.Empty(await live.MembersAsync(gold));
         Assert.Equal(2, (await live.EventsAsync(SegmentEvents.Exited, profile)).Length);
         Assert.Equal(0, (await live.Segments.FindAsync(live.Ws, gold.Id, Ct))!.MemberCount);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Ingest_TwoMembersMerged_CountsOneMember(string engine)
+    {
+        await using var live = await LiveHost.StartAsync(engine);
+        var segment = await live.CreateAsync("Viewers", """performed("Product Viewed")""");
+        await live.ComputedAsync(segment);
+        await live.IngestAsync(live.Track("u-6", "Product Viewed"), Messages.Track(null, "a-6", "Product Viewed", live.Time.GetUtcNow()));
+        await live.UntilAsync(async () => (await live.MembersAsync(segment)).Length == 2);
+
+        await live.IngestAsync(Messages.Alias("u-6", "a-6", live.Time.GetUtcNow()));
+        var survivor = await live.ProfileOfAsync("u-6");
+        await live.UntilAsync(async () => (await live.MembersAsync(segment)).Length == 1);
+        await live.UntilAsync(async () => await CaughtUpAsync(live));
+
+        Assert.Equal([survivor], await live.MembersAsync(segment));
+        Assert.Equal(1, (await live.Segments.FindAsync(live.Ws, segment.Id, Ct))!.MemberCount);
     }
 
     [Theory]
