@@ -67,6 +67,8 @@ static WebApplication Build(KizunaCommand command)
     app.MapOperationsApi();
     app.MapAnalyticsApi();
     app.MapMessagesApi();
+    app.MapSmsReceiptsApi();
+    app.MapPushDevicesApi();
     app.MapScoresApi();
     app.MapSegmentsApi();
     app.MapKizunaDashboard();

@@ -1,13 +1,16 @@
 using System.Security.Cryptography;
+using Kizuna.Messaging.Channels.Sms;
+using Kizuna.Messaging.Content;
 using Kizuna.Messaging.Outbox;
 using Kizuna.Profiles;
 using Kizuna.Templates.Store;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Kizuna.Messaging;
 
 /// <summary>Queues transactional messages and reads messages back with their history.</summary>
-public sealed class MessageService(OutboxStore outbox, TemplateStore templates, ProfileService profiles)
+public sealed class MessageService(OutboxStore outbox, TemplateStore templates, ProfileService profiles, IOptions<SmsOptions> sms)
 {
     public const int MaxKeyLength = 200;
 
@@ -40,6 +43,12 @@ public sealed class MessageService(OutboxStore outbox, TemplateStore templates, 
             return TransactionalResult.Refused("to", "No profile answers to this recipient.", notFound: true);
         }
 
+        var channel = MessageTemplate.ChannelOf(template);
+        if (channel != MessageChannel.Email)
+        {
+            return await QueueOtherAsync(workspaceId, send, key, template, channel, detail?.Profile, ct);
+        }
+
         if (send.Email is { } given && detail?.Profile.Email is { } own && !string.Equals(given.Trim(), own, StringComparison.OrdinalIgnoreCase))
         {
             // The message carries this profile's data and its signed unsubscribe and preference links: it goes to no one else.
@@ -64,6 +73,48 @@ public sealed class MessageService(OutboxStore outbox, TemplateStore templates, 
     }
 
     public Task<OutboxMessage?> FindAsync(long workspaceId, long id, CancellationToken ct) => outbox.FindAsync(workspaceId, id, ct);
+
+    /// <summary>
+    /// A text goes to the profile's phone number (or <see cref="TransactionalSend.Phone"/>) in E.164; a push to the
+    /// profile's devices; a webhook on behalf of the profile, or of the bare address named.
+    /// </summary>
+    private async Task<TransactionalResult> QueueOtherAsync(long workspaceId, TransactionalSend send, string key, StoredTemplate template, MessageChannel channel, Profile? profile, CancellationToken ct)
+    {
+        if (send.Email is not null)
+        {
+            return TransactionalResult.Refused("email", $"Template {template.Id} is a {MessageChannels.Name(channel)} template; 'email' is for email templates.");
+        }
+
+        string recipient;
+        switch (channel)
+        {
+            case MessageChannel.Sms:
+                var own = profile?.Traits["phone"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var p) ? p : null;
+                if (E164.Normalise(send.Phone ?? own, sms.Value.DefaultRegion, out var reason) is not { } number)
+                {
+                    return TransactionalResult.Refused(send.Phone is null ? "to" : "phone", reason!);
+                }
+
+                if (send.Phone is not null && E164.Normalise(own, sms.Value.DefaultRegion, out _) is { } ownNumber && ownNumber != number)
+                {
+                    // As for email: a text made for a profile with a number goes only to that number.
+                    return TransactionalResult.Refused("phone", "The profile has a number of its own; a message made for it is sent only there.");
+                }
+
+                recipient = number;
+                break;
+            case MessageChannel.Push when profile is null:
+                return TransactionalResult.Refused("to", "A push goes to a profile's devices; name the profile by userId or profileId.");
+            default:
+                recipient = profile?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? send.To.Value;
+                break;
+        }
+
+        var queued = (await outbox.QueueAsync([new NewMessage(
+            workspaceId, profile?.Id ?? 0, channel, "api", key, template.Id, template.Version,
+            recipient, send.Data?.GetRawText(), Transactional: true)], ct))[0];
+        return new TransactionalResult(await outbox.FindAsync(workspaceId, queued.Id, ct), queued.Created);
+    }
 
     public Task<IReadOnlyList<OutboxHistoryEntry>> HistoryAsync(long workspaceId, long id, CancellationToken ct) => outbox.HistoryAsync(workspaceId, id, ct);
 

@@ -1,3 +1,4 @@
+using Kizuna.Messaging.Channels;
 using Kizuna.Messaging.Channels.Email;
 using Kizuna.Messaging.Channels.Email.Catcher;
 using Kizuna.Messaging.Checks;
@@ -30,6 +31,10 @@ public static class MessagingServiceCollectionExtensions
             {
                 OnErase = EraseRule.Anonymise("detail"),
                 Export = new ExportColumns { Times = ["at"], OrderBy = ["message_id", "at"] },
+            },
+            new ProfileTable("push_devices")
+            {
+                Export = new ExportColumns { Times = ["created_at", "updated_at", "retired_at"], OrderBy = ["token"] },
             });
 
     /// <summary>The outbox, the send checks, the email channel (and its catcher for the demo) and signed links.</summary>
@@ -65,6 +70,7 @@ public static class MessagingServiceCollectionExtensions
             return new JobQueueSettings(OutboxJobs.Queue(MessageChannel.Email), options.BatchSize, TimeSpan.FromMinutes(2), options.MaxAttempts);
         });
         services.AddKeyedSingleton<IJobHandler, EmailSendHandler>(OutboxJobs.Queue(MessageChannel.Email));
+        services.AddKizunaMessagingChannels();
         return services;
     }
 }

@@ -12,6 +12,14 @@ public static class ConfigurationExtensions
         {
             // The demo's email goes to the SMTP catcher inside the server, where the API and dashboard show it.
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Messaging:Email:UseCatcher"] = "true" });
+
+            // Its texts, pushes and webhooks go to the catchers of those channels, shown beside the caught emails.
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Messaging:Sms:UseCatcher"] = "true",
+                ["Messaging:Push:UseCatcher"] = "true",
+                ["Messaging:Webhook:UseCatcher"] = "true",
+            });
         }
 
         builder.Configuration.AddEnvironmentVariables("KIZUNA_");

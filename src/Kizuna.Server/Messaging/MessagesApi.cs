@@ -30,6 +30,7 @@ public static class MessagesApi
         var group = routes.MapGroup("/api/messages").WithTags("Messages");
         group.MapPost("/", SendAsync).WithName("SendMessage").RequireScope(Scopes.MessagesSend);
         group.MapGet("/caught", Caught).WithName("ListCaughtMessages").RequireScope(Scopes.MessagesRead);
+        group.MapGet("/caught/{channel}", CaughtRequestsApi.List).WithName("ListCaughtRequests").RequireScope(Scopes.MessagesRead);
         group.MapPost("/preview", PreviewAsync).WithName("PreviewEmail").RequireScope(Scopes.TemplatesRead);
         group.MapGet("/{id}", GetAsync).WithName("GetMessage").RequireScope(Scopes.MessagesRead);
         return group;
@@ -55,7 +56,7 @@ public static class MessagesApi
             return RenderInputs.Invalid("idempotencyKey", $"The {IdempotencyHeader} header and idempotencyKey differ.");
         }
 
-        var result = await messages.SendAsync(user.WorkspaceIdOf(), new TransactionalSend(templateId, to, request.Email, request.Data, idempotencyKey ?? request.IdempotencyKey), ct);
+        var result = await messages.SendAsync(user.WorkspaceIdOf(), new TransactionalSend(templateId, to, request.Email, request.Data, idempotencyKey ?? request.IdempotencyKey, request.Phone), ct);
         if (result.Message is not { } message)
         {
             return result.NotFound

@@ -5,22 +5,28 @@ using Kizuna.Templates.Store;
 
 namespace Kizuna.Server.Templates;
 
-/// <summary>Body of <c>POST /api/templates</c>: kind <c>template</c> (default) or <c>content_block</c>, a name and the Liquid.</summary>
-public sealed record CreateTemplateRequest(string? Name, string? Body, string? Kind = null, string? Subject = null, string? Description = null);
+/// <summary>
+/// Body of <c>POST /api/templates</c>: kind <c>template</c> (default) or <c>content_block</c>, a name and the Liquid;
+/// for a message template of another channel than email, its <c>channel</c> (<c>sms</c>, <c>push</c>, <c>webhook</c>)
+/// and that channel's <c>fields</c>.
+/// </summary>
+public sealed record CreateTemplateRequest(string? Name, string? Body, string? Kind = null, string? Subject = null, string? Description = null, string? Channel = null, JsonElement? Fields = null);
 
 /// <summary>
 /// Body of <c>PUT /api/templates/{id}</c>: the new version. With <c>expectedVersion</c> the save is refused (409) when
 /// someone saved another version since.
 /// </summary>
-public sealed record UpdateTemplateRequest(string? Body, string? Subject = null, string? Description = null, int? ExpectedVersion = null);
+public sealed record UpdateTemplateRequest(string? Body, string? Subject = null, string? Description = null, int? ExpectedVersion = null, string? Channel = null, JsonElement? Fields = null);
 
-/// <summary>One version of a template or content block, with its body.</summary>
+/// <summary>One version of a template or content block, with its body; a message template's channel and its fields.</summary>
 public sealed record TemplateResponse(
     long Id, string Kind, string Name, int Version, int CurrentVersion, string? Subject, string? Description, string Body,
-    DateTimeOffset CreatedAt, string CreatedBy)
+    DateTimeOffset CreatedAt, string CreatedBy, string? Channel = null, JsonElement? Fields = null)
 {
     public static TemplateResponse From(StoredTemplate t) =>
-        new(t.Id, TemplateKinds.Name(t.Kind), t.Name, t.Version, t.CurrentVersion, t.Subject, t.Description, t.Body, t.CreatedAt, t.CreatedBy);
+        new(t.Id, TemplateKinds.Name(t.Kind), t.Name, t.Version, t.CurrentVersion, t.Subject, t.Description, t.Body, t.CreatedAt, t.CreatedBy,
+            t.Kind == TemplateKind.Template ? t.Channel ?? "email" : null,
+            t.ChannelFields is { } json ? JsonSerializer.Deserialize<JsonElement>(json) : null);
 }
 
 /// <summary>A template in <c>GET /api/templates</c>: its current version without the body.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Kizuna.Messaging.Content;
 using Kizuna.Server.Security;
 using Kizuna.Templates;
 using Kizuna.Templates.Store;
@@ -52,7 +53,7 @@ public static class TemplatesApi
     }
 
     internal static async Task<Results<Created<TemplateResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateTemplateRequest request, ClaimsPrincipal user, TemplateLibrary library, CancellationToken ct)
+        CreateTemplateRequest request, ClaimsPrincipal user, TemplateLibrary library, ContentValidator validator, CancellationToken ct)
     {
         var kind = TemplateKind.Template;
         if (request.Kind is not null && !TemplateKinds.TryParse(request.Kind, out kind))
@@ -60,8 +61,12 @@ public static class TemplatesApi
             return RenderInputs.Invalid("kind", "The kind is 'template' or 'content_block'.");
         }
 
-        var result = await library.CreateAsync(
-            user.WorkspaceIdOf(), kind, request.Name, new TemplateDraft(request.Body!, request.Subject, request.Description), AuthorOf(user), ct);
+        if (ChannelDrafts.TryDraft(request.Body, request.Subject, request.Description, request.Channel, request.Fields, kind == TemplateKind.ContentBlock, validator, out var draft) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var result = await library.CreateAsync(user.WorkspaceIdOf(), kind, request.Name, draft, AuthorOf(user), ct);
         if (result.Template is { } saved)
         {
             return TypedResults.Created($"/api/templates/{saved.Id.ToString(CultureInfo.InvariantCulture)}", TemplateResponse.From(saved));
@@ -71,10 +76,14 @@ public static class TemplatesApi
     }
 
     internal static async Task<Results<Ok<TemplateResponse>, ValidationProblem, ProblemHttpResult, NotFound>> SaveVersionAsync(
-        long id, UpdateTemplateRequest request, ClaimsPrincipal user, TemplateLibrary library, CancellationToken ct)
+        long id, UpdateTemplateRequest request, ClaimsPrincipal user, TemplateLibrary library, ContentValidator validator, CancellationToken ct)
     {
-        var result = await library.SaveVersionAsync(
-            user.WorkspaceIdOf(), id, new TemplateDraft(request.Body!, request.Subject, request.Description), request.ExpectedVersion, AuthorOf(user), ct);
+        if (ChannelDrafts.TryDraft(request.Body, request.Subject, request.Description, request.Channel, request.Fields, isBlock: false, validator, out var draft) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var result = await library.SaveVersionAsync(user.WorkspaceIdOf(), id, draft, request.ExpectedVersion, AuthorOf(user), ct);
         return result.Status switch
         {
             TemplateSaveStatus.Saved => TypedResults.Ok(TemplateResponse.From(result.Template!)),

@@ -43,7 +43,7 @@ public sealed class TemplateStore(Database database, TimeProvider time) : IConte
         await InsertVersionAsync(connection, transaction, workspaceId, templateId, 1, draft, now, author, ct);
         await transaction.CommitAsync(ct);
         return TemplateSaveResult.Saved(new StoredTemplate(
-            templateId, workspaceId, kind, name, 1, 1, draft.Subject, draft.Description, draft.Body, Epoch.FromMs(now), author));
+            templateId, workspaceId, kind, name, 1, 1, draft.Subject, draft.Description, draft.Body, Epoch.FromMs(now), author, draft.Channel, draft.ChannelFields));
     }
 
     /// <summary>Saves a new version; with <paramref name="expectedVersion"/> only when nobody saved since that one.</summary>
@@ -75,7 +75,7 @@ public sealed class TemplateStore(Database database, TimeProvider time) : IConte
         await InsertVersionAsync(connection, transaction, workspaceId, id, version, draft, now, author, ct);
         await transaction.CommitAsync(ct);
         return TemplateSaveResult.Saved(new StoredTemplate(
-            id, workspaceId, TemplateKinds.Parse(head.Kind), head.Name, version, version, draft.Subject, draft.Description, draft.Body, Epoch.FromMs(now), author));
+            id, workspaceId, TemplateKinds.Parse(head.Kind), head.Name, version, version, draft.Subject, draft.Description, draft.Body, Epoch.FromMs(now), author, draft.Channel, draft.ChannelFields));
     }
 
     /// <summary>The current version, or the given one; null when the workspace has no such template or version.</summary>
@@ -152,26 +152,27 @@ public sealed class TemplateStore(Database database, TimeProvider time) : IConte
         long workspaceId, long templateId, int version, TemplateDraft draft, long now, string author, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO template_versions (template_id, version, workspace_id, subject, description, body, created_at, created_by)
-            VALUES (@templateId, @version, @workspaceId, @Subject, @Description, @Body, @now, @author)
+            INSERT INTO template_versions (template_id, version, workspace_id, subject, description, body, created_at, created_by, channel, channel_fields)
+            VALUES (@templateId, @version, @workspaceId, @Subject, @Description, @Body, @now, @author, @Channel, @ChannelFields)
             """,
-            new { templateId, version = (long)version, workspaceId, draft.Subject, draft.Description, draft.Body, now, author },
+            new { templateId, version = (long)version, workspaceId, draft.Subject, draft.Description, draft.Body, now, author, draft.Channel, draft.ChannelFields },
             transaction, cancellationToken: ct));
 
     private sealed record VersionRow(
         long Id, long WorkspaceId, string Kind, string Name, long Version, long CurrentVersion,
-        string? Subject, string? Description, string Body, long CreatedAt, string CreatedBy)
+        string? Subject, string? Description, string Body, long CreatedAt, string CreatedBy, string? Channel, string? ChannelFields)
     {
         /// <summary>The select of one version: the one named by <c>@version</c> when pinned, else the current one.</summary>
         public static string Select(bool pinned) =>
             $"""
             SELECT t.id, t.workspace_id AS workspaceId, t.kind, t.name, v.version, t.current_version AS currentVersion,
-                   v.subject, v.description, v.body, v.created_at AS createdAt, v.created_by AS createdBy
+                   v.subject, v.description, v.body, v.created_at AS createdAt, v.created_by AS createdBy,
+                   v.channel, v.channel_fields AS channelFields
             FROM templates t JOIN template_versions v ON v.template_id = t.id AND v.version = {(pinned ? "@version" : "t.current_version")}
             """;
 
         public StoredTemplate ToStored() => new(
-            Id, WorkspaceId, TemplateKinds.Parse(Kind), Name, (int)Version, (int)CurrentVersion, Subject, Description, Body, Epoch.FromMs(CreatedAt), CreatedBy);
+            Id, WorkspaceId, TemplateKinds.Parse(Kind), Name, (int)Version, (int)CurrentVersion, Subject, Description, Body, Epoch.FromMs(CreatedAt), CreatedBy, Channel, ChannelFields);
     }
 
     private sealed record SummaryRow(

@@ -45,6 +45,9 @@ internal static class CustomerData
         await connection.ExecuteAsync(
             "INSERT INTO message_history (workspace_id, profile_id, message_id, at, state, detail) VALUES (@ws, @id, @message, 0, 'sent', NULL)",
             new { ws, id, message });
+        await connection.ExecuteAsync(
+            "INSERT INTO push_devices (workspace_id, profile_id, token, platform, created_at, updated_at) VALUES (@ws, @id, @token, 'ios', 0, 0)",
+            new { ws, id, token = $"fcm-{user}" });
         return id;
     }
 }

@@ -8,9 +8,14 @@ namespace Kizuna.Messaging.Channels.Email;
 /// Renders an email for one recipient: subject, preheader, HTML and text through the template service (each field
 /// compiled once per template version), then the CSS of the HTML inlined for mail clients (PreMailer.Net), the
 /// preheader put first in the body as hidden text, and the text part derived from the HTML when the template has none.
+/// A stored version's CSS is inlined once, on its Liquid source (<see cref="LiquidCssInliner"/>), and only Liquid runs
+/// per message; a source that cannot be inlined that way, and an unsaved one (a preview), is inlined after each render.
 /// </summary>
 public sealed class EmailRenderer(TemplateService templates)
 {
+    private const int MaxCached = 1_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(long Id, int Version), string?> _inlined = new();
+
     public async ValueTask<RenderOutcome> RenderAsync(MessageTemplate template, TemplateModel model, TemplateRenderOptions options, CancellationToken ct)
     {
         if (template.Content is not EmailContent email)
@@ -24,7 +29,9 @@ public sealed class EmailRenderer(TemplateService templates)
             return badSubject;
         }
 
-        var html = await templates.RenderAsync(Source(template, "html", email.Html), model, options, ct);
+        var inlinedSource = template.Id == 0 ? null : InlinedSource(template, email.Html);
+        var html = await templates.RenderAsync(
+            inlinedSource is null ? Source(template, "html", email.Html) : new($"message:{template.Id}:html-inlined", template.Version, inlinedSource), model, options, ct);
         if (RenderOutcome.Failed("html", html) is { } badHtml)
         {
             return badHtml;
@@ -54,7 +61,7 @@ public sealed class EmailRenderer(TemplateService templates)
             text = rendered.Output;
         }
 
-        var inlined = Inline(WithPreheader(html.Output!, preheader));
+        var inlined = inlinedSource is null ? Inline(WithPreheader(html.Output!, preheader)) : WithPreheader(html.Output!, preheader);
         return RenderOutcome.Of(new RenderedEmail(OneLine(subject.Output!), inlined, text ?? HtmlText.From(inlined)));
     }
 
@@ -63,6 +70,23 @@ public sealed class EmailRenderer(TemplateService templates)
         html.Contains("<style", StringComparison.OrdinalIgnoreCase)
             ? PreMailer.Net.PreMailer.MoveCssInline(html, removeStyleElements: true, preserveMediaQueries: true).Html
             : html;
+
+    /// <summary>The version's HTML source with its CSS inlined, computed once; null when it is inlined per message.</summary>
+    private string? InlinedSource(MessageTemplate template, string html)
+    {
+        var key = (template.Id, template.Version);
+        if (_inlined.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        if (_inlined.Count >= MaxCached)
+        {
+            _inlined.Clear();
+        }
+
+        return _inlined[key] = LiquidCssInliner.Inline(html);
+    }
 
     /// <summary>A stored version's field is compiled once and cached; an unsaved template (id 0, a preview) never is.</summary>
     private static TemplateSource Source(MessageTemplate template, string field, string body) =>

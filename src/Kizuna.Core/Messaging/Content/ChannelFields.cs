@@ -1,0 +1,48 @@
+using System.Text.Json;
+
+namespace Kizuna.Messaging.Content;
+
+/// <summary>
+/// A channel template's fields beyond its subject line and body, stored as JSON beside the version: a push's image,
+/// deep link and data; a webhook's method, URL and headers. Every string is Liquid.
+/// </summary>
+public sealed record ChannelFields(
+    string? ImageUrl = null,
+    string? DeepLink = null,
+    IReadOnlyDictionary<string, string>? Data = null,
+    string? Method = null,
+    string? Url = null,
+    IReadOnlyDictionary<string, string>? Headers = null)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>The stored fields; empty when none were stored.</summary>
+    public static ChannelFields Parse(string? json) => json is null ? new ChannelFields() : JsonSerializer.Deserialize<ChannelFields>(json, Json) ?? new ChannelFields();
+
+    /// <summary>The fields of a request, or the reason they cannot be read (a field of the wrong type).</summary>
+    public static ChannelFields? TryRead(JsonElement element, out string? problem)
+    {
+        problem = null;
+        try
+        {
+            return element.Deserialize<ChannelFields>(Json);
+        }
+        catch (JsonException e)
+        {
+            problem = $"fields: {e.Message}";
+            return null;
+        }
+    }
+
+    /// <summary>The content of a template of <paramref name="channel"/> made of its subject, body and these fields; null for channels stored otherwise.</summary>
+    public MessageContent? ContentFor(MessageChannel channel, string? subject, string body) => channel switch
+    {
+        MessageChannel.Email => new EmailContent(subject ?? string.Empty, body),
+        MessageChannel.Sms => new SmsContent(body),
+        MessageChannel.Push => new PushContent(subject ?? string.Empty, body, ImageUrl, DeepLink, Data),
+        MessageChannel.Webhook => new WebhookContent(Method ?? "POST", Url ?? string.Empty, string.IsNullOrWhiteSpace(body) ? null : body, Headers),
+        _ => null,
+    };
+}
