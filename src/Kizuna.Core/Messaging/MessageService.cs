@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Kizuna.Messaging.Consent;
 using Kizuna.Messaging.Outbox;
 using Kizuna.Profiles;
 using Kizuna.Templates.Store;
@@ -7,7 +8,7 @@ using MimeKit;
 namespace Kizuna.Messaging;
 
 /// <summary>Queues transactional messages and reads messages back with their history.</summary>
-public sealed class MessageService(OutboxStore outbox, TemplateStore templates, ProfileService profiles)
+public sealed class MessageService(OutboxStore outbox, TemplateStore templates, ProfileService profiles, SubscriptionGroupStore groups)
 {
     public const int MaxKeyLength = 200;
 
@@ -34,6 +35,13 @@ public sealed class MessageService(OutboxStore outbox, TemplateStore templates, 
             return TransactionalResult.Refused("templateId", $"This workspace has no message template {send.TemplateId}.", notFound: true);
         }
 
+        SubscriptionGroup? group = null;
+        if (send.SubscriptionGroup is { } groupKey
+            && (group = await groups.FindByKeyAsync(workspaceId, groupKey, ct)) is not { Channel: MessageChannel.Email, Archived: false })
+        {
+            return TransactionalResult.Refused("subscriptionGroup", $"This workspace has no email subscription group '{groupKey}'.");
+        }
+
         var detail = await profiles.FindAsync(workspaceId, send.To, ct);
         if (detail is null && send.To.Kind != ProfileLookupKind.Email)
         {
@@ -53,7 +61,7 @@ public sealed class MessageService(OutboxStore outbox, TemplateStore templates, 
 
         var queued = (await outbox.QueueAsync([new NewMessage(
             workspaceId, detail?.Profile.Id ?? 0, MessageChannel.Email, "api", key, template.Id, template.Version,
-            mailbox.Address, send.Data?.GetRawText(), Transactional: true)], ct))[0];
+            mailbox.Address, send.Data?.GetRawText(), send.Transactional) { SubscriptionGroupId = group?.Id }], ct))[0];
         return new TransactionalResult(await outbox.FindAsync(workspaceId, queued.Id, ct), queued.Created);
     }
 

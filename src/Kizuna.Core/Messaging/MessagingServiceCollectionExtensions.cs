@@ -1,6 +1,7 @@
 using Kizuna.Messaging.Channels.Email;
 using Kizuna.Messaging.Channels.Email.Catcher;
 using Kizuna.Messaging.Checks;
+using Kizuna.Messaging.Consent;
 using Kizuna.Messaging.Content;
 using Kizuna.Messaging.Links;
 using Kizuna.Messaging.Outbox;
@@ -30,6 +31,12 @@ public static class MessagingServiceCollectionExtensions
             {
                 OnErase = EraseRule.Anonymise("detail"),
                 Export = new ExportColumns { Times = ["at"], OrderBy = ["message_id", "at"] },
+            },
+            new ProfileTable("subscriptions")
+            {
+                // The stricter answer wins a merge: the states' names order unsubscribed > subscribed > pending > opted_in.
+                OnMerge = MergeRule.AddUp(key: ["channel", "group_id"], max: ["state", "source", "changed_at"]),
+                Export = new ExportColumns { Times = ["changed_at"], OrderBy = ["channel", "group_id"] },
             });
 
     /// <summary>The outbox, the send checks, the email channel (and its catcher for the demo) and signed links.</summary>
@@ -49,6 +56,7 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<ContentValidator>();
         services.AddSingleton<MessageService>();
         services.AddSingleton<ISendCheck, SuppressionCheck>();
+        services.AddKizunaConsent();
 
         services.AddSingleton<EmailRenderer>();
         services.AddSingleton<EmailMessageFactory>();
