@@ -1,9 +1,9 @@
-using Kizuna.Storage;
 using Kizuna.Ingestion;
 using Kizuna.Messaging.Checks;
 using Kizuna.Messaging.Guardrails;
 using Kizuna.Messaging.Outbox;
 using Kizuna.Profiles;
+using Kizuna.Storage;
 
 namespace Kizuna.Messaging.Consent;
 

@@ -1,5 +1,5 @@
-using Kizuna.Storage;
 using Kizuna.Messaging.Checks;
+using Kizuna.Storage;
 
 namespace Kizuna.Messaging.Guardrails;
 

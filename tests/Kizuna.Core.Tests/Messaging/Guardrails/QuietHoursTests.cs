@@ -1,5 +1,5 @@
-using Kizuna.Storage;
 using Kizuna.Messaging.Checks;
+using Kizuna.Storage;
 using TimeZoneConverter;
 
 namespace Kizuna.Messaging.Guardrails;
