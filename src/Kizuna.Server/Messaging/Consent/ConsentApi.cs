@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Kizuna.Messaging;
 using Kizuna.Messaging.Consent;
@@ -131,10 +133,11 @@ public static partial class ConsentApi
             : TypedResults.Ok(ProfileSubscriptionsResponse.From(profileId, await consent.ReadAsync(workspaceId, profileId, ct)));
     }
 
-    internal static async Task<Ok<MessagingSettings>> GetSettingsAsync(ClaimsPrincipal user, MessagingSettingsStore store, CancellationToken ct) =>
-        TypedResults.Ok(await store.GetAsync(user.WorkspaceIdOf(), ct));
+    /// <summary>The settings are answered in the one JSON shape they are stored and written in.</summary>
+    internal static async Task<Ok<JsonObject>> GetSettingsAsync(ClaimsPrincipal user, MessagingSettingsStore store, CancellationToken ct) =>
+        TypedResults.Ok(Document(await store.GetAsync(user.WorkspaceIdOf(), ct)));
 
-    internal static async Task<Results<Ok<MessagingSettings>, ValidationProblem>> SaveSettingsAsync(
+    internal static async Task<Results<Ok<JsonObject>, ValidationProblem>> SaveSettingsAsync(
         MessagingSettings settings, ClaimsPrincipal user, MessagingSettingsStore store, TemplateStore templates, CancellationToken ct)
     {
         if (MessagingSettingsValidator.Validate(settings) is { } problem)
@@ -149,8 +152,10 @@ public static partial class ConsentApi
         }
 
         await store.SaveAsync(workspaceId, settings, ct);
-        return TypedResults.Ok(settings);
+        return TypedResults.Ok(Document(settings));
     }
+
+    private static JsonObject Document(MessagingSettings settings) => JsonSerializer.SerializeToNode(settings, MessagingSettingsStore.Json)!.AsObject();
 
     private static (SubscriptionGroupDraft? Draft, (string Field, string Error)? Problem) Draft(SubscriptionGroupRequest r)
     {
