@@ -11,6 +11,7 @@ using Kizuna.Server.Health;
 using Kizuna.Server.Imports;
 using Kizuna.Server.Ingestion;
 using Kizuna.Server.Messaging;
+using Kizuna.Server.Messaging.Consent;
 using Kizuna.Server.Operations;
 using Kizuna.Server.Profiles;
 using Kizuna.Server.Security;
@@ -69,6 +70,8 @@ static WebApplication Build(KizunaCommand command)
     app.MapMessagesApi();
     app.MapSmsReceiptsApi();
     app.MapPushDevicesApi();
+    app.MapConsentApi();
+    app.MapConsentPages();
     app.MapScoresApi();
     app.MapSegmentsApi();
     app.MapKizunaDashboard();

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Kizuna.Messaging.Channels.Sms;
+using Kizuna.Messaging.Consent;
 using Kizuna.Messaging.Content;
 using Kizuna.Messaging.Outbox;
 using Kizuna.Profiles;
@@ -9,8 +10,8 @@ using MimeKit;
 
 namespace Kizuna.Messaging;
 
-/// <summary>Queues transactional messages and reads messages back with their history.</summary>
-public sealed class MessageService(OutboxStore outbox, TemplateStore templates, ProfileService profiles, IOptions<SmsOptions> sms)
+/// <summary>Queues messages sent through the API (transactional by default) and reads messages back with their history.</summary>
+public sealed class MessageService(OutboxStore outbox, TemplateStore templates, ProfileService profiles, SubscriptionGroupStore groups, IOptions<SmsOptions> sms)
 {
     public const int MaxKeyLength = 200;
 
@@ -37,16 +38,23 @@ public sealed class MessageService(OutboxStore outbox, TemplateStore templates, 
             return TransactionalResult.Refused("templateId", $"This workspace has no message template {send.TemplateId}.", notFound: true);
         }
 
+        var channel = MessageTemplate.ChannelOf(template);
+        SubscriptionGroup? group = null;
+        if (send.SubscriptionGroup is { } groupKey
+            && ((group = await groups.FindByKeyAsync(workspaceId, groupKey, ct)) is not { Archived: false } || group.Channel != channel))
+        {
+            return TransactionalResult.Refused("subscriptionGroup", $"This workspace has no {MessageChannels.Name(channel)} subscription group '{groupKey}'.");
+        }
+
         var detail = await profiles.FindAsync(workspaceId, send.To, ct);
         if (detail is null && send.To.Kind != ProfileLookupKind.Email)
         {
             return TransactionalResult.Refused("to", "No profile answers to this recipient.", notFound: true);
         }
 
-        var channel = MessageTemplate.ChannelOf(template);
         if (channel != MessageChannel.Email)
         {
-            return await QueueOtherAsync(workspaceId, send, key, template, channel, detail?.Profile, ct);
+            return await QueueOtherAsync(workspaceId, send, key, template, channel, group, detail?.Profile, ct);
         }
 
         if (send.Email is { } given && detail?.Profile.Email is { } own && !string.Equals(given.Trim(), own, StringComparison.OrdinalIgnoreCase))
@@ -68,7 +76,7 @@ public sealed class MessageService(OutboxStore outbox, TemplateStore templates, 
 
         var queued = (await outbox.QueueAsync([new NewMessage(
             workspaceId, detail?.Profile.Id ?? 0, MessageChannel.Email, "api", key, template.Id, template.Version,
-            mailbox.Address, send.Data?.GetRawText(), Transactional: true)], ct))[0];
+            mailbox.Address, send.Data?.GetRawText(), send.Transactional) { SubscriptionGroupId = group?.Id }], ct))[0];
         return new TransactionalResult(await outbox.FindAsync(workspaceId, queued.Id, ct), queued.Created);
     }
 
@@ -78,7 +86,8 @@ public sealed class MessageService(OutboxStore outbox, TemplateStore templates, 
     /// A text goes to the profile's phone number (or <see cref="TransactionalSend.Phone"/>) in E.164; a push to the
     /// profile's devices; a webhook on behalf of the profile, or of the bare address named.
     /// </summary>
-    private async Task<TransactionalResult> QueueOtherAsync(long workspaceId, TransactionalSend send, string key, StoredTemplate template, MessageChannel channel, Profile? profile, CancellationToken ct)
+    private async Task<TransactionalResult> QueueOtherAsync(
+        long workspaceId, TransactionalSend send, string key, StoredTemplate template, MessageChannel channel, SubscriptionGroup? group, Profile? profile, CancellationToken ct)
     {
         if (send.Email is not null)
         {
@@ -112,7 +121,7 @@ public sealed class MessageService(OutboxStore outbox, TemplateStore templates, 
 
         var queued = (await outbox.QueueAsync([new NewMessage(
             workspaceId, profile?.Id ?? 0, channel, "api", key, template.Id, template.Version,
-            recipient, send.Data?.GetRawText(), Transactional: true)], ct))[0];
+            recipient, send.Data?.GetRawText(), send.Transactional) { SubscriptionGroupId = group?.Id }], ct))[0];
         return new TransactionalResult(await outbox.FindAsync(workspaceId, queued.Id, ct), queued.Created);
     }
 

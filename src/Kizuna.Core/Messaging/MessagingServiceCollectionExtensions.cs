@@ -2,6 +2,7 @@ using Kizuna.Messaging.Channels;
 using Kizuna.Messaging.Channels.Email;
 using Kizuna.Messaging.Channels.Email.Catcher;
 using Kizuna.Messaging.Checks;
+using Kizuna.Messaging.Consent;
 using Kizuna.Messaging.Content;
 using Kizuna.Messaging.Links;
 using Kizuna.Messaging.Outbox;
@@ -35,6 +36,12 @@ public static class MessagingServiceCollectionExtensions
             new ProfileTable("push_devices")
             {
                 Export = new ExportColumns { Times = ["created_at", "updated_at", "retired_at"], OrderBy = ["token"] },
+            },
+            new ProfileTable("subscriptions")
+            {
+                // The stricter answer wins a merge: the states' names order unsubscribed > subscribed > pending > opted_in.
+                OnMerge = MergeRule.AddUp(key: ["channel", "group_id"], max: ["state", "source", "changed_at"]),
+                Export = new ExportColumns { Times = ["changed_at"], OrderBy = ["channel", "group_id"] },
             });
 
     /// <summary>The outbox, the send checks, the email channel (and its catcher for the demo) and signed links.</summary>
@@ -54,6 +61,7 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<ContentValidator>();
         services.AddSingleton<MessageService>();
         services.AddSingleton<ISendCheck, SuppressionCheck>();
+        services.AddKizunaConsent();
 
         services.AddSingleton<EmailRenderer>();
         services.AddSingleton<EmailMessageFactory>();

@@ -7,6 +7,11 @@ namespace Kizuna.Messaging;
 /// One transactional message: a stored template to a profile (<paramref name="To"/>: its id, user id or email) or to
 /// an address no profile has, with <paramref name="Data"/> the template reads as <c>data</c>.
 /// <paramref name="IdempotencyKey"/> is the caller's: the same key answers the first message instead of sending again.
-/// <paramref name="Email"/> overrides the profile's address, <paramref name="Phone"/> its phone number (SMS).
+/// <paramref name="Email"/> gives the address of a profile without one, <paramref name="Phone"/> its phone number (SMS).
+/// A message that is not <paramref name="Transactional"/> is marketing: it needs the recipient's consent for its
+/// channel and its <paramref name="SubscriptionGroup"/> (a key), and passes frequency caps, quiet hours and the control
+/// group.
 /// </summary>
-public sealed record TransactionalSend(long TemplateId, ProfileLookup To, string? Email = null, JsonElement? Data = null, string? IdempotencyKey = null, string? Phone = null);
+public sealed record TransactionalSend(
+    long TemplateId, ProfileLookup To, string? Email = null, JsonElement? Data = null, string? IdempotencyKey = null, string? Phone = null,
+    bool Transactional = true, string? SubscriptionGroup = null);

@@ -36,16 +36,29 @@ public static class Scopes
     /// <summary>Lets a secret key send tracking calls (<c>/v1</c>), which otherwise take write keys only.</summary>
     public const string EventsWrite = "events:write";
 
+    /// <summary>Reads customers' subscription answers, the subscription groups and the messaging settings.</summary>
+    public const string ConsentRead = "consent:read";
+
+    /// <summary>Records a customer's subscription answers (<c>PUT /api/profiles/{id}/subscriptions</c>).</summary>
+    public const string ConsentWrite = "consent:write";
+
+    /// <summary>Creates and changes subscription groups and the messaging settings (consent policy, caps, quiet hours, control group, tracking).</summary>
+    public const string MessagingManage = "messaging:manage";
+
     public static readonly IReadOnlyList<string> All =
-        [ProfilesRead, ProfilesWrite, ProfilesDelete, Import, ProductsRead, ProductsWrite, TemplatesRead, TemplatesWrite, SegmentsRead, SegmentsWrite, AnalyticsRead, AnalyticsManage, MessagesSend, MessagesRead, KeysManage, UsersManage, WorkspacesManage, OperationsRead, OperationsManage, EventsWrite];
+        [ProfilesRead, ProfilesWrite, ProfilesDelete, Import, ProductsRead, ProductsWrite, TemplatesRead, TemplatesWrite, SegmentsRead, SegmentsWrite, AnalyticsRead, AnalyticsManage, MessagesSend, MessagesRead, KeysManage, UsersManage, WorkspacesManage, OperationsRead, OperationsManage, EventsWrite,
+         ConsentRead, ConsentWrite, MessagingManage];
 
     /// <summary>The scopes a dashboard role implies, so users and keys are authorised by one rule.</summary>
     public static IReadOnlyList<string> ForRole(Role role) => role switch
     {
         Role.Admin => All,
-        Role.Marketer => [ProfilesRead, ProfilesWrite, Import, ProductsRead, ProductsWrite, TemplatesRead, TemplatesWrite, SegmentsRead, SegmentsWrite, AnalyticsRead, AnalyticsManage, MessagesSend, MessagesRead],
-        Role.Agent => [ProfilesRead, ProfilesWrite, ProductsRead, TemplatesRead, SegmentsRead, AnalyticsRead, MessagesRead],
-        _ => [ProfilesRead, ProductsRead, TemplatesRead, SegmentsRead, AnalyticsRead],
+        Role.Marketer => [ProfilesRead, ProfilesWrite, Import, ProductsRead, ProductsWrite, TemplatesRead, TemplatesWrite, SegmentsRead, SegmentsWrite, AnalyticsRead, AnalyticsManage, MessagesSend, MessagesRead,
+            ConsentRead, ConsentWrite, MessagingManage],
+        Role.Agent => [ProfilesRead, ProfilesWrite, ProductsRead, TemplatesRead, SegmentsRead, AnalyticsRead, MessagesRead,
+            ConsentRead, ConsentWrite],
+        _ => [ProfilesRead, ProductsRead, TemplatesRead, SegmentsRead, AnalyticsRead,
+            ConsentRead],
     };
 
     public static bool IsKnown(string scope) => All.Contains(scope, StringComparer.Ordinal);

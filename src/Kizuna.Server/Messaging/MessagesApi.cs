@@ -56,7 +56,8 @@ public static class MessagesApi
             return RenderInputs.Invalid("idempotencyKey", $"The {IdempotencyHeader} header and idempotencyKey differ.");
         }
 
-        var result = await messages.SendAsync(user.WorkspaceIdOf(), new TransactionalSend(templateId, to, request.Email, request.Data, idempotencyKey ?? request.IdempotencyKey, request.Phone), ct);
+        var result = await messages.SendAsync(user.WorkspaceIdOf(), new TransactionalSend(
+            templateId, to, request.Email, request.Data, idempotencyKey ?? request.IdempotencyKey, request.Phone, request.Transactional ?? true, request.SubscriptionGroup), ct);
         if (result.Message is not { } message)
         {
             return result.NotFound

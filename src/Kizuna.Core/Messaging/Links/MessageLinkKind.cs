@@ -6,4 +6,7 @@ public enum MessageLinkKind
     Unsubscribe,
     Preferences,
     WebView,
+
+    /// <summary>A double opt-in's confirmation: the target's message id is the time (epoch ms) the pending answer was given.</summary>
+    Confirm,
 }

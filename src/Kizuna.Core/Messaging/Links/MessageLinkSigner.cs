@@ -26,7 +26,7 @@ public sealed class MessageLinkSigner(IDataProtectionProvider protection, IOptio
         return new MessageLinks(Url(MessageLinkKind.Unsubscribe, target), Url(MessageLinkKind.Preferences, target), Url(MessageLinkKind.WebView, target));
     }
 
-    /// <summary>The absolute URL of one link: <c>{PublicUrl}/m/{unsubscribe|preferences|view}/{token}</c>.</summary>
+    /// <summary>The absolute URL of one link: <c>{PublicUrl}/m/{unsubscribe|preferences|view|confirm}/{token}</c>.</summary>
     public string Url(MessageLinkKind kind, LinkTarget target) => $"{options.Value.PublicUrl.TrimEnd('/')}/m/{PathOf(kind)}/{Sign(kind, target)}";
 
     public string Sign(MessageLinkKind kind, LinkTarget target)
@@ -64,6 +64,7 @@ public sealed class MessageLinkSigner(IDataProtectionProvider protection, IOptio
     {
         MessageLinkKind.Unsubscribe => "unsubscribe",
         MessageLinkKind.Preferences => "preferences",
+        MessageLinkKind.Confirm => "confirm",
         _ => "view",
     };
 }

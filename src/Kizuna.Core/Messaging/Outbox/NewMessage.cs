@@ -16,4 +16,8 @@ public sealed record NewMessage(
     int TemplateVersion,
     string? Recipient,
     string? Data = null,
-    bool Transactional = false);
+    bool Transactional = false)
+{
+    /// <summary>The subscription group a marketing message is sent under; its recipient must not have left it.</summary>
+    public long? SubscriptionGroupId { get; init; }
+}

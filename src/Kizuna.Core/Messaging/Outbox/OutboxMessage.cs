@@ -27,4 +27,7 @@ public sealed record OutboxMessage(
     public string? UserId { get; init; }
 
     public string? AnonymousId { get; init; }
+
+    /// <summary>The subscription group a marketing message is sent under; null for the channel alone.</summary>
+    public long? SubscriptionGroupId { get; init; }
 }

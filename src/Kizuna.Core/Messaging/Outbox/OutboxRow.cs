@@ -10,7 +10,8 @@ internal sealed class OutboxRow
         m.id, m.workspace_id AS workspaceId, m.profile_id AS profileId, m.channel, m.source,
         m.idempotency_key AS idempotencyKey, m.template_id AS templateId, m.template_version AS templateVersion,
         m.recipient, m.data, m.transactional, m.state, m.attempts, m.next_attempt_at AS nextAttemptAt,
-        m.last_error AS lastError, m.created_at AS createdAt, m.updated_at AS updatedAt, m.sent_at AS sentAt
+        m.last_error AS lastError, m.created_at AS createdAt, m.updated_at AS updatedAt, m.sent_at AS sentAt,
+        m.subscription_group_id AS subscriptionGroupId
         """;
 
     public long Id { get; set; }
@@ -53,6 +54,8 @@ internal sealed class OutboxRow
 
     public string? AnonymousId { get; set; }
 
+    public long? SubscriptionGroupId { get; set; }
+
     public OutboxMessage ToMessage() => new(
         Id, WorkspaceId, ProfileId, MessageChannels.Parse(Channel), Source, IdempotencyKey, TemplateId, (int)TemplateVersion,
         Recipient, Data, Transactional != 0, OutboxStates.Parse(State), (int)Attempts, Epoch.FromMs(NextAttemptAt), LastError,
@@ -60,5 +63,6 @@ internal sealed class OutboxRow
     {
         UserId = UserId,
         AnonymousId = AnonymousId,
+        SubscriptionGroupId = SubscriptionGroupId,
     };
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Kizuna.Messaging.Channels;
 using Kizuna.Messaging.Checks;
 using Kizuna.Messaging.Links;
+using Kizuna.Messaging.Tracking;
 using Kizuna.Templates;
 using Kizuna.Work.Jobs;
 
@@ -21,9 +22,11 @@ public sealed class OutboxSender(
     IEnumerable<ISendCheck> checks,
     ITemplateDataSource profiles,
     MessageLinkSigner links,
-    SentEvents events)
+    SentEvents events,
+    IEnumerable<IContentFilter> filters)
 {
     private readonly ISendCheck[] _checks = [.. checks];
+    private readonly IContentFilter[] _filters = [.. filters];
 
     public async Task SendAsync(IMessageComposer composer, IChannelAdapter adapter, IReadOnlyList<ClaimedJob> jobs, JobOutcomes outcomes, CancellationToken ct)
     {
@@ -146,6 +149,11 @@ public sealed class OutboxSender(
         {
             outcomes.GiveUp(job, "The message's template does not render.");
             return (new OutboxTransition(message, OutboxState.Failed, rendered.Errors.Count > 0 ? rendered.Errors[0].ToString() : "The template rendered nothing."), null);
+        }
+
+        foreach (var filter in _filters)
+        {
+            content = await filter.ApplyAsync(message, content, ct);
         }
 
         return (null, new ReadyMessage(message, content, composer.DeliveryId(message), messageLinks));

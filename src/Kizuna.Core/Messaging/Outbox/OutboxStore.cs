@@ -24,9 +24,9 @@ public sealed class OutboxStore(Database database, JobQueue jobs, TimeProvider t
             var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
                 """
                 INSERT INTO messages (workspace_id, profile_id, channel, source, idempotency_key, template_id, template_version,
-                                      recipient, data, transactional, state, attempts, created_at, updated_at)
+                                      recipient, data, transactional, state, attempts, created_at, updated_at, subscription_group_id)
                 VALUES (@WorkspaceId, @ProfileId, @channel, @Source, @IdempotencyKey, @TemplateId, @version,
-                        @Recipient, @Data, @transactional, 'queued', 0, @now, @now)
+                        @Recipient, @Data, @transactional, 'queued', 0, @now, @now, @SubscriptionGroupId)
                 ON CONFLICT (workspace_id, idempotency_key) DO NOTHING RETURNING id
                 """,
                 new
@@ -42,6 +42,7 @@ public sealed class OutboxStore(Database database, JobQueue jobs, TimeProvider t
                     m.Data,
                     transactional = m.Transactional ? 1L : 0L,
                     now,
+                    m.SubscriptionGroupId,
                 },
                 transaction, cancellationToken: ct));
             if (id is { } created)
@@ -128,7 +129,7 @@ public sealed class OutboxStore(Database database, JobQueue jobs, TimeProvider t
         {
             var (to, detail, next, attempted) = group.Key;
             var ids = group.Select(t => t.Message.Id).ToList();
-            var failed = to is OutboxState.Failed or OutboxState.Dead or OutboxState.Deferred;
+            var failed = to is OutboxState.Failed or OutboxState.Dead or OutboxState.Deferred or OutboxState.Suppressed;
             await connection.ExecuteAsync(new CommandDefinition(
                 $"""
                 UPDATE messages SET state = @state, attempts = attempts + @attempted, next_attempt_at = @next,

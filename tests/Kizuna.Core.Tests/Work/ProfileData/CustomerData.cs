@@ -9,7 +9,7 @@ namespace Kizuna.Work.ProfileData;
 
 /// <summary>
 /// A customer with rows in every table Kizuna.Core registers: an anonymous visit (events, a club membership) merged
-/// into the identified profile, which has traits, a computed value, a segment membership, a sent message, an order with a line, spend and a membership of a shared account.
+/// into the identified profile, which has traits, a computed value, a segment membership, a sent message, an email answer, an order with a line, spend and a membership of a shared account.
 /// </summary>
 internal static class CustomerData
 {
@@ -48,6 +48,9 @@ internal static class CustomerData
         await connection.ExecuteAsync(
             "INSERT INTO push_devices (workspace_id, profile_id, token, platform, created_at, updated_at) VALUES (@ws, @id, @token, 'ios', 0, 0)",
             new { ws, id, token = $"fcm-{user}" });
+        await connection.ExecuteAsync(
+            "INSERT INTO subscriptions (workspace_id, profile_id, channel, group_id, state, source, changed_at) VALUES (@ws, @id, 'email', 0, 'unsubscribed', 'one_click', 0)",
+            new { ws, id });
         return id;
     }
 }
