@@ -79,6 +79,7 @@ public static class ScopeMatrix
         ["GET /api/segments/{id}"] = [Scopes.SegmentsRead],
         ["PUT /api/segments/{id}"] = [Scopes.SegmentsRead, Scopes.SegmentsWrite],
         ["DELETE /api/segments/{id}"] = [Scopes.SegmentsRead, Scopes.SegmentsWrite],
+        ["POST /api/segments/{id}/restore"] = [Scopes.SegmentsRead, Scopes.SegmentsWrite],
         ["GET /api/segments/{id}/versions"] = [Scopes.SegmentsRead],
         ["POST /api/segments/{id}/recompute"] = [Scopes.SegmentsRead, Scopes.SegmentsWrite],
         ["GET /api/segments/{id}/members"] = [Scopes.SegmentsRead, Scopes.ProfilesRead],
