@@ -77,7 +77,7 @@ public static class MessagingServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<MessagingOptions>>().Value;
             return new JobQueueSettings(OutboxJobs.Queue(MessageChannel.Email), options.BatchSize, TimeSpan.FromMinutes(2), options.MaxAttempts);
         });
-        services.AddKeyedSingleton<IJobHandler, EmailSendHandler>(OutboxJobs.Queue(MessageChannel.Email));
+        services.AddKeyedSingleton<IJobHandler, ChannelSendHandler<EmailComposer, EmailChannel>>(OutboxJobs.Queue(MessageChannel.Email));
         services.AddKizunaMessagingChannels();
         return services;
     }

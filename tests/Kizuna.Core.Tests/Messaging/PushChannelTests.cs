@@ -6,7 +6,6 @@ using Kizuna.Messaging.Channels.Push;
 using Kizuna.Messaging.Content;
 using Kizuna.Messaging.Outbox;
 using Kizuna.Storage;
-using Kizuna.Work.Changes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kizuna.Messaging;
@@ -118,15 +117,21 @@ public sealed class PushChannelTests
         var (host, key) = await StartAsync(engine);
         await using var _ = host;
         using var __ = key;
-        var worker = new ChangeConsumerWorker(
-            host.Get<IEnumerable<IChangeConsumer>>().OfType<DeviceTokenConsumer>().Single(), host.Get<ChangeFeed>(), host.Get<ChangeCursorStore>(), "test", TimeSpan.FromMinutes(1), TimeProvider.System);
-        await worker.RunOnceAsync(Ct);   // a new consumer starts at the end of the feed
-        var profile = await host.CustomerAsync("p-3", new { first_name = "Aki" }, """{"token":"fcm-abc","type":"android","model":"Pixel 9"}""");
-        while (await worker.RunOnceAsync(Ct) is > 0)
+        // The node's own consumer reads the identify from the change feed (another worker would only find its lease
+        // taken); a consumer seen for the first time starts at the feed's end, so the identify comes once it holds its cursor.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (await host.Host.Core.CountAsync("SELECT count(*) FROM change_cursors WHERE consumer = 'push-devices'") == 0 && waited.Elapsed < TimeSpan.FromMinutes(1))
         {
+            await Task.Delay(20, Ct);
         }
 
-        var found = await host.Get<DeviceStore>().ListAsync(host.Ws, profile, Ct);
+        var profile = await host.CustomerAsync("p-3", new { first_name = "Aki" }, """{"token":"fcm-abc","type":"android","model":"Pixel 9"}""");
+        IReadOnlyList<PushDevice> found;
+        while ((found = await host.Get<DeviceStore>().ListAsync(host.Ws, profile, Ct)).Count == 0 && waited.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            await Task.Delay(20, Ct);
+        }
+
         var device = Assert.Single(found);
         Assert.Equal(("fcm-abc", "android", null), (device.Token, device.Platform, device.RetiredAt));
     }

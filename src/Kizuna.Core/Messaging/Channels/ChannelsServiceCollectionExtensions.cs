@@ -31,13 +31,13 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<SmsChannel>();
         services.AddSingleton<ISendCheck, PhoneNumberCheck>();
         Client(services, SmsChannel.ClientName, MessageChannel.Sms, sp => sp.GetRequiredService<IOptions<SmsOptions>>().Value.UseCatcher, _ => new SocketsHttpHandler { UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
-        AddQueue<SmsSendHandler>(services, MessageChannel.Sms);
+        AddQueue<ChannelSendHandler<SmsComposer, SmsChannel>>(services, MessageChannel.Sms);
 
         services.AddSingleton<WebhookComposer>();
         services.AddSingleton<WebhookChannel>();
         Client(services, WebhookChannel.ClientName, MessageChannel.Webhook, sp => sp.GetRequiredService<IOptions<WebhookOptions>>().Value.UseCatcher, _ => HttpConnectedContentFetcher.CreateHandler(allowPrivateNetworks: false));
         Client(services, WebhookChannel.PrivateClientName, MessageChannel.Webhook, sp => sp.GetRequiredService<IOptions<WebhookOptions>>().Value.UseCatcher, _ => HttpConnectedContentFetcher.CreateHandler(allowPrivateNetworks: true));
-        AddQueue<WebhookSendHandler>(services, MessageChannel.Webhook);
+        AddQueue<ChannelSendHandler<WebhookComposer, WebhookChannel>>(services, MessageChannel.Webhook);
 
         services.AddSingleton<PushComposer>();
         services.AddSingleton<PushChannel>();
@@ -45,7 +45,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<DeviceStore>();
         services.AddSingleton<IChangeConsumer, DeviceTokenConsumer>();
         Client(services, PushChannel.ClientName, MessageChannel.Push, sp => sp.GetRequiredService<IOptions<PushOptions>>().Value.UseCatcher, _ => new SocketsHttpHandler { UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
-        AddQueue<PushSendHandler>(services, MessageChannel.Push);
+        AddQueue<ChannelSendHandler<PushComposer, PushChannel>>(services, MessageChannel.Push);
         return services;
     }
 
