@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Kizuna.Ingestion;
 using Kizuna.Messaging.Channels.Sms;
 using Kizuna.Profiles;
 using Kizuna.Server.Templates;
@@ -36,7 +35,7 @@ public sealed class ChannelsApiTests
         await using var app = new KizunaApplication(engine, Demo);
         var workspace = await app.CreateWorkspaceAsync(Ct);
         using var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(workspace.Id, [Scopes.MessagesSend, Scopes.MessagesRead, Scopes.TemplatesRead, Scopes.TemplatesWrite], Ct));
-        await IdentifyAsync(app, workspace.Id, "u-1", new { phone = "080-1234-5678" });
+        await MessagingApi.IdentifyAsync(app, workspace.Id, "u-1", new { phone = "080-1234-5678" });
         var created = await client.PostAsJsonAsync("/api/templates", new { name = "shipped", channel = "sms", body = "ご注文 {{ data.order }} を発送しました" }, Ct);
         var template = (await created.Content.ReadFromJsonAsync<TemplateResponse>(Ct))!;
         Assert.Equal((HttpStatusCode.Created, "sms"), (created.StatusCode, template.Channel));
@@ -44,7 +43,7 @@ public sealed class ChannelsApiTests
         var sent = await client.PostAsJsonAsync("/api/messages", new { templateId = template.Id, to = new { userId = "u-1" }, data = new { order = "A-7" } }, Ct);
         var queued = (await sent.Content.ReadFromJsonAsync<MessageResponse>(Ct))!;
         Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
-        await WaitForStateAsync(client, queued.Id, "sent");
+        await MessagingApi.WaitForStateAsync(client, queued.Id, "sent");
 
         var caught = (await client.GetFromJsonAsync<CaughtRequestsResponse>("/api/messages/caught/sms", Ct))!;
         var text = Assert.Single(caught.Requests);
@@ -59,7 +58,7 @@ public sealed class ChannelsApiTests
         var receipt = await anonymous.SendAsync(Receipt(callback, fields, TwilioSignature.Compute("receipt-secret", callback, fields)), Ct);
 
         Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.NoContent), (forged.StatusCode, receipt.StatusCode));
-        var delivered = await WaitForStateAsync(client, queued.Id, "delivered");
+        var delivered = await MessagingApi.WaitForStateAsync(client, queued.Id, "delivered");
         Assert.Equal(["queued", "sending", "sent", "delivered"], delivered.History!.Select(h => h.State));
     }
 
@@ -95,7 +94,7 @@ public sealed class ChannelsApiTests
         await using var app = new KizunaApplication(settings: Demo);
         var workspace = await app.CreateWorkspaceAsync(Ct);
         using var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(workspace.Id, [Scopes.MessagesSend, Scopes.MessagesRead, Scopes.TemplatesWrite, Scopes.TemplatesRead, Scopes.ProfilesWrite, Scopes.ProfilesRead], Ct));
-        await IdentifyAsync(app, workspace.Id, "u-2", new { first_name = "Ken" });
+        await MessagingApi.IdentifyAsync(app, workspace.Id, "u-2", new { first_name = "Ken" });
         var profile = (await app.Service<ProfileService>().ResolveAsync(workspace.Id, new ProfileLookup(ProfileLookupKind.UserId, "u-2"), Ct))!.Value;
 
         var empty = await client.PostAsJsonAsync($"/api/profiles/{profile}/devices", new { token = "" }, Ct);
@@ -105,7 +104,7 @@ public sealed class ChannelsApiTests
         var template = (await (await client.PostAsJsonAsync("/api/templates", new { name = "p", channel = "push", subject = "Hi {{ customer.first_name }}", body = "Picks" }, Ct)).Content.ReadFromJsonAsync<TemplateResponse>(Ct))!;
 
         var queued = (await (await client.PostAsJsonAsync("/api/messages", new { templateId = template.Id, to = new { userId = "u-2" } }, Ct)).Content.ReadFromJsonAsync<MessageResponse>(Ct))!;
-        await WaitForStateAsync(client, queued.Id, "sent");
+        await MessagingApi.WaitForStateAsync(client, queued.Id, "sent");
 
         var push = Assert.Single((await client.GetFromJsonAsync<CaughtRequestsResponse>("/api/messages/caught/push", Ct))!.Requests);
         var message = JsonDocument.Parse(push.Body).RootElement.GetProperty("message");
@@ -118,30 +117,5 @@ public sealed class ChannelsApiTests
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(url).PathAndQuery) { Content = new FormUrlEncodedContent(fields) };
         request.Headers.Add(TwilioSignature.Header, signature);
         return request;
-    }
-
-    private static async Task<MessageResponse> WaitForStateAsync(HttpClient client, long id, string state)
-    {
-        for (var tries = 0; ; tries++)
-        {
-            var message = (await client.GetFromJsonAsync<MessageResponse>($"/api/messages/{id}", Ct))!;
-            if (message.State == state || tries == 1500)
-            {
-                Assert.Equal(state, message.State);
-                return message;
-            }
-
-            await Task.Delay(20, Ct);
-        }
-    }
-
-    private static async Task IdentifyAsync(KizunaApplication app, long workspaceId, string userId, object traits)
-    {
-        var now = DateTimeOffset.UtcNow;
-        await app.Service<IngestionPipeline>().SubmitAsync(new IngestBatch(workspaceId, [new IngestMessage
-        {
-            Type = MessageType.Identify, MessageId = Guid.NewGuid().ToString(), UserId = userId,
-            TraitsJson = JsonSerializer.Serialize(traits), Timestamp = now, ReceivedAt = now,
-        }]), Ct);
     }
 }

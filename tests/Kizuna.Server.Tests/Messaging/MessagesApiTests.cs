@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Kizuna.Ingestion;
 using Kizuna.Templates.Store;
 using Kizuna.Workspaces;
 using Microsoft.AspNetCore.Mvc;
@@ -41,7 +40,7 @@ public sealed class MessagesApiTests
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(queued.Id, (await again.Content.ReadFromJsonAsync<MessageResponse>(Ct))!.Id);
 
-        var sent = await WaitForStateAsync(client, queued.Id, "sent");
+        var sent = await MessagingApi.WaitForStateAsync(client, queued.Id, "sent");
         Assert.Equal(["queued", "sending", "sent"], sent.History!.Select(h => h.State));
         var caught = await client.GetFromJsonAsync<CaughtMessagesResponse>("/api/messages/caught", Ct);
         var mail = Assert.Single(caught!.Messages);
@@ -64,7 +63,7 @@ public sealed class MessagesApiTests
 
         var response = await client.SendAsync(Send(template.Id, """{"email":"walk-in@example.com"}"""), Ct);
         var queued = await response.Content.ReadFromJsonAsync<MessageResponse>(Ct);
-        await WaitForStateAsync(client, queued!.Id, "sent");
+        await MessagingApi.WaitForStateAsync(client, queued!.Id, "sent");
 
         Assert.Single((await client.GetFromJsonAsync<CaughtMessagesResponse>("/api/messages/caught", Ct))!.Messages);
         Assert.Empty((await otherClient.GetFromJsonAsync<CaughtMessagesResponse>("/api/messages/caught", Ct))!.Messages);
@@ -163,30 +162,8 @@ public sealed class MessagesApiTests
         return request;
     }
 
-    private static async Task<MessageResponse> WaitForStateAsync(HttpClient client, long id, string state)
-    {
-        for (var tries = 0; ; tries++)
-        {
-            var message = (await client.GetFromJsonAsync<MessageResponse>($"/api/messages/{id}", Ct))!;
-            if (message.State == state || tries == 1500)
-            {
-                Assert.Equal(state, message.State);
-                return message;
-            }
-
-            await Task.Delay(20, Ct);
-        }
-    }
-
-    private static async Task IdentifyAsync(KizunaApplication app, long workspaceId, string userId, string email)
-    {
-        var now = DateTimeOffset.UtcNow;
-        await app.Service<IngestionPipeline>().SubmitAsync(new IngestBatch(workspaceId, [new IngestMessage
-        {
-            Type = MessageType.Identify, MessageId = Guid.NewGuid().ToString(), UserId = userId,
-            TraitsJson = JsonSerializer.Serialize(new { email, first_name = "Yui" }), Timestamp = now, ReceivedAt = now,
-        }]), Ct);
-    }
+    private static Task IdentifyAsync(KizunaApplication app, long workspaceId, string userId, string email) =>
+        MessagingApi.IdentifyAsync(app, workspaceId, userId, new { email, first_name = "Yui" });
 
     private static async Task<StoredTemplate> TemplateAsync(KizunaApplication app, long workspaceId, string body, string subject) =>
         (await app.Service<TemplateLibrary>().CreateAsync(workspaceId, TemplateKind.Template, $"t{Guid.NewGuid():N}"[..16], new TemplateDraft(body, subject), "test", Ct)).Template!;
