@@ -17,7 +17,7 @@ public sealed class IngestionPipeline(IOptions<IngestionOptions> options)
     /// <summary>Queues a batch and completes when it is durably committed (or the write failed).</summary>
     public async Task<IngestResult> SubmitAsync(IngestBatch batch, CancellationToken ct)
     {
-        if (batch.Messages.Count == 0)
+        if (batch is { Messages.Count: 0, Prelude: null })
         {
             return IngestResult.Empty;
         }

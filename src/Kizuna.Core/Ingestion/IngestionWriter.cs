@@ -73,10 +73,17 @@ internal sealed class IngestionWriter(
         CommittedBatch committed;
         try
         {
-            var (results, batch) = await store.WriteAsync([.. group.Select(p => p.Batch)], ct);
+            var (results, batch, failures) = await store.WriteGroupAsync([.. group.Select(p => p.Batch)], ct);
             for (var i = 0; i < group.Count; i++)
             {
-                group[i].Completion.TrySetResult(results[i]);
+                if (failures[i] is { } failure)
+                {
+                    group[i].Completion.TrySetException(failure);
+                }
+                else
+                {
+                    group[i].Completion.TrySetResult(results[i]);
+                }
             }
 
             committed = batch;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Kizuna.Storage;
 
@@ -32,10 +33,28 @@ public sealed class MembershipStore(Database database)
     public async Task<IReadOnlyList<SegmentTransition>?> ApplyAsync(
         long workspaceId, long segmentId, IReadOnlyCollection<SegmentTransition> wanted, DateTimeOffset at, DateTimeOffset? computedAt, CancellationToken ct)
     {
-        var now = Epoch.ToMs(at);
         using var turn = await SqliteDatabase.WriteTurnAsync(database, ct);
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        var made = await ApplyAsync(connection, transaction, workspaceId, segmentId, wanted, at, computedAt, ct);
+        if (made is not null)
+        {
+            await PendingTransitions.RecordAsync(connection, transaction, database.Dialect, workspaceId, segmentId, made, ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return made;
+    }
+
+    /// <summary>
+    /// The same in the caller's transaction, without recording the transitions as pending: for a caller that writes
+    /// their events in this transaction too (see <see cref="MembershipWriter.ApplyLiveAsync"/>).
+    /// </summary>
+    internal async Task<IReadOnlyList<SegmentTransition>?> ApplyAsync(
+        DbConnection connection, DbTransaction transaction, long workspaceId, long segmentId, IReadOnlyCollection<SegmentTransition> wanted,
+        DateTimeOffset at, DateTimeOffset? computedAt, CancellationToken ct)
+    {
+        var now = Epoch.ToMs(at);
         // On PostgreSQL this takes the head row's lock: the transactions of one segment follow one another.
         var active = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE segments SET computed_at = COALESCE(@computed, computed_at) WHERE workspace_id = @workspaceId AND id = @segmentId AND status = 'active'",
@@ -63,7 +82,6 @@ public sealed class MembershipStore(Database database)
             """,
             new { workspaceId, segmentId, delta = (long)(inserted.Count - deleted.Count), made = (long)made.Count }, transaction, cancellationToken: ct));
         var numbered = made.Select((t, i) => t with { Seq = count - made.Count + i + 1 }).ToList();
-        await PendingTransitions.RecordAsync(connection, transaction, database.Dialect, workspaceId, segmentId, numbered, ct);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO segment_sizes (workspace_id, segment_id, day, size, entered, exited)
@@ -72,7 +90,6 @@ public sealed class MembershipStore(Database database)
                 size = excluded.size, entered = segment_sizes.entered + excluded.entered, exited = segment_sizes.exited + excluded.exited
             """,
             new { workspaceId, segmentId, day = Epoch.Day(now), size, inserted = (long)inserted.Count, deleted = (long)deleted.Count }, transaction, cancellationToken: ct));
-        await transaction.CommitAsync(ct);
         return numbered;
     }
 

@@ -6,8 +6,8 @@ using Kizuna.Storage;
 namespace Kizuna.Segments;
 
 /// <summary>
-/// Transitions the member rows made whose <c>Segment Entered</c>/<c>Exited</c> events are not yet known to be
-/// committed. They are recorded in the transaction that changes the rows and removed once their events are written;
+/// Transitions the member rows of a full computation made whose <c>Segment Entered</c>/<c>Exited</c> events are not
+/// yet known to be committed (the real-time path commits rows and events together and records none). They are recorded in the transaction that changes the rows and removed once their events are written;
 /// whatever a crash leaves here is written again (the same messageIds and times, so the ingestion writer drops any
 /// that did commit as repeats) by the next computation of the segment, at a node's start and at every sweep.
 /// </summary>

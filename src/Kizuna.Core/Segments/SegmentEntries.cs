@@ -7,8 +7,9 @@ namespace Kizuna.Segments;
 /// Real-time membership: a durable change-feed consumer that re-evaluates the profiles each committed change touched,
 /// against only the segments whose definitions read what changed (an event name, traits), with the in-memory
 /// predicate. Woken at once by this node's commits, caught up from its cursor after a restart, run on one node at a
-/// time (the feed's lease). Entries and exits go through <see cref="MembershipWriter"/>, rows first, so a batch
-/// handed over again after a crash finds the rows it made and writes nothing twice. Segments that read another
+/// time (the feed's lease). Entries and exits go through <see cref="MembershipWriter.ApplyLiveAsync"/>: the rows and
+/// their events commit together, so a batch handed over again after a crash finds the rows it made and writes
+/// nothing twice. Segments that read another
 /// segment are evaluated after it, with the profiles whose membership of it just changed.
 /// </summary>
 public sealed class SegmentEntries(
@@ -52,8 +53,9 @@ public sealed class SegmentEntries(
     {
         foreach (var round in engine.InRounds(segments))
         {
-            var hits = round.Select(s => profiles.Where(p => engine.IsHit(s, p.Value)).Select(p => p.Key).ToList()).ToList();
-            var evaluated = round.Where((_, i) => hits[i].Count > 0).ToList();
+            var hit = round.Select(s => (Segment: s, Hits: profiles.Where(p => engine.IsHit(s, p.Value)).Select(p => p.Key).ToList()))
+                .Where(h => h.Hits.Count > 0).ToList();
+            var evaluated = hit.ConvertAll(h => h.Segment);
             if (evaluated.Count == 0)
             {
                 continue;
@@ -62,25 +64,17 @@ public sealed class SegmentEntries(
             // The segments' locks from the state load to the rows: a recompute running meanwhile writes before or after.
             await using var held = await locks.HoldAsync(evaluated, ct);
             // One state load for the round: each profile's state is read once, whatever number of segments it is tested against.
-            var matches = await engine.MatchAsync(workspaceId, evaluated, [.. hits.SelectMany(h => h).Distinct()], ct);
-            for (int i = 0, e = 0; i < round.Count; i++)
+            var matches = await engine.MatchAsync(workspaceId, evaluated, [.. hit.SelectMany(h => h.Hits).Distinct()], ct);
+            var results = hit.Select((h, i) => new SegmentResult(h.Segment, h.Hits, h.Hits.Where(matches[i].Contains).ToHashSet())).ToList();
+            // Transitions of one profile carry the cause of the first change that touched it in this batch.
+            var made = await writer.ApplyLiveAsync(workspaceId, results, id => (profiles[id].Cause, profiles[id].At), ct);
+            for (var i = 0; i < results.Count; i++)
             {
-                if (hits[i].Count > 0)
+                foreach (var t in made[i])
                 {
-                    await ApplyAsync(round[i], hits[i], matches[e++], profiles, ct);
+                    profiles[t.ProfileId].Segments.Add(results[i].Segment.Id);
                 }
             }
-        }
-    }
-
-    private async Task ApplyAsync(Segment segment, List<long> hit, IReadOnlySet<long> qualifying, Dictionary<long, ProfileTouch> profiles, CancellationToken ct)
-    {
-        // Transitions of one profile carry the cause of the first change that touched it in this batch.
-        var transitions = await writer.ApplyAsync(
-            segment, hit, hit.Where(qualifying.Contains).ToHashSet(), id => (profiles[id].Cause, profiles[id].At), ct);
-        foreach (var t in transitions)
-        {
-            profiles[t.ProfileId].Segments.Add(segment.Id);
         }
     }
 }

@@ -32,7 +32,24 @@ public sealed class SegmentEvents(Database database, IngestionPipeline pipeline,
             return;
         }
 
-        var identities = await IdentitiesAsync(segment.WorkspaceId, transitions.Select(t => t.ProfileId).Distinct().ToList(), ct);
+        var identities = await IdentitiesAsync(segment.WorkspaceId, [.. transitions.Select(t => t.ProfileId).Distinct()], ct);
+        foreach (var chunk in Messages(segment, transitions, identities).Chunk(2_000))
+        {
+            await pipeline.SubmitAsync(new IngestBatch(segment.WorkspaceId, chunk), ct);
+        }
+    }
+
+    /// <summary>
+    /// Writes the events <paramref name="prelude"/> answers in the ingestion writer's transaction it runs in, and waits
+    /// until they are committed.
+    /// </summary>
+    internal Task WriteWithAsync(long workspaceId, BatchPrelude prelude, CancellationToken ct) =>
+        pipeline.SubmitAsync(new IngestBatch(workspaceId, []) { Prelude = prelude }, ct);
+
+    /// <summary>The events of the transitions, for the profiles <paramref name="identities"/> has an id for.</summary>
+    internal List<IngestMessage> Messages(
+        Segment segment, IReadOnlyList<SegmentTransition> transitions, IReadOnlyDictionary<long, (string Kind, string Value)> identities)
+    {
         var properties = JsonSerializer.Serialize(new Dictionary<string, object> { ["segment_id"] = segment.Id, ["segment_name"] = segment.Name });
         var now = time.GetUtcNow();
         var messages = new List<IngestMessage>(transitions.Count);
@@ -57,14 +74,11 @@ public sealed class SegmentEvents(Database database, IngestionPipeline pipeline,
             });
         }
 
-        foreach (var chunk in messages.Chunk(2_000))
-        {
-            await pipeline.SubmitAsync(new IngestBatch(segment.WorkspaceId, chunk), ct);
-        }
+        return messages;
     }
 
     /// <summary>One id per profile to address it by: its user id when it has one, else an anonymous id.</summary>
-    private async Task<Dictionary<long, (string Kind, string Value)>> IdentitiesAsync(long workspaceId, List<long> profileIds, CancellationToken ct)
+    internal async Task<Dictionary<long, (string Kind, string Value)>> IdentitiesAsync(long workspaceId, IReadOnlyList<long> profileIds, CancellationToken ct)
     {
         var found = new Dictionary<long, (string Kind, string Value)>(profileIds.Count);
         await using var connection = await database.OpenAsync(ct);
