@@ -5,16 +5,19 @@ namespace Kizuna.Work.Changes;
 /// move), reads the changes after its cursor, hands them over and moves the cursor once the handler returns.
 /// </summary>
 /// <remarks>
-/// While the cursor moves, the next batch is read: on SQLite a cursor move waits for the ingestion writer's commit
-/// in progress (a whole group commit, a few hundred milliseconds under load), and a consumer behind the feed would
-/// otherwise pay that wait and its next read one after the other. The batch read ahead is handed over in the next
-/// round only if the cursor still starts where it ended.
+/// A cursor move runs while the next batch is read and handled: on SQLite it waits for the ingestion writer's commit
+/// in progress (a whole group commit, a few hundred milliseconds under load), and a consumer that waited for it
+/// before going on would add that wait to the delay of every change behind it. Moves of one cursor never overlap:
+/// each round waits for the previous move before starting its own, and learns only then whether the lease was lost
+/// (the batch it handled meanwhile is handed over again to whoever holds the lease: delivery is at least once). The
+/// batch read ahead is handed over in the next round only if the cursor still starts where it ended.
 /// </remarks>
 public sealed class ChangeConsumerWorker(IChangeConsumer consumer, ChangeFeed feed, ChangeCursorStore cursors, string owner, TimeSpan leaseDuration, TimeProvider time)
 {
     private ChangePosition? _position;
     private DateTimeOffset _renewAt;
     private (ChangePosition After, IReadOnlyList<Change> Changes)? _readAhead;
+    private Task<bool>? _moving;
 
     public IChangeConsumer Consumer => consumer;
 
@@ -29,6 +32,11 @@ public sealed class ChangeConsumerWorker(IChangeConsumer consumer, ChangeFeed fe
     {
         if (_position is null || time.GetUtcNow() >= _renewAt)
         {
+            if (!await SettleMoveAsync())
+            {
+                return null;
+            }
+
             // Never cancelled midway: a lease taken by a statement cancelled after it committed would be unknown here,
             // so a stopping node would not give it back and the next node would wait out the whole lease.
             _position = await cursors.LeaseAsync(consumer.Name, owner, CancellationToken.None);
@@ -47,37 +55,69 @@ public sealed class ChangeConsumerWorker(IChangeConsumer consumer, ChangeFeed fe
         var changes = ahead is { } a && a.After == position && a.Changes.Count > 0 ? a.Changes : await feed.ReadAsync(position, batchSize, ct);
         if (changes.Count == 0)
         {
-            return 0;
+            return await SettleMoveAsync() ? 0 : null;
         }
 
         await consumer.HandleAsync(changes, ct);
+        if (!await SettleMoveAsync())
+        {
+            return null;
+        }
+
         var last = changes[^1].Position;
-        var advance = cursors.AdvanceAsync(consumer.Name, owner, last, ct);
-        var next = feed.ReadAsync(last, batchSize, ct);
+        _moving = cursors.AdvanceAsync(consumer.Name, owner, last, ct);
+        _position = last;
+        _renewAt = time.GetUtcNow() + leaseDuration / 3;
         try
         {
-            await Task.WhenAll(advance, next);
+            _readAhead = (last, await feed.ReadAsync(last, batchSize, ct));
         }
-        catch (Exception) when (advance.IsCompletedSuccessfully)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Only the read ahead failed: the next round reads again, and reports the error if it persists.
         }
 
-        if (!advance.Result)
+        return changes.Count;
+    }
+
+    /// <summary>Waits for the cursor move under way, if any; false (and no position) when it found the lease lost.</summary>
+    private async Task<bool> SettleMoveAsync()
+    {
+        if (_moving is not { } moving)
         {
-            _position = null;
-            return null;
+            return true;
         }
 
-        _position = last;
-        _readAhead = next.IsCompletedSuccessfully ? (last, next.Result) : null;
-        _renewAt = time.GetUtcNow() + leaseDuration / 3;
-        return changes.Count;
+        _moving = null;
+        var moved = false;
+        try
+        {
+            moved = await moving;
+        }
+        finally
+        {
+            if (!moved)
+            {
+                _position = null;
+                _readAhead = null;
+            }
+        }
+
+        return moved;
     }
 
     /// <summary>Gives the lease up if this node holds it.</summary>
     public async Task ReleaseAsync(CancellationToken ct)
     {
+        try
+        {
+            await SettleMoveAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The lease is given back below whatever became of the last move.
+        }
+
         _readAhead = null;
         if (_position is not null)
         {

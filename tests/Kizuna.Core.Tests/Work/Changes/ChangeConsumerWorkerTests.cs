@@ -2,7 +2,9 @@ using Kizuna.Storage;
 
 namespace Kizuna.Work.Changes;
 
-/// <summary>The next batch is read while the cursor moves; these hold that it is handed over only where it belongs.</summary>
+/// <summary>
+/// The next batch is read and handled while the cursor moves; these hold that it is handed over only where it belongs.
+/// </summary>
 public sealed class ChangeConsumerWorkerTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -49,5 +51,31 @@ public sealed class ChangeConsumerWorkerTests
         Assert.Equal(0, await nodeA.RunOnceAsync(Ct));   // leases again, after m-2: the batch it read ahead is stale
         Assert.Equal(["m-1"], a.MessageIds);
         Assert.Equal(["m-2"], b.MessageIds);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_CursorMoveWaitingForTheWriter_NextBatchIsHandledMeanwhile()
+    {
+        await using var store = await TestStore.CreateAsync("sqlite", Ct);
+        var f = new FeedFixture(store);
+        var consumer = new RecordingConsumer("segments", batchSize: 1);
+        var worker = f.Worker(consumer, "node-a");
+        await worker.RunOnceAsync(Ct);
+        await f.WriteAsync("m-1");
+        await f.WriteAsync("m-2");
+
+        var turn = await ((SqliteDatabase)store.Database).WriteTurnAsync(Ct);   // the ingestion writer's commit in progress
+        Assert.Equal(1, await worker.RunOnceAsync(Ct).WaitAsync(TimeSpan.FromMinutes(1), Ct));   // m-1; its move waits for the turn
+        var second = worker.RunOnceAsync(Ct);
+        while (consumer.Changes.Count < 2 && !second.IsCompleted)
+        {
+            await Task.Delay(10, Ct);
+        }
+
+        Assert.Equal(["m-1", "m-2"], consumer.MessageIds);   // m-2 handed over while m-1's move still waits
+        turn.Dispose();
+        Assert.Equal(1, await second);
+        Assert.Equal(0, await FeedFixture.DrainAsync(worker));
+        Assert.Equal(0, Assert.Single(await f.Feed.LagAsync(Ct)).Behind);
     }
 }
