@@ -51,14 +51,23 @@ public sealed class SegmentStore(Database database, TimeProvider time)
             return SegmentSaveResult.Refused(SegmentSaveStatus.NameTaken, "name", $"This workspace already has a segment named '{name}'.");
         }
 
-        // The update takes the row lock first, so concurrent saves get consecutive versions.
-        var head = await connection.QuerySingleOrDefaultAsync<(long Version, string Status)>(new CommandDefinition(
-            """
-            UPDATE segments SET current_version = current_version + 1, name = @name, description = @description,
-                                definition = @definition, updated_at = @now
-            WHERE workspace_id = @workspaceId AND id = @id RETURNING current_version, status
-            """,
-            new { workspaceId, id, name, description, definition, now }, transaction, cancellationToken: ct));
+        // The update takes the row lock first, so concurrent saves get consecutive versions. A rename to a name another
+        // save took after the check above meets the unique index instead.
+        (long Version, string Status) head;
+        try
+        {
+            head = await connection.QuerySingleOrDefaultAsync<(long Version, string Status)>(new CommandDefinition(
+                """
+                UPDATE segments SET current_version = current_version + 1, name = @name, description = @description,
+                                    definition = @definition, updated_at = @now
+                WHERE workspace_id = @workspaceId AND id = @id RETURNING current_version, status
+                """,
+                new { workspaceId, id, name, description, definition, now }, transaction, cancellationToken: ct));
+        }
+        catch (DbException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            return SegmentSaveResult.Refused(SegmentSaveStatus.NameTaken, "name", $"This workspace already has a segment named '{name}'.");
+        }
         if (head.Status is null)
         {
             return new SegmentSaveResult(SegmentSaveStatus.NotFound);

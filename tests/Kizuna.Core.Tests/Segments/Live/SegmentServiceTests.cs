@@ -106,4 +106,28 @@ public sealed class SegmentServiceTests
         var saved = await live.Segments.UpdateAsync(live.Ws, segment.Id, new SegmentDraft("Gold", null, null, """trait.plan = "x" """), null, "user:1", Ct);
         Assert.Equal(SegmentSaveStatus.Archived, saved.Status);
     }
+
+    [Fact]
+    public async Task UpdateAsync_RenamedToANameAnotherSaveTakesMeanwhile_RefusedAsTaken()
+    {
+        await using var live = await LiveHost.StartAsync("postgres", realTime: false);
+        var a = await live.CreateAsync("A", """trait.plan = "gold" """);
+        var b = await live.CreateAsync("B", """trait.plan = "silver" """);
+        await live.ComputedAsync(a);
+        await live.ComputedAsync(b);   // no recompute left to wait on A's row lock below
+        await using var other = await live.Core.Get<Database>().OpenAsync(Ct);
+        await using var renaming = await other.BeginTransactionAsync(Ct);
+        await Dapper.SqlMapper.ExecuteAsync(other, "UPDATE segments SET name = 'VIP' WHERE id = @id", new { id = a.Id }, renaming);
+
+        // B's save passes the name check (A's rename is not committed), then waits on the unique index for it.
+        var saving = live.Segments.UpdateAsync(live.Ws, b.Id, new SegmentDraft("VIP", null, null, """trait.plan = "silver" """), null, "user:1", Ct);
+        await live.UntilAsync(async () => await live.ScalarAsync(
+            "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()") > 0);
+        await renaming.CommitAsync(Ct);
+
+        var result = await saving;
+        Assert.Equal(SegmentSaveStatus.NameTaken, result.Status);
+        Assert.Equal("name", Assert.Single(result.Problems!).Path);
+        Assert.Equal("B", (await live.Segments.FindAsync(live.Ws, b.Id, Ct))!.Name);
+    }
 }
