@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
+using Kizuna.Messaging;
 using Kizuna.Messaging.Channels;
 using Kizuna.Messaging.Channels.Email;
-using Kizuna.Messaging;
 using Kizuna.Messaging.Outbox;
 using Kizuna.Templates;
 using Microsoft.Extensions.Options;
