@@ -42,12 +42,14 @@ public static class EmailBenchmark
             var template = (await host.Services.GetRequiredService<TemplateLibrary>().CreateAsync(
                 workspace.Id, TemplateKind.Template, "weekly", new TemplateDraft(BenchEmail.Html, BenchEmail.Subject), "bench", ct)).Template!;
 
+            var memory = new ProcessMemory();
             var clock = Stopwatch.StartNew();
             var outbox = host.Services.GetRequiredService<OutboxStore>();
             foreach (var chunk in Enumerable.Range(0, options.Messages).Chunk(5_000))
             {
                 await outbox.QueueAsync([.. chunk.Select(i => new NewMessage(workspace.Id, 0, MessageChannel.Email, "campaign:w4",
                     $"campaign:w4:{i}", template.Id, template.Version, $"r{i}@example.com", BenchEmail.Data(i)))], ct);
+                memory.Sample();
             }
 
             var queued = clock.Elapsed;
@@ -60,6 +62,7 @@ public static class EmailBenchmark
             do
             {
                 await Task.Delay(500, ct);
+                memory.Sample();
                 await using var connection = await database.OpenAsync(ct);
                 sent = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM messages WHERE state IN ('sent', 'failed', 'dead', 'suppressed')");
             }
@@ -68,6 +71,9 @@ public static class EmailBenchmark
             var sending = clock.Elapsed;
             var peak = Process.GetCurrentProcess().PeakWorkingSet64;
             Console.WriteLine($"  outbox: {options.Messages / sending.TotalSeconds:N0} messages/s ({sending.TotalSeconds:0.0} s), peak working set {peak / 1048576.0:N0} MB");
+            Console.WriteLine($"  memory: {memory}");
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            Console.WriteLine($"  live after a full collection: {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:N0} MB");
 
             clock.Restart();
             var samples = await RenderSamplesAsync(host.Services, template, options, ct);

@@ -64,6 +64,7 @@ public static class MessagingServiceCollectionExtensions
         services.AddKizunaConsent();
 
         services.AddSingleton<EmailRenderer>();
+        services.AddSingleton<Kizuna.Templates.ITemplateExtension, EmailTextFilters>();
         services.AddSingleton<EmailMessageFactory>();
         services.AddSingleton<EmailComposer>();
         services.AddSingleton<EmailChannel>();

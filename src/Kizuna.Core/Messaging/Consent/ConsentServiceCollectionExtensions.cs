@@ -10,7 +10,7 @@ public static class ConsentServiceCollectionExtensions
 {
     /// <summary>
     /// Consent, guardrails and tracking: subscription groups and answers (from traits, the API and the customer's own
-    /// pages), the send checks in the order they decide (consent, control group, quiet hours, frequency caps; after
+    /// pages), the send checks in the order they decide (consent, control group, quiet hours, frequency caps, send rates; after
     /// the suppression list), the workspace's settings, and the open pixel and click redirects.
     /// </summary>
     public static IServiceCollection AddKizunaConsent(this IServiceCollection services)
@@ -28,6 +28,7 @@ public static class ConsentServiceCollectionExtensions
         services.AddSingleton<ISendCheck, ControlGroupCheck>();
         services.AddSingleton<ISendCheck, QuietHoursCheck>();
         services.AddSingleton<ISendCheck, FrequencyCapCheck>();
+        services.AddSingleton<ISendCheck, SendRateCheck>();
 
         services.AddSingleton<TrackingLinks>();
         services.AddSingleton<EngagementTracker>();

@@ -2,8 +2,9 @@ namespace Kizuna.Messaging.Guardrails;
 
 /// <summary>
 /// A workspace's messaging rules, kept as one document (<c>GET/PUT /api/messaging/settings</c>): consent policy,
-/// frequency caps, quiet hours, the global control group and tracking. A new workspace has the defaults: opt-out
-/// channels, transactional messages past consent, no caps, no quiet hours, no control group, opens and clicks tracked.
+/// frequency caps, quiet hours, the global control group, tracking and send rates. A new workspace has the defaults:
+/// opt-out channels, transactional messages past consent, no caps, no quiet hours, no control group, opens and clicks
+/// tracked, no send-rate limits.
 /// </summary>
 public sealed record MessagingSettings
 {
@@ -16,4 +17,6 @@ public sealed record MessagingSettings
     public ControlGroup? ControlGroup { get; init; }
 
     public TrackingSettings Tracking { get; init; } = new();
+
+    public IReadOnlyList<SendRate> SendRates { get; init; } = [];
 }

@@ -78,6 +78,25 @@ public static class MessagingSettingsValidator
             return ("controlGroup.percent", "The control group is 0 to 50 percent of profiles.");
         }
 
+        for (var i = 0; i < settings.SendRates.Count; i++)
+        {
+            var rate = settings.SendRates[i];
+            if (!MessageChannels.TryParse(rate.Channel, out _))
+            {
+                return ($"sendRates[{i}].channel", $"A channel is one of {string.Join(", ", MessageChannels.Names)}.");
+            }
+
+            if (settings.SendRates.Take(i).Any(r => r.Channel == rate.Channel))
+            {
+                return ($"sendRates[{i}].channel", "A channel has one send rate.");
+            }
+
+            if (rate.PerSecond is < 1 or > 100_000)
+            {
+                return ($"sendRates[{i}].perSecond", "A send rate is 1 to 100,000 messages a second.");
+            }
+        }
+
         return null;
     }
 

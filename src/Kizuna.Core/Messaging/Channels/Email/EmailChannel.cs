@@ -50,7 +50,8 @@ public sealed partial class EmailChannel(SmtpConnectionPool pool, EmailMessageFa
 
                 try
                 {
-                    await client.SendAsync(factory.Create(ready), ct);
+                    using var mime = factory.Create(ready);
+                    await client.SendAsync(mime, ct);
                     results.Sent(ready);
                 }
                 catch (SmtpCommandException e)

@@ -10,11 +10,14 @@ namespace Kizuna.Messaging.Channels.Email;
 /// preheader put first in the body as hidden text, and the text part derived from the HTML when the template has none.
 /// A stored version's CSS is inlined once, on its Liquid source (<see cref="LiquidCssInliner"/>), and only Liquid runs
 /// per message; a source that cannot be inlined that way, and an unsaved one (a preview), is inlined after each render.
+/// The derived text part of a stored version is a Liquid template made once too (<see cref="LiquidHtmlText"/>), so
+/// the HTML is not parsed a second time per message.
 /// </summary>
 public sealed class EmailRenderer(TemplateService templates)
 {
     private const int MaxCached = 1_000;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(long Id, int Version), string?> _inlined = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(long Id, int Version), EmailVersion> _versions = new();
+    private bool? _textFilters;
 
     public async ValueTask<RenderOutcome> RenderAsync(MessageTemplate template, TemplateModel model, TemplateRenderOptions options, CancellationToken ct)
     {
@@ -29,7 +32,8 @@ public sealed class EmailRenderer(TemplateService templates)
             return badSubject;
         }
 
-        var inlinedSource = template.Id == 0 ? null : InlinedSource(template, email.Html);
+        var version = template.Id == 0 ? null : await VersionAsync(template, email, ct);
+        var inlinedSource = version?.Html;
         var html = await templates.RenderAsync(
             inlinedSource is null ? Source(template, "html", email.Html) : new($"message:{template.Id}:html-inlined", template.Version, inlinedSource), model, options, ct);
         if (RenderOutcome.Failed("html", html) is { } badHtml)
@@ -62,7 +66,38 @@ public sealed class EmailRenderer(TemplateService templates)
         }
 
         var inlined = inlinedSource is null ? Inline(WithPreheader(html.Output!, preheader)) : WithPreheader(html.Output!, preheader);
-        return RenderOutcome.Of(new RenderedEmail(OneLine(subject.Output!), inlined, text ?? HtmlText.From(inlined)));
+        return RenderOutcome.Of(new RenderedEmail(OneLine(subject.Output!), inlined, text ?? await DerivedTextAsync(template, version, inlined, model, options, ct)));
+    }
+
+    /// <summary>The text part from the version's text template, or from the rendered HTML when the template has none or passes.</summary>
+    private async ValueTask<string> DerivedTextAsync(MessageTemplate template, EmailVersion? version, string html, TemplateModel model, TemplateRenderOptions options, CancellationToken ct)
+    {
+        if (version?.Text is not { } source)
+        {
+            return HtmlText.From(html);
+        }
+
+        var rendered = await templates.RenderAsync(new TemplateSource($"message:{template.Id}:text-derived", template.Version, source), model, options, ct);
+        var text = rendered.Output is { } output ? LiquidHtmlText.Finish(output) : null;
+        if (text is not null && version.TextChecked)
+        {
+            return text;
+        }
+
+        var fromHtml = HtmlText.From(html);
+        if (text is not null)
+        {
+            if (text == fromHtml)
+            {
+                version.TextAgreed();
+            }
+            else
+            {
+                version.TextDiffered();
+            }
+        }
+
+        return fromHtml;
     }
 
     /// <summary>The HTML with its style sheets moved into style attributes; media queries stay in a style element.</summary>
@@ -71,21 +106,35 @@ public sealed class EmailRenderer(TemplateService templates)
             ? PreMailer.Net.PreMailer.MoveCssInline(html, removeStyleElements: true, preserveMediaQueries: true).Html
             : html;
 
-    /// <summary>The version's HTML source with its CSS inlined, computed once; null when it is inlined per message.</summary>
-    private string? InlinedSource(MessageTemplate template, string html)
+    /// <summary>The version's inlined HTML source and text template, derived once.</summary>
+    private async ValueTask<EmailVersion> VersionAsync(MessageTemplate template, EmailContent email, CancellationToken ct)
     {
         var key = (template.Id, template.Version);
-        if (_inlined.TryGetValue(key, out var cached))
+        if (_versions.TryGetValue(key, out var cached))
         {
             return cached;
         }
 
-        if (_inlined.Count >= MaxCached)
+        if (_versions.Count >= MaxCached)
         {
-            _inlined.Clear();
+            _versions.Clear();
         }
 
-        return _inlined[key] = LiquidCssInliner.Inline(html);
+        var html = LiquidCssInliner.Inline(email.Html);
+        var text = html is not null && email.Text is null && await TextFiltersAsync(ct) ? LiquidHtmlText.Derive(html) : null;
+        return _versions[key] = new EmailVersion(html, text);
+    }
+
+    /// <summary>Whether the template service has the derived text's filters (<see cref="EmailTextFilters"/>); a bare one does not.</summary>
+    private async ValueTask<bool> TextFiltersAsync(CancellationToken ct)
+    {
+        if (_textFilters is { } known)
+        {
+            return known;
+        }
+
+        var probe = await templates.RenderAsync($"{{{{ \"<\" | {EmailTextFilters.Text} }}}}", new TemplateModel(), new TemplateRenderOptions { Mode = TemplateMode.Strict }, ct);
+        return (_textFilters = probe.Output == LiquidHtmlText.Fallback.ToString()).Value;
     }
 
     /// <summary>A stored version's field is compiled once and cached; an unsaved template (id 0, a preview) never is.</summary>

@@ -11,9 +11,9 @@ namespace Kizuna.Messaging.Channels.Email;
 /// </summary>
 public static class HtmlText
 {
-    private static readonly HtmlParser Parser = new();
+    internal static readonly HtmlParser Parser = new();
 
-    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
     {
         "p", "div", "table", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "section", "header", "footer", "article", "hr",
     };
@@ -39,7 +39,7 @@ public static class HtmlText
                 case IText t:
                     text.Append(t.Data);
                     break;
-                case IElement e when e.LocalName is "style" or "script" or "head" or "title" || e.GetAttribute("data-preheader") is not null:
+                case IElement e when Hidden(e):
                     break;
                 case IElement { LocalName: "br" }:
                     text.Append('\n');
@@ -78,8 +78,11 @@ public static class HtmlText
         }
     }
 
+    /// <summary>What mail clients do not show.</summary>
+    internal static bool Hidden(IElement e) => e.LocalName is "style" or "script" or "head" or "title" || e.GetAttribute("data-preheader") is not null;
+
     /// <summary>Whitespace as HTML collapses it, at most one empty line between blocks.</summary>
-    private static string Tidy(string raw)
+    internal static string Tidy(string raw)
     {
         var lines = raw.Split('\n').Select(l => string.Join(' ', l.Split([' ', '\t', '\r', '\u00a0'], StringSplitOptions.RemoveEmptyEntries)));
         var result = new StringBuilder(raw.Length);
