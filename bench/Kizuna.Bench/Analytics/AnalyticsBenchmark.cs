@@ -4,7 +4,9 @@ using System.Text.Json;
 using Kizuna.Analytics;
 using Kizuna.Analytics.Baskets;
 using Kizuna.Analytics.Metrics;
+using Kizuna.Analytics.Scores;
 using Kizuna.Imports;
+using Kizuna.Profiles;
 using Kizuna.Storage;
 using Kizuna.Workspaces;
 using Microsoft.Extensions.Configuration;
@@ -125,17 +127,15 @@ public static class AnalyticsBenchmark
 
     private static async Task SyntheticAsync(AnalyticsOptions options)
     {
-        var folder = Directory.CreateTempSubdirectory("kizuna-w7-synthetic-");
+        var (database, _, _) = await SyntheticStore.OpenAsync(Path.Combine(options.Data, options.Scale.ToString(CultureInfo.InvariantCulture)), options.Scale);
         try
         {
-            var database = new SqliteDatabase(new StorageOptions { DataDirectory = folder.FullName });
-            await new Migrator(database, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
-            var watch = Stopwatch.StartNew();
-            var (customers, orders) = await SyntheticStore.GenerateAsync(database, options.Scale);
-            Console.WriteLine($"synthetic store: {customers:N0} customers, {orders:N0} orders generated in {watch.Elapsed.TotalSeconds:N0} s");
+            await RefreshStages.RunAsync(database, SyntheticStore.End);
             var commerce = new CommerceMetricsReader(database);
             var metrics = new MetricsService(database, new OverviewService(database, TimeProvider.System), commerce,
                 new NpsReader(database), new EngagementReader(database), new CohortReader(database), new SliceReader(database));
+            var scores = new ScoreReader(database, new ProfileValueReader(database));
+            var baskets = new BasketService(database);
             var ct = CancellationToken.None;
             MetricsQuery Query(OverviewPreset preset, MetricsScope? scope = null) =>
                 new(1, OverviewPeriod.Ending(preset, SyntheticStore.End), scope ?? MetricsScope.Workspace);
@@ -143,15 +143,20 @@ public static class AnalyticsBenchmark
             var reads = new (string Name, Func<Task> Read)[]
             {
                 ("commerce, 30 days", () => metrics.CommerceAsync(Query(OverviewPreset.Last30Days), ct)),
+                ("commerce, 90 days", () => metrics.CommerceAsync(Query(OverviewPreset.Last90Days), ct)),
                 ("commerce, 12 months", () => metrics.CommerceAsync(Query(OverviewPreset.Last12Months), ct)),
                 ("commerce, 30 days, country = Japan", () => metrics.CommerceAsync(Query(OverviewPreset.Last30Days, japan), ct)),
                 ("members: Japan against the rest, 30 days", () => metrics.MembersAsync(Query(OverviewPreset.Last30Days, japan), ct)),
                 ("cohorts, 12 months", () => metrics.CohortsAsync(Query(OverviewPreset.Last12Months), ct)),
                 ("revenue by country, 30 days", () => metrics.SlicesAsync(Query(OverviewPreset.Last30Days), SliceDimension.Trait, "country", ct)),
+                ("revenue by gender, 30 days", () => metrics.SlicesAsync(Query(OverviewPreset.Last30Days), SliceDimension.Trait, "gender", ct)),
                 ("revenue by age band, 30 days", () => metrics.SlicesAsync(Query(OverviewPreset.Last30Days), SliceDimension.AgeBand, null, ct)),
                 ("revenue by product, 30 days", () => metrics.SlicesAsync(Query(OverviewPreset.Last30Days), SliceDimension.Product, null, ct)),
                 ("NPS, 90 days", () => metrics.NpsAsync(Query(OverviewPreset.Last90Days), ct)),
                 ("engagement, 30 days", () => metrics.EngagementAsync(Query(OverviewPreset.Last30Days), ct)),
+                ("RFM grid, segments and CLV distribution (last refresh)", () => scores.SummaryAsync(1, ct)),
+                ("one customer's scores (customer 360)", () => scores.ForCustomerAsync(1, 4_242, ct)),
+                ("basket rules, 30 days (support 0.01)", () => baskets.AnalyseAsync(Query(OverviewPreset.Last30Days), new BasketSettings(0.01), ct)),
             };
             Console.WriteLine();
             Console.WriteLine("(a read over 5 s is timed once)");
@@ -165,7 +170,6 @@ public static class AnalyticsBenchmark
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            folder.Delete(recursive: true);
         }
     }
 

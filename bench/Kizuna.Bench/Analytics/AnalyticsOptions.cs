@@ -5,9 +5,9 @@ namespace Kizuna.Bench.Analytics;
 /// <summary>
 /// The knobs of W7 (docs/BENCHMARKS.md): the Online Retail file (found above the working folder when not given),
 /// the runs per suite, the Python that has pandas, and the synthetic store's scale (1 = 1,000,000 customers and
-/// 10,000,000 orders; 0 skips it).
+/// 10,000,000 orders; 0 skips it) and the folder it is kept in between runs.
 /// </summary>
-public sealed record AnalyticsOptions(string? File, int Runs, string Python, double Scale, bool SkipRetail)
+public sealed record AnalyticsOptions(string? File, int Runs, string Python, double Scale, bool SkipRetail, string Data)
 {
     public static AnalyticsOptions Parse(string[] args)
     {
@@ -22,7 +22,8 @@ public sealed record AnalyticsOptions(string? File, int Runs, string Python, dou
             Value("--runs") is { } runs ? int.Parse(runs, CultureInfo.InvariantCulture) : 5,
             Value("--python") ?? "/usr/bin/python3",
             Value("--scale") is { } scale ? double.Parse(scale, CultureInfo.InvariantCulture) : 0.1,
-            args.Contains("--no-retail"));
+            args.Contains("--no-retail"),
+            Value("--data") ?? Path.Combine(Path.GetTempPath(), "kizuna-w7-synthetic"));
     }
 
     private static string? FindRetailFile()

@@ -6,19 +6,11 @@ namespace Kizuna.Analytics.Metrics;
 /// <summary>
 /// Reads <see cref="EngagementMetrics"/> from the per-profile daily roll-ups (<c>daily_counts</c>) in one grouped
 /// query: page views (<c>$page</c>), session starts (<c>$session</c>), orders and the engagement events messaging
-/// writes back (<c>Email Sent</c>, <c>Email Opened</c>, …). Names nobody sent are simply absent and count 0.
+/// writes back (<see cref="EngagementNames"/>). Names nobody sent are simply absent and count 0.
 /// </summary>
 public sealed class EngagementReader(Database database)
 {
-    private static readonly string[] Names =
-    [
-        "$page", "$session", "Order Completed",
-        "Email Sent", "Email Delivered", "Email Opened", "Email Link Clicked",
-        "SMS Sent", "SMS Delivered", "SMS Link Clicked",
-        "Push Sent", "Push Delivered", "Push Opened",
-    ];
-
-    private static readonly string NameList = string.Join(", ", Names.Select(n => $"'{n}'"));
+    private static readonly string NameList = string.Join(", ", EngagementNames.All.Select(n => $"'{n}'"));
 
     public async Task<EngagementMetrics> ReadAsync(MetricsQuery query, CancellationToken ct)
     {
@@ -37,14 +29,14 @@ public sealed class EngagementReader(Database database)
         long Profiles(string name) => rows.TryGetValue(name, out var r) ? r.Profiles : 0;
         double Ratio(long part, long whole) => whole == 0 ? 0 : (double)part / whole;
 
-        var sessions = Count("$session");
-        var active = Profiles("$session");
-        var buyers = Profiles("Order Completed");
+        var sessions = Count(EngagementNames.Session);
+        var active = Profiles(EngagementNames.Session);
+        var buyers = Profiles(EngagementNames.OrderCompleted);
         return new EngagementMetrics(
-            Count("$page"), sessions, active, buyers,
-            Ratio(Count("$page"), sessions), Ratio(sessions, active), Ratio(Math.Min(buyers, active), active),
-            new ChannelRates("email", Count("Email Sent"), Count("Email Delivered"), Count("Email Opened"), Count("Email Link Clicked")),
-            new ChannelRates("sms", Count("SMS Sent"), Count("SMS Delivered"), 0, Count("SMS Link Clicked")),
-            new ChannelRates("push", Count("Push Sent"), Count("Push Delivered"), Count("Push Opened"), 0));
+            Count(EngagementNames.Page), sessions, active, buyers,
+            Ratio(Count(EngagementNames.Page), sessions), Ratio(sessions, active), Ratio(Math.Min(buyers, active), active),
+            new ChannelRates("email", Count(EngagementNames.EmailSent), Count(EngagementNames.EmailDelivered), Count(EngagementNames.EmailOpened), Count(EngagementNames.EmailLinkClicked)),
+            new ChannelRates("sms", Count(EngagementNames.SmsSent), Count(EngagementNames.SmsDelivered), 0, Count(EngagementNames.SmsLinkClicked)),
+            new ChannelRates("push", Count(EngagementNames.PushSent), Count(EngagementNames.PushDelivered), Count(EngagementNames.PushOpened), 0));
     }
 }

@@ -6,12 +6,13 @@ namespace Kizuna.Analytics.Metrics;
 
 /// <summary>
 /// Reads <see cref="NpsResult"/> from the <c>Survey Responded</c> events' numeric <c>score</c> property, grouped by
-/// day and score in SQL (a partial index keeps these events apart from the rest), so the service sees at most
+/// day and score in SQL (a partial index keeps these events apart from the rest, so the name is written into the
+/// statement, where the planner can match it to the index, rather than bound), so the service sees at most
 /// eleven rows per day.
 /// </summary>
 public sealed class NpsReader(Database database)
 {
-    public const string EventName = "Survey Responded";
+    public const string EventName = EngagementNames.SurveyResponded;
 
     public async Task<NpsResult> ReadAsync(MetricsQuery query, CancellationToken ct)
     {
@@ -21,7 +22,7 @@ public sealed class NpsReader(Database database)
             $"""
             SELECT e.ts / 86400000 AS day, {dialect.JsonText("e.properties", "'score'")} AS score, COUNT(*)
             FROM events e
-            WHERE e.workspace_id = @workspaceId AND e.name = 'Survey Responded' AND e.type = 'track'
+            WHERE e.workspace_id = @workspaceId AND e.name = '{EventName}' AND e.type = 'track'
               AND e.ts >= @since AND e.ts < @until AND {ScopeSql.Condition(query.Scope, dialect, "e.profile_id")}
             GROUP BY e.ts / 86400000, {dialect.JsonText("e.properties", "'score'")}
             """,

@@ -7,7 +7,10 @@ namespace Kizuna.Analytics.Rfm;
 /// frequency the number of orders, monetary the net spend in the main currency. Each is scored 1–5 by quintile of
 /// the mid-rank: a value's score is 1 + ⌊5 · (below + equal / 2) / n⌋ (at most 5), where below is how many customers
 /// have a strictly worse value and equal how many share it. Customers with the same value always get the same
-/// score, whatever order they come in; a value most customers share lands in the middle of its run.
+/// score, whatever order they come in. The worst value scores 1 and the best 5 however many share them (with two
+/// distinct values or more): in most shops most customers bought once, and the mid-rank alone would give every
+/// one-time buyer a frequency of 2 or 3 and leave 1 to nobody; likewise a recency most customers share at the top
+/// (an import dated on one day) is the best recency there is. Middle values keep their mid-rank quintile.
 /// </summary>
 public static class RfmScorer
 {
@@ -47,7 +50,10 @@ public static class RfmScorer
             }
 
             var midRank = start + (end - start) / 2.0;
-            scoreOf[sorted[start]] = Math.Min(5, 1 + (int)Math.Floor(5 * midRank / n));
+            var distinct = sorted[0] != sorted[n - 1];
+            scoreOf[sorted[start]] = distinct && start == 0 ? 1
+                : distinct && end == n ? 5
+                : Math.Min(5, 1 + (int)Math.Floor(5 * midRank / n));
             start = end;
         }
 

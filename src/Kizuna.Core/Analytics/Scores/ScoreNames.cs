@@ -37,6 +37,16 @@ public static class ScoreNames
     public static IReadOnlyList<string> All { get; } =
         [RfmRecency, RfmFrequency, RfmMonetary, RfmScore, RfmSegment, PredictedClv, ProbabilityAlive, ExpectedPurchases, ChurnRisk];
 
+    /// <summary>
+    /// The largest CLV a prediction may state (a quadrillion in any currency). A spend model fitted with q barely
+    /// above 1 can predict values past what a decimal holds; such a prediction says nothing about the customer, so
+    /// it is left out like a non-finite one rather than written, summed or shown.
+    /// </summary>
+    public const double MaxClv = 1e15;
+
+    /// <summary>Whether <paramref name="clv"/> is a value a prediction may state (finite, within ±<see cref="MaxClv"/>).</summary>
+    public static bool IsStatable(double clv) => double.IsFinite(clv) && Math.Abs(clv) < MaxClv;
+
     /// <summary>The churn risk from which a customer counts as at risk.</summary>
     public const double AtRiskFrom = 0.5;
 }

@@ -67,7 +67,7 @@ public sealed partial class ScoreRefresher(
         BgNbdParameters purchases;
         try
         {
-            purchases = BgNbdModel.Fit(histories);
+            purchases = BgNbdModel.Fit(Sample(histories, settings.FitCustomers));
         }
         catch (Exception ex) when (ex is ArithmeticException or ArgumentException or InvalidOperationException)
         {
@@ -85,7 +85,7 @@ public sealed partial class ScoreRefresher(
 
             try
             {
-                var spend = GammaGammaModel.Fit(repeat);
+                var spend = GammaGammaModel.Fit(Sample(repeat, settings.FitCustomers));
                 if (spend.Q > 1 && double.IsFinite(spend.PopulationMean))
                 {
                     spends[currency.Key] = spend;
@@ -99,6 +99,10 @@ public sealed partial class ScoreRefresher(
 
         return (purchases, spends);
     }
+
+    /// <summary>Every n-th item when there are more than <paramref name="max"/>, spread evenly over the whole list.</summary>
+    internal static IReadOnlyList<T> Sample<T>(IReadOnlyList<T> items, int max) =>
+        items.Count <= max ? items : [.. Enumerable.Range(0, max).Select(i => items[(int)((long)i * items.Count / max)])];
 
     private static List<CustomerPrediction?> Predict(
         List<CustomerPurchases> customers, PurchaseHistory[] histories, BgNbdParameters? purchases,
@@ -124,7 +128,7 @@ public sealed partial class ScoreRefresher(
             }
 
             var prediction = model.Predict(h, expected);
-            predictions.Add(double.IsFinite(prediction.Clv) && double.IsFinite(prediction.ProbabilityAlive) ? prediction : null);
+            predictions.Add(ScoreNames.IsStatable(prediction.Clv) && double.IsFinite(prediction.ProbabilityAlive) ? prediction : null);
         }
 
         return predictions;

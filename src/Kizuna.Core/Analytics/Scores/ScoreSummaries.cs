@@ -24,7 +24,7 @@ internal static class ScoreSummaries
         var clv = spends.Select(s =>
         {
             var values = Enumerable.Range(0, customers.Count)
-                .Where(i => predictions[i] is not null && (customers[i].Currency ?? "") == s.Key)
+                .Where(i => predictions[i] is { } p && ScoreNames.IsStatable(p.Clv) && (customers[i].Currency ?? "") == s.Key)
                 .Select(i => Math.Round((decimal)predictions[i]!.Clv, 2)).ToList();
             var sorted = values.Order().ToList();
             var median = sorted.Count == 0 ? 0 : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
@@ -32,8 +32,8 @@ internal static class ScoreSummaries
             return new CurrencyClv(s.Key == "" ? null : s.Key, values.Count, total, values.Count == 0 ? 0 : Math.Round(total / values.Count, 2), median, s.Value, ClvHistogram.Buckets(sorted));
         }).OrderByDescending(c => c.Customers).ThenBy(c => c.Currency, StringComparer.Ordinal).ToList();
 
-        var predicted = predictions.Count(p => p is not null);
-        var atRisk = predictions.Count(p => p is not null && p.ChurnRisk >= ScoreNames.AtRiskFrom);
+        var predicted = predictions.Count(p => p is not null && ScoreNames.IsStatable(p.Clv));
+        var atRisk = predictions.Count(p => p is not null && ScoreNames.IsStatable(p.Clv) && p.ChurnRisk >= ScoreNames.AtRiskFrom);
         return new ScoreSummary(workspaceId, now, customers.Count, predicted, atRisk, cells, segments, purchases, clv, 0);
     }
 

@@ -1,5 +1,6 @@
 using Kizuna.Analytics.Baskets;
 using Kizuna.Analytics.Metrics;
+using Kizuna.Storage;
 
 namespace Kizuna.Analytics.OnlineRetail;
 
@@ -12,14 +13,16 @@ public sealed class FranceBasketTests(OnlineRetailFixture retail)
 {
     private const double MinSupport = 0.07;
 
-    [Fact]
-    public async Task AnalyseAsync_France_MatchesAReferenceApriori()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task AnalyseAsync_France_MatchesAReferenceApriori(string engine)
     {
+        var host = await retail.HostAsync(engine);
         var period = new OverviewPeriod(new DateOnly(2010, 12, 1), new DateOnly(2011, 12, 9));
-        var query = new MetricsQuery(retail.WorkspaceId, period, MetricsScope.Trait("country", "France"));
+        var query = new MetricsQuery(host.Workspace.Id, period, MetricsScope.Trait("country", "France"));
         var settings = new BasketSettings(MinSupport, MinLift: 1, MaxItems: BasketSettings.MaxItemsLimit, MaxRules: BasketSettings.MaxRulesLimit);
 
-        var analysis = await retail.Host.Get<BasketService>().AnalyseAsync(query, settings, TestContext.Current.CancellationToken);
+        var analysis = await host.Get<BasketService>().AnalyseAsync(query, settings, TestContext.Current.CancellationToken);
 
         // Baskets: open French orders, items the products of their priced lines.
         var baskets = retail.Reference.Orders

@@ -1,16 +1,17 @@
-using Kizuna.Analytics.Metrics;
+using System.Collections.Concurrent;
 using Kizuna.Imports;
 
 namespace Kizuna.Analytics.OnlineRetail;
 
 /// <summary>
-/// The whole Online Retail file imported once with the shipped mapping (read in place from shared/data above the
-/// test folder), shared by the metrics and basket tests, beside the reference computation over the same file.
+/// The whole Online Retail file imported with the shipped mapping (read in place from shared/data above the test
+/// folder) once per engine, on first use, shared by the metrics and basket tests, beside the reference computation
+/// over the same file. PostgreSQL is used when <c>KIZUNA_TEST_POSTGRES</c> is set.
 /// </summary>
-public sealed class OnlineRetailFixture : IAsyncLifetime
+public sealed class OnlineRetailFixture : IAsyncDisposable
 {
-    private CoreHost? _host;
-    private RetailReference? _reference;
+    private readonly ConcurrentDictionary<string, Lazy<Task<CoreHost>>> _hosts = new(StringComparer.Ordinal);
+    private readonly Lazy<RetailReference?> _reference = new(() => DataFile() is { } source ? RetailReference.Read(source) : null);
 
     /// <summary>Null when the data file is not on this machine (the tests then skip).</summary>
     public static string? DataFile()
@@ -27,35 +28,28 @@ public sealed class OnlineRetailFixture : IAsyncLifetime
         return null;
     }
 
-    internal CoreHost Host => _host ?? throw Skipped();
+    internal RetailReference Reference => _reference.Value ?? throw Skipped();
 
-    internal RetailReference Reference => _reference ?? throw Skipped();
-
-    public MetricsService Metrics => Host.Get<MetricsService>();
-
-    public long WorkspaceId => Host.Workspace.Id;
-
-    public async ValueTask InitializeAsync()
-    {
-        if (DataFile() is not { } source)
-        {
-            return;
-        }
-
-        _host = await CoreHost.StartAsync();
-        var mapping = ImportMappingParser.Parse(await File.ReadAllTextAsync(
-            Path.Combine(Imports.ImportMappingParserTests.RepositoryRoot(), "docs", "examples", "online_retail.mapping.json")));
-        var report = await _host.Get<ImportService>().ImportAsync(_host.Workspace.Id, source, mapping, null, CancellationToken.None);
-        Assert.Equal(0, report.BadLines);
-        _reference = RetailReference.Read(source);
-    }
+    /// <summary>The host on <paramref name="engine"/> with the file imported into its workspace.</summary>
+    internal Task<CoreHost> HostAsync(string engine) =>
+        DataFile() is { } source ? _hosts.GetOrAdd(engine, e => new Lazy<Task<CoreHost>>(() => ImportAsync(e, source))).Value : throw Skipped();
 
     public async ValueTask DisposeAsync()
     {
-        if (_host is not null)
+        foreach (var host in _hosts.Values.Where(h => h.IsValueCreated && h.Value.IsCompletedSuccessfully))
         {
-            await _host.DisposeAsync();
+            await (await host.Value).DisposeAsync();
         }
+    }
+
+    private static async Task<CoreHost> ImportAsync(string engine, string source)
+    {
+        var host = await CoreHost.StartAsync(engine);
+        var mapping = ImportMappingParser.Parse(await File.ReadAllTextAsync(
+            Path.Combine(Imports.ImportMappingParserTests.RepositoryRoot(), "docs", "examples", "online_retail.mapping.json")));
+        var report = await host.Get<ImportService>().ImportAsync(host.Workspace.Id, source, mapping, null, CancellationToken.None);
+        Assert.Equal(0, report.BadLines);
+        return host;
     }
 
     private static Exception Skipped()

@@ -1,5 +1,6 @@
 using Kizuna.Analytics.Metrics;
 using Kizuna.Commerce;
+using Kizuna.Storage;
 
 namespace Kizuna.Analytics.OnlineRetail;
 
@@ -11,23 +12,41 @@ public sealed class OnlineRetailMetricsTests(OnlineRetailFixture retail)
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static TheoryData<string, string, string?> Periods => new()
+    private static readonly (string From, string To, string? Country)[] PeriodList =
+    [
+        ("2010-12-01", "2011-12-09", null),
+        ("2011-06-01", "2011-08-31", null),
+        ("2011-03-27", "2011-03-27", null),   // the day UK clocks go forward
+        ("2011-01-01", "2011-12-09", "France"),
+        ("2011-09-01", "2011-11-30", "United Kingdom"),
+    ];
+
+    public static TheoryData<string, string, string, string?> Periods
     {
-        { "2010-12-01", "2011-12-09", null },
-        { "2011-06-01", "2011-08-31", null },
-        { "2011-03-27", "2011-03-27", null },   // the day UK clocks go forward
-        { "2011-01-01", "2011-12-09", "France" },
-        { "2011-09-01", "2011-11-30", "United Kingdom" },
-    };
+        get
+        {
+            var data = new TheoryData<string, string, string, string?>();
+            foreach (var engine in new[] { "sqlite", "postgres" })
+            {
+                foreach (var (from, to, country) in PeriodList)
+                {
+                    data.Add(engine, from, to, country);
+                }
+            }
+
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Periods))]
-    public async Task CommerceAsync_OnlineRetail_EqualsTheComputationOverTheFile(string from, string to, string? country)
+    public async Task CommerceAsync_OnlineRetail_EqualsTheComputationOverTheFile(string engine, string from, string to, string? country)
     {
+        var host = await retail.HostAsync(engine);
         var period = new OverviewPeriod(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture));
         var scope = country is null ? MetricsScope.Workspace : MetricsScope.Trait("country", country);
 
-        var result = await retail.Metrics.CommerceAsync(new MetricsQuery(retail.WorkspaceId, period, scope), Ct);
+        var result = await host.Get<MetricsService>().CommerceAsync(new MetricsQuery(host.Workspace.Id, period, scope), Ct);
 
         AssertEqual(Expected(period, country, excluded: false), result.Current);
         AssertEqual(Expected(period.Before(), country, excluded: false), result.Previous);
@@ -35,21 +54,25 @@ public sealed class OnlineRetailMetricsTests(OnlineRetailFixture retail)
         Assert.Equal(result.Current.Revenue, result.Current.Trend.Sum(p => p.Revenue));
     }
 
-    [Fact]
-    public async Task MembersAsync_UnitedKingdom_SplitsEveryOrderBetweenMembersAndTheRest()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task MembersAsync_UnitedKingdom_SplitsEveryOrderBetweenMembersAndTheRest(string engine)
     {
-        var query = new MetricsQuery(retail.WorkspaceId, Year, MetricsScope.Trait("country", "United Kingdom"));
+        var host = await retail.HostAsync(engine);
+        var query = new MetricsQuery(host.Workspace.Id, Year, MetricsScope.Trait("country", "United Kingdom"));
 
-        var result = await retail.Metrics.MembersAsync(query, Ct);
+        var result = await host.Get<MetricsService>().MembersAsync(query, Ct);
 
         AssertEqual(Expected(Year, "United Kingdom", excluded: false), result.Current.Members);
         AssertEqual(Expected(Year, "United Kingdom", excluded: true), result.Current.NonMembers);
     }
 
-    [Fact]
-    public async Task CohortsAsync_FirstOrderMonths_EqualTheFile()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task CohortsAsync_FirstOrderMonths_EqualTheFile(string engine)
     {
-        var result = await retail.Metrics.CohortsAsync(new MetricsQuery(retail.WorkspaceId, Year, MetricsScope.Workspace), Ct);
+        var host = await retail.HostAsync(engine);
+        var result = await host.Get<MetricsService>().CohortsAsync(new MetricsQuery(host.Workspace.Id, Year, MetricsScope.Workspace), Ct);
 
         var counted = retail.Reference.Orders.Where(o => o.Counted).ToList();
         var firsts = counted.GroupBy(o => o.Customer).ToDictionary(g => g.Key, g => Month(g.Min(o => o.PlacedAt)));
@@ -68,14 +91,16 @@ public sealed class OnlineRetailMetricsTests(OnlineRetailFixture retail)
         Assert.Equal(firsts.Count, result.Current.Cohorts.Sum(c => c.Customers));
     }
 
-    [Fact]
-    public async Task SlicesAsync_ByCountryAndProduct_EqualTheFile()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task SlicesAsync_ByCountryAndProduct_EqualTheFile(string engine)
     {
-        var query = new MetricsQuery(retail.WorkspaceId, Year, MetricsScope.Workspace);
+        var host = await retail.HostAsync(engine);
+        var query = new MetricsQuery(host.Workspace.Id, Year, MetricsScope.Workspace);
         var counted = retail.Reference.Orders.Where(o => o.Counted && Year.Contains(o.Day)).ToList();
 
-        var countries = await retail.Metrics.SlicesAsync(query, SliceDimension.Trait, "country", Ct);
-        var products = await retail.Metrics.SlicesAsync(query, SliceDimension.Product, null, Ct);
+        var countries = await host.Get<MetricsService>().SlicesAsync(query, SliceDimension.Trait, "country", Ct);
+        var products = await host.Get<MetricsService>().SlicesAsync(query, SliceDimension.Product, null, Ct);
 
         var byCountry = counted.GroupBy(o => retail.Reference.CountryOf[o.Customer]).ToDictionary(g => g.Key, g => (g.Sum(o => o.Net), g.LongCount()));
         Assert.Equal(byCountry.Count, countries.Current.Rows.Count);
@@ -87,10 +112,12 @@ public sealed class OnlineRetailMetricsTests(OnlineRetailFixture retail)
         Assert.All(products.Current.Rows, r => Assert.Equal(byProduct[r.Key!], (r.Revenue, r.Orders)));
     }
 
-    [Fact]
-    public async Task PeriodAsync_AllTime_SpansTheImportedHistory()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task PeriodAsync_AllTime_SpansTheImportedHistory(string engine)
     {
-        var period = await retail.Metrics.PeriodAsync(retail.WorkspaceId, OverviewPreset.AllTime, null, Ct);
+        var host = await retail.HostAsync(engine);
+        var period = await host.Get<MetricsService>().PeriodAsync(host.Workspace.Id, OverviewPreset.AllTime, null, Ct);
 
         Assert.Equal(Year, period);
     }

@@ -24,8 +24,39 @@ public sealed class RfmScorerTests
         var backward = RfmScorer.Score(reversed, 100).ToDictionary(s => s.ProfileId);
 
         Assert.Single(forward.Values.Where(s => s.ProfileId <= 12).Select(s => s.Frequency).Distinct());
-        Assert.Equal(2, forward[1].Frequency);   // twelve of twenty share one order: mid-rank 6 of 20
+        Assert.Equal(1, forward[1].Frequency);   // twelve of twenty share the fewest orders: still the lowest score
         Assert.All(forward, pair => Assert.Equal(pair.Value, backward[pair.Key]));
+    }
+
+    [Fact]
+    public void Quintiles_MostCustomersBoughtOnce_OneTimeBuyersScoreOneAndTheMostOrdersFive()
+    {
+        // 70 one-time buyers, then 20 with two orders, 6 with three, 3 with five and 1 with nine.
+        var orders = Enumerable.Repeat(1, 70).Concat(Enumerable.Repeat(2, 20)).Concat(Enumerable.Repeat(3, 6)).Concat(Enumerable.Repeat(5, 3)).Append(9);
+        var customers = orders.Select((n, i) => Customer(i + 1, orders: n)).ToList();
+
+        var scores = RfmScorer.Quintiles(customers, c => c.Orders);
+
+        var byOrders = customers.Select((c, i) => (c.Orders, Score: scores[i])).Distinct().OrderBy(p => p.Orders).ToList();
+        Assert.Equal([(1, 1), (2, 5), (3, 5), (5, 5), (9, 5)], byOrders);   // two orders: mid-rank 80 of 100
+    }
+
+    [Fact]
+    public void Quintiles_MostCustomersShareTheBestValue_TheyScoreFive()
+    {
+        var customers = Enumerable.Range(1, 10).Select(i => Customer(i, orders: i <= 4 ? i : 10)).ToList();
+
+        var scores = RfmScorer.Quintiles(customers, c => c.Orders);
+
+        Assert.Equal([1, 1, 2, 2, 5, 5, 5, 5, 5, 5], scores);
+    }
+
+    [Fact]
+    public void Quintiles_EveryoneTheSame_ScoresTheMiddle()
+    {
+        var customers = Enumerable.Range(1, 7).Select(i => Customer(i, orders: 2)).ToList();
+
+        Assert.All(RfmScorer.Quintiles(customers, c => c.Orders), score => Assert.Equal(3, score));
     }
 
     [Fact]

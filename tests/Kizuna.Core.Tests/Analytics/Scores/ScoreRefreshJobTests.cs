@@ -3,6 +3,7 @@ using Kizuna.Imports;
 using Kizuna.Storage;
 using Kizuna.Work.Jobs;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Kizuna.Analytics.Scores;
 
@@ -41,7 +42,8 @@ public sealed class ScoreRefreshJobTests
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task Scheduler_WorkspaceWithOrders_HasItsNextDailyRefreshQueued(string engine)
     {
-        await using var host = await CoreHost.StartAsync(engine);
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 1, 5, 10, 0, 0, TimeSpan.Zero));
+        await using var host = await CoreHost.StartAsync(engine, services => services.AddSingleton<TimeProvider>(time));
         using var csv = new TempCsv(["Order,Customer,Sku,Price,Quantity,At", "1,ann,t1,10,1,2025-01-05"]);
         await host.Get<ImportService>().ImportAsync(host.Workspace.Id, csv.Path, ImportMappingParser.Parse(OrdersMapping), null, Ct);
         var scheduler = ActivatorUtilities.CreateInstance<ScoreRefreshScheduler>(host.Services);
@@ -53,7 +55,7 @@ public sealed class ScoreRefreshJobTests
         }
 
         await scheduler.StopAsync(Ct);
-        Assert.Single(await JobsAsync(host), j => j.Key == $"scores:{host.Workspace.Id}:daily:{ScoreRefreshQueue.NextDaily(new ScoresOptions(), DateTimeOffset.UtcNow).ToUnixTimeMilliseconds()}");
+        Assert.Single(await JobsAsync(host), j => j.Key == $"scores:{host.Workspace.Id}:daily:{new DateTimeOffset(2025, 1, 6, 3, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds()}");
     }
 
     private static async Task<List<(long Id, string? Key, string Payload)>> JobsAsync(CoreHost host)

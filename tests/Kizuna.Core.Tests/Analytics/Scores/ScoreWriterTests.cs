@@ -1,0 +1,72 @@
+using Dapper;
+using Kizuna.Storage;
+
+namespace Kizuna.Analytics.Scores;
+
+public sealed class ScoreWriterTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 6, 30, 12, 0, 0, TimeSpan.Zero);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ReplaceAsync_TwoRefreshesAtOnce_TheSecondReplacesTheFirstWhole(string engine)
+    {
+        await using var store = await TestStore.CreateAsync(engine, Ct);
+        var writer = new ScoreWriter(store.Database);
+        var firstWriting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // The first refresh stops halfway through its rows, its transaction open, until the second has started.
+        var first = Task.Run(() => writer.ReplaceAsync(1, ScoreNames.All, Held(Values("Lost", 1, 2, 3), firstWriting, release.Task), Summary(3), Ct), Ct);
+        await firstWriting.Task.WaitAsync(Ct);
+        var second = Task.Run(() => writer.ReplaceAsync(1, ScoreNames.All, Values("Champions", 2, 3, 4), Summary(3), Ct), Ct);
+        if (store.Database.Kind == StoreKind.Postgres)
+        {
+            await WaitForABlockedSessionAsync(store.Database, second);
+        }
+
+        release.SetResult();
+        await Task.WhenAll(first, second).WaitAsync(Ct);
+
+        await using var connection = await store.Database.OpenAsync(Ct);
+        var rows = (await connection.QueryAsync<(long Profile, string Text)>(
+            "SELECT profile_id, text_value FROM profile_values WHERE workspace_id = 1 AND name = 'rfm_segment' ORDER BY profile_id")).ToList();
+        Assert.Equal([(2L, "Champions"), (3L, "Champions"), (4L, "Champions")], rows);
+    }
+
+    private static IEnumerable<ScoreValue> Values(string segment, params long[] profiles) =>
+        profiles.Select(p => new ScoreValue(p, ScoreNames.RfmSegment, null, segment));
+
+    private static IEnumerable<ScoreValue> Held(IEnumerable<ScoreValue> values, TaskCompletionSource writing, Task release)
+    {
+        var i = 0;
+        foreach (var value in values)
+        {
+            if (i++ == 1)
+            {
+                writing.SetResult();
+                release.Wait(Ct);
+            }
+
+            yield return value;
+        }
+    }
+
+    /// <summary>
+    /// Waits until a session of the test's database waits for a lock (the second refresh has reached the first's)
+    /// or the second refresh has finished without waiting.
+    /// </summary>
+    private static async Task WaitForABlockedSessionAsync(Database database, Task second)
+    {
+        await using var connection = await database.OpenAsync(Ct);
+        while (!second.IsCompleted && await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") == 0)
+        {
+            await Task.Delay(10, Ct);
+        }
+    }
+
+    private static ScoreSummary Summary(int customers) => new(1, Now, customers, 0, 0, [], [], null, [], 0);
+}
