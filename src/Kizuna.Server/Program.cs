@@ -74,6 +74,9 @@ static WebApplication Build(KizunaCommand command)
     app.MapConsentPages();
     app.MapScoresApi();
     app.MapSegmentsApi();
+    app.MapMessageLogApi();
+    app.MapTestSendApi();
+    app.MapWebViewPage();
     app.MapKizunaDashboard();
     return app;
 }

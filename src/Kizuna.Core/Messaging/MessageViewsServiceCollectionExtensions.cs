@@ -1,0 +1,18 @@
+using Kizuna.Messaging.Log;
+using Kizuna.Messaging.Previews;
+using Kizuna.Messaging.WebView;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kizuna.Messaging;
+
+/// <summary>What reads messages for people rather than sending them: the message log, template previews, web views.</summary>
+public static class MessageViewsServiceCollectionExtensions
+{
+    public static IServiceCollection AddKizunaMessageViews(this IServiceCollection services)
+    {
+        services.AddSingleton<MessageLog>();
+        services.AddSingleton<MessagePreviewer>();
+        services.AddSingleton<WebViews>();
+        return services;
+    }
+}
