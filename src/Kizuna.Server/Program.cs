@@ -77,6 +77,7 @@ static WebApplication Build(KizunaCommand command)
     app.MapMessageLogApi();
     app.MapTestSendApi();
     app.MapWebViewPage();
+    app.MapChannelTestApi();
     app.MapKizunaDashboard();
     return app;
 }

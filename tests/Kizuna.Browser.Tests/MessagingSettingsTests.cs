@@ -40,6 +40,9 @@ public sealed class MessagingSettingsTests(DashboardServer server)
         await page.ClickAsync("#settings-save");
         await Expect(page.Locator("#settings-error")).ToHaveCountAsync(0);
 
+        await page.ClickAsync("#smtp-test");
+        await Expect(page.Locator("#smtp-result")).ToHaveAttributeAsync("data-ok", "true");
+
         var store = server.Services.GetRequiredService<MessagingSettingsStore>();
         MessagingSettings saved;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

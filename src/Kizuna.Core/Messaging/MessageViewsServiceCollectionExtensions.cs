@@ -1,3 +1,4 @@
+using Kizuna.Messaging.ChannelChecks;
 using Kizuna.Messaging.Log;
 using Kizuna.Messaging.Previews;
 using Kizuna.Messaging.WebView;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kizuna.Messaging;
 
-/// <summary>What reads messages for people rather than sending them: the message log, template previews, web views.</summary>
+/// <summary>What reads messages for people rather than sending them: the message log, template previews, web views, channel connection tests.</summary>
 public static class MessageViewsServiceCollectionExtensions
 {
     public static IServiceCollection AddKizunaMessageViews(this IServiceCollection services)
@@ -13,6 +14,7 @@ public static class MessageViewsServiceCollectionExtensions
         services.AddSingleton<MessageLog>();
         services.AddSingleton<MessagePreviewer>();
         services.AddSingleton<WebViews>();
+        services.AddSingleton<SmtpConnectionTest>();
         return services;
     }
 }

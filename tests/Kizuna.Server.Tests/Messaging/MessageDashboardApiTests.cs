@@ -145,6 +145,35 @@ public sealed partial class MessageDashboardApiTests
         Assert.DoesNotContain("Ren", await altered.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EmailConnectionTest_TheCatcherAnswersAndAClosedPortDoesNot()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        await using var app = new KizunaApplication(settings: Catcher);
+        await using var closed = new KizunaApplication(settings: new Dictionary<string, string?>
+        {
+            ["Messaging:Email:Host"] = "127.0.0.1",
+            ["Messaging:Email:Port"] = closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Messaging:Email:Security"] = "None",
+            ["Messaging:Email:Timeout"] = "00:00:05",
+        });
+        using var client = app.CreateAdminClient(await app.CreateSecretKeyAsync((await app.CreateWorkspaceAsync(Ct)).Id, [Scopes.MessagingManage], Ct));
+        using var closedClient = closed.CreateAdminClient(await closed.CreateSecretKeyAsync((await closed.CreateWorkspaceAsync(Ct)).Id, [Scopes.MessagingManage], Ct));
+
+        var answered = (await (await client.PostAsync("/api/messaging/channels/email/test", null, Ct)).Content.ReadFromJsonAsync<JsonObject>(Ct))!;
+        var refused = (await (await closedClient.PostAsync("/api/messaging/channels/email/test", null, Ct)).Content.ReadFromJsonAsync<JsonObject>(Ct))!;
+
+        Assert.True(answered["ok"]!.GetValue<bool>());
+        Assert.Equal("127.0.0.1", answered["host"]!.GetValue<string>());
+        Assert.NotEmpty(answered["capabilities"]!.AsArray());
+        Assert.False(refused["ok"]!.GetValue<bool>());
+        Assert.Equal(closedPort, refused["port"]!.GetValue<int>());
+        Assert.False(string.IsNullOrEmpty(refused["detail"]!.GetValue<string>()));
+    }
+
     [GeneratedRegex("https://kizuna\\.example\\.com/m/view/[A-Za-z0-9_-]+")]
     private static partial Regex WebViewLink();
 

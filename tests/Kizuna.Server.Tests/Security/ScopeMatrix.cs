@@ -98,6 +98,7 @@ public static class ScopeMatrix
         ["GET /api/messages"] = [Scopes.MessagesRead],
         ["GET /api/messages/{id}/events"] = [Scopes.MessagesRead],
         ["POST /api/templates/{id}/test"] = [Scopes.TemplatesRead, Scopes.MessagesSend],
+        ["POST /api/messaging/channels/email/test"] = [Scopes.MessagingManage],
         ["POST /v1/identify"] = Ingest,
         ["POST /v1/i"] = Ingest,
         ["POST /v1/track"] = Ingest,

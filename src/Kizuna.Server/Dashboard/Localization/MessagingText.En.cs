@@ -97,5 +97,8 @@ public sealed partial record MessagingText
         SaveSettings = "Save settings",
         Invalid = "{0}: {1}",
         LineColumn = "line {0}, column {1}",
+        EmailChannel = "Email channel",
+        TestConnection = "Test connection",
+        CatcherOn = "Delivered to the demo's catcher inside the server.",
     };
 }

@@ -97,5 +97,8 @@ public sealed partial record MessagingText
         SaveSettings = "設定を保存",
         Invalid = "{0}: {1}",
         LineColumn = "{0} 行 {1} 列",
+        EmailChannel = "メールチャネル",
+        TestConnection = "接続テスト",
+        CatcherOn = "サーバー内のデモ用キャッチャーに届きます。",
     };
 }

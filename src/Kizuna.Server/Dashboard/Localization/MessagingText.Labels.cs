@@ -185,4 +185,10 @@ public sealed partial record MessagingText
     public required string Invalid { get; init; }
 
     public required string LineColumn { get; init; }
+
+    public required string EmailChannel { get; init; }
+
+    public required string TestConnection { get; init; }
+
+    public required string CatcherOn { get; init; }
 }
