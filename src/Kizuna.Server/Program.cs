@@ -74,6 +74,10 @@ static WebApplication Build(KizunaCommand command)
     app.MapConsentPages();
     app.MapScoresApi();
     app.MapSegmentsApi();
+    app.MapMessageLogApi();
+    app.MapTestSendApi();
+    app.MapWebViewPage();
+    app.MapChannelTestApi();
     app.MapKizunaDashboard();
     return app;
 }

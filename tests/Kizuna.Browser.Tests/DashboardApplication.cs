@@ -15,5 +15,11 @@ public sealed class DashboardApplication(string dataDirectory, string adminPassw
         builder.UseSetting("Archive:Folder", Path.Combine(dataDirectory, "archive"));
         // A refresh asked for on the analytics page runs a second later, not at the end of a 30-second window.
         builder.UseSetting("Analytics:Scores:CoalesceWindow", "00:00:01");
+        // Every channel delivers to the catchers inside the server, as in the demo, so the messaging pages show what was sent.
+        builder.UseSetting("Messaging:Email:UseCatcher", "true");
+        builder.UseSetting("Messaging:Email:CatcherPort", "0");
+        builder.UseSetting("Messaging:Sms:UseCatcher", "true");
+        builder.UseSetting("Messaging:Push:UseCatcher", "true");
+        builder.UseSetting("Messaging:Webhook:UseCatcher", "true");
     }
 }

@@ -27,15 +27,17 @@ public sealed class MessageService(OutboxStore outbox, TemplateStore templates, 
             return TransactionalResult.Refused("data", "data is a JSON object.");
         }
 
-        var key = send.IdempotencyKey is { } k ? $"api:{k}" : $"api:{Convert.ToHexString(RandomNumberGenerator.GetBytes(16))}";
+        var key = send.IdempotencyKey is { } k ? $"{send.Source}:{k}" : $"{send.Source}:{Convert.ToHexString(RandomNumberGenerator.GetBytes(16))}";
         if (send.IdempotencyKey is not null && await FindByKeyAsync(workspaceId, key, ct) is { } earlier)
         {
             return new TransactionalResult(earlier, false);
         }
 
-        if (await templates.FindAsync(workspaceId, send.TemplateId, null, ct) is not { Kind: TemplateKind.Template } template)
+        if (await templates.FindAsync(workspaceId, send.TemplateId, send.Version, ct) is not { Kind: TemplateKind.Template } template)
         {
-            return TransactionalResult.Refused("templateId", $"This workspace has no message template {send.TemplateId}.", notFound: true);
+            return send.Version is { } v
+                ? TransactionalResult.Refused("version", $"Message template {send.TemplateId} has no version {v}.", notFound: true)
+                : TransactionalResult.Refused("templateId", $"This workspace has no message template {send.TemplateId}.", notFound: true);
         }
 
         var channel = MessageTemplate.ChannelOf(template);
@@ -75,7 +77,7 @@ public sealed class MessageService(OutboxStore outbox, TemplateStore templates, 
         }
 
         var queued = (await outbox.QueueAsync([new NewMessage(
-            workspaceId, detail?.Profile.Id ?? 0, MessageChannel.Email, "api", key, template.Id, template.Version,
+            workspaceId, detail?.Profile.Id ?? 0, MessageChannel.Email, send.Source, key, template.Id, template.Version,
             mailbox.Address, send.Data?.GetRawText(), send.Transactional) { SubscriptionGroupId = group?.Id }], ct))[0];
         return new TransactionalResult(await outbox.FindAsync(workspaceId, queued.Id, ct), queued.Created);
     }
@@ -120,7 +122,7 @@ public sealed class MessageService(OutboxStore outbox, TemplateStore templates, 
         }
 
         var queued = (await outbox.QueueAsync([new NewMessage(
-            workspaceId, profile?.Id ?? 0, channel, "api", key, template.Id, template.Version,
+            workspaceId, profile?.Id ?? 0, channel, send.Source, key, template.Id, template.Version,
             recipient, send.Data?.GetRawText(), send.Transactional) { SubscriptionGroupId = group?.Id }], ct))[0];
         return new TransactionalResult(await outbox.FindAsync(workspaceId, queued.Id, ct), queued.Created);
     }

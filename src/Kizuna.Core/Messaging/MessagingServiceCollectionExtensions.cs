@@ -62,6 +62,7 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<MessageService>();
         services.AddSingleton<ISendCheck, SuppressionCheck>();
         services.AddKizunaConsent();
+        services.AddKizunaMessageViews();
 
         services.AddSingleton<EmailRenderer>();
         services.AddSingleton<Kizuna.Templates.ITemplateExtension, EmailTextFilters>();

@@ -8,7 +8,8 @@ namespace Kizuna.Messaging;
 /// <summary>
 /// Records each sent message on its profile as an ordinary event through the ingestion pipeline (<c>Email Sent</c>,
 /// …), so segments, analytics and the timeline see it. The event's messageId is derived from the outbox row, so a
-/// batch sent again after a crash records nothing twice. Messages to an address no profile answers to record none.
+/// batch sent again after a crash records nothing twice. Messages to an address no profile answers to record none,
+/// and neither do test sends.
 /// </summary>
 public sealed class SentEvents(IngestionPipeline pipeline, TimeProvider time)
 {
@@ -25,7 +26,7 @@ public sealed class SentEvents(IngestionPipeline pipeline, TimeProvider time)
     public async Task RecordSentAsync(MessageChannel channel, IReadOnlyList<ReadyMessage> sent, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        foreach (var workspace in sent.Where(r => r.Message.UserId is not null || r.Message.AnonymousId is not null).GroupBy(r => r.Message.WorkspaceId))
+        foreach (var workspace in sent.Where(r => (r.Message.UserId is not null || r.Message.AnonymousId is not null) && !MessageSources.IsTest(r.Message)).GroupBy(r => r.Message.WorkspaceId))
         {
             await pipeline.SubmitAsync(new IngestBatch(workspace.Key, [.. workspace.Select(r => new IngestMessage
             {

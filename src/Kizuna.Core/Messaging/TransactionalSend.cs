@@ -10,8 +10,9 @@ namespace Kizuna.Messaging;
 /// <paramref name="Email"/> gives the address of a profile without one, <paramref name="Phone"/> its phone number (SMS).
 /// A message that is not <paramref name="Transactional"/> is marketing: it needs the recipient's consent for its
 /// channel and its <paramref name="SubscriptionGroup"/> (a key), and passes frequency caps, quiet hours and the control
-/// group.
+/// group. <paramref name="Version"/> sends that version instead of the current one; <paramref name="Source"/> names
+/// where the message came from (<c>api</c>, or <see cref="MessageSources.Test"/> for a test send).
 /// </summary>
 public sealed record TransactionalSend(
     long TemplateId, ProfileLookup To, string? Email = null, JsonElement? Data = null, string? IdempotencyKey = null, string? Phone = null,
-    bool Transactional = true, string? SubscriptionGroup = null);
+    bool Transactional = true, string? SubscriptionGroup = null, int? Version = null, string Source = MessageSources.Api);

@@ -34,8 +34,9 @@ public static class SecurityHeaders
         return app;
     }
 
-    // The APIs answer JSON to programs; the API reference page (/scalar) loads its viewer from a CDN by design.
+    // The APIs answer JSON to programs; the API reference page (/scalar) loads its viewer from a CDN by design; an
+    // email's web view (/m/view) shows the email's own images under a sandboxing policy of its own.
     private static bool IsPage(PathString path) =>
-        !path.StartsWithSegments("/api") && !path.StartsWithSegments("/v1") && !path.StartsWithSegments("/openapi")
+        !path.StartsWithSegments("/m/view") && !path.StartsWithSegments("/api") && !path.StartsWithSegments("/v1") && !path.StartsWithSegments("/openapi")
         && !path.StartsWithSegments("/scalar") && !path.StartsWithSegments("/health");
 }

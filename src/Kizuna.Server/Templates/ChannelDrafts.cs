@@ -10,7 +10,7 @@ namespace Kizuna.Server.Templates;
 /// <summary>
 /// A save request as a draft for its channel: email (no channel, as before), <c>sms</c> (the body is the text),
 /// <c>push</c> (subject line as title, body, <c>fields</c>: imageUrl, deepLink, data) or <c>webhook</c> (body as
-/// the JSON body, <c>fields</c>: method, url, headers), checked by the channel's content rules with each problem's
+/// the JSON body, <c>fields</c>: method, url, headers), email's <c>fields</c> preheader and text, checked by the channel's content rules with each problem's
 /// field, line and column.
 /// </summary>
 public static class ChannelDrafts
@@ -67,7 +67,9 @@ public static class ChannelDrafts
             return RenderInputs.Invalid(field, [.. problems.Where(p => p.Field == first.Field).Select(Describe)]);
         }
 
-        draft = draft with { Channel = channel == MessageChannel.Email ? null : MessageChannels.Name(channel), ChannelFields = channel == MessageChannel.Email ? null : fields.ToJson() };
+        // An email keeps its preheader and text part in the same fields; one with neither stores none, as before.
+        var email = channel == MessageChannel.Email;
+        draft = draft with { Channel = email ? null : MessageChannels.Name(channel), ChannelFields = email && fields.IsEmpty ? null : fields.ToJson() };
         return null;
     }
 

@@ -4,7 +4,8 @@ namespace Kizuna.Messaging.Content;
 
 /// <summary>
 /// A channel template's fields beyond its subject line and body, stored as JSON beside the version: a push's image,
-/// deep link and data; a webhook's method, URL and headers. Every string is Liquid.
+/// deep link and data; a webhook's method, URL and headers; an email's preheader and its own text part (derived from
+/// the HTML when absent). Every string is Liquid.
 /// </summary>
 public sealed record ChannelFields(
     string? ImageUrl = null,
@@ -12,7 +13,9 @@ public sealed record ChannelFields(
     IReadOnlyDictionary<string, string>? Data = null,
     string? Method = null,
     string? Url = null,
-    IReadOnlyDictionary<string, string>? Headers = null)
+    IReadOnlyDictionary<string, string>? Headers = null,
+    string? Preheader = null,
+    string? Text = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
@@ -39,10 +42,15 @@ public sealed record ChannelFields(
     /// <summary>The content of a template of <paramref name="channel"/> made of its subject, body and these fields; null for channels stored otherwise.</summary>
     public MessageContent? ContentFor(MessageChannel channel, string? subject, string body) => channel switch
     {
-        MessageChannel.Email => new EmailContent(subject ?? string.Empty, body),
+        MessageChannel.Email => new EmailContent(subject ?? string.Empty, body, Blank(Preheader), Blank(Text)),
         MessageChannel.Sms => new SmsContent(body),
         MessageChannel.Push => new PushContent(subject ?? string.Empty, body, ImageUrl, DeepLink, Data),
         MessageChannel.Webhook => new WebhookContent(Method ?? "POST", Url ?? string.Empty, string.IsNullOrWhiteSpace(body) ? null : body, Headers),
         _ => null,
     };
+
+    /// <summary>Whether any field is set: an email without a preheader or text part stores none.</summary>
+    public bool IsEmpty => this == new ChannelFields();
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -13,13 +13,14 @@ namespace Kizuna.Messaging.Tracking;
 /// Makes an email's opens and clicks visible: each http(s) link of its HTML becomes a signed redirect through this
 /// server and a 1×1 pixel is put last in the body, as the workspace's <see cref="TrackingSettings"/> say. The
 /// message's own unsubscribe, preferences and web-view links, <c>mailto:</c> links and links marked
-/// <c>data-notrack</c> stay as they are; so does the text part. Messages to an address no profile has are left alone.
+/// <c>data-notrack</c> stay as they are; so does the text part. Messages to an address no profile has, and test sends,
+/// are left alone.
 /// </summary>
 public sealed partial class EmailTracking(TrackingLinks links, MessagingSettingsStore settings) : IContentFilter
 {
     public async ValueTask<RenderedContent> ApplyAsync(OutboxMessage message, RenderedContent content, CancellationToken ct)
     {
-        if (content is not RenderedEmail email || message.ProfileId <= 0)
+        if (content is not RenderedEmail email || message.ProfileId <= 0 || MessageSources.IsTest(message))
         {
             return content;
         }

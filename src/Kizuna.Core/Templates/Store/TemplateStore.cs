@@ -105,7 +105,7 @@ public sealed class TemplateStore(Database database, TimeProvider time) : IConte
         var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(
             $"""
             SELECT t.id, t.kind, t.name, t.current_version AS version, v.subject, v.description,
-                   t.created_at AS createdAt, t.updated_at AS updatedAt, v.created_by AS updatedBy
+                   t.created_at AS createdAt, t.updated_at AS updatedAt, v.created_by AS updatedBy, v.channel
             FROM templates t JOIN template_versions v ON v.template_id = t.id AND v.version = t.current_version
             WHERE t.workspace_id = @workspaceId {(kind is null ? "" : "AND t.kind = @kind")}
             ORDER BY t.kind DESC, t.name
@@ -176,9 +176,9 @@ public sealed class TemplateStore(Database database, TimeProvider time) : IConte
     }
 
     private sealed record SummaryRow(
-        long Id, string Kind, string Name, long Version, string? Subject, string? Description, long CreatedAt, long UpdatedAt, string UpdatedBy)
+        long Id, string Kind, string Name, long Version, string? Subject, string? Description, long CreatedAt, long UpdatedAt, string UpdatedBy, string? Channel)
     {
         public TemplateSummary ToSummary() => new(
-            Id, TemplateKinds.Parse(Kind), Name, (int)Version, Subject, Description, Epoch.FromMs(CreatedAt), Epoch.FromMs(UpdatedAt), UpdatedBy);
+            Id, TemplateKinds.Parse(Kind), Name, (int)Version, Subject, Description, Epoch.FromMs(CreatedAt), Epoch.FromMs(UpdatedAt), UpdatedBy, Channel);
     }
 }

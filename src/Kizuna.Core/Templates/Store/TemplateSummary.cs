@@ -1,6 +1,6 @@
 namespace Kizuna.Templates.Store;
 
-/// <summary>A template in a listing: its current version without the body.</summary>
+/// <summary>A template in a listing: its current version without the body; <c>Channel</c> is null for email and blocks.</summary>
 public sealed record TemplateSummary(
     long Id,
     TemplateKind Kind,
@@ -10,4 +10,5 @@ public sealed record TemplateSummary(
     string? Description,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    string UpdatedBy);
+    string UpdatedBy,
+    string? Channel = null);
