@@ -3,6 +3,7 @@ using System.Globalization;
 using Kizuna.Demo;
 using Kizuna.Profiles;
 using Kizuna.Workspaces;
+using Kizuna.Server.Messaging.InApp;
 using Spectre.Console;
 
 namespace Kizuna.Server.Cli;
@@ -61,7 +62,11 @@ public sealed class DemoCommand : ICliCommand
             AnsiConsole.MarkupLine(string.Create(CultureInfo.CurrentCulture, $"The demo workspace already holds {existing.Total:N0} profiles; serving it as it is."));
         }
 
+        var site = await app.Services.GetRequiredService<DemoMessages>().EnsureAsync(workspace.Id, ct);
+        app.Services.GetRequiredService<DemoSite>().Access = site;
+
         CommandRunner.PrintWelcome(app, firstRun);
+        AnsiConsole.MarkupLine("[grey]A demo shop page shows the demo customer's in-app message and content cards: /demo/site[/]");
         if (firstRun is null)
         {
             AnsiConsole.MarkupLine("[grey]Sign in with the login and password shown when this demo folder was first created, or delete data/demo to start afresh.[/]");

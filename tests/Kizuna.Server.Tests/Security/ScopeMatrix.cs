@@ -95,6 +95,8 @@ public static class ScopeMatrix
         ["PUT /api/profiles/{id}/subscriptions"] = [Scopes.ProfilesRead, Scopes.ConsentWrite],
         ["GET /api/messaging/settings"] = [Scopes.ConsentRead],
         ["PUT /api/messaging/settings"] = [Scopes.MessagingManage],
+        ["GET /api/messaging/identity-verification"] = [Scopes.MessagingManage],
+        ["POST /api/messaging/identity-verification/rotate"] = [Scopes.MessagingManage],
         ["POST /v1/identify"] = Ingest,
         ["POST /v1/i"] = Ingest,
         ["POST /v1/track"] = Ingest,
