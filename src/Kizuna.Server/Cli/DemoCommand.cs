@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Kizuna.Demo;
 using Kizuna.Profiles;
-using Kizuna.Workspaces;
 using Kizuna.Server.Messaging.InApp;
+using Kizuna.Workspaces;
 using Spectre.Console;
 
 namespace Kizuna.Server.Cli;

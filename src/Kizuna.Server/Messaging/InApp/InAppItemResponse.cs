@@ -40,7 +40,10 @@ public sealed record InAppItemResponse(
         var message = InAppItems.Message(item)!;
         return response with
         {
-            Layout = message.Layout, Header = message.Header, Body = message.Body, ImageUrl = message.ImageUrl,
+            Layout = message.Layout,
+            Header = message.Header,
+            Body = message.Body,
+            ImageUrl = message.ImageUrl,
             Buttons = [.. message.Buttons.Select(b => new InAppButtonResponse(b.Label, b.Action, b.Url))],
         };
     }

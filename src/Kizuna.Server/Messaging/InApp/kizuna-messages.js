@@ -8,7 +8,8 @@
  * or, after loading the script without data attributes: KizunaMessages.init({ writeKey, userId, userHash, feed }).
  * The user hash is computed by your server with the workspace's identity-verification secret; never put the secret
  * in a page. In-app messages show one at a time (modal, slide-up or full screen); cards are listed in the feed
- * element, pinned first. Impressions, clicks and dismissals are recorded; new items arrive live over server-sent events.
+ * element, pinned first. Impressions, clicks and dismissals are recorded; new items arrive live over server-sent events
+ * (KizunaMessages.client.connected is true while the stream is open; a 'kizuna:connected' event fires on the document).
  */
 (function () {
   'use strict';
@@ -41,7 +42,7 @@
     '.kz-close{position:absolute;top:8px;right:10px;border:0;background:none;font-size:22px;line-height:1;cursor:pointer;color:#555}' +
     '.kz-card{font:14px/1.5 system-ui,sans-serif;border:1px solid #d0d7de;border-radius:10px;padding:14px 36px 14px 14px;margin:0 0 10px;position:relative;background:#fff}' +
     '.kz-card h3{margin:0 0 4px;font-size:16px}.kz-card p{margin:0;white-space:pre-line}.kz-card img{max-width:100%;border-radius:6px;margin-bottom:8px}' +
-    '.kz-card.kz-unread{border-left:4px solid #c2185b}.kz-pin{font-size:12px;color:#c2185b;margin-left:6px}.kz-card a.kz-link{display:inline-block;margin-top:6px}' +
+    '.kz-card.kz-unread{border-left:4px solid #c2185b}.kz-pin{font-size:11px;font-weight:600;color:#c2185b;border:1px solid #c2185b;border-radius:4px;padding:0 4px;margin-left:8px;vertical-align:middle}.kz-card a.kz-link{display:inline-block;margin-top:6px}' +
     '.kz-empty{color:#57606a;font:14px system-ui,sans-serif}';
 
   function Client(options) {
@@ -85,6 +86,11 @@
     if (window.EventSource) {
       var query = '?writeKey=' + encodeURIComponent(this.writeKey) + '&userId=' + encodeURIComponent(this.userId) + '&userHash=' + encodeURIComponent(this.userHash);
       this.stream = new EventSource(this.base + '/client/v1/stream' + query);
+      this.stream.addEventListener('open', function () {
+        self.connected = true;
+        document.dispatchEvent(new CustomEvent('kizuna:connected'));
+      });
+      this.stream.addEventListener('error', function () { self.connected = false; });
       this.stream.addEventListener('in_app', function (e) { self.addMessage(JSON.parse(e.data)); });
       this.stream.addEventListener('content_card', function (e) { self.addCard(JSON.parse(e.data), true); self.renderFeed(); });
     }
@@ -182,7 +188,7 @@
         node.appendChild(img);
       }
       var title = el('h3', null, card.title);
-      if (card.pinned) title.appendChild(el('span', 'kz-pin', '\ud83d\udccc'));
+      if (card.pinned) title.appendChild(el('span', 'kz-pin', 'Pinned'));
       node.appendChild(title);
       node.appendChild(el('p', null, card.text));
       var link = safeUrl(card.link);

@@ -10,7 +10,10 @@ public sealed class InAppApiTests
 
     private static object Modal => new
     {
-        name = "welcome", channel = "in_app", subject = "Welcome, {{ customer.first_name }}!", body = "10% off today.",
+        name = "welcome",
+        channel = "in_app",
+        subject = "Welcome, {{ customer.first_name }}!",
+        body = "10% off today.",
         fields = new { layout = "modal", buttons = new object[] { new { label = "Shop now", action = "url", url = "https://shop.example.com/" }, new { label = "Later", action = "close" } } },
     };
 
@@ -24,7 +27,10 @@ public sealed class InAppApiTests
         var plain = await server.SendAsync(await server.TemplateAsync(new { name = "plain", channel = "content_card", subject = "Points", body = "Double points" }), "u-1");
         var pinned = await server.SendAsync(await server.TemplateAsync(new
         {
-            name = "pinned", channel = "content_card", subject = "Harvest", body = "New tea, {{ customer.first_name }}",
+            name = "pinned",
+            channel = "content_card",
+            subject = "Harvest",
+            body = "New tea, {{ customer.first_name }}",
             fields = new { pinned = true, link = "https://shop.example.com/tea", expiresAfter = "P7D" },
         }), "u-1");
         using var client = server.Client("u-1");

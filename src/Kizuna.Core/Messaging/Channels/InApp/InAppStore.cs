@@ -33,9 +33,16 @@ public sealed class InAppStore(Database database)
                 """,
                 new
                 {
-                    item.WorkspaceId, item.ProfileId, item.MessageId, channel = MessageChannels.Name(item.Channel), item.TemplateId,
-                    version = (long)item.TemplateVersion, item.Content, pinned = item.Pinned ? 1L : 0L,
-                    createdAt = Epoch.ToMs(item.CreatedAt), expiresAt = item.ExpiresAt is { } expires ? Epoch.ToMs(expires) : (long?)null,
+                    item.WorkspaceId,
+                    item.ProfileId,
+                    item.MessageId,
+                    channel = MessageChannels.Name(item.Channel),
+                    item.TemplateId,
+                    version = (long)item.TemplateVersion,
+                    item.Content,
+                    pinned = item.Pinned ? 1L : 0L,
+                    createdAt = Epoch.ToMs(item.CreatedAt),
+                    expiresAt = item.ExpiresAt is { } expires ? Epoch.ToMs(expires) : (long?)null,
                 },
                 transaction, cancellationToken: ct));
         }
