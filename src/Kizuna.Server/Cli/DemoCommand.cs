@@ -66,7 +66,8 @@ public sealed class DemoCommand : ICliCommand
         app.Services.GetRequiredService<DemoSite>().Access = site;
 
         CommandRunner.PrintWelcome(app, firstRun);
-        AnsiConsole.MarkupLine("[grey]A demo shop page shows the demo customer's in-app message and content cards: /demo/site[/]");
+        var shopPage = (CommandRunner.Addresses(app) is [var first, ..] ? first : "http://localhost:5000") + "/demo/site";
+        AnsiConsole.MarkupLine($"  demo shop page [link]{shopPage}[/] (the demo customer's in-app message and content cards)");
         if (firstRun is null)
         {
             AnsiConsole.MarkupLine("[grey]Sign in with the login and password shown when this demo folder was first created, or delete data/demo to start afresh.[/]");
