@@ -70,6 +70,59 @@ public sealed class InAppMessagesTests(DashboardServer server)
         Assert.NotNull(await EventAsync(workspace.Id, profileId, "Content Card Viewed"));
     }
 
+    [Fact]
+    public async Task Snippet_SlideUpThenFullScreen_ShownInTurn_AndDismissalsRecorded()
+    {
+        var page = await server.NewPageAsync();
+        var services = server.Services;
+        var (workspace, _) = await server.CreateTenantAsync("inapp-layouts");
+        var profileId = await CustomerAsync(workspace.Id, "shopper-2");
+        var writeKey = (await services.GetRequiredService<ApiKeyService>().CreateAsync(workspace.Id, ApiKeyKind.Write, "Shop", [], Ct)).Secret;
+        var secret = await services.GetRequiredService<IdentitySecrets>().GetOrCreateAsync(workspace.Id, Ct);
+        var messages = services.GetRequiredService<Kizuna.Messaging.MessageService>();
+        var to = new ProfileLookup(ProfileLookupKind.UserId, "shopper-2");
+        foreach (var (name, draft) in new[]
+        {
+            ("slide", new TemplateDraft("Free shipping over ¥5,000 today.", null, null, "in_app", new ChannelFields(Layout: "slide_up").ToJson())),
+            ("full", new TemplateDraft("Our new tea room opens on Saturday.", "Grand opening", null, "in_app", new ChannelFields(Layout: "full_screen", Buttons: [new InAppButton("OK", "close")]).ToJson())),
+            ("points", new TemplateDraft("Double points all week.", "Points week", null, "content_card", null)),
+        })
+        {
+            await messages.SendAsync(workspace.Id, new Kizuna.Messaging.TransactionalSend(await TemplateAsync(workspace.Id, name, draft), to), Ct);
+        }
+
+        var store = services.GetRequiredService<InAppStore>();
+        for (var tries = 0; (await store.ListAsync(workspace.Id, profileId, Kizuna.Messaging.MessageChannel.InApp, TimeProvider.System.GetUtcNow(), Ct)).Count < 2
+            || (await store.ListAsync(workspace.Id, profileId, Kizuna.Messaging.MessageChannel.ContentCard, TimeProvider.System.GetUtcNow(), Ct)).Count < 1; tries++)
+        {
+            Assert.True(tries < 600, "The outbox did not deliver the messages.");
+            await Task.Delay(50, Ct);   // the outbox delivers them in the background
+        }
+
+        using var shop = new ShopPage($"""
+            <!doctype html><html><head><title>Shop</title></head><body><h1>Shop</h1><div id="cards"></div>
+            <script src="{server.BaseUrl}/sdk/kizuna-messages.js" data-write-key="{writeKey}" data-user-id="shopper-2"
+                    data-user-hash="{IdentitySecrets.ComputeHex(secret, "shopper-2")}" data-feed="#cards"></script>
+            </body></html>
+            """);
+        await page.GotoAsync(shop.Url);
+
+        var slide = page.Locator(".kz-slide_up");
+        await Expect(slide).ToContainTextAsync("Free shipping over ¥5,000 today.");
+        await Expect(page.Locator(".kz-full_screen")).ToHaveCountAsync(0);   // one at a time
+        await slide.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+        var full = page.GetByRole(AriaRole.Dialog, new() { Name = "Grand opening" });
+        await Expect(full).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("kz-full_screen"));
+        await full.GetByRole(AriaRole.Button, new() { Name = "OK" }).ClickAsync();
+        await page.Locator("#cards article.kz-card").GetByRole(AriaRole.Button, new() { Name = "Dismiss" }).ClickAsync();
+
+        await Expect(page.Locator("#cards")).ToContainTextAsync("No messages right now.");
+        await EventAsync(workspace.Id, profileId, "In-App Message Dismissed");
+        await EventAsync(workspace.Id, profileId, "In-App Message Clicked");
+        await EventAsync(workspace.Id, profileId, "Content Card Dismissed");
+        Assert.Empty(await store.ListAsync(workspace.Id, profileId, Kizuna.Messaging.MessageChannel.InApp, TimeProvider.System.GetUtcNow(), Ct));
+    }
+
     private async Task<long> CustomerAsync(long workspaceId, string userId)
     {
         var now = TimeProvider.System.GetUtcNow();

@@ -160,6 +160,18 @@ public sealed class InAppApiTests
     }
 
     [Fact]
+    public async Task Send_ToAnAddressNoProfileHas_BadRequestNamingTo()
+    {
+        await using var server = await InAppServer.StartAsync();
+        var template = await server.TemplateAsync(Modal);
+
+        var sent = await server.Admin.PostAsJsonAsync("/api/messages", new { templateId = template, to = new { email = "nobody@example.com" } }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, sent.StatusCode);
+        Assert.Contains("\"to\"", await sent.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Templates_InAppAndCardRulesBroken_AnswerBadRequestNamingTheField()
     {
         await using var server = await InAppServer.StartAsync();
