@@ -12,6 +12,7 @@ using Kizuna.Server.Imports;
 using Kizuna.Server.Ingestion;
 using Kizuna.Server.Messaging;
 using Kizuna.Server.Messaging.Consent;
+using Kizuna.Server.Messaging.InApp;
 using Kizuna.Server.Operations;
 using Kizuna.Server.Profiles;
 using Kizuna.Server.Security;
@@ -48,6 +49,7 @@ static WebApplication Build(KizunaCommand command)
     builder.Services.AddKizunaIngestionApi();
     builder.Services.AddKizunaDashboard();
     builder.Services.AddKizunaHealth();
+    builder.Services.AddKizunaInAppClientApi();
 
     var app = builder.Build();
 
@@ -78,6 +80,9 @@ static WebApplication Build(KizunaCommand command)
     app.MapTestSendApi();
     app.MapWebViewPage();
     app.MapChannelTestApi();
+    app.MapInAppClientApi();
+    app.MapIdentityVerificationApi();
+    app.MapDemoSitePage();
     app.MapKizunaDashboard();
     return app;
 }

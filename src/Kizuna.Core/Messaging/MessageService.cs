@@ -116,6 +116,8 @@ public sealed class MessageService(OutboxStore outbox, TemplateStore templates, 
                 break;
             case MessageChannel.Push when profile is null:
                 return TransactionalResult.Refused("to", "A push goes to a profile's devices; name the profile by userId or profileId.");
+            case MessageChannel.InApp or MessageChannel.ContentCard when profile is null:
+                return TransactionalResult.Refused("to", "In-app messages and content cards go to a profile's app; name the profile by userId or profileId.");
             default:
                 recipient = profile?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? send.To.Value;
                 break;

@@ -42,6 +42,10 @@ public static class MessagingServiceCollectionExtensions
                 // The stricter answer wins a merge: the states' names order unsubscribed > subscribed > pending > opted_in.
                 OnMerge = MergeRule.AddUp(key: ["channel", "group_id"], max: ["state", "source", "changed_at"]),
                 Export = new ExportColumns { Times = ["changed_at"], OrderBy = ["channel", "group_id"] },
+            },
+            new ProfileTable("in_app_items")
+            {
+                Export = new ExportColumns { Json = ["content"], Times = ["created_at", "expires_at", "seen_at", "clicked_at", "dismissed_at"], OrderBy = ["message_id"] },
             });
 
     /// <summary>The outbox, the send checks, the email channel (and its catcher for the demo) and signed links.</summary>

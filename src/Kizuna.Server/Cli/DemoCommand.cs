@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Kizuna.Demo;
 using Kizuna.Profiles;
+using Kizuna.Server.Messaging.InApp;
 using Kizuna.Workspaces;
 using Spectre.Console;
 
@@ -61,7 +62,12 @@ public sealed class DemoCommand : ICliCommand
             AnsiConsole.MarkupLine(string.Create(CultureInfo.CurrentCulture, $"The demo workspace already holds {existing.Total:N0} profiles; serving it as it is."));
         }
 
+        var site = await app.Services.GetRequiredService<DemoMessages>().EnsureAsync(workspace.Id, ct);
+        app.Services.GetRequiredService<DemoSite>().Access = site;
+
         CommandRunner.PrintWelcome(app, firstRun);
+        var shopPage = (CommandRunner.Addresses(app) is [var first, ..] ? first : "http://localhost:5000") + "/demo/site";
+        AnsiConsole.MarkupLine($"  demo shop page [link]{shopPage}[/] (the demo customer's in-app message and content cards)");
         if (firstRun is null)
         {
             AnsiConsole.MarkupLine("[grey]Sign in with the login and password shown when this demo folder was first created, or delete data/demo to start afresh.[/]");

@@ -10,12 +10,14 @@ namespace Kizuna.Server.Templates;
 /// <summary>
 /// A save request as a draft for its channel: email (no channel, as before), <c>sms</c> (the body is the text),
 /// <c>push</c> (subject line as title, body, <c>fields</c>: imageUrl, deepLink, data) or <c>webhook</c> (body as
-/// the JSON body, <c>fields</c>: method, url, headers), email's <c>fields</c> preheader and text, checked by the channel's content rules with each problem's
+/// the JSON body, <c>fields</c>: method, url, headers), <c>in_app</c> (subject line as header, body, <c>fields</c>:
+/// layout, imageUrl, buttons) or <c>content_card</c> (subject line as title, body as text, <c>fields</c>: imageUrl,
+/// link, expiresAfter, pinned), and email's <c>fields</c> preheader and text, checked by the channel's content rules with each problem's
 /// field, line and column.
 /// </summary>
 public static class ChannelDrafts
 {
-    private static readonly MessageChannel[] Sendable = [MessageChannel.Email, MessageChannel.Sms, MessageChannel.Push, MessageChannel.Webhook];
+    private static readonly MessageChannel[] Sendable = [MessageChannel.Email, MessageChannel.Sms, MessageChannel.Push, MessageChannel.Webhook, MessageChannel.InApp, MessageChannel.ContentCard];
 
     public static ValidationProblem? TryDraft(
         string? body, string? subject, string? description, string? channelName, JsonElement? fieldsJson, bool isBlock, ContentValidator validator, out TemplateDraft draft)
@@ -34,7 +36,7 @@ public static class ChannelDrafts
         var channel = MessageChannel.Email;
         if (channelName is not null && (!MessageChannels.TryParse(channelName, out channel) || !Sendable.Contains(channel)))
         {
-            return RenderInputs.Invalid("channel", "The channel is one of email, sms, push and webhook.");
+            return RenderInputs.Invalid("channel", "The channel is one of email, sms, push, webhook, in_app and content_card.");
         }
 
         ChannelFields fields = new();
@@ -59,11 +61,12 @@ public static class ChannelDrafts
         }
 
         var content = fields.ContentFor(channel, subject, body ?? string.Empty)!;
-        var problems = validator.Validate(content);
+        var problems = fields.FormatProblems(channel).ToList();
+        problems.AddRange(validator.Validate(content));
         if (problems.Count > 0)
         {
             var first = problems[0];
-            var field = first.Field switch { "title" => "subject", "body" or "subject" => first.Field, _ => $"fields.{first.Field}" };
+            var field = first.Field switch { "title" or "header" => "subject", "text" => "body", "body" or "subject" => first.Field, _ => $"fields.{first.Field}" };
             return RenderInputs.Invalid(field, [.. problems.Where(p => p.Field == first.Field).Select(Describe)]);
         }
 

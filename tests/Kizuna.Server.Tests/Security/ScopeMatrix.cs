@@ -99,6 +99,8 @@ public static class ScopeMatrix
         ["GET /api/messages/{id}/events"] = [Scopes.MessagesRead],
         ["POST /api/templates/{id}/test"] = [Scopes.TemplatesRead, Scopes.MessagesSend],
         ["POST /api/messaging/channels/email/test"] = [Scopes.MessagingManage],
+        ["GET /api/messaging/identity-verification"] = [Scopes.MessagingManage],
+        ["POST /api/messaging/identity-verification/rotate"] = [Scopes.MessagingManage],
         ["POST /v1/identify"] = Ingest,
         ["POST /v1/i"] = Ingest,
         ["POST /v1/track"] = Ingest,

@@ -1,4 +1,5 @@
 using Kizuna.Messaging.Channels.Catchers;
+using Kizuna.Messaging.Channels.InApp;
 using Kizuna.Messaging.Channels.Push;
 using Kizuna.Messaging.Channels.Sms;
 using Kizuna.Messaging.Channels.Webhook;
@@ -46,6 +47,8 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<IChangeConsumer, DeviceTokenConsumer>();
         Client(services, PushChannel.ClientName, MessageChannel.Push, sp => sp.GetRequiredService<IOptions<PushOptions>>().Value.UseCatcher, _ => new SocketsHttpHandler { UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         AddQueue<ChannelSendHandler<PushComposer, PushChannel>>(services, MessageChannel.Push);
+
+        services.AddKizunaInApp();
         return services;
     }
 

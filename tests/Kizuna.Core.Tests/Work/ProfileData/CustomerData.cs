@@ -51,6 +51,12 @@ internal static class CustomerData
         await connection.ExecuteAsync(
             "INSERT INTO subscriptions (workspace_id, profile_id, channel, group_id, state, source, changed_at) VALUES (@ws, @id, 'email', 0, 'unsubscribed', 'one_click', 0)",
             new { ws, id });
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO in_app_items (workspace_id, profile_id, message_id, channel, template_id, template_version, content, pinned, created_at, seen_at)
+            VALUES (@ws, @id, @message, 'content_card', 1, 1, '{"title":"Points","text":"Double points"}', 1, 0, 0)
+            """,
+            new { ws, id, message });
         return id;
     }
 }
