@@ -38,7 +38,7 @@ public sealed class ExportHost : IAsyncDisposable
         }));
         for (var tries = 0; !(await host.Get<ChangeFeed>().LagAsync(Ct)).Any(l => l.Consumer == "webhook-export" && l.Owner is not null); tries++)
         {
-            Assert.True(tries < 1500, "the export consumer never took its cursor");
+            Assert.True(tries < 3000, "the export consumer never took its cursor");
             await Task.Delay(20, Ct);
         }
 
@@ -54,12 +54,12 @@ public sealed class ExportHost : IAsyncDisposable
     public async Task TrackAsync(string user, DateTimeOffset at, params string[] names) =>
         await Get<IngestionPipeline>().SubmitAsync(new IngestBatch(Ws, [.. names.Select(n => Ingestion.Messages.Track(user, null, n, at) with { PropertiesJson = """{"message_id": 7}""" })]), Ct);
 
-    /// <summary>Waits until the receiver holds <paramref name="count"/> requests.</summary>
+    /// <summary>Waits until the receiver holds <paramref name="count"/> requests (up to a minute: a transaction left open on a shared PostgreSQL server holds the feed back).</summary>
     public async Task<IReadOnlyList<PeerRequest>> RequestsAsync(int count)
     {
         for (var tries = 0; Peer.Requests.Count < count; tries++)
         {
-            Assert.True(tries < 1500, $"{Peer.Requests.Count} of {count} requests arrived");
+            Assert.True(tries < 3000, $"{Peer.Requests.Count} of {count} requests arrived");
             await Task.Delay(20, Ct);
         }
 
@@ -80,7 +80,7 @@ public sealed class ExportHost : IAsyncDisposable
                 return (job.State, job.DueAt, (int)job.Attempts, job.LastError);
             }
 
-            Assert.True(tries < 1500, $"attempt {attempts} was never recorded (the job is {job.State} after {job.Attempts})");
+            Assert.True(tries < 3000, $"attempt {attempts} was never recorded (the job is {job.State} after {job.Attempts})");
             await Task.Delay(20, Ct);
         }
     }
