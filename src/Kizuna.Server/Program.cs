@@ -13,6 +13,7 @@ using Kizuna.Server.Ingestion;
 using Kizuna.Server.Messaging;
 using Kizuna.Server.Messaging.Consent;
 using Kizuna.Server.Messaging.InApp;
+using Kizuna.Server.Messaging.Export;
 using Kizuna.Server.Operations;
 using Kizuna.Server.Profiles;
 using Kizuna.Server.Security;
@@ -74,6 +75,7 @@ static WebApplication Build(KizunaCommand command)
     app.MapPushDevicesApi();
     app.MapConsentApi();
     app.MapConsentPages();
+    app.MapWebhookEndpointsApi();
     app.MapScoresApi();
     app.MapSegmentsApi();
     app.MapMessageLogApi();

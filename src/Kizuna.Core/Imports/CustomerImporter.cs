@@ -17,6 +17,7 @@ internal sealed class CustomerImporter(ImportMapping mapping, MessageSink sink, 
             traits["email"] = email;
         }
 
+        ImportConsent.AddTo(traits, row, mapping);
         var anonymousId = row.Key(ImportFields.AnonymousId);
         counters.Customers++;
         await sink.AddAsync(ImportMessages.Identify($"import:customers:{userId}:{row.Fingerprint()}", userId, anonymousId, traits, timestamp, receivedAt), ct);

@@ -17,6 +17,12 @@ public sealed record ImportMapping
     /// <summary>Profile trait → CSV header, set on the customer (customers and orders imports).</summary>
     public IReadOnlyDictionary<string, string> Traits { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Consent of customers imports: a channel (<c>email</c>, <c>sms</c>, <c>push</c>) or a subscription group's key →
+    /// CSV header holding the answer (<c>subscribed</c>, <c>opted_in</c>, <c>unsubscribed</c>, or a yes or no).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Subscriptions { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Event property → CSV header (events imports).</summary>
     public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
 

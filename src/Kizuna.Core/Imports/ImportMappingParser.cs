@@ -11,7 +11,7 @@ public static class ImportMappingParser
 {
     private static readonly HashSet<string> Members =
     [
-        "kind", "columns", "traits", "properties", "event", "timestampFormat", "timeZone", "currency",
+        "kind", "columns", "traits", "subscriptions", "properties", "event", "timestampFormat", "timeZone", "currency",
         "cancellationPrefix", "cancellationAs", "cancellationMatch", "numericIds", "delimiter", "encoding", "maxReportedErrors",
     ];
 
@@ -75,11 +75,23 @@ public static class ImportMappingParser
                 }
             }
 
+            var subscriptions = Map(root, "subscriptions");
+            if (subscriptions.Count > 0 && kind != ImportKind.Customers)
+            {
+                throw new ImportMappingException("subscriptions", "Only a customers import reads subscriptions.");
+            }
+
+            foreach (var key in subscriptions.Keys.Where(k => !ImportConsent.IsTarget(k)))
+            {
+                throw new ImportMappingException($"subscriptions.{key}", "Name a channel (email, sms, push) or a subscription group's key (lower-case letters, digits, _ and -).");
+            }
+
             return new ImportMapping
             {
                 Kind = kind,
                 Columns = columns,
                 Traits = Map(root, "traits"),
+                Subscriptions = subscriptions,
                 Properties = Map(root, "properties"),
                 Event = eventName,
                 TimestampFormat = TimestampFormat(String(root, "timestampFormat")),

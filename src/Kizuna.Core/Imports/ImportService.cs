@@ -187,7 +187,7 @@ public sealed class ImportService(
                 : throw new ImportMappingException($"columns.{field}", $"Column '{column}' is not in the file's header ({string.Join(", ", header)}).");
         }
 
-        foreach (var (section, map) in new[] { ("traits", mapping.Traits), ("properties", mapping.Properties) })
+        foreach (var (section, map) in new[] { ("traits", mapping.Traits), ("subscriptions", mapping.Subscriptions), ("properties", mapping.Properties) })
         {
             foreach (var (name, column) in map)
             {

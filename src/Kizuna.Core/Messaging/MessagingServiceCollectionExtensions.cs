@@ -4,6 +4,7 @@ using Kizuna.Messaging.Channels.Email.Catcher;
 using Kizuna.Messaging.Checks;
 using Kizuna.Messaging.Consent;
 using Kizuna.Messaging.Content;
+using Kizuna.Messaging.Export;
 using Kizuna.Messaging.Links;
 using Kizuna.Messaging.Outbox;
 using Kizuna.Work.Jobs;
@@ -85,6 +86,7 @@ public static class MessagingServiceCollectionExtensions
         });
         services.AddKeyedSingleton<IJobHandler, ChannelSendHandler<EmailComposer, EmailChannel>>(OutboxJobs.Queue(MessageChannel.Email));
         services.AddKizunaMessagingChannels();
+        services.AddKizunaEngagementExport();
         return services;
     }
 }

@@ -47,6 +47,8 @@ public sealed class ImportMappingParserTests
     [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "timestampFormat": "dddd HH:mm" }""", "timestampFormat")]
     [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "timestampFormat": "HH:mm" }""", "timestampFormat")]
     [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "timestampFormat": "MM-dd HH:mm" }""", "timestampFormat")]
+    [InlineData("""{ "kind": "customers", "columns": { "user_id": "A" }, "subscriptions": { "Fax Line": "B" } }""", "subscriptions.Fax Line")]
+    [InlineData("""{ "kind": "events", "columns": { "user_id": "A", "timestamp": "T" }, "event": "x", "subscriptions": { "email": "B" } }""", "subscriptions")]
     public void Parse_InvalidMapping_NamesTheField(string json, string field)
     {
         var ex = Assert.Throws<ImportMappingException>(() => ImportMappingParser.Parse(json));

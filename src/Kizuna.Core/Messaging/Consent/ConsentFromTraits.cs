@@ -3,13 +3,16 @@ using Kizuna.Work.Changes;
 namespace Kizuna.Messaging.Consent;
 
 /// <summary>
-/// Reads consent from identify traits (<see cref="ConsentTraits"/>) as they are committed, and records it on the
-/// profile with the identify's own time, so a late-arriving older call never undoes a newer answer. Groups the
-/// workspace does not have are ignored here (an integration may send keys not yet set up). Replayed changes are
-/// harmless: an answer already stored changes nothing.
+/// Reads consent from identify traits (<see cref="ConsentTraits"/>; customers imports arrive as identify calls too,
+/// recorded with the source <c>import</c>) and from consent track events (<see cref="ConsentTrackEvents"/>) as they
+/// are committed, and records it on the profile with the call's own time, so a late-arriving older call never undoes
+/// a newer answer. Groups the workspace does not have are ignored here (an integration may send keys not yet set up).
+/// Replayed changes are harmless: an answer already stored changes nothing.
 /// </summary>
 public sealed class ConsentFromTraits(ConsentService consent) : IChangeConsumer
 {
+    public const string ImportSource = "import";
+
     public string Name => "messaging-consent";
 
     public int BatchSize => 64;
@@ -18,12 +21,14 @@ public sealed class ConsentFromTraits(ConsentService consent) : IChangeConsumer
     {
         foreach (var change in changes)
         {
-            foreach (var identify in change.Events.Where(e => e.Type == "identify" && e.ProfileId > 0 && ConsentTraits.MayCarryConsent(e.PropertiesJson)))
+            foreach (var e in change.Events)
             {
-                var answers = ConsentTraits.Parse(identify.PropertiesJson, identify.Timestamp);
+                var answers = e.Type == "identify" && e.ProfileId > 0 && ConsentTraits.MayCarryConsent(e.PropertiesJson)
+                    ? ConsentTraits.Parse(e.PropertiesJson, e.Timestamp, e.MessageId.StartsWith("import:", StringComparison.Ordinal) ? ImportSource : ConsentTraits.Source)
+                    : ConsentTrackEvents.IsConsent(e) ? ConsentTrackEvents.Parse(e) : [];
                 if (answers.Count > 0)
                 {
-                    await consent.ApplyAsync(identify.WorkspaceId, identify.ProfileId, answers, skipUnknownGroups: true, ct);
+                    await consent.ApplyAsync(e.WorkspaceId, e.ProfileId, answers, skipUnknownGroups: true, ct);
                 }
             }
         }

@@ -9,6 +9,9 @@ public sealed class JobOutcomes
     /// <summary>The job failed; it is tried again after a backoff, or is dead after its last attempt.</summary>
     public void Fail(ClaimedJob job, string error) => Add(new JobFailure(job, error));
 
+    /// <summary>The job failed; it is tried again after <paramref name="retryAfter"/> (the handler's own schedule), or is dead after its last attempt.</summary>
+    public void Fail(ClaimedJob job, string error, TimeSpan retryAfter) => Add(new JobFailure(job, error, RetryAfter: retryAfter));
+
     /// <summary>The job cannot succeed (its input is gone or wrong): it is dead now, with <paramref name="error"/>.</summary>
     public void GiveUp(ClaimedJob job, string error) => Add(new JobFailure(job, error, Retry: false));
 

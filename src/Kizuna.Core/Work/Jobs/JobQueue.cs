@@ -162,10 +162,10 @@ public sealed partial class JobQueue(
             command.Parameters.Add(parameter);
             return parameter;
         }).ToArray();
-        foreach (var (job, error, retry) in failures)
+        foreach (var (job, error, retry, retryAfter) in failures)
         {
             var dead = !retry || job.IsLastAttempt;
-            var retryAt = now + JobBackoff.Delay(job.Attempt, settings.RetryDelay, settings.MaxRetryDelay, Random.Shared);
+            var retryAt = now + (retryAfter ?? JobBackoff.Delay(job.Attempt, settings.RetryDelay, settings.MaxRetryDelay, Random.Shared));
             object[] values = [dead ? "dead" : "pending", Epoch.ToMs(dead ? now : retryAt), dead ? Epoch.ToMs(now) : DBNull.Value, error, job.Id, job.LeaseToken];
             for (var i = 0; i < values.Length; i++)
             {

@@ -26,7 +26,7 @@ public static class ConsentPages
         pages.MapPost("/unsubscribe/{token}", UnsubscribeAsync);
         pages.MapGet("/preferences/{token}", PreferencesAsync);
         pages.MapPost("/preferences/{token}", SavePreferencesAsync);
-        pages.MapGet("/confirm/{token}", ConfirmPage);
+        pages.MapGet("/confirm/{token}", ConfirmPageAsync);
         pages.MapPost("/confirm/{token}", ConfirmAsync);
         TrackingEndpoints.Map(pages);
         return routes;
@@ -114,8 +114,17 @@ public static class ConsentPages
         return await PreferencesPageAsync(http, r, consent, applied.Any(a => a.State == SubscriptionState.Pending) ? text.Pending : text.Saved, ct);
     }
 
-    internal static ContentHttpResult ConfirmPage(string token, HttpContext http)
+    /// <summary>
+    /// Asks for the click that confirms, only for a link that still would: a forged token, or one whose request was
+    /// confirmed or replaced since, gets the expired page rather than a button that can only fail. Nothing changes here.
+    /// </summary>
+    internal static async Task<ContentHttpResult> ConfirmPageAsync(string token, HttpContext http, DoubleOptIn doubleOptIn, TimeProvider time, CancellationToken ct)
     {
+        if (await doubleOptIn.ConfirmationAsync(token, time.GetUtcNow(), ct) is null)
+        {
+            return Expired(http, null);
+        }
+
         var text = Language(http, null);
         return Html(ConsentHtml.Question(text, text.ConfirmTitle, text.ConfirmQuestion, text.ConfirmButton, http.Request.Path));
     }

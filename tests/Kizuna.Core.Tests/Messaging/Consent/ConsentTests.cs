@@ -96,6 +96,17 @@ public sealed class ConsentTests
     }
 
     [Fact]
+    public void Traits_YesAndNoWrittenAsText_AreRead()
+    {
+        var changes = ConsentTraits.Parse("""{"sms_subscribe":"yes","unsubscribed":"true","subscription_groups":{"weekly":"0"}}""", Now, "import");
+
+        Assert.Equal(
+            [(MessageChannel.Sms, null, SubscriptionState.Subscribed, "import"), (MessageChannel.Email, null, SubscriptionState.Unsubscribed, "import"),
+             (MessageChannel.Email, "weekly", SubscriptionState.Unsubscribed, "import")],
+            changes.Select(c => (c.Channel, c.GroupKey, c.State, c.Source)));
+    }
+
+    [Fact]
     public void Refusal_OfAMessageWithoutConsentData_IsNull()
     {
         var message = new OutboxMessage(1, 1, 1, MessageChannel.Email, "api", "k", 1, 1, "a@example.com", null, false, OutboxState.Queued, 0, null, null, Now, Now, null);

@@ -96,7 +96,12 @@ public sealed class ConsentApiTests
         var confirmed = await server.Anonymous.PostAsync(link, new FormUrlEncodedContent([]), Ct);
         var reused = await server.Anonymous.PostAsync(link, new FormUrlEncodedContent([]), Ct);
 
+        var spentPage = await server.Anonymous.GetAsync(link, Ct);
+        var forgedPage = await server.Anonymous.GetAsync(link[..^4] + (link.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA"), Ct);
+
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.NotFound), (page.StatusCode, confirmed.StatusCode, reused.StatusCode));
+        Assert.Contains("method=\"post\"", await page.Content.ReadAsStringAsync(Ct), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (spentPage.StatusCode, forgedPage.StatusCode));
         var email = (await server.SubscriptionsAsync(profile)).Channels.Single(c => c.Channel == "email");
         Assert.Equal(("opted_in", "double_opt_in", true), (email.State, email.Source, email.ReceivesMarketing));
         await server.SendAsync(marketing, "u-3", "sent");
