@@ -95,8 +95,25 @@ public sealed class ImportJobTests
         Assert.Equal((9L, "/tmp/x.csv", true), (back.ImportId, back.Path, back.DeleteWhenDone));
         Assert.Equal(mapping.Columns, back.Mapping.Columns);
         Assert.Equal(mapping.Traits, back.Mapping.Traits);
-        Assert.Equal(mapping with { Columns = back.Mapping.Columns, Traits = back.Mapping.Traits, Properties = back.Mapping.Properties, Encoding = back.Mapping.Encoding, TimeZone = back.Mapping.TimeZone }, back.Mapping);
+        Assert.Equal(mapping with
+        {
+            Columns = back.Mapping.Columns, Traits = back.Mapping.Traits, Subscriptions = back.Mapping.Subscriptions, Properties = back.Mapping.Properties,
+            Encoding = back.Mapping.Encoding, TimeZone = back.Mapping.TimeZone,
+        }, back.Mapping);
         Assert.Equal((mapping.TimeZone.Id, mapping.Encoding!.CodePage), (back.Mapping.TimeZone.Id, back.Mapping.Encoding!.CodePage));
+    }
+
+    [Fact]
+    public void Payload_CustomersSubscriptions_SurviveTheQueue()
+    {
+        var mapping = ImportMappingParser.Parse("""
+            { "kind": "customers", "columns": { "user_id": "Id", "email": "Email" }, "subscriptions": { "email": "Newsletter", "sms": "Texts" } }
+            """);
+
+        var back = ImportJobPayload.FromJson(new ImportJobPayload(9, "/tmp/x.csv", true, mapping).ToJson());
+
+        Assert.Equal(2, mapping.Subscriptions.Count);
+        Assert.Equal(mapping.Subscriptions, back.Mapping.Subscriptions);
     }
 
     private static async Task<ImportJob> WaitForEndAsync(CoreHost host, long id)
