@@ -97,8 +97,12 @@ public sealed class ImportJobTests
         Assert.Equal(mapping.Traits, back.Mapping.Traits);
         Assert.Equal(mapping with
         {
-            Columns = back.Mapping.Columns, Traits = back.Mapping.Traits, Subscriptions = back.Mapping.Subscriptions, Properties = back.Mapping.Properties,
-            Encoding = back.Mapping.Encoding, TimeZone = back.Mapping.TimeZone,
+            Columns = back.Mapping.Columns,
+            Traits = back.Mapping.Traits,
+            Subscriptions = back.Mapping.Subscriptions,
+            Properties = back.Mapping.Properties,
+            Encoding = back.Mapping.Encoding,
+            TimeZone = back.Mapping.TimeZone,
         }, back.Mapping);
         Assert.Equal((mapping.TimeZone.Id, mapping.Encoding!.CodePage), (back.Mapping.TimeZone.Id, back.Mapping.Encoding!.CodePage));
     }
