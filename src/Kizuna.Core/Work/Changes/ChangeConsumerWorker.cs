@@ -109,17 +109,19 @@ public sealed class ChangeConsumerWorker(IChangeConsumer consumer, ChangeFeed fe
     /// <summary>Gives the lease up if this node holds it.</summary>
     public async Task ReleaseAsync(CancellationToken ct)
     {
+        var holding = _position is not null;
         try
         {
             await SettleMoveAsync();
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception)
         {
-            // The lease is given back below whatever became of the last move.
+            // The last move failed or was cancelled by the stop: its batch is handed over again, and the lease is
+            // given back below all the same (releasing a lease another node took changes nothing).
         }
 
         _readAhead = null;
-        if (_position is not null)
+        if (holding)
         {
             _position = null;
             await cursors.ReleaseAsync(consumer.Name, owner, ct);

@@ -78,4 +78,26 @@ public sealed class ChangeConsumerWorkerTests
         Assert.Equal(0, await FeedFixture.DrainAsync(worker));
         Assert.Equal(0, Assert.Single(await f.Feed.LagAsync(Ct)).Behind);
     }
+
+    [Fact]
+    public async Task ReleaseAsync_LastMoveCancelledByTheStop_GivesTheLeaseBackAndTheBatchIsHandedAgain()
+    {
+        await using var store = await TestStore.CreateAsync("sqlite", Ct);
+        var f = new FeedFixture(store);
+        var (a, b) = (new RecordingConsumer("segments"), new RecordingConsumer("segments"));
+        var (nodeA, nodeB) = (f.Worker(a, "node-a"), f.Worker(b, "node-b"));
+        await nodeA.RunOnceAsync(Ct);
+        await f.WriteAsync("m-1");
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        var turn = await ((SqliteDatabase)store.Database).WriteTurnAsync(Ct);
+        Assert.Equal(1, await nodeA.RunOnceAsync(stopping.Token).WaitAsync(TimeSpan.FromMinutes(1), Ct));   // m-1; its move waits
+        await stopping.CancelAsync();   // the node stops while the move waits for the writer
+        turn.Dispose();
+        await nodeA.ReleaseAsync(Ct);
+
+        Assert.Equal(1, await nodeB.RunOnceAsync(Ct));   // the lease is free at once, and m-1 comes again
+        Assert.Equal(["m-1"], a.MessageIds);
+        Assert.Equal(["m-1"], b.MessageIds);
+    }
 }
