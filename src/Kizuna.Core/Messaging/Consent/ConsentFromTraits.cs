@@ -23,12 +23,14 @@ public sealed class ConsentFromTraits(ConsentService consent) : IChangeConsumer
         {
             foreach (var e in change.Events)
             {
+                var tracked = ConsentTrackEvents.IsConsent(e);
                 var answers = e.Type == "identify" && e.ProfileId > 0 && ConsentTraits.MayCarryConsent(e.PropertiesJson)
                     ? ConsentTraits.Parse(e.PropertiesJson, e.Timestamp, e.MessageId.StartsWith("import:", StringComparison.Ordinal) ? ImportSource : ConsentTraits.Source)
-                    : ConsentTrackEvents.IsConsent(e) ? ConsentTrackEvents.Parse(e) : [];
+                    : tracked ? ConsentTrackEvents.Parse(e) : [];
                 if (answers.Count > 0)
                 {
-                    await consent.ApplyAsync(e.WorkspaceId, e.ProfileId, answers, skipUnknownGroups: true, ct);
+                    // A tracked Unsubscribed already is the answer's event on the profile: not a second one of the same name.
+                    await consent.ApplyAsync(e.WorkspaceId, e.ProfileId, answers, skipUnknownGroups: true, ct, tracked ? e.Name : null);
                 }
             }
         }

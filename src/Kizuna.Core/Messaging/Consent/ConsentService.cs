@@ -16,8 +16,13 @@ public sealed class ConsentService(
     public Task<ConsentResult> ApplyAsync(long workspaceId, long profileId, IReadOnlyList<ConsentChange> changes, CancellationToken ct) =>
         ApplyAsync(workspaceId, profileId, changes, false, ct);
 
-    /// <summary>Records answers for one profile; a group the workspace lacks is refused, or skipped with <paramref name="skipUnknownGroups"/>.</summary>
-    public async Task<ConsentResult> ApplyAsync(long workspaceId, long profileId, IReadOnlyList<ConsentChange> changes, bool skipUnknownGroups, CancellationToken ct)
+    /// <summary>
+    /// Records answers for one profile; a group the workspace lacks is refused, or skipped with
+    /// <paramref name="skipUnknownGroups"/>. <paramref name="recordedAs"/> names the event on the profile the answers
+    /// came in (a tracked <c>Unsubscribed</c>): a change that event already records is not recorded a second time.
+    /// </summary>
+    public async Task<ConsentResult> ApplyAsync(
+        long workspaceId, long profileId, IReadOnlyList<ConsentChange> changes, bool skipUnknownGroups, CancellationToken ct, string? recordedAs = null)
     {
         var known = await groups.ListAsync(workspaceId, ct);
         var consent = (await settings.GetAsync(workspaceId, ct)).Consent;
@@ -62,7 +67,7 @@ public sealed class ConsentService(
             await doubleOptIn.SendAsync(workspaceId, profileId, consent.DoubleOptInTemplateId!.Value, pending.Change.At, ct);
         }
 
-        await events.RecordAsync([.. applied.Select(a => ConsentEvents.For(workspaceId, profileId, a))], ct);
+        await events.RecordAsync([.. applied.Select(a => ConsentEvents.For(workspaceId, profileId, a)).Where(e => e.Name != recordedAs)], ct);
         return new ConsentResult(applied);
     }
 
