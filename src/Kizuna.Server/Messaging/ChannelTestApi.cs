@@ -15,6 +15,6 @@ public static class ChannelTestApi
         routes.MapPost("/api/messaging/channels/email/test", TestEmailAsync).WithTags("Messaging").WithName("TestEmailConnection")
             .RequireScope(Scopes.MessagingManage);
 
-    internal static async Task<Ok<ConnectionTestResult>> TestEmailAsync(SmtpConnectionTest test, CancellationToken ct) =>
-        TypedResults.Ok(await test.RunAsync(ct));
+    internal static async Task<Ok<ConnectionTestResponse>> TestEmailAsync(SmtpConnectionTest test, CancellationToken ct) =>
+        TypedResults.Ok(ConnectionTestResponse.From(await test.RunAsync(ct)));
 }
