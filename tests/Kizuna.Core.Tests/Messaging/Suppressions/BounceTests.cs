@@ -89,4 +89,20 @@ public sealed class BounceTests
 
         Assert.Empty(await store.ListAsync(host.Ws, new SuppressionFilter(null, null, null, null, 10), Ct));
     }
+
+    [Fact]
+    public async Task Send_TextToAListedNumber_IsSuppressedWhateverWayTheNumberWasWritten()
+    {
+        await using var host = await ChannelHost.StartAsync("sqlite");
+        host.Peer.Answer = (_, _) => (201, """{"sid":"SM9"}""");
+        await host.CustomerAsync("s-b1", new { phone = "090-1234-5678" });
+        var template = await host.TemplateAsync(MessageChannel.Sms, "Your code is 1234");
+        var number = SuppressionAddresses.Normalise(MessageChannel.Sms, "+81 90 1234 5678", "JP", out _);
+        await host.Get<SuppressionService>().AddAsync(host.Ws, [new SuppressionRequest(MessageChannel.Sms, number!, SuppressionReasons.Manual, null)], Ct);
+
+        var queued = (await host.SendAsync(template, "s-b1")).Message!;
+        await host.WaitForAsync(queued.Id, OutboxState.Suppressed);
+
+        Assert.Empty(host.Peer.Requests);
+    }
 }
