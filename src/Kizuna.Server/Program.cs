@@ -14,6 +14,7 @@ using Kizuna.Server.Messaging;
 using Kizuna.Server.Messaging.Consent;
 using Kizuna.Server.Messaging.Export;
 using Kizuna.Server.Messaging.InApp;
+using Kizuna.Server.Messaging.Suppressions;
 using Kizuna.Server.Operations;
 using Kizuna.Server.Profiles;
 using Kizuna.Server.Security;
@@ -84,6 +85,7 @@ static WebApplication Build(KizunaCommand command)
     app.MapChannelTestApi();
     app.MapInAppClientApi();
     app.MapIdentityVerificationApi();
+    app.MapSuppressionsApi();
     app.MapDemoSitePage();
     app.MapKizunaDashboard();
     return app;

@@ -7,6 +7,7 @@ using Kizuna.Messaging.Content;
 using Kizuna.Messaging.Export;
 using Kizuna.Messaging.Links;
 using Kizuna.Messaging.Outbox;
+using Kizuna.Messaging.Suppressions;
 using Kizuna.Work.Jobs;
 using Kizuna.Work.ProfileData;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,12 @@ public static class MessagingServiceCollectionExtensions
             new ProfileTable("in_app_items")
             {
                 Export = new ExportColumns { Json = ["content"], Times = ["created_at", "expires_at", "seen_at", "clicked_at", "dismissed_at"], OrderBy = ["message_id"] },
+            },
+            new ProfileTable("suppressed_addresses")
+            {
+                // Keyed by address, not profile: the entry names the profile that had the address, so erasing it
+                // takes the plain address off the list (the erased-customer hashes keep blocking it).
+                Export = new ExportColumns { Times = ["created_at"], OrderBy = ["channel", "address"] },
             });
 
     /// <summary>The outbox, the send checks, the email channel (and its catcher for the demo) and signed links.</summary>
@@ -66,6 +73,9 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<ContentValidator>();
         services.AddSingleton<MessageService>();
         services.AddSingleton<ISendCheck, SuppressionCheck>();
+        services.AddSingleton<SuppressionStore>();
+        services.AddSingleton<SuppressionService>();
+        services.AddSingleton<BounceRecorder>();
         services.AddKizunaConsent();
         services.AddKizunaMessageViews();
 

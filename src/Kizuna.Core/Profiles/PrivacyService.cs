@@ -77,6 +77,11 @@ public sealed class PrivacyService(Database database, ProfileService profiles, P
             await connection.ExecuteAsync(new CommandDefinition(sql, new { workspaceId, ids }, transaction, cancellationToken: ct));
         }
 
+        // The suppression list keeps plain addresses; one listed before any profile had it names no profile, so it goes by address.
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"DELETE FROM suppressed_addresses WHERE workspace_id = @workspaceId AND channel = 'email' AND {database.Dialect.OneOf("address", "@emails")}",
+            new { workspaceId, emails = identities.Where(i => i.Kind == Suppression.EmailKind).Select(i => i.Value).ToArray() }, transaction, cancellationToken: ct));
+
         // Consumers of the feed (segment members, journey runs, the archive) learn of the erasure in commit order,
         // even those that were down when it happened.
         await ChangeLog.AppendAsync(connection, transaction, database.Dialect,

@@ -36,10 +36,10 @@ public static class Scopes
     /// <summary>Lets a secret key send tracking calls (<c>/v1</c>), which otherwise take write keys only.</summary>
     public const string EventsWrite = "events:write";
 
-    /// <summary>Reads customers' subscription answers, the subscription groups and the messaging settings.</summary>
+    /// <summary>Reads customers' subscription answers, the subscription groups, the messaging settings and the suppression list.</summary>
     public const string ConsentRead = "consent:read";
 
-    /// <summary>Records a customer's subscription answers (<c>PUT /api/profiles/{id}/subscriptions</c>).</summary>
+    /// <summary>Records a customer's subscription answers (<c>PUT /api/profiles/{id}/subscriptions</c>) and adds addresses to the suppression list.</summary>
     public const string ConsentWrite = "consent:write";
 
     /// <summary>Creates and changes subscription groups and the messaging settings (consent policy, caps, quiet hours, control group, tracking).</summary>

@@ -11,8 +11,9 @@ using SmtpServer.Storage;
 namespace Kizuna.Messaging;
 
 /// <summary>
-/// A real SMTP server on a free loopback port (the SmtpServer package), answering each message by
-/// <see cref="Answer"/> (250 unless told otherwise) and keeping every message it accepted.
+/// A real SMTP server on a free loopback port (the SmtpServer package), answering each recipient's RCPT by
+/// <see cref="RecipientAnswer"/> and each message's DATA by <see cref="Answer"/> (250 unless told otherwise), and
+/// keeping every message it accepted.
 /// </summary>
 public sealed class SmtpPeer : IAsyncDisposable
 {
@@ -24,6 +25,9 @@ public sealed class SmtpPeer : IAsyncDisposable
 
     /// <summary>The reply code for a recipient's nth try (from 1): 250 accepts, 4xx and 5xx refuse.</summary>
     public Func<string, int, int> Answer { get; set; } = (_, _) => 250;
+
+    /// <summary>The reply code to a recipient's RCPT command: 250 accepts, 4xx and 5xx refuse before any data is sent.</summary>
+    public Func<string, int> RecipientAnswer { get; set; } = _ => 250;
 
     public int Port { get; private set; }
 
@@ -37,6 +41,7 @@ public sealed class SmtpPeer : IAsyncDisposable
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(listeners);
         services.Add(new Store(peer));
+        services.Add(new Recipients(peer));
         peer._running = new SmtpServer.SmtpServer(options, services).StartAsync(peer._stop.Token);
         peer.Port = await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
         return peer;
@@ -72,6 +77,20 @@ public sealed class SmtpPeer : IAsyncDisposable
             return Task.FromResult(SmtpResponse.Ok);
         }
 
-        private static string AddressOf(IMailbox mailbox) => $"{mailbox.User}@{mailbox.Host}";
     }
+
+    private sealed class Recipients(SmtpPeer peer) : IMailboxFilter
+    {
+        public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken) => Task.FromResult(true);
+
+        public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken)
+        {
+            var code = peer.RecipientAnswer(AddressOf(to));
+            return code == 250
+                ? Task.FromResult(true)
+                : throw new SmtpResponseException(new SmtpResponse((SmtpReplyCode)code, code >= 500 ? "5.1.1 no such user here" : "4.2.1 mailbox busy, try later"));
+        }
+    }
+
+    private static string AddressOf(IMailbox mailbox) => $"{mailbox.User}@{mailbox.Host}";
 }

@@ -13,6 +13,9 @@ public sealed class SendResults
 
     public void Permanent(ReadyMessage message, string detail) => _results[message.Message.Id] = new SendResult(SendStatus.Permanent, detail);
 
+    /// <summary>A permanent refusal that says the address cannot be delivered to (a 5xx reply to RCPT or DATA).</summary>
+    public void Bounced(ReadyMessage message, int code, string detail) => _results[message.Message.Id] = new SendResult(SendStatus.Permanent, detail, code);
+
     /// <summary>Whether the adapter reported an outcome for the message.</summary>
     public bool Answered(ReadyMessage message) => _results.ContainsKey(message.Message.Id);
 

@@ -1,18 +1,37 @@
 using Dapper;
 using Kizuna.Messaging.Outbox;
+using Kizuna.Messaging.Suppressions;
 using Kizuna.Profiles;
 using Kizuna.Storage;
 
 namespace Kizuna.Messaging.Checks;
 
 /// <summary>
-/// Never message an erased person: a message whose profile was erased since it was queued (its address is gone), or
-/// whose user id or email address is on the workspace's suppression list (<see cref="Suppression"/>), is suppressed.
-/// Transactional messages pass consent checks, never this one.
+/// Never message an erased person or a listed address: a message whose profile was erased since it was queued (its
+/// address is gone), whose user id or email address is among the erased (<see cref="Suppression"/>), or whose email
+/// address or phone number is on the workspace's suppression list (a hard bounce, a complaint, an operator's entry:
+/// <see cref="SuppressionStore"/>) is suppressed. Transactional messages pass consent checks, never this one.
 /// </summary>
-public sealed class SuppressionCheck(Database database) : ISendCheck
+public sealed class SuppressionCheck(Database database, SuppressionStore list) : ISendCheck
 {
     public async Task CheckAsync(IReadOnlyList<OutboxMessage> messages, SendDecisions decisions, CancellationToken ct)
+    {
+        await CheckErasedAsync(messages, decisions, ct);
+        foreach (var group in messages.Where(m => m.Recipient is not null && SuppressionAddresses.Covers(m.Channel)).GroupBy(m => (m.WorkspaceId, m.Channel)))
+        {
+            var byAddress = group.ToLookup(m => SuppressionAddresses.OfMessage(m.Channel, m.Recipient!), StringComparer.Ordinal);
+            var listed = await list.ListedAsync(group.Key.WorkspaceId, group.Key.Channel, [.. byAddress.Select(a => a.Key)], ct);
+            foreach (var (address, entry) in listed)
+            {
+                foreach (var message in byAddress[address])
+                {
+                    decisions.Suppress(message, $"The address is on the suppression list ({entry.Reason}).");
+                }
+            }
+        }
+    }
+
+    private async Task CheckErasedAsync(IReadOnlyList<OutboxMessage> messages, SendDecisions decisions, CancellationToken ct)
     {
         var hashes = new Dictionary<string, List<OutboxMessage>>(StringComparer.Ordinal);
         foreach (var message in messages)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Kizuna.Messaging.Channels;
 using Kizuna.Messaging.Checks;
 using Kizuna.Messaging.Links;
+using Kizuna.Messaging.Suppressions;
 using Kizuna.Messaging.Tracking;
 using Kizuna.Templates;
 using Kizuna.Work.Jobs;
@@ -11,8 +12,8 @@ namespace Kizuna.Messaging.Outbox;
 
 /// <summary>
 /// Sends a claimed batch of outbox messages on one channel: checks, render, mark the batch <c>sending</c>, hand it
-/// to the adapter, record <c>Email Sent</c> (or the channel's event) on each profile, then mark each message by its
-/// outcome. A crash between the mark and the outcomes leaves this one batch in <c>sending</c>; its jobs come back
+/// to the adapter, record <c>Email Sent</c> (or the channel's event) on each profile, list hard-bounced addresses,
+/// then mark each message by its outcome. A crash between the mark and the outcomes leaves this one batch in <c>sending</c>; its jobs come back
 /// when their leases run out and the batch is sent again with the same delivery ids. Messages already sent are
 /// skipped, so nothing before or after that batch is ever sent twice.
 /// </summary>
@@ -23,6 +24,7 @@ public sealed class OutboxSender(
     ITemplateDataSource profiles,
     MessageLinkSigner links,
     SentEvents events,
+    BounceRecorder bounces,
     IEnumerable<IContentFilter> filters)
 {
     private readonly ISendCheck[] _checks = [.. checks];
@@ -122,6 +124,7 @@ public sealed class OutboxSender(
             // delivery ids. After a whole hand-over a message without an answer is a transient failure.
             var known = handedOver ? ready : ready.Where(results.Answered).ToList();
             await events.RecordSentAsync(composer.Channel, [.. known.Where(r => results.For(r).Status == SendStatus.Sent)], CancellationToken.None);
+            await bounces.RecordAsync([.. known.Select(r => (r, results.For(r)))], CancellationToken.None);
             await store.ApplyAsync([.. known.Select(r => Outcome(r, results.For(r), byMessage[r.Message.Id], outcomes))], [], CancellationToken.None);
         }
     }

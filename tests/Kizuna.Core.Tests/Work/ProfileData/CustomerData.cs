@@ -9,7 +9,7 @@ namespace Kizuna.Work.ProfileData;
 
 /// <summary>
 /// A customer with rows in every table Kizuna.Core registers: an anonymous visit (events, a club membership) merged
-/// into the identified profile, which has traits, a computed value, a segment membership, a sent message, an email answer, an order with a line, spend and a membership of a shared account.
+/// into the identified profile, which has traits, a computed value, a segment membership, a sent message, an email answer, a bounced address, an order with a line, spend and a membership of a shared account.
 /// </summary>
 internal static class CustomerData
 {
@@ -57,6 +57,9 @@ internal static class CustomerData
             VALUES (@ws, @id, @message, 'content_card', 1, 1, '{"title":"Points","text":"Double points"}', 1, 0, 0)
             """,
             new { ws, id, message });
+        await connection.ExecuteAsync(
+            "INSERT INTO suppressed_addresses (workspace_id, channel, address, reason, profile_id, message_id, detail, created_at) VALUES (@ws, 'email', @address, 'bounce', @id, @message, '550', 0)",
+            new { ws, id, message, address = $"{user}@bounced.example.com" });
         return id;
     }
 }

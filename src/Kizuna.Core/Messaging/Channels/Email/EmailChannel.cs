@@ -7,9 +7,9 @@ namespace Kizuna.Messaging.Channels.Email;
 
 /// <summary>
 /// Email over SMTP: a batch is split over the pool's connections and each part sent in order on its connection
-/// (MailKit pipelines each message's envelope). A 4xx reply is transient, a 5xx reply permanent; a dropped
-/// connection (or any other failure but cancellation) makes the message in hand transient, and the rest of its part
-/// goes on over a new connection.
+/// (MailKit pipelines each message's envelope). A 4xx reply is transient, a 5xx reply permanent (to the recipient or
+/// the message, a hard bounce); a dropped connection (or any other failure but cancellation) makes the message in
+/// hand transient, and the rest of its part goes on over a new connection.
 /// </summary>
 public sealed partial class EmailChannel(SmtpConnectionPool pool, EmailMessageFactory factory, ILogger<EmailChannel> logger) : IChannelAdapter
 {
@@ -57,7 +57,13 @@ public sealed partial class EmailChannel(SmtpConnectionPool pool, EmailMessageFa
                 catch (SmtpCommandException e)
                 {
                     var code = (int)e.StatusCode;
-                    if (code is >= 500 and < 600)
+                    if (code is >= 500 and < 600 && e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
+                    {
+                        // The receiving server refused this address or this message for good: a hard bounce. A
+                        // refused sender is this server's own problem and suppresses no one.
+                        results.Bounced(ready, code, $"{code} {e.Message}");
+                    }
+                    else if (code is >= 500 and < 600)
                     {
                         results.Permanent(ready, $"{code} {e.Message}");
                     }
