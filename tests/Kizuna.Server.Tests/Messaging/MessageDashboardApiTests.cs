@@ -12,21 +12,13 @@ namespace Kizuna.Server.Messaging;
 /// </summary>
 public sealed partial class MessageDashboardApiTests
 {
-    private static readonly Dictionary<string, string?> Catcher = new()
-    {
-        ["Messaging:Email:UseCatcher"] = "true",
-        ["Messaging:Email:CatcherPort"] = "0",
-        ["Messaging:Email:FromAddress"] = "shop@example.com",
-        ["Messaging:PublicUrl"] = "https://kizuna.example.com",
-    };
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
     [MemberData(nameof(KizunaApplication.Engines), MemberType = typeof(KizunaApplication))]
     public async Task TestSend_UnderAFrequencyCap_SendsTheChosenVersionAndNeitherCountsNorRecordsAnEvent(string engine)
     {
-        await using var app = new KizunaApplication(engine, Catcher);
+        await using var app = new KizunaApplication(engine, MessagingApi.Catcher);
         var workspace = await app.CreateWorkspaceAsync(Ct);
         using var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(workspace.Id, [Scopes.TemplatesRead, Scopes.TemplatesWrite, Scopes.MessagesSend, Scopes.MessagesRead, Scopes.MessagingManage], Ct));
         await MessagingApi.IdentifyAsync(app, workspace.Id, "td-1", new { email = "aoi@example.com", first_name = "Aoi" });
@@ -75,7 +67,7 @@ public sealed partial class MessageDashboardApiTests
     [MemberData(nameof(KizunaApplication.Engines), MemberType = typeof(KizunaApplication))]
     public async Task List_ByTemplateStateAndSource_CountsWhatTheOutboxHolds(string engine)
     {
-        await using var app = new KizunaApplication(engine, Catcher);
+        await using var app = new KizunaApplication(engine, MessagingApi.Catcher);
         var workspace = await app.CreateWorkspaceAsync(Ct);
         using var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(workspace.Id, [Scopes.TemplatesRead, Scopes.TemplatesWrite, Scopes.MessagesSend, Scopes.MessagesRead], Ct));
         var kept = await CreateAsync(client, new { name = "td-log-a", body = "<p>A</p>", subject = "A" });
@@ -110,7 +102,7 @@ public sealed partial class MessageDashboardApiTests
     [MemberData(nameof(KizunaApplication.Engines), MemberType = typeof(KizunaApplication))]
     public async Task WebView_OfASentEmail_ShowsItRenderedForItsRecipientWithoutSigningIn(string engine)
     {
-        await using var app = new KizunaApplication(engine, Catcher);
+        await using var app = new KizunaApplication(engine, MessagingApi.Catcher);
         var workspace = await app.CreateWorkspaceAsync(Ct);
         using var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(workspace.Id, [Scopes.TemplatesRead, Scopes.TemplatesWrite, Scopes.MessagesSend, Scopes.MessagesRead], Ct));
         await MessagingApi.IdentifyAsync(app, workspace.Id, "td-wv", new { email = "ren@example.com", first_name = "Ren" });
@@ -152,7 +144,7 @@ public sealed partial class MessageDashboardApiTests
         listener.Start();
         var closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        await using var app = new KizunaApplication(settings: Catcher);
+        await using var app = new KizunaApplication(settings: MessagingApi.Catcher);
         await using var closed = new KizunaApplication(settings: new Dictionary<string, string?>
         {
             ["Messaging:Email:Host"] = "127.0.0.1",

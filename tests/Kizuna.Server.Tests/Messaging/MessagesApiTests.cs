@@ -11,21 +11,13 @@ namespace Kizuna.Server.Messaging;
 /// <summary>The transactional API through the real server, its email caught by the SMTP catcher inside it.</summary>
 public sealed class MessagesApiTests
 {
-    private static readonly Dictionary<string, string?> Catcher = new()
-    {
-        ["Messaging:Email:UseCatcher"] = "true",
-        ["Messaging:Email:CatcherPort"] = "0",
-        ["Messaging:Email:FromAddress"] = "shop@example.com",
-        ["Messaging:PublicUrl"] = "https://kizuna.example.com",
-    };
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
     [MemberData(nameof(KizunaApplication.Engines), MemberType = typeof(KizunaApplication))]
     public async Task Send_WithAnIdempotencyKey_SendsOnceAndTheCatcherShowsIt(string engine)
     {
-        await using var app = new KizunaApplication(engine, Catcher);
+        await using var app = new KizunaApplication(engine, MessagingApi.Catcher);
         var workspace = await app.CreateWorkspaceAsync(Ct);
         using var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(workspace.Id, [Scopes.MessagesSend, Scopes.MessagesRead], Ct));
         await IdentifyAsync(app, workspace.Id, "u-100", "yui@example.com");
@@ -54,7 +46,7 @@ public sealed class MessagesApiTests
     [Fact]
     public async Task Caught_OfAnotherWorkspace_IsNotShown()
     {
-        await using var app = new KizunaApplication(settings: Catcher);
+        await using var app = new KizunaApplication(settings: MessagingApi.Catcher);
         var mine = await app.CreateWorkspaceAsync(Ct);
         var other = await app.CreateWorkspaceAsync(Ct);
         using var client = app.CreateAdminClient(await app.CreateSecretKeyAsync(mine.Id, [Scopes.MessagesSend, Scopes.MessagesRead], Ct));

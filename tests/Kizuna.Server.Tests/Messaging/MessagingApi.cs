@@ -7,6 +7,15 @@ namespace Kizuna.Server.Messaging;
 /// <summary>What the messaging API tests do around a send: identify the customer, then wait for the message's state.</summary>
 internal static class MessagingApi
 {
+    /// <summary>A server whose email goes to the SMTP catcher inside it, with links under a public address.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> Catcher = new Dictionary<string, string?>
+    {
+        ["Messaging:Email:UseCatcher"] = "true",
+        ["Messaging:Email:CatcherPort"] = "0",
+        ["Messaging:Email:FromAddress"] = "shop@example.com",
+        ["Messaging:PublicUrl"] = "https://kizuna.example.com",
+    };
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Waits (about 30 s at most) until the message reaches <paramref name="state"/>, failing with the state it has otherwise.</summary>

@@ -36,13 +36,7 @@ public sealed partial class ConsentServer : IAsyncDisposable
 
     public static async Task<ConsentServer> StartAsync(string engine = "sqlite")
     {
-        var app = new KizunaApplication(engine, new Dictionary<string, string?>
-        {
-            ["Messaging:Email:UseCatcher"] = "true",
-            ["Messaging:Email:CatcherPort"] = "0",
-            ["Messaging:Email:FromAddress"] = "shop@example.com",
-            ["Messaging:PublicUrl"] = "https://kizuna.example.com",
-        });
+        var app = new KizunaApplication(engine, MessagingApi.Catcher);
         var workspace = await app.CreateWorkspaceAsync(Ct);
         return new ConsentServer(app, workspace, app.CreateAdminClient(await app.CreateSecretKeyAsync(workspace.Id, Scopes.All, Ct)));
     }
