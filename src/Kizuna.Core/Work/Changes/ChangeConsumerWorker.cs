@@ -10,9 +10,12 @@ namespace Kizuna.Work.Changes;
 /// before going on would add that wait to the delay of every change behind it. Moves of one cursor never overlap:
 /// each round waits for the previous move before starting its own, and learns only then whether the lease was lost
 /// (the batch it handled meanwhile is handed over again to whoever holds the lease: delivery is at least once). The
-/// batch read ahead is handed over in the next round only if the cursor still starts where it ended.
+/// batch read ahead is handed over in the next round only if the cursor still starts where it ended. Without
+/// <c>overlapMoves</c> each round waits for its own move before returning, so the cursor is where the round left it
+/// (tests of the lease and of pruning step a worker round by round and read the cursor in between).
 /// </remarks>
-public sealed class ChangeConsumerWorker(IChangeConsumer consumer, ChangeFeed feed, ChangeCursorStore cursors, string owner, TimeSpan leaseDuration, TimeProvider time)
+public sealed class ChangeConsumerWorker(
+    IChangeConsumer consumer, ChangeFeed feed, ChangeCursorStore cursors, string owner, TimeSpan leaseDuration, TimeProvider time, bool overlapMoves = true)
 {
     private ChangePosition? _position;
     private DateTimeOffset _renewAt;
@@ -67,6 +70,11 @@ public sealed class ChangeConsumerWorker(IChangeConsumer consumer, ChangeFeed fe
         var last = changes[^1].Position;
         _moving = cursors.AdvanceAsync(consumer.Name, owner, last, ct);
         _position = last;
+        if (!overlapMoves && !await SettleMoveAsync())
+        {
+            return null;
+        }
+
         _renewAt = time.GetUtcNow() + leaseDuration / 3;
         try
         {

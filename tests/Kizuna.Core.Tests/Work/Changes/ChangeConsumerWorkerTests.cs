@@ -59,7 +59,7 @@ public sealed class ChangeConsumerWorkerTests
         await using var store = await TestStore.CreateAsync("sqlite", Ct);
         var f = new FeedFixture(store);
         var consumer = new RecordingConsumer("segments", batchSize: 1);
-        var worker = f.Worker(consumer, "node-a");
+        var worker = f.Worker(consumer, "node-a", overlapMoves: true);
         await worker.RunOnceAsync(Ct);
         await f.WriteAsync("m-1");
         await f.WriteAsync("m-2");
@@ -85,7 +85,7 @@ public sealed class ChangeConsumerWorkerTests
         await using var store = await TestStore.CreateAsync("sqlite", Ct);
         var f = new FeedFixture(store);
         var (a, b) = (new RecordingConsumer("segments"), new RecordingConsumer("segments"));
-        var (nodeA, nodeB) = (f.Worker(a, "node-a"), f.Worker(b, "node-b"));
+        var (nodeA, nodeB) = (f.Worker(a, "node-a", overlapMoves: true), f.Worker(b, "node-b"));
         await nodeA.RunOnceAsync(Ct);
         await f.WriteAsync("m-1");
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(Ct);

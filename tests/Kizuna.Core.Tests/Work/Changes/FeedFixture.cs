@@ -24,7 +24,9 @@ internal sealed class FeedFixture(TestStore store)
 
     public IngestStore Ingest => new(store.Database, Microsoft.Extensions.Options.Options.Create(new IngestionOptions()), Kizuna.Work.ProfileData.CoreProfileData.Registry, Time);
 
-    public ChangeConsumerWorker Worker(IChangeConsumer consumer, string node) => new(consumer, Feed, Cursors, node, Lease, Time);
+    /// <summary>A worker stepped round by round; with <paramref name="overlapMoves"/> its cursor moves run on past a round, as on a node.</summary>
+    public ChangeConsumerWorker Worker(IChangeConsumer consumer, string node, bool overlapMoves = false) =>
+        new(consumer, Feed, Cursors, node, Lease, Time, overlapMoves);
 
     /// <summary>Commits one batch of track events with the given messageIds, one user each, and waits until a reader can see it.</summary>
     public async Task WriteAsync(params string[] messageIds)
