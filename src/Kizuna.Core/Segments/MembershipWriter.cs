@@ -20,21 +20,13 @@ public sealed class MembershipWriter(
 {
     /// <summary>
     /// Applies the result of evaluating <paramref name="evaluated"/> (every profile when null: a full computation,
-    /// whose members are <paramref name="qualifying"/>), every transition caused by <paramref name="cause"/>.
-    /// Returns the transitions written.
-    /// </summary>
-    public Task<IReadOnlyList<SegmentTransition>> ApplyAsync(
-        Segment segment, IReadOnlyCollection<long>? evaluated, IReadOnlySet<long> qualifying, string cause, DateTimeOffset at, CancellationToken ct) =>
-        ApplyAsync(segment, evaluated, qualifying, _ => (cause, at), ct);
-
-    /// <summary>
-    /// The same with a cause per profile (the real-time evaluator's: the first change of its batch that touched the
-    /// profile). A full computation also writes the segment's transitions a crash left pending.
+    /// whose members are <paramref name="qualifying"/>), every transition caused by <paramref name="cause"/>. A full
+    /// computation also writes the segment's transitions a crash left pending. Returns the transitions written.
     /// </summary>
     public async Task<IReadOnlyList<SegmentTransition>> ApplyAsync(
-        Segment segment, IReadOnlyCollection<long>? evaluated, IReadOnlySet<long> qualifying, Func<long, (string Cause, DateTimeOffset At)> causeOf, CancellationToken ct)
+        Segment segment, IReadOnlyCollection<long>? evaluated, IReadOnlySet<long> qualifying, string cause, DateTimeOffset at, CancellationToken ct)
     {
-        var wanted = Diff(qualifying, await members.MembersAsync(segment.WorkspaceId, segment.Id, evaluated, ct), causeOf);
+        var wanted = Diff(qualifying, await members.MembersAsync(segment.WorkspaceId, segment.Id, evaluated, ct), _ => (cause, at));
         var full = evaluated is null;
         if (wanted.Count == 0 && !full)
         {
@@ -46,12 +38,10 @@ public sealed class MembershipWriter(
             await WritePendingAsync(segment, ct);
         }
 
-        // Rows take the latest transition's time: within one batch of changes they lie milliseconds apart.
-        var rowsAt = wanted.Count == 0 ? causeOf(0).At : wanted.Max(t => t.At);
         var made = new List<SegmentTransition>();
         foreach (var chunk in Chunks(wanted))
         {
-            if (await members.ApplyAsync(segment.WorkspaceId, segment.Id, chunk, rowsAt, full ? time.GetUtcNow() : null, ct) is not { } written)
+            if (await members.ApplyAsync(segment.WorkspaceId, segment.Id, chunk, at, full ? time.GetUtcNow() : null, ct) is not { } written)
             {
                 break;   // archived meanwhile
             }
