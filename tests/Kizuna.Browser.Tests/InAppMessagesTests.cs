@@ -30,7 +30,7 @@ public sealed class InAppMessagesTests(DashboardServer server)
         var profileId = await CustomerAsync(workspace.Id, "shopper-1");
         var keys = services.GetRequiredService<ApiKeyService>();
         var writeKey = (await keys.CreateAsync(workspace.Id, ApiKeyKind.Write, "Shop", [], Ct)).Secret;
-        var secret = await services.GetRequiredService<IdentitySecrets>().GetOrCreateAsync(workspace.Id, Ct);
+        var secret = (await services.GetRequiredService<IdentitySecrets>().GetOrCreateAsync(workspace.Id, Ct)).Secret;
         var card = await TemplateAsync(workspace.Id, "harvest", new TemplateDraft(
             "First-flush sencha is in.", "The spring harvest", null, "content_card", new ChannelFields(Link: "https://shop.example.com/tea", Pinned: true).ToJson()));
         var modal = await TemplateAsync(workspace.Id, "welcome", new TemplateDraft(
@@ -78,7 +78,7 @@ public sealed class InAppMessagesTests(DashboardServer server)
         var (workspace, _) = await server.CreateTenantAsync("inapp-layouts");
         var profileId = await CustomerAsync(workspace.Id, "shopper-2");
         var writeKey = (await services.GetRequiredService<ApiKeyService>().CreateAsync(workspace.Id, ApiKeyKind.Write, "Shop", [], Ct)).Secret;
-        var secret = await services.GetRequiredService<IdentitySecrets>().GetOrCreateAsync(workspace.Id, Ct);
+        var secret = (await services.GetRequiredService<IdentitySecrets>().GetOrCreateAsync(workspace.Id, Ct)).Secret;
         var messages = services.GetRequiredService<Kizuna.Messaging.MessageService>();
         var to = new ProfileLookup(ProfileLookupKind.UserId, "shopper-2");
         foreach (var (name, draft) in new[]

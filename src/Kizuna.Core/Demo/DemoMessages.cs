@@ -54,7 +54,7 @@ public sealed class DemoMessages(
         }
 
         var writeKey = await keys.CreateAsync(workspaceId, ApiKeyKind.Write, KeyName, [], ct);
-        var secret = await secrets.GetOrCreateAsync(workspaceId, ct);
+        var secret = (await secrets.GetOrCreateAsync(workspaceId, ct)).Secret;
         return new DemoSiteAccess(writeKey.Secret, UserId, IdentitySecrets.ComputeHex(secret, UserId));
     }
 

@@ -23,6 +23,16 @@ public sealed class RateLimitOptions
 
     public TimeSpan IngestionWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Requests to the in-app client API (<c>/client/v1</c>) per client address in each <see cref="ClientWindow"/>. Its
+    /// write key is public in every page, so the key cannot be the budget: one visitor's browser can be. A live stream
+    /// is one request however long it stays open.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int ClientPermits { get; set; } = 600;
+
+    public TimeSpan ClientWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Sign-in and invitation form posts per client address in each <see cref="SignInWindow"/>, whatever their outcome.</summary>
     [Range(1, int.MaxValue)]
     public int SignInPermits { get; set; } = 30;

@@ -8,13 +8,13 @@ public static class RateLimitingExtensions
 {
     /// <summary>
     /// One limiter in front of every endpoint (so a new endpoint is covered without a line of its own): per key or
-    /// signed-in user on <c>/api</c>, per write key on <c>/v1</c>, per client address on the sign-in and invitation
-    /// forms. The password backoff itself is <see cref="SignInThrottle"/>, which sees the outcome of each attempt.
+    /// signed-in user on <c>/api</c>, per write key on <c>/v1</c>, per client address on the in-app client API and on
+    /// the sign-in and invitation forms. The password backoff itself is <see cref="SignInThrottle"/>, which sees the outcome of each attempt.
     /// </summary>
     public static IServiceCollection AddKizunaRateLimits(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations()
-            .Validate(o => new[] { o.ApiWindow, o.IngestionWindow, o.SignInWindow, o.BaseDelay, o.MaxDelay, o.FailureMemory }.All(t => t > TimeSpan.Zero),
+            .Validate(o => new[] { o.ApiWindow, o.IngestionWindow, o.ClientWindow, o.SignInWindow, o.BaseDelay, o.MaxDelay, o.FailureMemory }.All(t => t > TimeSpan.Zero),
                 "RateLimits: every window and delay must be longer than zero")
             .ValidateOnStart();
         services.AddSingleton<SignInThrottle>();
@@ -35,6 +35,11 @@ public static class RateLimitingExtensions
             if (path.StartsWithSegments("/v1"))
             {
                 return Window($"v1 {IngestionCaller(http)}", o.IngestionPermits, o.IngestionWindow, time);
+            }
+
+            if (path.StartsWithSegments("/client/v1"))
+            {
+                return Window($"client {http.ClientAddress()}", o.ClientPermits, o.ClientWindow, time);
             }
 
             if (path.StartsWithSegments("/api"))

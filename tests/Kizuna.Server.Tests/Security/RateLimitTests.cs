@@ -85,6 +85,29 @@ public sealed class RateLimitTests
         Assert.Contains("id=\"throttled\"", await third.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ClientApi_OverThePerAddressLimit_Answers429WhileTheAdminApiGoesOn()
+    {
+        await using var app = new KizunaApplication();
+        await using var host = app.WithWebHostBuilder(b => b.UseSetting("RateLimits:ClientPermits", "2"));
+        var workspace = await host.Services.GetRequiredService<WorkspaceService>().CreateAsync($"ws-{Guid.NewGuid():N}", "Shop", Ct);
+        var keys = host.Services.GetRequiredService<ApiKeyService>();
+        var admin = Client(host, (await keys.CreateAsync(workspace.Id, ApiKeyKind.Secret, "admin", [Scopes.ProfilesRead], Ct)).Secret);
+        var visitor = host.CreateClient();
+        var cards = new Uri("/client/v1/cards", UriKind.Relative);
+
+        var first = await visitor.GetAsync(cards, Ct);
+        var second = await visitor.GetAsync(cards, Ct);
+        var third = await visitor.GetAsync(cards, Ct);
+
+        // Refused credentials still count: guessing user hashes is what the budget is for.
+        Assert.Equal(HttpStatusCode.Unauthorized, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.NotNull(third.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(Profiles, Ct)).StatusCode);
+    }
+
     private static HttpClient Client(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> host, string secret)
     {
         var client = host.CreateClient();

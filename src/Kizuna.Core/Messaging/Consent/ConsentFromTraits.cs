@@ -30,7 +30,7 @@ public sealed class ConsentFromTraits(ConsentService consent) : IChangeConsumer
                 if (answers.Count > 0)
                 {
                     // A tracked Unsubscribed already is the answer's event on the profile: not a second one of the same name.
-                    await consent.ApplyAsync(e.WorkspaceId, e.ProfileId, answers, skipUnknownGroups: true, ct, tracked ? e.Name : null);
+                    await consent.ApplyAsync(e.WorkspaceId, e.ProfileId, answers, skipUnknownGroups: true, recordedAs: tracked ? e.Name : null, ct);
                 }
             }
         }

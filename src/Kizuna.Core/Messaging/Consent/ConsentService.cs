@@ -14,7 +14,7 @@ public sealed class ConsentService(
 {
     /// <summary>Records answers for one profile; a group the workspace lacks is refused with its field named.</summary>
     public Task<ConsentResult> ApplyAsync(long workspaceId, long profileId, IReadOnlyList<ConsentChange> changes, CancellationToken ct) =>
-        ApplyAsync(workspaceId, profileId, changes, false, ct);
+        ApplyAsync(workspaceId, profileId, changes, skipUnknownGroups: false, recordedAs: null, ct);
 
     /// <summary>
     /// Records answers for one profile; a group the workspace lacks is refused, or skipped with
@@ -22,7 +22,7 @@ public sealed class ConsentService(
     /// came in (a tracked <c>Unsubscribed</c>): a change that event already records is not recorded a second time.
     /// </summary>
     public async Task<ConsentResult> ApplyAsync(
-        long workspaceId, long profileId, IReadOnlyList<ConsentChange> changes, bool skipUnknownGroups, CancellationToken ct, string? recordedAs = null)
+        long workspaceId, long profileId, IReadOnlyList<ConsentChange> changes, bool skipUnknownGroups, string? recordedAs, CancellationToken ct)
     {
         var known = await groups.ListAsync(workspaceId, ct);
         var consent = (await settings.GetAsync(workspaceId, ct)).Consent;

@@ -74,8 +74,11 @@ public sealed class InAppApiTests
         using var beforeRotation = server.Client("u-1");
         await server.RotateAsync();
         using var fresh = server.Client("u-1");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await beforeRotation.GetAsync("/client/v1/in-app", Ct)).StatusCode);
+        Assert.Single((await beforeRotation.GetFromJsonAsync<InAppItemResponse[]>("/client/v1/in-app", Ct))!);   // still inside the overlap
         Assert.Single((await fresh.GetFromJsonAsync<InAppItemResponse[]>("/client/v1/in-app", Ct))!);
+        await server.RotateAsync(keepPreviousHours: 0);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fresh.GetAsync("/client/v1/in-app", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await server.Admin.PostAsync("/api/messaging/identity-verification/rotate?keepPreviousHours=169", null, Ct)).StatusCode);
     }
 
     [Theory]

@@ -77,9 +77,9 @@ internal sealed class InAppServer : IAsyncDisposable
     public async Task<IReadOnlyList<TimelineEvent>> TimelineAsync(long profileId) =>
         await App.Service<ProfileService>().TimelineAsync(Workspace.Id, profileId, null, 50, Ct);
 
-    public async Task RotateAsync()
+    public async Task RotateAsync(int? keepPreviousHours = null)
     {
-        var rotated = await Admin.PostAsync("/api/messaging/identity-verification/rotate", null, Ct);
+        var rotated = await Admin.PostAsync($"/api/messaging/identity-verification/rotate?keepPreviousHours={keepPreviousHours ?? 24}", null, Ct);
         Secret = (await rotated.Content.ReadFromJsonAsync<IdentityVerificationResponse>(Ct))!.Secret;
     }
 

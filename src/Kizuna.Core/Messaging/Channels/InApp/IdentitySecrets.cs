@@ -13,7 +13,7 @@ namespace Kizuna.Messaging.Channels.InApp;
 public sealed class IdentitySecrets(Database database, TimeProvider time)
 {
     /// <summary>The workspace's secret, made on first use.</summary>
-    public async Task<string> GetOrCreateAsync(long workspaceId, CancellationToken ct)
+    public async Task<IdentitySecret> GetOrCreateAsync(long workspaceId, CancellationToken ct)
     {
         if (await FindAsync(workspaceId, ct) is { } secret)
         {
@@ -27,21 +27,38 @@ public sealed class IdentitySecrets(Database database, TimeProvider time)
         return (await FindAsync(workspaceId, ct))!;
     }
 
-    /// <summary>Replaces the secret: hashes made with the old one are refused from now on.</summary>
-    public async Task<string> RotateAsync(long workspaceId, CancellationToken ct)
+    /// <summary>
+    /// Replaces the secret. Hashes made with the old one are still accepted for <paramref name="keepPrevious"/>, the
+    /// time a customer needs to deploy the new secret to its servers; <see cref="TimeSpan.Zero"/> refuses them at once,
+    /// as a leaked secret needs. Only the latest replaced secret is kept.
+    /// </summary>
+    public async Task<IdentitySecret> RotateAsync(long workspaceId, TimeSpan keepPrevious, CancellationToken ct)
     {
-        var secret = NewSecret();
+        ArgumentOutOfRangeException.ThrowIfLessThan(keepPrevious, TimeSpan.Zero);
+        var now = time.GetUtcNow();
+        var current = await GetOrCreateAsync(workspaceId, ct);
         await using var connection = await database.OpenAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO identity_secrets (workspace_id, secret, created_at) VALUES (@workspaceId, @secret, @now)
-            ON CONFLICT (workspace_id) DO UPDATE SET secret = excluded.secret, created_at = excluded.created_at
+            UPDATE identity_secrets SET secret = @secret, created_at = @now, previous_secret = @previous, previous_until = @until
+            WHERE workspace_id = @workspaceId
             """,
-            new { workspaceId, secret, now = Epoch.ToMs(time.GetUtcNow()) }, cancellationToken: ct));
-        return secret;
+            new
+            {
+                workspaceId,
+                secret = NewSecret(),
+                now = Epoch.ToMs(now),
+                previous = keepPrevious > TimeSpan.Zero ? current.Secret : null,
+                until = keepPrevious > TimeSpan.Zero ? Epoch.ToMs(now + keepPrevious) : (long?)null,
+            },
+            cancellationToken: ct));
+        return (await FindAsync(workspaceId, ct))!;
     }
 
-    /// <summary>Whether <paramref name="hash"/> (hex, either case) is the user id's HMAC under the workspace's secret; compared in constant time.</summary>
+    /// <summary>
+    /// Whether <paramref name="hash"/> (hex, either case) is the user id's HMAC under the workspace's secret, or under
+    /// the replaced one while it is still accepted; compared in constant time.
+    /// </summary>
     public async Task<bool> VerifyAsync(long workspaceId, string userId, string hash, CancellationToken ct)
     {
         if (await FindAsync(workspaceId, ct) is not { } secret || hash.Length != 64)
@@ -59,7 +76,7 @@ public sealed class IdentitySecrets(Database database, TimeProvider time)
             return false;
         }
 
-        return CryptographicOperations.FixedTimeEquals(presented, Compute(secret, userId));
+        return secret.AcceptedAt(time.GetUtcNow()).Any(s => CryptographicOperations.FixedTimeEquals(presented, Compute(s, userId)));
     }
 
     /// <summary>The hash a customer's server computes: HMAC-SHA256 of the UTF-8 user id under the UTF-8 secret.</summary>
@@ -68,11 +85,13 @@ public sealed class IdentitySecrets(Database database, TimeProvider time)
 
     public static string ComputeHex(string secret, string userId) => Convert.ToHexStringLower(Compute(secret, userId));
 
-    private async Task<string?> FindAsync(long workspaceId, CancellationToken ct)
+    private async Task<IdentitySecret?> FindAsync(long workspaceId, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "SELECT secret FROM identity_secrets WHERE workspace_id = @workspaceId", new { workspaceId }, cancellationToken: ct));
+        var row = await connection.QuerySingleOrDefaultAsync<(string Secret, string? Previous, long? Until)>(new CommandDefinition(
+            "SELECT secret, previous_secret, previous_until FROM identity_secrets WHERE workspace_id = @workspaceId",
+            new { workspaceId }, cancellationToken: ct));
+        return row.Secret is null ? null : new IdentitySecret(row.Secret, row.Previous, Epoch.FromMs(row.Until));
     }
 
     private static string NewSecret() => "kzv_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
