@@ -42,6 +42,10 @@ public sealed class MessagingSettingsTests(DashboardServer server)
 
         await page.ClickAsync("#smtp-test");
         await Expect(page.Locator("#smtp-result")).ToHaveAttributeAsync("data-ok", "true");
+        await page.ClickAsync("#sms-test");
+        await Expect(page.Locator("#sms-result")).ToHaveAttributeAsync("data-ok", "true");
+        await page.ClickAsync("#push-test");
+        await Expect(page.Locator("#push-result")).ToHaveAttributeAsync("data-ok", "true");
 
         var store = server.Services.GetRequiredService<MessagingSettingsStore>();
         MessagingSettings saved;

@@ -15,6 +15,8 @@ public static class MessageViewsServiceCollectionExtensions
         services.AddSingleton<MessagePreviewer>();
         services.AddSingleton<WebViews>();
         services.AddSingleton<SmtpConnectionTest>();
+        services.AddSingleton<SmsConnectionTest>();
+        services.AddSingleton<PushConnectionTest>();
         return services;
     }
 }

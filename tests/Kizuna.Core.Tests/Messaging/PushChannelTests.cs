@@ -135,4 +135,24 @@ public sealed class PushChannelTests
         var device = Assert.Single(found);
         Assert.Equal(("fcm-abc", "android", null), (device.Token, device.Platform, device.RetiredAt));
     }
+
+    [Fact]
+    public async Task ConnectionTest_TokenUriTakesTheAssertion_Ok_AndARefusalIsReportedNotThrown()
+    {
+        var (host, key) = await StartAsync("sqlite");
+        await using var _ = host;
+        using var stranger = RSA.Create(2048);
+        var test = host.Get<ChannelChecks.PushConnectionTest>();
+
+        host.Peer.Answer = (request, _) => Fcm(request, key, host.Peer.BaseUrl, new HashSet<string>());
+        var accepted = await test.RunAsync(Ct);
+        host.Peer.Answer = (request, _) => Fcm(request, stranger, host.Peer.BaseUrl, new HashSet<string>());
+        var refused = await test.RunAsync(Ct);
+
+        Assert.True(accepted.Ok, accepted.Detail);
+        Assert.Equal("Signed in as kizuna@shop-app.iam.gserviceaccount.com for project shop-app.", accepted.Detail);
+        Assert.False(refused.Ok);
+        Assert.Equal("The token URI answered 400.", refused.Detail);
+        Assert.Equal(["/token", "/token"], host.Peer.Requests.Select(r => r.Path));   // nothing sent to a device
+    }
 }

@@ -4,6 +4,7 @@ using Kizuna.Messaging.Channels.Sms;
 using Kizuna.Messaging.Outbox;
 using Kizuna.Profiles;
 using Kizuna.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kizuna.Messaging;
 
@@ -133,4 +134,22 @@ public sealed class SmsChannelTests
         [
             new("CallSid", "CA1234567890ABCDE"), new("Caller", "+12349013030"), new("Digits", "1234"), new("From", "+12349013030"), new("To", "+18005551212"),
         ]));
+
+    [Fact]
+    public async Task ConnectionTest_FetchesTheAccountWithTheSendsCredentials_AndReportsARefusal()
+    {
+        await using var host = await ChannelHost.StartAsync("sqlite");
+        var good = $"Basic {Convert.ToBase64String(Encoding.UTF8.GetBytes("AC123:secret-token"))}";
+        host.Peer.Answer = (request, _) => request.Headers["Authorization"] == good ? (200, """{"sid":"AC123","status":"active"}""") : (401, """{"code":20003}""");
+        await using var wrong = await ChannelHost.StartAsync("sqlite", s => s.Configure<SmsOptions>(o => o.AuthToken = "stale-token"));
+        wrong.Peer.Answer = host.Peer.Answer;
+
+        var accepted = await host.Get<ChannelChecks.SmsConnectionTest>().RunAsync(Ct);
+        var refused = await wrong.Get<ChannelChecks.SmsConnectionTest>().RunAsync(Ct);
+
+        Assert.Equal((true, "The provider accepted the account's credentials.", "127.0.0.1", host.Peer.Port), (accepted.Ok, accepted.Detail, accepted.Host, accepted.Port));
+        Assert.Equal((false, "The provider refused the account's credentials (401)."), (refused.Ok, refused.Detail));
+        var request = Assert.Single(host.Peer.Requests);
+        Assert.Equal(("GET", "/2010-04-01/Accounts/AC123.json"), (request.Method, request.Path));   // nothing sent
+    }
 }

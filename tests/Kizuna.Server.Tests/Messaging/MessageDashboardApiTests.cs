@@ -166,6 +166,34 @@ public sealed partial class MessageDashboardApiTests
         Assert.False(string.IsNullOrEmpty(refused["detail"]!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task SmsAndPushConnectionTests_AnswerWhatIsMissing_AndTheDemoCatchersAnswer()
+    {
+        await using var bare = new KizunaApplication();
+        await using var demo = new KizunaApplication(settings: new Dictionary<string, string?>
+        {
+            ["Messaging:Sms:UseCatcher"] = "true",
+            ["Messaging:Push:UseCatcher"] = "true",
+        });
+        using var bareClient = bare.CreateAdminClient(await bare.CreateSecretKeyAsync((await bare.CreateWorkspaceAsync(Ct)).Id, [Scopes.MessagingManage], Ct));
+        using var demoClient = demo.CreateAdminClient(await demo.CreateSecretKeyAsync((await demo.CreateWorkspaceAsync(Ct)).Id, [Scopes.MessagingManage], Ct));
+
+        async Task<ConnectionTestResponse> TestAsync(HttpClient client, string channel)
+        {
+            var response = await client.PostAsync($"/api/messaging/channels/{channel}/test", null, Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<ConnectionTestResponse>(Ct))!;
+        }
+
+        var sms = await TestAsync(bareClient, "sms");
+        var push = await TestAsync(bareClient, "push");
+
+        Assert.Equal((false, "SMS is not configured: set Messaging:Sms:AccountSid and Messaging:Sms:AuthToken."), (sms.Ok, sms.Detail));
+        Assert.Equal((false, "Messaging:Push:ServiceAccountPath or Messaging:Push:ServiceAccountJson is required."), (push.Ok, push.Detail));
+        Assert.True((await TestAsync(demoClient, "sms")).Ok);
+        Assert.True((await TestAsync(demoClient, "push")).Ok);
+    }
+
     [GeneratedRegex("https://kizuna\\.example\\.com/m/view/[A-Za-z0-9_-]+")]
     private static partial Regex WebViewLink();
 

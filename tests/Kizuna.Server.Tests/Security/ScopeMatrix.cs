@@ -99,6 +99,8 @@ public static class ScopeMatrix
         ["GET /api/messages/{id}/events"] = [Scopes.MessagesRead],
         ["POST /api/templates/{id}/test"] = [Scopes.TemplatesRead, Scopes.MessagesSend],
         ["POST /api/messaging/channels/email/test"] = [Scopes.MessagingManage],
+        ["POST /api/messaging/channels/sms/test"] = [Scopes.MessagingManage],
+        ["POST /api/messaging/channels/push/test"] = [Scopes.MessagingManage],
         ["GET /api/messaging/identity-verification"] = [Scopes.MessagingManage],
         ["POST /api/messaging/identity-verification/rotate"] = [Scopes.MessagingManage],
         ["GET /api/webhook-endpoints"] = [Scopes.MessagingManage],

@@ -100,5 +100,8 @@ public sealed partial record MessagingText
         EmailChannel = "Email channel",
         TestConnection = "Test connection",
         CatcherOn = "Delivered to the demo's catcher inside the server.",
+        SmsChannel = "SMS channel",
+        PushChannel = "Push channel",
+        NotSet = "not set",
     };
 }

@@ -100,5 +100,8 @@ public sealed partial record MessagingText
         EmailChannel = "メールチャネル",
         TestConnection = "接続テスト",
         CatcherOn = "サーバー内のデモ用キャッチャーに届きます。",
+        SmsChannel = "SMSチャネル",
+        PushChannel = "プッシュ通知チャネル",
+        NotSet = "未設定",
     };
 }

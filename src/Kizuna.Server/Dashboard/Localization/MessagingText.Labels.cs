@@ -191,4 +191,10 @@ public sealed partial record MessagingText
     public required string TestConnection { get; init; }
 
     public required string CatcherOn { get; init; }
+
+    public required string SmsChannel { get; init; }
+
+    public required string PushChannel { get; init; }
+
+    public required string NotSet { get; init; }
 }
