@@ -1,3 +1,4 @@
+using System.Net;
 using Kizuna.Messaging.Channels;
 using Kizuna.Messaging.Channels.Email;
 using Kizuna.Messaging.Channels.Email.Catcher;
@@ -8,6 +9,7 @@ using Kizuna.Messaging.Export;
 using Kizuna.Messaging.Links;
 using Kizuna.Messaging.Outbox;
 using Kizuna.Messaging.Suppressions;
+using Kizuna.Messaging.Suppressions.Inbound;
 using Kizuna.Work.Jobs;
 using Kizuna.Work.ProfileData;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,6 +89,12 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<SmtpConnectionPool>();
         services.AddSingleton<SmtpCatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<SmtpCatcher>());
+        services.AddOptions<BounceMailboxOptions>().BindConfiguration(BounceMailboxOptions.Section)
+            .Validate(o => IPAddress.TryParse(o.Address, out _) && o.Port is >= 0 and <= 65_535, "Messaging:BounceMailbox: Address must be an IP address and Port 0–65535.")
+            .ValidateOnStart();
+        services.AddSingleton<InboundReports>();
+        services.AddSingleton<BounceMailbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<BounceMailbox>());
 
         // The queue's batch and attempts come from the options, so they are read when the worker starts.
         services.AddSingleton(sp =>
