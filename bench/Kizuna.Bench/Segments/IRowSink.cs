@@ -6,8 +6,8 @@ public interface IRowSink : IAsyncDisposable
     ValueTask RowAsync(string table, object?[] values);
 
     /// <summary>
-    /// Sums the roll-ups of the profiles <paramref name="first"/> to <paramref name="last"/> just written
-    /// (<see cref="StoreRows.RollUps"/>) and commits them with the rows.
+    /// Commits the rows of the profiles <paramref name="first"/> to <paramref name="last"/> just written, with their
+    /// roll-ups: summed by the engine from the chunk's events (<see cref="StoreRows.RollUps"/>) or written as rows.
     /// </summary>
     ValueTask FlushAsync(long first, long last);
 }

@@ -58,9 +58,9 @@ public static class SegmentsBenchmark
                 stores.Add(("PostgreSQL", postgres));
                 loads.Add(ready ? Task.CompletedTask : Task.Run(async () =>
                 {
-                    var from = await PostgresSink.ResumeAsync(connection);
+                    var from = await PostgresBulkLoad.PrepareAsync(connection);
                     await W3Loader.LoadAsync("PostgreSQL", new PostgresSink(connection), StoreKind.Postgres, options.Profiles, from);
-                    await W3Loader.AnalyseAsync(connection);
+                    await PostgresBulkLoad.FinishAsync(connection);
                     await W3Loader.MarkReadyAsync(server, postgresName, options.Profiles);
                 }));
             }

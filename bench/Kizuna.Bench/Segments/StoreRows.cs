@@ -16,10 +16,14 @@ public static class StoreRows
         ["orders"] = ["workspace_id", "order_id", "profile_id", "status", "currency", "total", "placed_at", "updated_at"],
         ["order_lines"] = ["workspace_id", "order_id", "line_no", "product_id", "name", "category", "price", "quantity"],
         ["profile_values"] = ["workspace_id", "profile_id", "name", "text_value", "computed_at"],
+
+        // The roll-ups: summed by SQLite from each chunk's events (RollUps), written as rows into PostgreSQL (W3RollUps).
+        ["event_counts"] = ["workspace_id", "profile_id", "name", "count", "first_at", "last_at"],
+        ["daily_counts"] = ["workspace_id", "profile_id", "name", "day", "count"],
     };
 
-    /// <summary>Every table the load fills: those written row by row, and the two roll-ups summed from the events.</summary>
-    public static readonly string[] Tables = [.. Columns.Keys, "event_counts", "daily_counts"];
+    /// <summary>Every table the load fills.</summary>
+    public static readonly string[] Tables = [.. Columns.Keys];
 
     public static async ValueTask WriteAsync(IRowSink sink, W3Profile p, StoreKind kind, bool json)
     {

@@ -55,6 +55,11 @@ public static class W3Loader
             }
 
             await StoreRows.WriteAsync(sink, profile, kind, json: kind == StoreKind.Postgres);
+            if (kind == StoreKind.Postgres)
+            {
+                await W3RollUps.WriteAsync(sink, profile);
+            }
+
             if (++written % Chunk == 0 || written == profiles)
             {
                 await sink.FlushAsync(first, profile.Id);
@@ -69,19 +74,5 @@ public static class W3Loader
         Console.WriteLine($"  {name}: wrote {written:N0} profiles and {events:N0} events in {clock.Elapsed.TotalSeconds:0} s; indexing and analysing");
         await sink.DisposeAsync();
         Console.WriteLine($"  {name}: ready after {clock.Elapsed.TotalSeconds:0} s");
-    }
-
-    /// <summary>PostgreSQL's statistics and visibility map, one table at a time (each its own short transaction).</summary>
-    public static async Task AnalyseAsync(string connectionString)
-    {
-        var clock = Stopwatch.StartNew();
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.ExecuteAsync("DROP TABLE IF EXISTS w3_chunks");
-        foreach (var table in StoreRows.Tables)
-        {
-            await connection.ExecuteAsync(new CommandDefinition($"VACUUM (ANALYZE) {table}", commandTimeout: 0));
-        }
-
-        Console.WriteLine($"  PostgreSQL: vacuumed and analysed in {clock.Elapsed.TotalSeconds:0} s");
     }
 }

@@ -16,7 +16,7 @@ internal sealed class SqlConditions(SqlParameters p, SegmentClock clock, string 
         NotCondition not => $"(NOT {Of(not.Condition)})",
         FieldCondition field => $"({Tests.Field(_fields.Field(field), field.Type, field.Test)})",
         PerformedCondition performed => Performed(performed),
-        EventTimeCondition time => $"({Tests.Moment(Time(time), time.Test)})",
+        EventTimeCondition time => $"({Tests.Moment(Time(time), time.Test, time.Where.Count == 0 ? EventCountRow(time) : null)})",
         CommerceCondition commerce => $"({Commerce(commerce)})",
         BoughtCondition bought => Bought(bought),
         RefundedCondition refunded => Refunded(refunded),
@@ -61,15 +61,21 @@ internal sealed class SqlConditions(SqlParameters p, SegmentClock clock, string 
             : $"p.id IN (SELECT d.profile_id FROM daily_counts d WHERE d.workspace_id = {ws} AND {days} GROUP BY d.profile_id HAVING {Test("SUM(d.count)")})";
     }
 
-    private string Time(EventTimeCondition time)
+    // First and last times without filters are columns of the profile's one event_counts row of the event.
+    private Func<string, string> EventCountRow(EventTimeCondition time)
     {
         var name = p.Add(time.Event);
+        return test => $"EXISTS (SELECT 1 FROM event_counts c WHERE c.workspace_id = p.workspace_id AND c.profile_id = p.id AND c.name = {name} AND {test})";
+    }
+
+    private string Time(EventTimeCondition time)
+    {
         if (time.Where.Count == 0)
         {
-            var column = time.Which == EventTime.First ? "c.first_at" : "c.last_at";
-            return $"(SELECT {column} FROM event_counts c WHERE c.workspace_id = p.workspace_id AND c.profile_id = p.id AND c.name = {name})";
+            return time.Which == EventTime.First ? "c.first_at" : "c.last_at";
         }
 
+        var name = p.Add(time.Event);
         var aggregate = time.Which == EventTime.First ? "MIN(e.ts)" : "MAX(e.ts)";
         return $"(SELECT {aggregate} FROM events e WHERE e.workspace_id = p.workspace_id AND e.profile_id = p.id AND e.type = 'track' AND e.name = {name}{Filters(time.Where)})";
     }

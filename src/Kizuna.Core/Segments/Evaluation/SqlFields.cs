@@ -53,9 +53,10 @@ internal sealed class SqlFields(SqlParameters p)
         var row = $"FROM profile_values v WHERE v.workspace_id = p.workspace_id AND v.profile_id = p.id AND v.name = {p.Add(name)}";
         return new SqlValue(
             $"EXISTS (SELECT 1 {row} AND (v.text_value IS NOT NULL OR v.number_value IS NOT NULL))",
-            $"(SELECT v.text_value {row})",
-            $"(SELECT v.number_value {row})",
+            "v.text_value",
+            "v.number_value",
             "NULL",
-            _ => "FALSE");
+            _ => "FALSE",
+            test => $"EXISTS (SELECT 1 {row} AND {test})");
     }
 }

@@ -13,7 +13,7 @@ internal sealed class SqlTests(SqlParameters p, SegmentClock clock, SqlFields fi
         Operator.NotEquals => $"NOT {Field(value, type, test with { Operator = Operator.Equals })}",
         Operator.NotIn => $"NOT {Field(value, type, test with { Operator = Operator.In })}",
         Operator.NotContains => $"NOT {Field(value, type, test with { Operator = Operator.Contains })}",
-        _ => Sure(type switch
+        _ => OnRow(value.Row, Sure(type switch
         {
             DataType.String => Text(value.Text, test),
             DataType.Number => Number(value.Number, test, p.Number),
@@ -23,7 +23,7 @@ internal sealed class SqlTests(SqlParameters p, SegmentClock clock, SqlFields fi
                 ? value.ListHas(p.OneOf("j.v", Texts(test)))
                 : value.ListHas($"j.v = {p.Add(Texts(test)[0])}"),
             _ => "FALSE",
-        }),
+        })),
     };
 
     /// <summary>A number test; <paramref name="operand"/> binds each constant (scaled, as money, …).</summary>
@@ -45,28 +45,34 @@ internal sealed class SqlTests(SqlParameters p, SegmentClock clock, SqlFields fi
         };
     }
 
-    /// <summary>A date test of an epoch-millisecond expression (NULL: never), by UTC day.</summary>
-    public string Moment(string ms, Test test)
+    /// <summary>
+    /// A date test of an epoch-millisecond expression (NULL: never), by UTC day; with <paramref name="row"/>, a column
+    /// of the profile's one row that <see cref="SqlValue.Row"/> describes (no row: NULL).
+    /// </summary>
+    public string Moment(string ms, Test test, Func<string, string>? row = null)
     {
         string Start(int i) => p.Add(SegmentClock.Ms(SegmentClock.DayOf(((DateLiteral)test.Operands[i]).Value)));
         string End(int i) => p.Add(SegmentClock.Ms(SegmentClock.DayOf(((DateLiteral)test.Operands[i]).Value) + 1));
         int Days() => ((DaysLiteral)test.Operands[0]).Value;
         return test.Operator switch
         {
-            Operator.Exists => $"({ms} IS NOT NULL)",
-            Operator.NotSet => $"({ms} IS NULL)",
-            Operator.NotEquals => $"NOT {Moment(ms, test with { Operator = Operator.Equals })}",
-            Operator.Equals => Sure($"{ms} >= {Start(0)} AND {ms} < {End(0)}"),
-            Operator.Before => Sure($"{ms} < {Start(0)}"),
-            Operator.After => Sure($"{ms} >= {End(0)}"),
-            Operator.Between => Sure($"{ms} >= {Start(0)} AND {ms} < {End(1)}"),
-            Operator.MoreThanDaysAgo => Sure($"{ms} < {p.Add(SegmentClock.Ms(clock.Today - Days()))}"),
-            Operator.LessThanDaysAgo => Sure($"{ms} >= {p.Add(SegmentClock.Ms(clock.Today - Days() + 1))}"),
+            Operator.Exists => OnRow(row, $"({ms} IS NOT NULL)"),
+            Operator.NotSet => row is null ? $"({ms} IS NULL)" : $"(NOT {row($"{ms} IS NOT NULL")})",
+            Operator.NotEquals => $"NOT {Moment(ms, test with { Operator = Operator.Equals }, row)}",
+            Operator.Equals => OnRow(row, Sure($"{ms} >= {Start(0)} AND {ms} < {End(0)}")),
+            Operator.Before => OnRow(row, Sure($"{ms} < {Start(0)}")),
+            Operator.After => OnRow(row, Sure($"{ms} >= {End(0)}")),
+            Operator.Between => OnRow(row, Sure($"{ms} >= {Start(0)} AND {ms} < {End(1)}")),
+            Operator.MoreThanDaysAgo => OnRow(row, Sure($"{ms} < {p.Add(SegmentClock.Ms(clock.Today - Days()))}")),
+            Operator.LessThanDaysAgo => OnRow(row, Sure($"{ms} >= {p.Add(SegmentClock.Ms(clock.Today - Days() + 1))}")),
             _ => "FALSE",
         };
     }
 
     public static string Sure(string condition) => $"COALESCE(({condition}), FALSE)";
+
+    // Every test passed to it is FALSE for a missing value (NULL), so "the row exists and passes" is the same test.
+    private static string OnRow(Func<string, string>? row, string test) => row is null ? test : row(test);
 
     private string Text(string text, Test test) => test.Operator switch
     {
