@@ -67,6 +67,8 @@ public static class MessagingServiceCollectionExtensions
 
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxSender>();
+        services.AddMetrics();
+        services.AddSingleton<OutboxMetrics>();
         services.AddSingleton<MessageTemplates>();
         services.AddSingleton<SentEvents>();
         services.AddSingleton<MessageLinkSigner>();

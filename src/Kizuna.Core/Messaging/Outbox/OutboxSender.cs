@@ -25,13 +25,15 @@ public sealed class OutboxSender(
     MessageLinkSigner links,
     SentEvents events,
     BounceRecorder bounces,
-    IEnumerable<IContentFilter> filters)
+    IEnumerable<IContentFilter> filters,
+    OutboxMetrics metrics)
 {
     private readonly ISendCheck[] _checks = [.. checks];
     private readonly IContentFilter[] _filters = [.. filters];
 
     public async Task SendAsync(IMessageComposer composer, IChannelAdapter adapter, IReadOnlyList<ClaimedJob> jobs, JobOutcomes outcomes, CancellationToken ct)
     {
+        var phase = metrics.Start();
         var byMessage = new Dictionary<long, ClaimedJob>();
         foreach (var job in jobs)
         {
@@ -82,6 +84,8 @@ public sealed class OutboxSender(
             }
         }
 
+        phase = metrics.Phase(composer.Channel, "load", phase);
+
         // Rendering (Liquid, CSS inlining, the text part) is most of a send's CPU: every core takes a share.
         var ready = new List<ReadyMessage>();
         await Parallel.ForEachAsync(allowed, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct }, async (message, token) =>
@@ -101,7 +105,9 @@ public sealed class OutboxSender(
             }
         });
 
+        phase = metrics.Phase(composer.Channel, "render", phase);
         await store.ApplyAsync(transitions, later, ct);
+        metrics.Finished(composer.Channel, transitions.Count);
         if (ready.Count == 0)
         {
             return;
@@ -110,6 +116,7 @@ public sealed class OutboxSender(
         // The one durable mark of the batch in doubt: a crash from here until the outcomes are written resends it.
         var marked = await store.MarkSendingAsync([.. ready.Select(r => r.Message)], ct);
         ready.RemoveAll(r => !marked.Contains(r.Message.Id));
+        phase = metrics.Phase(composer.Channel, "mark", phase);
         var results = new SendResults();
         var handedOver = false;
         try
@@ -122,10 +129,13 @@ public sealed class OutboxSender(
             // What the channel answered is kept even when the hand-over was cut short (a stop, a lost lease, an
             // error): only the messages it gave no answer for then stay in doubt, to go again with the same
             // delivery ids. After a whole hand-over a message without an answer is a transient failure.
+            phase = metrics.Phase(composer.Channel, "send", phase);
             var known = handedOver ? ready : ready.Where(results.Answered).ToList();
             await events.RecordSentAsync(composer.Channel, [.. known.Where(r => results.For(r).Status == SendStatus.Sent)], CancellationToken.None);
             await bounces.RecordAsync([.. known.Select(r => (r, results.For(r)))], CancellationToken.None);
             await store.ApplyAsync([.. known.Select(r => Outcome(r, results.For(r), byMessage[r.Message.Id], outcomes))], [], CancellationToken.None);
+            metrics.Phase(composer.Channel, "outcomes", phase);
+            metrics.Finished(composer.Channel, known.Count);
         }
     }
 
