@@ -30,7 +30,7 @@ public static class EmailBenchmark
     public static async Task<int> RunAsync(EmailBenchOptions options)
     {
         var ct = CancellationToken.None;
-        Console.WriteLine($"W4 email: {options.Messages:N0} messages after {options.Warmup:N0} to warm up, pool {options.Pool}, batch {options.Batch}, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"W4 email: {options.Messages:N0} messages after {options.Warmup:N0} to warm up, pool {options.Pool}, batch {options.Batch} in parts of {options.Part}, {Environment.ProcessorCount} cores");
         using var sink = await SmtpSinkProcess.StartAsync();
         var folder = Directory.CreateTempSubdirectory("kizuna-w4-");
         try
@@ -106,6 +106,7 @@ public static class EmailBenchmark
         {
             ["Storage:DataDirectory"] = folder,
             ["Messaging:BatchSize"] = options.Batch.ToString(CultureInfo.InvariantCulture),
+            ["Messaging:SendPartSize"] = options.Part.ToString(CultureInfo.InvariantCulture),
             ["Messaging:Email:Host"] = "127.0.0.1",
             ["Messaging:Email:Port"] = port.ToString(CultureInfo.InvariantCulture),
             ["Messaging:Email:Security"] = "None",

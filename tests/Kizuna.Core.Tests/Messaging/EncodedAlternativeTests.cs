@@ -15,7 +15,8 @@ public sealed class EncodedAlternativeTests
     private static readonly string Html = string.Concat(
         "<html><body style=\"font-family: Helvetica\">\n<p>Price = ¥1,980 · free shipping</p>  \r\n",
         "<p>", new string('x', 200), " tail\t\n.\nFrom here on</p>\n<a href=\"https://shop.example.com/p?a=1&amp;b=2\">View</a>\r",
-        "lone carriage return and a trailing space </body></html> ");
+        "lone carriage return and a trailing space </body></html> \n", new string('=', 40), " a tab before a break\t\n",
+        new string('z', 74), " \n", new string('w', 74), "\t\ttabs inside\n");
 
     private static readonly string Text = "Hello Aoi,\n\nPrice = ¥1,980 \nこんにちは  \n" + new string('y', 90) + "\n";
 
