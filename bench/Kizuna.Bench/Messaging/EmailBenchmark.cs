@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
-using Dapper;
 using Kizuna.Messaging;
 using Kizuna.Messaging.Channels;
 using Kizuna.Messaging.Channels.Email;
@@ -31,7 +30,7 @@ public static class EmailBenchmark
     public static async Task<int> RunAsync(EmailBenchOptions options)
     {
         var ct = CancellationToken.None;
-        Console.WriteLine($"W4 email: {options.Messages:N0} messages, pool {options.Pool}, batch {options.Batch}, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"W4 email: {options.Messages:N0} messages after {options.Warmup:N0} to warm up, pool {options.Pool}, batch {options.Batch} in parts of {options.Part}, {Environment.ProcessorCount} cores");
         using var sink = await SmtpSinkProcess.StartAsync();
         var folder = Directory.CreateTempSubdirectory("kizuna-w4-");
         try
@@ -45,7 +44,8 @@ public static class EmailBenchmark
             var memory = new ProcessMemory();
             var clock = Stopwatch.StartNew();
             var outbox = host.Services.GetRequiredService<OutboxStore>();
-            foreach (var chunk in Enumerable.Range(0, options.Messages).Chunk(5_000))
+            var total = options.Warmup + options.Messages;
+            foreach (var chunk in Enumerable.Range(0, total).Chunk(5_000))
             {
                 await outbox.QueueAsync([.. chunk.Select(i => new NewMessage(workspace.Id, 0, MessageChannel.Email, "campaign:w4",
                     $"campaign:w4:{i}", template.Id, template.Version, $"r{i}@example.com", BenchEmail.Data(i)))], ct);
@@ -53,74 +53,42 @@ public static class EmailBenchmark
             }
 
             var queued = clock.Elapsed;
-            Console.WriteLine($"  queued: {options.Messages / queued.TotalSeconds:N0} messages/s ({queued.TotalSeconds:0.0} s)");
+            Console.WriteLine($"  queued: {total / queued.TotalSeconds:N0} messages/s ({total:N0} in {queued.TotalSeconds:0.0} s)");
 
-            clock.Restart();
+            using var phases = new OutboxPhaseListener(options.Warmup, total);
             await host.StartAsync(ct);
-            var database = host.Services.GetRequiredService<Database>();
-            long sent;
-            do
+            while (!phases.DoneAsync.IsCompleted)
             {
-                await Task.Delay(500, ct);
+                await Task.WhenAny(phases.DoneAsync, Task.Delay(500, ct));
                 memory.Sample();
-                await using var connection = await database.OpenAsync(ct);
-                sent = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM messages WHERE state IN ('sent', 'failed', 'dead', 'suppressed')");
             }
-            while (sent < options.Messages);
 
-            var sending = clock.Elapsed;
+            var sending = Stopwatch.GetElapsedTime(phases.Warm.Timestamp, phases.Done.Timestamp);
+            var sendCpu = phases.Done.Cpu - phases.Warm.Cpu;
             var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-            Console.WriteLine($"  outbox: {options.Messages / sending.TotalSeconds:N0} messages/s ({sending.TotalSeconds:0.0} s), peak working set {peak / 1048576.0:N0} MB");
-            Console.WriteLine($"  memory: {memory}");
+            Console.WriteLine($"  outbox: {options.Messages / sending.TotalSeconds:N0} messages/s ({options.Messages:N0} after {options.Warmup:N0} warm-up in {sending.TotalSeconds:0.0} s), CPU {sendCpu.TotalSeconds:0.0} s = {sendCpu.TotalMilliseconds / options.Messages:0.000} ms a message");
+            Console.WriteLine($"  phases after the warm-up:\n{phases.Report()}");
+            Console.WriteLine($"  peak working set {peak / 1048576.0:N0} MB; {memory}");
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             Console.WriteLine($"  live after a full collection: {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:N0} MB");
 
             clock.Restart();
             var samples = await RenderSamplesAsync(host.Services, template, options, ct);
             Console.WriteLine($"  rendering alone: {samples.Count / clock.Elapsed.TotalSeconds:N0} messages/s on one thread");
-            clock.Restart();
-            var signer = host.Services.GetRequiredService<Kizuna.Messaging.Links.MessageLinkSigner>();
-            for (var i = 0; i < 1000; i++)
-            {
-                signer.For(new OutboxMessage(i, 1, 0, MessageChannel.Email, "x", "x", 1, 1, "a@b.c", null, false, OutboxState.Queued, 0, null, null, default, default, null));
-            }
-
-            Console.WriteLine($"  links alone: {1000 / clock.Elapsed.TotalSeconds:N0} messages/s");
-            var service = host.Services.GetRequiredService<TemplateService>();
-            using var sampleData = System.Text.Json.JsonDocument.Parse(BenchEmail.Data(1));
-            var html = (await service.RenderAsync(new TemplateSource("x", 1, BenchEmail.Html), new TemplateModel().Set("data", sampleData.RootElement.Clone()), null, ct)).Output!;
-            clock.Restart();
-            for (var i = 0; i < 200; i++)
-            {
-                await service.RenderAsync(new TemplateSource("x", 1, BenchEmail.Html), new TemplateModel().Set("data", sampleData.RootElement.Clone()), null, ct);
-            }
-
-            Console.WriteLine($"  liquid alone: {200 / clock.Elapsed.TotalSeconds:N0}/s");
-            clock.Restart();
-            for (var i = 0; i < 200; i++)
-            {
-                EmailRenderer.Inline(html);
-            }
-
-            Console.WriteLine($"  inline alone: {200 / clock.Elapsed.TotalSeconds:N0}/s");
-            clock.Restart();
-            for (var i = 0; i < 200; i++)
-            {
-                HtmlText.From(html);
-            }
-
-            Console.WriteLine($"  text alone: {200 / clock.Elapsed.TotalSeconds:N0}/s");
+            await RenderPartsTiming.PrintAsync(host.Services, ct);
             await host.StopAsync(ct);
             Console.WriteLine($"  message size: {samples.Average(s => s.Length) / 1024.0:N1} KB average");
+            var rawCpu = Process.GetCurrentProcess().TotalProcessorTime;
             clock.Restart();
             await BlastAsync(sink.Port, samples, options, ct);
             var raw = clock.Elapsed;
-            Console.WriteLine($"  raw MailKit blast: {options.Messages / raw.TotalSeconds:N0} messages/s ({raw.TotalSeconds:0.0} s)");
+            rawCpu = Process.GetCurrentProcess().TotalProcessorTime - rawCpu;
+            Console.WriteLine($"  raw MailKit blast: {options.Messages / raw.TotalSeconds:N0} messages/s ({raw.TotalSeconds:0.0} s), CPU {rawCpu.TotalSeconds:0.0} s = {rawCpu.TotalMilliseconds / options.Messages:0.000} ms a message");
             Console.WriteLine();
-            Console.WriteLine("| messages | queue /s | outbox send /s | raw blast /s | outbox / raw | peak memory |");
-            Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine("| messages | queue /s | outbox send /s | raw blast /s | outbox / raw | CPU ms a message (outbox / raw) | peak memory |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {options.Messages:N0} | {options.Messages / queued.TotalSeconds:N0} | {options.Messages / sending.TotalSeconds:N0} | {options.Messages / raw.TotalSeconds:N0} | {raw.TotalSeconds / sending.TotalSeconds:0.00} | {peak / 1048576.0:N0} MB |"));
+                $"| {options.Messages:N0} | {total / queued.TotalSeconds:N0} | {options.Messages / sending.TotalSeconds:N0} | {options.Messages / raw.TotalSeconds:N0} | {raw.TotalSeconds / sending.TotalSeconds:0.00} | {sendCpu.TotalMilliseconds / options.Messages:0.00} / {rawCpu.TotalMilliseconds / options.Messages:0.00} | {peak / 1048576.0:N0} MB |"));
             return 0;
         }
         finally
@@ -138,6 +106,7 @@ public static class EmailBenchmark
         {
             ["Storage:DataDirectory"] = folder,
             ["Messaging:BatchSize"] = options.Batch.ToString(CultureInfo.InvariantCulture),
+            ["Messaging:SendPartSize"] = options.Part.ToString(CultureInfo.InvariantCulture),
             ["Messaging:Email:Host"] = "127.0.0.1",
             ["Messaging:Email:Port"] = port.ToString(CultureInfo.InvariantCulture),
             ["Messaging:Email:Security"] = "None",

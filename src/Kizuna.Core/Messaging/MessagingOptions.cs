@@ -15,6 +15,13 @@ public sealed class MessagingOptions
     [Range(1, 2000)]
     public int BatchSize { get; set; } = 200;
 
+    /// <summary>
+    /// Messages of a batch marked <c>sending</c> and handed to the channel together: the next part renders while one
+    /// is on the wire, and at most one part is in doubt after a crash. The batch size (or more) sends a batch at once.
+    /// </summary>
+    [Range(1, 2000)]
+    public int SendPartSize { get; set; } = 100;
+
     /// <summary>Tries before a message that keeps failing transiently is dead.</summary>
     [Range(1, 50)]
     public int MaxAttempts { get; set; } = 8;

@@ -69,6 +69,8 @@ public static class MessagingServiceCollectionExtensions
 
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxSender>();
+        services.AddMetrics();
+        services.AddSingleton<OutboxMetrics>();
         services.AddSingleton<MessageTemplates>();
         services.AddSingleton<SentEvents>();
         services.AddSingleton<MessageLinkSigner>();

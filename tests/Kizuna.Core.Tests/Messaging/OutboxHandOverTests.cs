@@ -54,6 +54,30 @@ public sealed class OutboxHandOverTests
         Assert.Contains(await host.Get<ProfileService>().TimelineAsync(host.Ws, profiles[answered], null, 10, Ct), e => e.Name == "Email Sent");
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Send_BatchOfThreeParts_MarksEachPartOnlyAfterThePartBeforeIsSettled(string engine)
+    {
+        await using var host = await MessagingHost.StartAsync(engine, configure: s => s.Configure<MessagingOptions>(o => o.SendPartSize = 2));
+        await StopWorkerAsync(host);
+        var template = await host.TemplateAsync("<p>Hi</p>");
+        for (var i = 0; i < 5; i++)
+        {
+            await host.CustomerAsync($"u-{i}", $"c{i}@example.com");
+            await host.SendAsync(template, $"u-{i}");
+        }
+
+        var seen = new StatesSeen(host.Get<EmailChannel>(), host.Get<Database>());
+        await SendClaimedAsync(host, seen);
+
+        // Each hand-over sees its own part in doubt, every earlier part sent, every later one still queued: a crash
+        // at any moment leaves at most one part to send again.
+        Assert.Equal([2, 2, 1], seen.Parts.Select(p => p.Count(s => s == "sending")));
+        Assert.Equal([0, 2, 4], seen.Parts.Select(p => p.Count(s => s == "sent")));
+        Assert.Equal([3, 1, 0], seen.Parts.Select(p => p.Count(s => s == "queued")));
+        Assert.Equal(5, host.Peer.Accepted.Count);
+    }
+
     /// <summary>Sends by hand only: the node's worker no longer takes the jobs, ingestion still runs.</summary>
     private static Task StopWorkerAsync(MessagingHost host) =>
         host.Core.Services.GetServices<IHostedService>().OfType<JobWorker>().Single().StopAsync(Ct);
@@ -77,6 +101,24 @@ public sealed class OutboxHandOverTests
                 await using var connection = await database.OpenAsync(ct);
                 await connection.ExecuteAsync("UPDATE messages SET state = 'sent'");
             }
+        }
+    }
+
+    /// <summary>The real channel, noting the states of all messages at each hand-over.</summary>
+    private sealed class StatesSeen(EmailChannel inner, Database database) : IChannelAdapter
+    {
+        public List<List<string>> Parts { get; } = [];
+
+        public MessageChannel Channel => MessageChannel.Email;
+
+        public async Task SendAsync(IReadOnlyList<ReadyMessage> batch, SendResults results, CancellationToken ct)
+        {
+            await using (var connection = await database.OpenAsync(ct))
+            {
+                Parts.Add([.. await connection.QueryAsync<string>(new CommandDefinition("SELECT state FROM messages", cancellationToken: ct))]);
+            }
+
+            await inner.SendAsync(batch, results, ct);
         }
     }
 

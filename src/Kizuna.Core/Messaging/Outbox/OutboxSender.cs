@@ -11,11 +11,12 @@ using Kizuna.Work.Jobs;
 namespace Kizuna.Messaging.Outbox;
 
 /// <summary>
-/// Sends a claimed batch of outbox messages on one channel: checks, render, mark the batch <c>sending</c>, hand it
-/// to the adapter, record <c>Email Sent</c> (or the channel's event) on each profile, list hard-bounced addresses,
-/// then mark each message by its outcome. A crash between the mark and the outcomes leaves this one batch in <c>sending</c>; its jobs come back
-/// when their leases run out and the batch is sent again with the same delivery ids. Messages already sent are
-/// skipped, so nothing before or after that batch is ever sent twice.
+/// Sends a claimed batch of outbox messages on one channel: checks, then part by part (<see cref="MessagingOptions.SendPartSize"/>)
+/// render, mark the part <c>sending</c>, hand it to the adapter, record <c>Email Sent</c> (or the channel's event) on
+/// each profile, list hard-bounced addresses, then mark each message by its outcome; the next part renders while one
+/// is on the wire. A crash between a mark and its outcomes leaves that one part in <c>sending</c>; the batch's jobs come
+/// back when their leases run out and the part is sent again with the same delivery ids. Messages already sent are
+/// skipped, so nothing before or after that part is ever sent twice.
 /// </summary>
 public sealed class OutboxSender(
     OutboxStore store,
@@ -25,13 +26,16 @@ public sealed class OutboxSender(
     MessageLinkSigner links,
     SentEvents events,
     BounceRecorder bounces,
-    IEnumerable<IContentFilter> filters)
+    IEnumerable<IContentFilter> filters,
+    OutboxMetrics metrics,
+    Microsoft.Extensions.Options.IOptions<MessagingOptions> options)
 {
     private readonly ISendCheck[] _checks = [.. checks];
     private readonly IContentFilter[] _filters = [.. filters];
 
     public async Task SendAsync(IMessageComposer composer, IChannelAdapter adapter, IReadOnlyList<ClaimedJob> jobs, JobOutcomes outcomes, CancellationToken ct)
     {
+        var phase = metrics.Start();
         var byMessage = new Dictionary<long, ClaimedJob>();
         foreach (var job in jobs)
         {
@@ -82,16 +86,53 @@ public sealed class OutboxSender(
             }
         }
 
-        // Rendering (Liquid, CSS inlining, the text part) is most of a send's CPU: every core takes a share.
+        metrics.Phase(composer.Channel, "load", phase);
+        await store.ApplyAsync(transitions, later, ct);
+        metrics.Finished(composer.Channel, transitions.Count);
+
+        // The allowed messages go in parts: the next part renders while the part before is on the wire, and each part
+        // is marked only once the one before has its outcomes, so at most one part is ever in doubt.
+        var parts = allowed.Chunk(options.Value.SendPartSize).ToList();
+        Task<(List<OutboxTransition> Failed, List<ReadyMessage> Ready)>? next = parts.Count > 0 ? RenderAsync(composer, parts[0], byMessage, outcomes, ct) : null;
+        try
+        {
+            for (var p = 0; p < parts.Count; p++)
+            {
+                var (failed, ready) = await next!;
+                next = p + 1 < parts.Count ? RenderAsync(composer, parts[p + 1], byMessage, outcomes, ct) : null;
+                await store.ApplyAsync(failed, [], ct);
+                metrics.Finished(composer.Channel, failed.Count);
+                if (ready.Count > 0)
+                {
+                    await HandOverAsync(composer, adapter, ready, byMessage, outcomes, ct);
+                }
+            }
+        }
+        finally
+        {
+            if (next is not null)
+            {
+                // A part rendered while the one before failed: nothing of it was marked; its jobs go back with the batch's.
+                await ((Task)next).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>A part's messages rendered on every core (Liquid and the text part are most of a send's CPU), and those that end here.</summary>
+    private async Task<(List<OutboxTransition> Failed, List<ReadyMessage> Ready)> RenderAsync(
+        IMessageComposer composer, OutboxMessage[] part, Dictionary<long, ClaimedJob> byMessage, JobOutcomes outcomes, CancellationToken ct)
+    {
+        var started = metrics.Start();
+        var failed = new List<OutboxTransition>();
         var ready = new List<ReadyMessage>();
-        await Parallel.ForEachAsync(allowed, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct }, async (message, token) =>
+        await Parallel.ForEachAsync(part, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct }, async (message, token) =>
         {
             var (transition, composed) = await ComposeAsync(composer, message, byMessage[message.Id], outcomes, token);
             lock (ready)
             {
                 if (transition is not null)
                 {
-                    transitions.Add(transition);
+                    failed.Add(transition);
                 }
 
                 if (composed is not null)
@@ -101,15 +142,19 @@ public sealed class OutboxSender(
             }
         });
 
-        await store.ApplyAsync(transitions, later, ct);
-        if (ready.Count == 0)
-        {
-            return;
-        }
+        metrics.Phase(composer.Channel, "render", started);
+        return (failed, ready);
+    }
 
-        // The one durable mark of the batch in doubt: a crash from here until the outcomes are written resends it.
+    /// <summary>Marks a part <c>sending</c>, hands it to the channel and writes what came of each message.</summary>
+    private async Task HandOverAsync(
+        IMessageComposer composer, IChannelAdapter adapter, List<ReadyMessage> ready, Dictionary<long, ClaimedJob> byMessage, JobOutcomes outcomes, CancellationToken ct)
+    {
+        // The one durable mark of the part in doubt: a crash from here until the outcomes are written resends it.
+        var phase = metrics.Start();
         var marked = await store.MarkSendingAsync([.. ready.Select(r => r.Message)], ct);
         ready.RemoveAll(r => !marked.Contains(r.Message.Id));
+        phase = metrics.Phase(composer.Channel, "mark", phase);
         var results = new SendResults();
         var handedOver = false;
         try
@@ -122,10 +167,13 @@ public sealed class OutboxSender(
             // What the channel answered is kept even when the hand-over was cut short (a stop, a lost lease, an
             // error): only the messages it gave no answer for then stay in doubt, to go again with the same
             // delivery ids. After a whole hand-over a message without an answer is a transient failure.
+            phase = metrics.Phase(composer.Channel, "send", phase);
             var known = handedOver ? ready : ready.Where(results.Answered).ToList();
             await events.RecordSentAsync(composer.Channel, [.. known.Where(r => results.For(r).Status == SendStatus.Sent)], CancellationToken.None);
             await bounces.RecordAsync([.. known.Select(r => (r, results.For(r)))], CancellationToken.None);
             await store.ApplyAsync([.. known.Select(r => Outcome(r, results.For(r), byMessage[r.Message.Id], outcomes))], [], CancellationToken.None);
+            metrics.Phase(composer.Channel, "outcomes", phase);
+            metrics.Finished(composer.Channel, known.Count);
         }
     }
 

@@ -7,7 +7,8 @@ namespace Kizuna.Messaging.Channels.Email;
 
 /// <summary>
 /// Builds the MIME message of one send: From, To, Subject, Date, the deterministic Message-ID, <c>List-Unsubscribe</c>
-/// with RFC 8058's one-click <c>List-Unsubscribe-Post</c>, the text and HTML parts, and a DKIM signature when a key is set.
+/// with RFC 8058's one-click <c>List-Unsubscribe-Post</c>, the text and HTML parts (<see cref="EncodedAlternative"/>:
+/// encoded once into a pooled buffer, so dispose the message after its send), and a DKIM signature when a key is set.
 /// </summary>
 public sealed class EmailMessageFactory
 {
@@ -59,7 +60,8 @@ public sealed class EmailMessageFactory
         // RFC 8058: a receiver posts "List-Unsubscribe=One-Click" to the HTTPS link; transactional mail carries it too.
         message.Headers.Add(HeaderId.ListUnsubscribe, $"<{ready.Links.UnsubscribeUrl}>");
         message.Headers.Add(HeaderId.ListUnsubscribePost, "List-Unsubscribe=One-Click");
-        message.Body = new BodyBuilder { TextBody = email.Text, HtmlBody = email.Html }.ToMessageBody();
+        // The parts are encoded once here, not by MimeKit on each of the writes a send makes (measure, sign, send).
+        message.Body = EncodedAlternative.Create(email.Text, email.Html);
         if (_signer is not null)
         {
             message.Prepare(EncodingConstraint.SevenBit);

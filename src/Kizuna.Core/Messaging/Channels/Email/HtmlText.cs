@@ -84,24 +84,40 @@ public static class HtmlText
     /// <summary>Whitespace as HTML collapses it, at most one empty line between blocks.</summary>
     internal static string Tidy(string raw)
     {
-        var lines = raw.Split('\n').Select(l => string.Join(' ', l.Split([' ', '\t', '\r', '\u00a0'], StringSplitOptions.RemoveEmptyEntries)));
+        // One pass without splitting into lines and words: the derived text of every email goes through here.
         var result = new StringBuilder(raw.Length);
         var blank = true;
-        foreach (var line in lines)
+        for (var at = 0; at <= raw.Length;)
         {
-            if (line.Length == 0)
+            var end = raw.IndexOf('\n', at);
+            end = end < 0 ? raw.Length : end;
+            var any = false;
+            var space = false;
+            foreach (var c in raw.AsSpan(at, end - at))
             {
-                if (!blank)
+                if (c is ' ' or '\t' or '\r' or '\u00a0')
                 {
-                    result.Append('\n');
+                    space = any;
+                    continue;
                 }
 
-                blank = true;
-                continue;
+                if (space)
+                {
+                    result.Append(' ');
+                    space = false;
+                }
+
+                result.Append(c);
+                any = true;
             }
 
-            result.Append(line).Append('\n');
-            blank = false;
+            if (any || !blank)
+            {
+                result.Append('\n');
+            }
+
+            blank = !any;
+            at = end + 1;
         }
 
         return result.ToString().Trim() + "\n";
