@@ -10,8 +10,9 @@ namespace Kizuna.Analytics.Scores;
 /// Replaces the score names of a workspace in <c>profile_values</c> whole, in one transaction: readers see the
 /// previous refresh or this one, never a mix, and a customer who no longer qualifies loses the old values. SQLite
 /// compares the rows with the stored ones and writes only the changes (<see cref="SqliteScoreChanges"/>, in the write
-/// turn the ingestion writer also takes); PostgreSQL, under a per-workspace advisory lock, deletes the names and
-/// streams the rows back with binary <c>COPY</c>, its fastest bulk path. The refresh's summary is stored in the same
+/// turn the ingestion writer also takes); PostgreSQL, under a per-workspace advisory lock, streams the rows with binary
+/// <c>COPY</c> (its fastest bulk path) into a temporary table and merges them from there in two statements. Either
+/// way a value that did not change keeps its row and its time. The refresh's summary is stored in the same
 /// transaction.
 /// </summary>
 public sealed class ScoreWriter(Database database)
@@ -49,8 +50,13 @@ public sealed class ScoreWriter(Database database)
                 await lockCommand.ExecuteNonQueryAsync(ct);
             }
 
-            var deleted = await DeleteAsync(postgres, transaction, workspaceId, names, ct);
-            counts = ((long)await CopyAsync(postgres, workspaceId, values, at, ct), deleted);
+            await using (var create = new NpgsqlCommand("CREATE TEMPORARY TABLE score_rows (profile_id bigint, name text, number_value double precision, text_value text) ON COMMIT DROP", postgres, (NpgsqlTransaction)transaction))
+            {
+                await create.ExecuteNonQueryAsync(ct);
+            }
+
+            await CopyAsync(postgres, values, ct);
+            counts = (await ExecuteAsync(postgres, transaction, Upsert, workspaceId, names, at, ct), await ExecuteAsync(postgres, transaction, Stale, workspaceId, names, at, ct));
         }
         else
         {
@@ -88,24 +94,38 @@ public sealed class ScoreWriter(Database database)
         return await command.ExecuteScalarAsync(ct) is long last ? last : long.MinValue + 1;
     }
 
-    /// <summary>Deletes the workspace's rows of <paramref name="names"/>.</summary>
-    private static async Task<int> DeleteAsync(NpgsqlConnection connection, DbTransaction transaction, long workspaceId, IReadOnlyList<string> names, CancellationToken ct)
+    // The rows are copied into a temporary table and merged from there, as SQLite does row by row: a value that did not
+    // change keeps its row and its time, so both engines say when a value last changed.
+    private const string Upsert = """
+        INSERT INTO profile_values (workspace_id, profile_id, name, number_value, text_value, computed_at)
+        SELECT @ws, profile_id, name, number_value, text_value, @at FROM score_rows
+        ON CONFLICT (workspace_id, profile_id, name) DO UPDATE SET
+            number_value = excluded.number_value, text_value = excluded.text_value, computed_at = excluded.computed_at
+        WHERE profile_values.number_value IS DISTINCT FROM excluded.number_value OR profile_values.text_value IS DISTINCT FROM excluded.text_value
+        """;
+
+    private const string Stale = """
+        DELETE FROM profile_values v WHERE v.workspace_id = @ws AND v.name = ANY(@names)
+            AND NOT EXISTS (SELECT 1 FROM score_rows r WHERE r.profile_id = v.profile_id AND r.name = v.name)
+        """;
+
+    private static async Task<long> ExecuteAsync(NpgsqlConnection connection, DbTransaction transaction, string sql, long workspaceId, IReadOnlyList<string> names, long at, CancellationToken ct)
     {
-        await using var delete = new NpgsqlCommand("DELETE FROM profile_values WHERE workspace_id = @ws AND name = ANY(@names)", connection, (NpgsqlTransaction)transaction);
-        delete.CommandTimeout = 0;
-        delete.Parameters.AddWithValue("ws", workspaceId);
-        delete.Parameters.AddWithValue("names", names.ToArray());
-        return await delete.ExecuteNonQueryAsync(ct);
+        await using var command = new NpgsqlCommand(sql, connection, (NpgsqlTransaction)transaction);
+        command.CommandTimeout = 0;
+        command.Parameters.AddWithValue("ws", workspaceId);
+        command.Parameters.AddWithValue("names", names.ToArray());
+        command.Parameters.AddWithValue("at", at);
+        return await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task<ulong> CopyAsync(NpgsqlConnection connection, long workspaceId, IEnumerable<ScoreValue> values, long at, CancellationToken ct)
+    private static async Task CopyAsync(NpgsqlConnection connection, IEnumerable<ScoreValue> values, CancellationToken ct)
     {
         await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY profile_values (workspace_id, profile_id, name, number_value, text_value, computed_at) FROM STDIN (FORMAT BINARY)", ct);
+            "COPY score_rows (profile_id, name, number_value, text_value) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var value in values)
         {
             await copy.StartRowAsync(ct);
-            await copy.WriteAsync(workspaceId, NpgsqlDbType.Bigint, ct);
             await copy.WriteAsync(value.ProfileId, NpgsqlDbType.Bigint, ct);
             await copy.WriteAsync(value.Name, NpgsqlDbType.Text, ct);
             if (value.Number is { } number)
@@ -126,10 +146,9 @@ public sealed class ScoreWriter(Database database)
                 await copy.WriteNullAsync(ct);
             }
 
-            await copy.WriteAsync(at, NpgsqlDbType.Bigint, ct);
         }
 
-        return await copy.CompleteAsync(ct);
+        await copy.CompleteAsync(ct);
     }
 
     private static DbParameter Parameter(DbCommand command, string name, object value)

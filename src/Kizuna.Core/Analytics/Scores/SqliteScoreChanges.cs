@@ -19,26 +19,26 @@ internal sealed class SqliteScoreChanges(SqliteConnection connection, long works
     private readonly sqlite3 _db = connection.Handle!;
     private readonly Dictionary<string, byte[]> _utf8 = new(StringComparer.Ordinal);
     private readonly (string Name, byte[] Utf8)[] _names = [.. names.Select(n => (n, Encoding.UTF8.GetBytes(n)))];
-    private sqlite3_stmt? _read, _upsert, _delete;
+    private sqlite3_stmt? _read, _insert, _update, _delete;
 
     /// <summary>Rows written (new or changed) and deleted so far.</summary>
     public (long Written, long Deleted) Counts { get; private set; }
 
     public void Apply(IEnumerable<ScoreValue> values, CancellationToken ct)
     {
-        _read = Prepare("SELECT profile_id, name, number_value, text_value FROM profile_values WHERE workspace_id = ?1 AND profile_id BETWEEN ?2 AND ?3");
-        _upsert = Prepare("""
-            INSERT INTO profile_values (workspace_id, profile_id, name, number_value, text_value, computed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-            ON CONFLICT (workspace_id, profile_id, name) DO UPDATE SET
-                number_value = excluded.number_value, text_value = excluded.text_value, computed_at = excluded.computed_at
-            """);
+        _read = Prepare("SELECT profile_id, name, number_value, text_value FROM profile_values WHERE workspace_id = ?1 AND profile_id BETWEEN ?2 AND ?3 ORDER BY profile_id, name");
+        // The read tells which rows exist, so a changed row is updated by its key (one seek) and a new one inserted, rather
+        // than upserted (a seek that meets the conflict, then another for the update).
+        _insert = Prepare("INSERT INTO profile_values (workspace_id, profile_id, name, number_value, text_value, computed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        _update = Prepare("UPDATE profile_values SET number_value = ?4, text_value = ?5, computed_at = ?6 WHERE workspace_id = ?1 AND profile_id = ?2 AND name = ?3");
         _delete = Prepare("DELETE FROM profile_values WHERE workspace_id = ?1 AND profile_id = ?2 AND name = ?3");
-        foreach (var statement in new[] { _read, _upsert, _delete })
+        foreach (var statement in new[] { _read, _insert, _update, _delete })
         {
             raw.sqlite3_bind_int64(statement, 1, workspaceId);
         }
 
-        raw.sqlite3_bind_int64(_upsert, 6, at);
+        raw.sqlite3_bind_int64(_insert, 6, at);
+        raw.sqlite3_bind_int64(_update, 6, at);
         var range = new List<ScoreValue>(RowsPerRange + 16);
         var low = long.MinValue;
         foreach (var value in values)
@@ -58,49 +58,76 @@ internal sealed class SqliteScoreChanges(SqliteConnection connection, long works
         Compare(range, low, long.MaxValue);
     }
 
-    /// <summary>Merges the new rows of customers <paramref name="low"/>–<paramref name="high"/> with the stored ones, both in key order.</summary>
+    /// <summary>
+    /// Merges the new rows of customers <paramref name="low"/>–<paramref name="high"/> with the stored ones as the read
+    /// steps through them in key order, comparing texts as UTF-8 bytes; the changes are applied once the read is done.
+    /// </summary>
     private void Compare(List<ScoreValue> fresh, long low, long high)
     {
-        var stored = Stored(low, high);
-        fresh.Sort(KeyOrder);
-        var (i, j) = (0, 0);
-        while (i < fresh.Count || j < stored.Count)
+        if (!IsInKeyOrder(fresh))
         {
-            var order = i == fresh.Count ? 1 : j == stored.Count ? -1 : KeyOrder(fresh[i], stored[j]);
-            if (order < 0 || (order == 0 && (fresh[i].Number != stored[j].Number || !string.Equals(fresh[i].Text, stored[j].Text, StringComparison.Ordinal))))
-            {
-                Write(fresh[i]);
-            }
-            else if (order > 0)
-            {
-                Delete(stored[j]);
-            }
-
-            (i, j) = (order <= 0 ? i + 1 : i, order >= 0 ? j + 1 : j);
+            fresh.Sort(KeyOrder);
         }
-    }
 
-    private List<ScoreValue> Stored(long low, long high)
-    {
-        var rows = new List<ScoreValue>(RowsPerRange + 16);
+        var (inserts, updates, deletes) = (new List<ScoreValue>(), new List<ScoreValue>(), new List<ScoreValue>());
         raw.sqlite3_bind_int64(_read, 2, low);
         raw.sqlite3_bind_int64(_read, 3, high);
+        var i = 0;
         int rc;
         while ((rc = raw.sqlite3_step(_read)) == raw.SQLITE_ROW)
         {
-            // The name is matched as bytes: the workspace's rows of other features' names are skipped without a string.
-            if (Owned(raw.sqlite3_column_blob(_read, 1)) is { } name)
+            if (Owned(raw.sqlite3_column_blob(_read, 1)) is not { } name)
             {
-                rows.Add(new ScoreValue(raw.sqlite3_column_int64(_read, 0), name,
-                    raw.sqlite3_column_type(_read, 2) == raw.SQLITE_NULL ? null : raw.sqlite3_column_double(_read, 2),
-                    raw.sqlite3_column_type(_read, 3) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(_read, 3).utf8_to_string()));
+                continue;   // another feature's value
+            }
+
+            var stored = new ScoreValue(raw.sqlite3_column_int64(_read, 0), name, null, null);
+            while (i < fresh.Count && KeyOrder(fresh[i], stored) < 0)
+            {
+                inserts.Add(fresh[i++]);
+            }
+
+            if (i < fresh.Count && KeyOrder(fresh[i], stored) == 0)
+            {
+                if (!SameAsStored(fresh[i]))
+                {
+                    updates.Add(fresh[i]);
+                }
+
+                i++;
+            }
+            else
+            {
+                deletes.Add(stored);
             }
         }
 
         raw.sqlite3_reset(_read);
         Check(rc);
-        rows.Sort(KeyOrder);
-        return rows;
+        inserts.AddRange(fresh.Skip(i));
+        inserts.ForEach(v => Write(_insert!, v));
+        updates.ForEach(v => Write(_update!, v));
+        deletes.ForEach(Delete);
+    }
+
+    private bool SameAsStored(ScoreValue value)
+    {
+        var (numberType, textType) = (raw.sqlite3_column_type(_read, 2), raw.sqlite3_column_type(_read, 3));
+        return (value.Number is { } number ? numberType != raw.SQLITE_NULL && raw.sqlite3_column_double(_read, 2) == number : numberType == raw.SQLITE_NULL)
+            && (value.Text is { } text ? textType == raw.SQLITE_TEXT && raw.sqlite3_column_blob(_read, 3).SequenceEqual(Utf8(text)) : textType == raw.SQLITE_NULL);
+    }
+
+    private static bool IsInKeyOrder(List<ScoreValue> values)
+    {
+        for (var i = 1; i < values.Count; i++)
+        {
+            if (KeyOrder(values[i - 1], values[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private string? Owned(ReadOnlySpan<byte> name)
@@ -116,13 +143,13 @@ internal sealed class SqliteScoreChanges(SqliteConnection connection, long works
         return null;
     }
 
-    private void Write(ScoreValue value)
+    private void Write(sqlite3_stmt statement, ScoreValue value)
     {
-        raw.sqlite3_bind_int64(_upsert, 2, value.ProfileId);
-        raw.sqlite3_bind_text(_upsert, 3, Utf8(value.Name));
-        _ = value.Number is { } number ? raw.sqlite3_bind_double(_upsert, 4, number) : raw.sqlite3_bind_null(_upsert, 4);
-        _ = value.Text is { } text ? raw.sqlite3_bind_text(_upsert, 5, Utf8(text)) : raw.sqlite3_bind_null(_upsert, 5);
-        Step(_upsert!);
+        raw.sqlite3_bind_int64(statement, 2, value.ProfileId);
+        raw.sqlite3_bind_text(statement, 3, Utf8(value.Name));
+        _ = value.Number is { } number ? raw.sqlite3_bind_double(statement, 4, number) : raw.sqlite3_bind_null(statement, 4);
+        _ = value.Text is { } text ? raw.sqlite3_bind_text(statement, 5, Utf8(text)) : raw.sqlite3_bind_null(statement, 5);
+        Step(statement);
         Counts = (Counts.Written + 1, Counts.Deleted);
     }
 
@@ -163,7 +190,8 @@ internal sealed class SqliteScoreChanges(SqliteConnection connection, long works
     public void Dispose()
     {
         _read?.Dispose();
-        _upsert?.Dispose();
+        _insert?.Dispose();
+        _update?.Dispose();
         _delete?.Dispose();
     }
 }
