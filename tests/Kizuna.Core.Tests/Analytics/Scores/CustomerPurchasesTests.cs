@@ -3,7 +3,12 @@ using Dapper;
 using FsCheck;
 using FsCheck.Fluent;
 using Kizuna.Analytics.Predictions;
+using Kizuna.Commerce;
+using Kizuna.Ingestion;
+using Kizuna.Profiles;
 using Kizuna.Storage;
+using Microsoft.Extensions.Options;
+using static Kizuna.Ingestion.Messages;
 
 namespace Kizuna.Analytics.Scores;
 
@@ -40,6 +45,34 @@ public sealed class CustomerPurchasesTests
             var read = await new PurchaseReader(store.Database).ReadAsync(Ws, now, Ct);
             Assert.True((await FoldOrdersAsync(store.Database, now)).SequenceEqual(read), why);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Triggers_IngestedOrdersRefundsCancellationsMergeAndErasure_KeepTheRowsExact(string engine)
+    {
+        await using var store = await TestStore.CreateAsync(engine, Ct);
+        var ingest = new IngestStore(store.Database, Options.Create(new IngestionOptions()), Work.ProfileData.CoreProfileData.Registry, TimeProvider.System);
+        var day = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        await ingest.WriteAsync([new IngestBatch(Ws, [
+            Order("u1", "o1", 100, day), Order("u1", "o2", 50, day.AddDays(2)), Order("u1", "o3", 30, day.AddDays(2)),
+            Track(null, "a5", CommerceEvents.OrderCompleted, day.AddDays(-1), order: new OrderEvent(OrderEventKind.Completed, "o4", 40, "JPY", 0, 0, 0, null, [])),
+            Order("u2", "o5", 70, day)])], Ct);
+        await ingest.WriteAsync([new IngestBatch(Ws, [
+            Refund("u1", "o2", 20, day.AddDays(3)),
+            Track("u1", null, CommerceEvents.OrderCancelled, day.AddDays(3), order: new OrderEvent(OrderEventKind.Cancelled, "o3", null, "JPY", 0, 0, 0, null, [])),
+            Identify("u1", "a5", "{}", day.AddDays(4))])], Ct);
+        var profiles = new ProfileService(store.Database);
+        var u1 = (await profiles.ResolveAsync(Ws, new ProfileLookup(ProfileLookupKind.UserId, "u1"), Ct))!.Value;
+        var u2 = (await profiles.ResolveAsync(Ws, new ProfileLookup(ProfileLookupKind.UserId, "u2"), Ct))!.Value;
+        Assert.True(await new PrivacyService(store.Database, profiles, Work.ProfileData.CoreProfileData.Registry, TimeProvider.System, []).EraseAsync(Ws, u2, suppress: false, Ct));
+
+        var stored = await StoredAsync(store.Database);
+        Assert.Equal(await RecountAsync(store.Database), stored);
+        // The survivor holds the anonymous order (its first day), o1 and what o2 kept after its refund; o3 was cancelled.
+        var first = Epoch.Day(Epoch.ToMs(day.AddDays(-1)));
+        Assert.Contains(Row(u1, "JPY", 3, 3, first, first + 3, Epoch.ToMs(day.AddDays(2)), 170, 40), stored);
+        Assert.DoesNotContain(stored, r => r.StartsWith($"{u2}|", StringComparison.Ordinal));
     }
 
     private static async Task ApplyAsync(Database database, int sequence, int baseDay, List<OrderStep> steps)
