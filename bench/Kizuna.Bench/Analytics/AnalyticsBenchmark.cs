@@ -131,6 +131,11 @@ public static class AnalyticsBenchmark
         try
         {
             await RefreshStages.RunAsync(database, SyntheticStore.End);
+            if (options.SkipReads)
+            {
+                return;
+            }
+
             var commerce = new CommerceMetricsReader(database);
             var metrics = new MetricsService(database, new OverviewService(database, TimeProvider.System), commerce,
                 new NpsReader(database), new EngagementReader(database), new CohortReader(database), new SliceReader(database));

@@ -5,9 +5,10 @@ namespace Kizuna.Bench.Analytics;
 /// <summary>
 /// The knobs of W7 (docs/BENCHMARKS.md): the Online Retail file (found above the working folder when not given),
 /// the runs per suite, the Python that has pandas, and the synthetic store's scale (1 = 1,000,000 customers and
-/// 10,000,000 orders; 0 skips it) and the folder it is kept in between runs.
+/// 10,000,000 orders; 0 skips it), the folder it is kept in between runs, and whether its dashboard reads are
+/// timed after the refreshes (<c>--no-reads</c>: the refreshes alone).
 /// </summary>
-public sealed record AnalyticsOptions(string? File, int Runs, string Python, double Scale, bool SkipRetail, string Data)
+public sealed record AnalyticsOptions(string? File, int Runs, string Python, double Scale, bool SkipRetail, string Data, bool SkipReads = false)
 {
     public static AnalyticsOptions Parse(string[] args)
     {
@@ -23,7 +24,8 @@ public sealed record AnalyticsOptions(string? File, int Runs, string Python, dou
             Value("--python") ?? "/usr/bin/python3",
             Value("--scale") is { } scale ? double.Parse(scale, CultureInfo.InvariantCulture) : 0.1,
             args.Contains("--no-retail"),
-            Value("--data") ?? Path.Combine(Path.GetTempPath(), "kizuna-w7-synthetic"));
+            Value("--data") ?? Path.Combine(Path.GetTempPath(), "kizuna-w7-synthetic"),
+            args.Contains("--no-reads"));
     }
 
     private static string? FindRetailFile()

@@ -60,10 +60,13 @@ public static class SyntheticStore
         await using var connection = (SqliteConnection)await database.OpenAsync(CancellationToken.None);
         Execute(connection, "PRAGMA cache_size = -524288");
 
-        // The line trigger of product_days looks up the order for every line; the roll-up is filled in one pass
-        // afterwards (the same statement its migration fills it with) and the trigger put back as it was.
+        // The line trigger of product_days looks up the order for every line, and the order trigger of
+        // customer_purchases its customer's row; both roll-ups are filled in one pass afterwards (the statements their
+        // migrations fill them with) and the triggers put back as they were.
         var trigger = Scalar(connection, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'product_days_line'");
         Execute(connection, "DROP TRIGGER IF EXISTS product_days_line");
+        var purchasesTrigger = Scalar(connection, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'customer_purchases_added'");
+        Execute(connection, "DROP TRIGGER IF EXISTS customer_purchases_added");
 
         Chunked(connection, customers, "INSERT INTO profiles (workspace_id, id, user_id, traits, first_seen, last_seen) VALUES (1, ?1, ?2, ?3, ?4, ?4)",
             (statement, i) => statement.Execute([
@@ -112,9 +115,13 @@ public static class SyntheticStore
             UPDATE profiles SET currency = NULLIF(s.currency, ''), total_spent = s.total_spent
             FROM profile_spend s WHERE s.workspace_id = profiles.workspace_id AND s.profile_id = profiles.id
             """);
-        if (trigger is not null)
+        Execute(connection, MigrationStatement("0032_customer_purchases.sql", "INSERT INTO customer_purchases"));
+        foreach (var sql in new[] { trigger, purchasesTrigger })
         {
-            Execute(connection, trigger);
+            if (sql is not null)
+            {
+                Execute(connection, sql);
+            }
         }
 
         Execute(connection, "ANALYZE");
@@ -145,6 +152,16 @@ public static class SyntheticStore
         command.CommandText = sql;
         command.CommandTimeout = 0;
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>The statement of an embedded SQLite migration that starts with <paramref name="start"/>, up to its semicolon.</summary>
+    private static string MigrationStatement(string script, string start)
+    {
+        var assembly = typeof(Migrator).Assembly;
+        using var stream = assembly.GetManifestResourceStream(assembly.GetManifestResourceNames().Single(n => n.EndsWith("Sqlite/" + script, StringComparison.Ordinal)))!;
+        var text = new StreamReader(stream).ReadToEnd();
+        var from = text.IndexOf(start, StringComparison.Ordinal);
+        return text[from..(text.IndexOf(';', from) + 1)];
     }
 
     private static string? Scalar(SqliteConnection connection, string sql)

@@ -31,7 +31,7 @@ public static class ScoresBenchmark
             await using (var connection = await database.OpenAsync(CancellationToken.None))
             {
                 await using var plan = connection.CreateCommand();
-                plan.CommandText = "ANALYZE; EXPLAIN QUERY PLAN " + PurchaseReader.SqlFor(StoreKind.Sqlite).Replace("@ws", "1", StringComparison.Ordinal).Replace("@now", "0", StringComparison.Ordinal);
+                plan.CommandText = "ANALYZE; EXPLAIN QUERY PLAN " + PurchaseReader.SummarySqlFor(StoreKind.Sqlite).Replace("@ws", "1", StringComparison.Ordinal);
                 await using var reader = await plan.ExecuteReaderAsync();
                 while (await reader.ReadAsync())
                 {

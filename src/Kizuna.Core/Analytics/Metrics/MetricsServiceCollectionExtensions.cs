@@ -21,6 +21,12 @@ public static class MetricsServiceCollectionExtensions
             // keeps the key unique whichever table the merge reaches first.
             OnMerge = MergeRule.AddUp(key: ["currency", "product_id", "day"], sum: ["orders", "revenue", "quantity"], max: ["name"]),
             Export = new ExportColumns { Money = ["revenue"], OrderBy = ["day", "currency", "product_id"] },
+        }, new ProfileTable("customer_purchases")
+        {
+            // The orders' triggers count the survivor's row again as the merged customer's orders move to it; keeping
+            // the survivor's row meanwhile keeps the key unique whichever table the merge reaches first.
+            OnMerge = MergeRule.KeepSurvivor("currency"),
+            Export = new ExportColumns { Money = ["net", "first_day_net"], Times = ["last_at"], OrderBy = ["currency"] },
         });
         return services;
     }

@@ -36,6 +36,39 @@ public sealed class ScoreWriterTests
         Assert.Equal([(2L, "Champions"), (3L, "Champions"), (4L, "Champions")], rows);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ReplaceAsync_SomeValuesChanged_StoresExactlyTheNewValuesAndWritesOnlyTheChanges(string engine)
+    {
+        await using var store = await TestStore.CreateAsync(engine, Ct);
+        var writer = new ScoreWriter(store.Database);
+        await writer.ReplaceAsync(1, ScoreNames.All, [
+            new(1, ScoreNames.ProbabilityAlive, 0.5, null), new(1, ScoreNames.RfmSegment, null, "Lost"),
+            new(2, ScoreNames.ProbabilityAlive, 0.25, null), new(2, ScoreNames.RfmSegment, null, "Lost"),
+            new(3, ScoreNames.ProbabilityAlive, 0.1, null), new(3, ScoreNames.RfmSegment, null, "Lost")], Summary(3), Ct);
+        await using (var connection = await store.Database.OpenAsync(Ct))
+        {
+            await connection.ExecuteAsync("INSERT INTO profile_values (workspace_id, profile_id, name, text_value, computed_at) VALUES (1, 3, 'loyalty_tier', 'gold', 1)");
+        }
+
+        var counts = await writer.ReplaceAsync(1, ScoreNames.All, [
+            new(1, ScoreNames.RfmSegment, null, "Lost"),
+            new(2, ScoreNames.ProbabilityAlive, 0.25, null), new(2, ScoreNames.RfmSegment, null, "Champions"),
+            new(4, ScoreNames.ProbabilityAlive, 0.75, null), new(4, ScoreNames.RfmSegment, null, "New")], Summary(3) with { ComputedAt = Now.AddDays(1) }, Ct);
+
+        await using var read = await store.Database.OpenAsync(Ct);
+        var rows = (await read.QueryAsync<(long Profile, string Name, double? Number, string? Text, long At)>(
+            "SELECT profile_id, name, number_value, text_value, computed_at FROM profile_values WHERE workspace_id = 1 ORDER BY profile_id, name")).ToList();
+        Assert.Equal(
+            [(1L, ScoreNames.RfmSegment, null, "Lost"), (2L, ScoreNames.ProbabilityAlive, 0.25, null), (2L, ScoreNames.RfmSegment, null, "Champions"),
+             (3L, "loyalty_tier", null, "gold"), (4L, ScoreNames.ProbabilityAlive, 0.75, null), (4L, ScoreNames.RfmSegment, (double?)null, "New")],
+            rows.Select(r => (r.Profile, r.Name, r.Number, r.Text)));
+
+        // The rows that did not change keep the time of the refresh that wrote them; the changed and new ones get the new time.
+        Assert.Equal([Epoch.ToMs(Now), Epoch.ToMs(Now), Epoch.ToMs(Now.AddDays(1))], rows.Select(r => r.At).Where((_, i) => i is 0 or 1 or 2));
+        Assert.Equal(((long)3, (long)3), counts);
+    }
+
     private static IEnumerable<ScoreValue> Values(string segment, params long[] profiles) =>
         profiles.Select(p => new ScoreValue(p, ScoreNames.RfmSegment, null, segment));
 
