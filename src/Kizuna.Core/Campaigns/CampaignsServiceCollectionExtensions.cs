@@ -11,17 +11,23 @@ namespace Kizuna.Campaigns;
 public static class CampaignsServiceCollectionExtensions
 {
     /// <summary>
-    /// Campaigns: the store, the service, the run steps on the <c>campaigns</c> queue and the send check that holds a
-    /// paused or cancelled campaign's messages. Needs messaging (<c>AddKizunaMessaging</c>).
+    /// The audience snapshots in the per-profile registry. <c>AddKizunaCore</c> calls it: the table exists whether or not
+    /// this node sends, and merges, erasures and exports must cover it either way.
     /// </summary>
-    public static IServiceCollection AddKizunaCampaigns(this IServiceCollection services)
-    {
+    public static IServiceCollection AddKizunaCampaignsData(this IServiceCollection services) =>
         services.AddProfileData(new ProfileTable("campaign_recipients")
         {
             // A merged profile keeps the survivor's place in a run it was targeted by twice.
             OnMerge = MergeRule.KeepSurvivor("campaign_id", "run"),
             Export = new ExportColumns { Times = ["due_at"], OrderBy = ["campaign_id", "run"] },
         });
+
+    /// <summary>
+    /// Campaigns: the store, the service, the run steps on the <c>campaigns</c> queue and the send check that holds a
+    /// paused or cancelled campaign's messages. Needs messaging (<c>AddKizunaMessaging</c>).
+    /// </summary>
+    public static IServiceCollection AddKizunaCampaigns(this IServiceCollection services)
+    {
         services.AddSingleton<CampaignStore>();
         services.AddSingleton<RecipientStore>();
         services.AddSingleton<DispatchStore>();
