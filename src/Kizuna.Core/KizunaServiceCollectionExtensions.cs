@@ -1,4 +1,5 @@
 using Kizuna.Analytics;
+using Kizuna.Campaigns;
 using Kizuna.Commerce;
 using Kizuna.Ingestion;
 using Kizuna.Messaging;
@@ -27,6 +28,7 @@ public static class KizunaServiceCollectionExtensions
             .AddKizunaCommerce()
             .AddKizunaSegments()
             .AddKizunaAnalytics()
-            .AddKizunaMessagingData();
+            .AddKizunaMessagingData()
+            .AddKizunaCampaignsData();
     }
 }

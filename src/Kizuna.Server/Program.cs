@@ -1,9 +1,11 @@
 using Kizuna;
+using Kizuna.Campaigns;
 using Kizuna.Demo;
 using Kizuna.Imports;
 using Kizuna.Messaging;
 using Kizuna.Server;
 using Kizuna.Server.Analytics;
+using Kizuna.Server.Campaigns;
 using Kizuna.Server.Cli;
 using Kizuna.Server.Commerce;
 using Kizuna.Server.Dashboard;
@@ -43,6 +45,7 @@ static WebApplication Build(KizunaCommand command)
     builder.Services.AddKizunaTemplates(builder.Configuration);
     builder.Services.AddKizunaImports();
     builder.Services.AddKizunaMessaging();
+    builder.Services.AddKizunaCampaigns();
     builder.Services.AddKizunaDemo();
     builder.Services.AddKizunaSecurity(builder.Configuration);
     builder.Services.AddKizunaInvitations();
@@ -87,6 +90,7 @@ static WebApplication Build(KizunaCommand command)
     app.MapIdentityVerificationApi();
     app.MapSuppressionsApi();
     app.MapDemoSitePage();
+    app.MapCampaignsApi();
     app.MapKizunaDashboard();
     return app;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kizuna.Messaging.Outbox;
 
 namespace Kizuna.Messaging;
@@ -16,4 +17,20 @@ public static class MessageSources
     public const string Test = "test";
 
     public static bool IsTest(OutboxMessage message) => message.Source == Test;
+
+    /// <summary>The source of a campaign's message: <c>campaign:&lt;id&gt;:variant:&lt;index&gt;</c>.</summary>
+    public static string Campaign(long campaignId, int variant) =>
+        string.Create(CultureInfo.InvariantCulture, $"campaign:{campaignId}:variant:{variant}");
+
+    /// <summary>The campaign (and its variant, when named) a message's source names; null for any other source.</summary>
+    public static (long CampaignId, int? Variant)? CampaignOf(string source)
+    {
+        var parts = source.Split(':');
+        if (parts.Length < 2 || parts[0] != "campaign" || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return null;
+        }
+
+        return (id, parts.Length == 4 && parts[2] == "variant" && int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null);
+    }
 }

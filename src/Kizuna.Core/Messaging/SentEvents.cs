@@ -9,7 +9,7 @@ namespace Kizuna.Messaging;
 /// Records each sent message on its profile as an ordinary event through the ingestion pipeline (<c>Email Sent</c>,
 /// …), so segments, analytics and the timeline see it. The event's messageId is derived from the outbox row, so a
 /// batch sent again after a crash records nothing twice. Messages to an address no profile answers to record none,
-/// and neither do test sends.
+/// and neither do test sends. A campaign's message names its <c>campaign_id</c> and <c>campaign_variant</c>.
 /// </summary>
 public sealed class SentEvents(IngestionPipeline pipeline, TimeProvider time)
 {
@@ -35,18 +35,30 @@ public sealed class SentEvents(IngestionPipeline pipeline, TimeProvider time)
                 UserId = r.Message.UserId,
                 AnonymousId = r.Message.UserId is null ? r.Message.AnonymousId : null,
                 Name = EventName(channel),
-                PropertiesJson = new JsonObject
-                {
-                    ["message_id"] = r.Message.Id,
-                    ["delivery_id"] = r.DeliveryId,
-                    ["template_id"] = r.Message.TemplateId,
-                    ["template_version"] = r.Message.TemplateVersion,
-                    ["source"] = r.Message.Source,
-                    ["transactional"] = r.Message.Transactional,
-                }.ToJsonString(),
+                PropertiesJson = Properties(r).ToJsonString(),
                 Timestamp = now,
                 ReceivedAt = now,
             })]), ct);
         }
+    }
+
+    private static JsonObject Properties(ReadyMessage r)
+    {
+        var properties = new JsonObject
+        {
+            ["message_id"] = r.Message.Id,
+            ["delivery_id"] = r.DeliveryId,
+            ["template_id"] = r.Message.TemplateId,
+            ["template_version"] = r.Message.TemplateVersion,
+            ["source"] = r.Message.Source,
+            ["transactional"] = r.Message.Transactional,
+        };
+        if (MessageSources.CampaignOf(r.Message.Source) is { } campaign)
+        {
+            properties["campaign_id"] = campaign.CampaignId;
+            properties["campaign_variant"] = campaign.Variant;
+        }
+
+        return properties;
     }
 }

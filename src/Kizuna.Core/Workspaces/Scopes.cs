@@ -45,20 +45,30 @@ public static class Scopes
     /// <summary>Creates and changes subscription groups and the messaging settings (consent policy, caps, quiet hours, control group, tracking).</summary>
     public const string MessagingManage = "messaging:manage";
 
+    /// <summary>Reads campaigns, their audience sizes and reports.</summary>
+    public const string CampaignsRead = "campaigns:read";
+
+    /// <summary>Creates, edits, launches, pauses, resumes and cancels campaigns, picks A/B winners and sends tests.</summary>
+    public const string CampaignsWrite = "campaigns:write";
+
     public static readonly IReadOnlyList<string> All =
         [ProfilesRead, ProfilesWrite, ProfilesDelete, Import, ProductsRead, ProductsWrite, TemplatesRead, TemplatesWrite, SegmentsRead, SegmentsWrite, AnalyticsRead, AnalyticsManage, MessagesSend, MessagesRead, KeysManage, UsersManage, WorkspacesManage, OperationsRead, OperationsManage, EventsWrite,
-         ConsentRead, ConsentWrite, MessagingManage];
+         ConsentRead, ConsentWrite, MessagingManage,
+         CampaignsRead, CampaignsWrite];
 
     /// <summary>The scopes a dashboard role implies, so users and keys are authorised by one rule.</summary>
     public static IReadOnlyList<string> ForRole(Role role) => role switch
     {
         Role.Admin => All,
         Role.Marketer => [ProfilesRead, ProfilesWrite, Import, ProductsRead, ProductsWrite, TemplatesRead, TemplatesWrite, SegmentsRead, SegmentsWrite, AnalyticsRead, AnalyticsManage, MessagesSend, MessagesRead,
-            ConsentRead, ConsentWrite, MessagingManage],
+            ConsentRead, ConsentWrite, MessagingManage,
+            CampaignsRead, CampaignsWrite],
         Role.Agent => [ProfilesRead, ProfilesWrite, ProductsRead, TemplatesRead, SegmentsRead, AnalyticsRead, MessagesRead,
-            ConsentRead, ConsentWrite],
+            ConsentRead, ConsentWrite,
+            CampaignsRead],
         _ => [ProfilesRead, ProductsRead, TemplatesRead, SegmentsRead, AnalyticsRead,
-            ConsentRead],
+            ConsentRead,
+            CampaignsRead],
     };
 
     public static bool IsKnown(string scope) => All.Contains(scope, StringComparer.Ordinal);

@@ -8,7 +8,7 @@ public static class KizunaCli
 {
     /// <summary>Every verb of <c>kizuna</c>, in the order help lists them.</summary>
     public static IReadOnlyList<ICliCommand> Commands { get; } =
-        [new ServeCommand(), new DemoCommand(), new MigrateCommand(), new ImportCommand(), new SegmentCommand(), new AnalyzeCommand(), new HelpCommand()];
+        [new ServeCommand(), new DemoCommand(), new MigrateCommand(), new ImportCommand(), new SegmentCommand(), new CampaignCommand(), new AnalyzeCommand(), new HelpCommand()];
 
     private static readonly IReadOnlyList<CliExample> RootExamples =
     [

@@ -65,6 +65,34 @@ public sealed class OutboxStore(Database database, JobQueue jobs, TimeProvider t
         return queued;
     }
 
+    /// <summary>
+    /// Suppresses the workspace's messages among <paramref name="ids"/> that no node has started sending (queued or
+    /// deferred), with <paramref name="reason"/> in their history; a sender that loaded one before finds it done when it
+    /// marks its batch. Returns how many were dropped.
+    /// </summary>
+    public async Task<int> DropAsync(long workspaceId, IReadOnlyList<long> ids, string reason, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = Epoch.ToMs(time.GetUtcNow());
+        await using var connection = await database.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var dropped = (await connection.QueryAsync<long>(new CommandDefinition(
+            $"""
+            UPDATE messages SET state = @state, last_error = @reason, updated_at = @now
+            WHERE workspace_id = @workspaceId AND {database.Dialect.InIds("id", "@ids")} AND state IN ('queued', 'deferred')
+            RETURNING id
+            """,
+            new { state = OutboxStates.Name(OutboxState.Suppressed), reason, now, workspaceId, ids = database.Dialect.Ids(ids) },
+            transaction, cancellationToken: ct))).ToList();
+        await InsertHistoryAsync(connection, transaction, dropped, OutboxState.Suppressed, reason, now, ct);
+        await transaction.CommitAsync(ct);
+        return dropped.Count;
+    }
+
     /// <summary>A workspace's message, or null.</summary>
     public async Task<OutboxMessage?> FindAsync(long workspaceId, long id, CancellationToken ct)
     {

@@ -12,7 +12,7 @@ namespace Kizuna.Messaging.Tracking;
 /// Records what the open pixel and click redirects see as events on the recipient's profile: <c>Email Opened</c>
 /// (once per message: later opens of the same message are the same event) and <c>Email Link Clicked</c> (once per
 /// message and link), with <c>message_id</c>, <c>template_id</c>, <c>template_version</c>, <c>source</c>,
-/// <c>campaign_id</c> when a campaign sent it, and the clicked <c>url</c>. These are the names analytics counts for
+/// <c>campaign_id</c> and <c>campaign_variant</c> when a campaign sent it, and the clicked <c>url</c>. These are the names analytics counts for
 /// open and click rates.
 /// </summary>
 public sealed class EngagementTracker(TrackingLinks links, OutboxStore outbox, EngagementEvents events, TimeProvider time)
@@ -68,10 +68,13 @@ public sealed class EngagementTracker(TrackingLinks links, OutboxStore outbox, E
             ["template_version"] = message.TemplateVersion,
             ["source"] = message.Source,
         };
-        if (message.Source.StartsWith("campaign:", StringComparison.Ordinal)
-            && long.TryParse(message.Source.AsSpan(9).ToString().Split(':')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var campaign))
+        if (MessageSources.CampaignOf(message.Source) is { } campaign)
         {
-            properties["campaign_id"] = campaign;
+            properties["campaign_id"] = campaign.CampaignId;
+            if (campaign.Variant is { } variant)
+            {
+                properties["campaign_variant"] = variant;
+            }
         }
 
         return properties;

@@ -60,6 +60,9 @@ internal static class CustomerData
         await connection.ExecuteAsync(
             "INSERT INTO suppressed_addresses (workspace_id, channel, address, reason, profile_id, message_id, detail, created_at) VALUES (@ws, 'email', @address, 'bounce', @id, @message, '550', 0)",
             new { ws, id, message, address = $"{user}@bounced.example.com" });
+        await connection.ExecuteAsync(
+            "INSERT INTO campaign_recipients (workspace_id, campaign_id, run, profile_id, variant, status, due_at, message_id) VALUES (@ws, 1, 1, @id, 0, 'queued', 0, @message)",
+            new { ws, id, message });
         return id;
     }
 }

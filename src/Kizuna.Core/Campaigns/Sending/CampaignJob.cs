@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Kizuna.Work.Jobs;
+
+namespace Kizuna.Campaigns.Sending;
+
+/// <summary>
+/// One step of a campaign run on the <c>campaigns</c> queue: <c>start</c> a run, <c>snapshot</c> the next chunk of
+/// the audience after profile <paramref name="After"/>, <c>dispatch</c> the next chunk of due recipients into the
+/// outbox, or pick the A/B test's <c>winner</c>. Each step's key makes enqueuing it twice a no-op, and each step is
+/// idempotent, so a node dying mid-step only repeats it.
+/// </summary>
+public sealed record CampaignJob(string Step, long WorkspaceId, long CampaignId, int Run, long After = 0)
+{
+    public const string Queue = "campaigns";
+    public const string Start = "start";
+    public const string Snapshot = "snapshot";
+    public const string Dispatch = "dispatch";
+    public const string Winner = "winner";
+
+    public static CampaignJob? Read(ClaimedJob job)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<CampaignJob>(job.Payload, CampaignJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The job, due at <paramref name="dueAt"/> (now when null), keyed by its step and position.</summary>
+    public NewJob ToJob(DateTimeOffset? dueAt = null) => new(
+        Queue,
+        JsonSerializer.Serialize(this, CampaignJson.Options),
+        Key: $"campaign:{CampaignId}:run:{Run}:{Step}:{After}",
+        Group: Group(CampaignId),
+        WorkspaceId: WorkspaceId,
+        DueAt: dueAt);
+
+    /// <summary>The job group of every step of a campaign, so a cancel drops the steps waiting.</summary>
+    public static string Group(long campaignId) => $"campaign:{campaignId}";
+}
