@@ -36,6 +36,7 @@ public sealed class CampaignEditorTests(DashboardServer server)
         await Expect(page.Locator("#campaign-size")).ToHaveAttributeAsync("data-size", "2");
         await Expect(page.Locator("#campaign-size-total")).ToHaveTextAsync("2 customers");
         await page.FillAsync("#goal-events", "Order Completed");
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
         await page.ScreenshotAsync("campaign-editor");
 
         await page.ClickAsync("#campaign-launch");
@@ -60,6 +61,9 @@ public sealed class CampaignEditorTests(DashboardServer server)
         await Expect(page.Locator("#campaign-day-chart")).ToHaveAttributeAsync("data-days", "1");
         await Expect(page.Locator("#report-csv")).ToHaveAttributeAsync("href", $"/api/campaigns/{id}/report.csv");
         await page.ScreenshotAsync("campaign-report");
+        var csv = await page.Context.APIRequest.GetAsync($"/api/campaigns/{id}/report.csv");
+        Assert.Equal(200, csv.Status);
+        Assert.StartsWith("text/csv", csv.Headers["content-type"], StringComparison.Ordinal);
     }
 
     [Fact]

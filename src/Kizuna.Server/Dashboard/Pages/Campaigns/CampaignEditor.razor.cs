@@ -83,6 +83,8 @@ public sealed partial class CampaignEditor
     /// <summary>The audience as the campaign would split it now; the schedule and goal do not change who is in it.</summary>
     private async Task EstimateAsync()
     {
+        // A refusal speaks of the form as it was saved; once the form changes it no longer applies.
+        _problem = null;
         if (!_form.Segments.ContainsValue(true))
         {
             _size = null;
