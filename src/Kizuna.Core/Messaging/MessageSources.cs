@@ -22,15 +22,17 @@ public static class MessageSources
     public static string Campaign(long campaignId, int variant) =>
         string.Create(CultureInfo.InvariantCulture, $"campaign:{campaignId}:variant:{variant}");
 
-    /// <summary>The campaign (and its variant, when named) a message's source names; null for any other source.</summary>
-    public static (long CampaignId, int? Variant)? CampaignOf(string source)
+    /// <summary>
+    /// The campaign and variant a message's source names, in exactly the form <see cref="Campaign"/> writes; null for
+    /// any other source (a caller's own <c>campaign:1</c> label is not a campaign of this server).
+    /// </summary>
+    public static (long CampaignId, int Variant)? CampaignOf(string source)
     {
         var parts = source.Split(':');
-        if (parts.Length < 2 || parts[0] != "campaign" || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-        {
-            return null;
-        }
-
-        return (id, parts.Length == 4 && parts[2] == "variant" && int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null);
+        return parts is ["campaign", var id, "variant", var index]
+            && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var campaignId)
+            && int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var variant)
+            ? (campaignId, variant)
+            : null;
     }
 }

@@ -86,7 +86,7 @@ public sealed class KizunaCommandTests
         var command = KizunaCommand.Parse(["help", "segmnt"], new StringWriter(), error);
 
         Assert.Equal(ExitCodes.Usage, command.ExitCode);
-        Assert.Contains("'segmnt' is not a kizuna command. Commands: serve, demo, migrate, import, segment, analyze, help.", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("'segmnt' is not a kizuna command. Commands: serve, demo, migrate, import, segment, campaign, analyze, help.", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

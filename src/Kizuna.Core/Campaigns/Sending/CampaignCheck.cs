@@ -8,7 +8,8 @@ namespace Kizuna.Campaigns.Sending;
 /// <summary>
 /// The campaign's state at the moment of sending: a message of a cancelled campaign is suppressed, one of a paused
 /// campaign waits a minute and is checked again. This closes the gap between a chunk being queued and a pause or
-/// cancel that came while it was.
+/// cancel that came while it was. A source naming no campaign of the workspace is not a campaign's message and is
+/// left alone.
 /// </summary>
 public sealed class CampaignCheck(CampaignStore campaigns, TimeProvider time) : ISendCheck
 {
@@ -25,7 +26,7 @@ public sealed class CampaignCheck(CampaignStore campaigns, TimeProvider time) : 
             var state = (await campaigns.FindAsync(group.Key.WorkspaceId, group.Key.CampaignId, ct))?.State;
             foreach (var (message, _) in group)
             {
-                if (state is CampaignState.Cancelled or null)
+                if (state == CampaignState.Cancelled)
                 {
                     decisions.Suppress(message, CampaignRunner.CancelledReason);
                 }

@@ -71,10 +71,7 @@ public sealed class EngagementTracker(TrackingLinks links, OutboxStore outbox, E
         if (MessageSources.CampaignOf(message.Source) is { } campaign)
         {
             properties["campaign_id"] = campaign.CampaignId;
-            if (campaign.Variant is { } variant)
-            {
-                properties["campaign_variant"] = variant;
-            }
+            properties["campaign_variant"] = campaign.Variant;
         }
 
         return properties;

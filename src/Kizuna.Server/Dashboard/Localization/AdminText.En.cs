@@ -44,6 +44,8 @@ public sealed partial record AdminText
             [Scopes.ConsentRead] = "read subscriptions, subscription groups and messaging settings",
             [Scopes.ConsentWrite] = "change customers' subscriptions",
             [Scopes.MessagingManage] = "manage subscription groups and messaging settings",
+            [Scopes.CampaignsRead] = "read campaigns and their reports",
+            [Scopes.CampaignsWrite] = "create, send, pause and cancel campaigns",
         },
         WriteKeyScopes = "tracking only",
         CreatedAt = "Created",

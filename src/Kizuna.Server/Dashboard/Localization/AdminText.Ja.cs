@@ -44,6 +44,8 @@ public sealed partial record AdminText
             [Scopes.ConsentRead] = "配信同意・購読グループ・配信設定の閲覧",
             [Scopes.ConsentWrite] = "顧客の配信同意の変更",
             [Scopes.MessagingManage] = "購読グループと配信設定の管理",
+            [Scopes.CampaignsRead] = "キャンペーンとレポートの閲覧",
+            [Scopes.CampaignsWrite] = "キャンペーンの作成・送信・一時停止・中止",
         },
         WriteKeyScopes = "トラッキングのみ",
         CreatedAt = "作成日時",
