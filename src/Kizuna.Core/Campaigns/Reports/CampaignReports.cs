@@ -40,13 +40,13 @@ public sealed class CampaignReports(ReportReader reader, TimeProvider time)
 
         foreach (var e in events.OrderBy(e => e.Ts))
         {
+            // The campaign's message the customer last received within the window before the event, if any.
             var touch = touches[e.ProfileId].Where(t => t.SentAt <= e.Ts).OrderByDescending(t => t.SentAt).FirstOrDefault();
-            var own = ConversionEvent.MessageId(e) is { } mid && byMessage.TryGetValue(mid, out var m) ? m
-                : touch.MessageId != 0 && e.Ts - touch.SentAt <= window && byMessage.TryGetValue(touch.MessageId, out var last) ? last : null;
+            var lastTouched = touch.MessageId != 0 && e.Ts - touch.SentAt <= window && byMessage.TryGetValue(touch.MessageId, out var last) ? last : null;
+            var own = ConversionEvent.MessageId(e) is { } mid && byMessage.TryGetValue(mid, out var m) ? m : lastTouched;
             if (d.Goal is { } goal && ConversionEvent.Read(e, goal) is { Matches: true } conversion)
             {
-                var attributed = touch.MessageId != 0 && e.Ts - touch.SentAt <= window && byMessage.TryGetValue(touch.MessageId, out var sent) ? sent : null;
-                groups.Convert(attributed, e, window, conversion.Currency, conversion.Amount);
+                groups.Convert(lastTouched, e, window, conversion.Currency, conversion.Amount);
             }
             else if (own is not null)
             {
