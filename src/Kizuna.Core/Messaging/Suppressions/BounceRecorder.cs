@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Kizuna.Messaging.Channels;
+using Kizuna.Messaging.Outbox;
 using Kizuna.Messaging.Tracking;
 using Microsoft.Extensions.Logging;
 
@@ -35,20 +36,32 @@ public sealed partial class BounceRecorder(SuppressionStore store, EngagementEve
             LogBounced(logger, workspace.Key, workspace.Count(), added.Count);
         }
 
-        await events.RecordAsync([.. bounced.Where(b => !MessageSources.IsTest(b.Ready.Message)).Select(b => new ProfileEvent(
-            b.Ready.Message.WorkspaceId, b.Ready.Message.ProfileId, EventName(b.Ready.Message.Channel),
-            $"kizuna-bounce-{b.Ready.Message.Id.ToString(CultureInfo.InvariantCulture)}",
-            new JsonObject
-            {
-                ["message_id"] = b.Ready.Message.Id,
-                ["template_id"] = b.Ready.Message.TemplateId,
-                ["template_version"] = b.Ready.Message.TemplateVersion,
-                ["source"] = b.Ready.Message.Source,
-                ["transactional"] = b.Ready.Message.Transactional,
-                ["bounce_type"] = "hard",
-                ["status_code"] = b.Result.BounceCode,
-            },
-            now))], ct);
+        await events.RecordAsync([.. bounced.Where(b => !MessageSources.IsTest(b.Ready.Message)).Select(b =>
+            BouncedEvent(b.Ready.Message, now, ("status_code", b.Result.BounceCode)))], ct);
+    }
+
+    /// <summary>
+    /// The <c>Email Bounced</c> (or <c>SMS Bounced</c>) event of a hard bounce, keyed by the message so one message's
+    /// bounce is one event however it is reported; <paramref name="details"/> says how it was reported.
+    /// </summary>
+    public static ProfileEvent BouncedEvent(OutboxMessage message, DateTimeOffset at, params (string Name, JsonNode? Value)[] details)
+    {
+        var properties = new JsonObject
+        {
+            ["message_id"] = message.Id,
+            ["template_id"] = message.TemplateId,
+            ["template_version"] = message.TemplateVersion,
+            ["source"] = message.Source,
+            ["transactional"] = message.Transactional,
+            ["bounce_type"] = "hard",
+        };
+        foreach (var (name, value) in details)
+        {
+            properties[name] = value;
+        }
+
+        return new ProfileEvent(message.WorkspaceId, message.ProfileId, EventName(message.Channel),
+            $"kizuna-bounce-{message.Id.ToString(CultureInfo.InvariantCulture)}", properties, at);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Workspace {WorkspaceId}: {Bounced} hard bounces, {Listed} addresses newly suppressed")]

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using Kizuna.Messaging.Outbox;
 using Kizuna.Messaging.Tracking;
 using Microsoft.Extensions.Logging;
@@ -50,21 +48,8 @@ public sealed partial class InboundReports(
             return;
         }
 
-        await events.RecordAsync([new ProfileEvent(
-            sent.WorkspaceId, sent.ProfileId, BounceRecorder.EventName(MessageChannel.Email),
-            $"kizuna-bounce-{sent.Id.ToString(CultureInfo.InvariantCulture)}",
-            new JsonObject
-            {
-                ["message_id"] = sent.Id,
-                ["template_id"] = sent.TemplateId,
-                ["template_version"] = sent.TemplateVersion,
-                ["source"] = sent.Source,
-                ["transactional"] = sent.Transactional,
-                ["bounce_type"] = "hard",
-                ["status"] = report.Status,
-                ["reported_by"] = "dsn",
-            },
-            now)], ct);
+        await events.RecordAsync(
+            [BounceRecorder.BouncedEvent(sent, now, ("status", report.Status), ("reported_by", "dsn"))], ct);
     }
 
     private Task ComplainedAsync(OutboxMessage sent, CancellationToken ct) =>
