@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using Kizuna.Messaging.Channels.Sms;
 using Microsoft.Extensions.Options;
 
@@ -28,9 +26,7 @@ public sealed class SmsConnectionTest(IHttpClientFactory clients, IOptions<SmsOp
             return Result(false, "SMS is not configured: set Messaging:Sms:AccountSid and Messaging:Sms:AuthToken.");
         }
 
-        var sid = settings.AccountSid ?? "demo";
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"{settings.BaseUrl.TrimEnd('/')}/2010-04-01/Accounts/{Uri.EscapeDataString(sid)}.json");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{sid}:{settings.AuthToken}")));
+        using var request = SmsChannel.AccountRequest(HttpMethod.Get, settings, ".json");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(settings.Timeout);
         try

@@ -22,6 +22,15 @@ public sealed class SmsChannel(IHttpClientFactory clients, IOptions<SmsOptions> 
     /// <summary>Where the provider posts delivery receipts: the server's public URL.</summary>
     public static string StatusCallbackUrl(string publicUrl, string deliveryId) => $"{publicUrl.TrimEnd('/')}/hooks/sms/status?id={Uri.EscapeDataString(deliveryId)}";
 
+    /// <summary>A request to the account's resource <c>{BaseUrl}/2010-04-01/Accounts/{sid}{path}</c>, with the account's HTTP Basic credentials.</summary>
+    public static HttpRequestMessage AccountRequest(HttpMethod method, SmsOptions settings, string path)
+    {
+        var sid = settings.AccountSid ?? "demo";
+        var request = new HttpRequestMessage(method, $"{settings.BaseUrl.TrimEnd('/')}/2010-04-01/Accounts/{Uri.EscapeDataString(sid)}{path}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{sid}:{settings.AuthToken}")));
+        return request;
+    }
+
     public Task SendAsync(IReadOnlyList<ReadyMessage> batch, SendResults results, CancellationToken ct) =>
         Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = ct }, (ready, token) => SendOneAsync(ready, results, token));
 
@@ -48,12 +57,8 @@ public sealed class SmsChannel(IHttpClientFactory clients, IOptions<SmsOptions> 
             form.Add(new("StatusCallback", StatusCallbackUrl(messaging.Value.PublicUrl, ready.DeliveryId)));
         }
 
-        var sid = settings.AccountSid ?? "demo";
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{settings.BaseUrl.TrimEnd('/')}/2010-04-01/Accounts/{Uri.EscapeDataString(sid)}/Messages.json")
-        {
-            Content = new FormUrlEncodedContent(form),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{sid}:{settings.AuthToken}")));
+        using var request = AccountRequest(HttpMethod.Post, settings, "/Messages.json");
+        request.Content = new FormUrlEncodedContent(form);
         request.Headers.Add("Idempotency-Key", ready.DeliveryId);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(settings.Timeout);
