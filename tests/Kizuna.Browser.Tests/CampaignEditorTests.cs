@@ -45,6 +45,10 @@ public sealed class CampaignEditorTests(DashboardServer server)
         await server.WaitForStateAsync(workspace.Id, id, CampaignState.Sent);
         await server.WaitForReportAsync(workspace.Id, id, r => r.Total.Sent == 2);
 
+        // One recipient orders after the email: the report credits the campaign with the conversion and its revenue.
+        await server.OrderAsync(workspace.Id, "cp-1", "cp-order-1", 3_240m, "JPY");
+        await server.WaitForReportAsync(workspace.Id, id, r => r.Total.Conversions == 1, TimeSpan.FromSeconds(10));
+
         await page.ClickAsync("#nav-campaigns");
         var row = page.Locator("#campaigns-table tbody tr").Filter(new() { HasText = "Spring tea" });
         await Expect(row.Locator(".kz-campaign-state")).ToHaveAttributeAsync("data-state", "sent");
@@ -57,6 +61,9 @@ public sealed class CampaignEditorTests(DashboardServer server)
         await Expect(page.Locator("#campaign-headline [data-metric='targeted']")).ToHaveAttributeAsync("data-value", "2");
         await Expect(page.Locator("#campaign-headline [data-metric='sent']")).ToHaveAttributeAsync("data-value", "2");
         await Expect(page.Locator("#campaign-headline [data-metric='skipped']")).ToHaveAttributeAsync("data-value", "0");
+        await Expect(page.Locator("#campaign-headline [data-metric='conversions']")).ToHaveAttributeAsync("data-value", "1");
+        await Expect(page.Locator("#campaign-headline [data-metric='revenue']")).ToContainTextAsync("3,240");
+        await Expect(page.Locator("#variants-table tr[data-variant='A'] [data-field='conversion-rate']")).ToContainTextAsync("50.0%");
         await Expect(page.Locator("#variants-table tr[data-variant='A']")).ToHaveAttributeAsync("data-sent", "2");
         await Expect(page.Locator("#campaign-day-chart")).ToHaveAttributeAsync("data-days", "1");
         await Expect(page.Locator("#report-csv")).ToHaveAttributeAsync("href", $"/api/campaigns/{id}/report.csv");

@@ -49,10 +49,10 @@ internal static class CampaignPages
     }
 
     /// <summary>Waits (a minute at most) until the report holds what <paramref name="done"/> asks of it.</summary>
-    public static async Task<CampaignReport> WaitForReportAsync(this DashboardServer server, long workspaceId, long id, Func<CampaignReport, bool> done)
+    public static async Task<CampaignReport> WaitForReportAsync(this DashboardServer server, long workspaceId, long id, Func<CampaignReport, bool> done, TimeSpan? within = null)
     {
         var campaigns = server.Services.GetRequiredService<CampaignService>();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(60));
         while (true)
         {
             if (await campaigns.ReportAsync(workspaceId, id, timeout.Token) is { } report && done(report))

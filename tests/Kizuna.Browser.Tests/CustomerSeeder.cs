@@ -39,6 +39,14 @@ public static class CustomerSeeder
             new IngestBatch(workspaceId, [Message(MessageType.Track, userId, eventName, TimeProvider.System.GetUtcNow(), properties: new { source = "test" })]),
             CancellationToken.None);
 
+    /// <summary>An order the customer places now, as a shop's tracking client reports it.</summary>
+    public static Task<IngestResult> OrderAsync(this DashboardServer server, long workspaceId, string userId, string orderId, decimal total, string currency) =>
+        server.Services.GetRequiredService<IngestionPipeline>().SubmitAsync(
+            new IngestBatch(workspaceId, [Message(MessageType.Track, userId, "Order Completed", TimeProvider.System.GetUtcNow(),
+                properties: new { order_id = orderId, total, currency },
+                order: new OrderEvent(OrderEventKind.Completed, orderId, total, currency, 0, 0, 0, null, [new OrderLine("p-1", "SKU-1", "Sencha", "Tea", total, 1)]))]),
+            CancellationToken.None);
+
     /// <summary>A group call: the customer joins the account, which takes the traits.</summary>
     public static Task<IngestResult> GroupAsync(this DashboardServer server, long workspaceId, string userId, string groupId, object traits) =>
         server.Services.GetRequiredService<IngestionPipeline>().SubmitAsync(

@@ -8,6 +8,7 @@ using Kizuna.Storage;
 using Kizuna.Work.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Kizuna.Messaging;
 
@@ -78,6 +79,26 @@ public sealed class OutboxHandOverTests
         Assert.Equal(5, host.Peer.Accepted.Count);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Send_HandOverTakingAMinute_IsSentWhenTheHandOverBegan(string engine)
+    {
+        // A customer who opens, clicks and orders while the rest of the part is still on the wire finds the message
+        // sent before the order, so the order is the message's conversion.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero));
+        await using var host = await MessagingHost.StartAsync(engine, configure: s => s.AddSingleton<TimeProvider>(clock));
+        await StopWorkerAsync(host);
+        await host.CustomerAsync("u-1", "hana@example.com");
+        var template = await host.TemplateAsync("<p>Hi</p>");
+        var queued = await host.SendAsync(template, "u-1");
+        var began = clock.GetUtcNow();
+
+        await SendClaimedAsync(host, new TakesAMinute(host.Get<EmailChannel>(), clock));
+
+        var sent = (await host.Get<OutboxStore>().FindAsync(host.Ws, queued.Id, Ct))!;
+        Assert.Equal((OutboxState.Sent, began), (sent.State, sent.SentAt));
+    }
+
     /// <summary>Sends by hand only: the node's worker no longer takes the jobs, ingestion still runs.</summary>
     private static Task StopWorkerAsync(MessagingHost host) =>
         host.Core.Services.GetServices<IHostedService>().OfType<JobWorker>().Single().StopAsync(Ct);
@@ -119,6 +140,18 @@ public sealed class OutboxHandOverTests
             }
 
             await inner.SendAsync(batch, results, ct);
+        }
+    }
+
+    /// <summary>The real channel on a slow line: the part's hand-over ends a minute after it began.</summary>
+    private sealed class TakesAMinute(EmailChannel inner, FakeTimeProvider clock) : IChannelAdapter
+    {
+        public MessageChannel Channel => MessageChannel.Email;
+
+        public async Task SendAsync(IReadOnlyList<ReadyMessage> batch, SendResults results, CancellationToken ct)
+        {
+            await inner.SendAsync(batch, results, ct);
+            clock.Advance(TimeSpan.FromMinutes(1));
         }
     }
 

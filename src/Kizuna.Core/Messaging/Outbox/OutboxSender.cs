@@ -28,7 +28,8 @@ public sealed class OutboxSender(
     BounceRecorder bounces,
     IEnumerable<IContentFilter> filters,
     OutboxMetrics metrics,
-    Microsoft.Extensions.Options.IOptions<MessagingOptions> options)
+    Microsoft.Extensions.Options.IOptions<MessagingOptions> options,
+    TimeProvider time)
 {
     private readonly ISendCheck[] _checks = [.. checks];
     private readonly IContentFilter[] _filters = [.. filters];
@@ -155,6 +156,9 @@ public sealed class OutboxSender(
         var marked = await store.MarkSendingAsync([.. ready.Select(r => r.Message)], ct);
         ready.RemoveAll(r => !marked.Contains(r.Message.Id));
         phase = metrics.Phase(composer.Channel, "mark", phase);
+        // A message is sent when its hand-over begins: the outcomes are written only after the whole part, and a
+        // customer who reads, clicks and buys meanwhile must find the message already sent (conversions go by it).
+        var handOverAt = time.GetUtcNow();
         var results = new SendResults();
         var handedOver = false;
         try
@@ -171,7 +175,7 @@ public sealed class OutboxSender(
             var known = handedOver ? ready : ready.Where(results.Answered).ToList();
             await events.RecordSentAsync(composer.Channel, [.. known.Where(r => results.For(r).Status == SendStatus.Sent)], CancellationToken.None);
             await bounces.RecordAsync([.. known.Select(r => (r, results.For(r)))], CancellationToken.None);
-            await store.ApplyAsync([.. known.Select(r => Outcome(r, results.For(r), byMessage[r.Message.Id], outcomes))], [], CancellationToken.None);
+            await store.ApplyAsync([.. known.Select(r => Outcome(r, results.For(r), byMessage[r.Message.Id], outcomes, handOverAt))], [], CancellationToken.None);
             metrics.Phase(composer.Channel, "outcomes", phase);
             metrics.Finished(composer.Channel, known.Count);
         }
@@ -225,14 +229,14 @@ public sealed class OutboxSender(
         return model;
     }
 
-    private static OutboxTransition Outcome(ReadyMessage ready, SendResult result, ClaimedJob job, JobOutcomes outcomes)
+    private static OutboxTransition Outcome(ReadyMessage ready, SendResult result, ClaimedJob job, JobOutcomes outcomes, DateTimeOffset handOverAt)
     {
         // The job's error names no recipient (a reply often quotes the address): the reply itself stays on the
         // message, whose history erasure clears.
         switch (result.Status)
         {
             case SendStatus.Sent:
-                return new OutboxTransition(ready.Message, OutboxState.Sent, Attempted: true);
+                return new OutboxTransition(ready.Message, OutboxState.Sent, Attempted: true, SentAt: handOverAt);
             case SendStatus.Permanent:
                 outcomes.GiveUp(job, $"Message {ready.Message.Id} was refused by the channel; its history has the reply.");
                 return new OutboxTransition(ready.Message, OutboxState.Failed, result.Detail, Attempted: true);

@@ -153,19 +153,19 @@ public sealed class OutboxStore(Database database, JobQueue jobs, TimeProvider t
         var now = Epoch.ToMs(time.GetUtcNow());
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        foreach (var group in transitions.GroupBy(t => (t.To, t.Detail, t.NextAttemptAt, t.Attempted)))
+        foreach (var group in transitions.GroupBy(t => (t.To, t.Detail, t.NextAttemptAt, t.Attempted, t.SentAt)))
         {
-            var (to, detail, next, attempted) = group.Key;
+            var (to, detail, next, attempted, sentAt) = group.Key;
             var ids = group.Select(t => t.Message.Id).ToList();
             var failed = to is OutboxState.Failed or OutboxState.Dead or OutboxState.Deferred or OutboxState.Suppressed;
             await connection.ExecuteAsync(new CommandDefinition(
                 $"""
                 UPDATE messages SET state = @state, attempts = attempts + @attempted, next_attempt_at = @next,
                     last_error = {(failed ? "@detail" : "last_error")}, updated_at = @now,
-                    sent_at = {(to == OutboxState.Sent ? "@now" : "sent_at")}
+                    sent_at = {(to == OutboxState.Sent ? "@sentAt" : "sent_at")}
                 WHERE {database.Dialect.InIds("id", "@ids")}
                 """,
-                new { state = OutboxStates.Name(to), attempted = attempted ? 1L : 0L, next = next is { } n ? Epoch.ToMs(n) : (long?)null, detail, now, ids = database.Dialect.Ids(ids) },
+                new { state = OutboxStates.Name(to), attempted = attempted ? 1L : 0L, next = next is { } n ? Epoch.ToMs(n) : (long?)null, detail, now, sentAt = sentAt is { } at ? Epoch.ToMs(at) : now, ids = database.Dialect.Ids(ids) },
                 transaction, cancellationToken: ct));
             await InsertHistoryAsync(connection, transaction, ids, to, detail, now, ct);
         }
