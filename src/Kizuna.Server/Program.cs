@@ -47,6 +47,11 @@ static WebApplication Build(KizunaCommand command)
     builder.Services.AddKizunaMessaging();
     builder.Services.AddKizunaCampaigns();
     builder.Services.AddKizunaDemo();
+    if (command.Verb == "demo")
+    {
+        builder.Services.AddKizunaDemoClock();
+    }
+
     builder.Services.AddKizunaSecurity(builder.Configuration);
     builder.Services.AddKizunaInvitations();
     builder.Services.AddKizunaOpenApi();

@@ -56,6 +56,7 @@ public sealed class DemoCommand : ICliCommand
                 });
             AnsiConsole.MarkupLine(string.Create(CultureInfo.CurrentCulture,
                 $"Seeded [bold]{report.Customers:N0}[/] customers, {report.Products} products and {report.Stored:N0} events in {report.ElapsedSeconds:0.0} s."));
+            await SendCampaignsAsync(app, workspace.Id, customers, ct);
         }
         else
         {
@@ -75,6 +76,28 @@ public sealed class DemoCommand : ICliCommand
 
         await app.WaitForShutdownAsync();
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The demo's past campaigns, sent and answered on the demo clock, so their reports are there on the first visit.</summary>
+    private static async Task SendCampaignsAsync(WebApplication app, long workspaceId, int customers, CancellationToken ct)
+    {
+        var time = app.Services.GetRequiredService<TimeProvider>();
+        var started = time.GetTimestamp();
+        try
+        {
+            var sent = await AnsiConsole.Status().StartAsync("Sending the demo campaigns", _ =>
+                app.Services.GetRequiredService<DemoCampaignHistory>().SeedAsync(workspaceId, customers, ct));
+            AnsiConsole.MarkupLine(string.Create(CultureInfo.CurrentCulture,
+                $"Sent {sent.Count} demo campaigns and their customers' answers in {time.GetElapsedTime(started).TotalSeconds:0.0} s."));
+        }
+        catch (Exception e) when (e is InvalidOperationException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            AnsiConsole.MarkupLine($"[yellow]The demo campaigns were not all sent:[/] {Markup.Escape(e.Message)}");
+        }
+        finally
+        {
+            (time as DemoClock)?.Reset();
+        }
     }
 
     private sealed class Progress(ProgressTask task) : IProgress<DemoProgress>
