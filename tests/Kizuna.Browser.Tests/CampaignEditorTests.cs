@@ -1,5 +1,6 @@
 using Kizuna.Campaigns;
 using Kizuna.Templates.Store;
+using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
 namespace Kizuna.Browser;
@@ -66,11 +67,61 @@ public sealed class CampaignEditorTests(DashboardServer server)
         await Expect(page.Locator("#variants-table tr[data-variant='A'] [data-field='conversion-rate']")).ToContainTextAsync("50.0%");
         await Expect(page.Locator("#variants-table tr[data-variant='A']")).ToHaveAttributeAsync("data-sent", "2");
         await Expect(page.Locator("#campaign-day-chart")).ToHaveAttributeAsync("data-days", "1");
+        await Expect(page.Locator("#campaign-comparisons")).ToContainTextAsync("only one variant");
+
+        // At 1366 px the variant table's last column (revenue) lies inside its card.
+        var card = (await page.Locator("#campaign-variants").BoundingBoxAsync())!;
+        var revenue = (await page.Locator("#variants-table tr[data-variant='A'] td").Last.BoundingBoxAsync())!;
+        Assert.True(revenue.X + revenue.Width <= card.X + card.Width, $"revenue cell ends at {revenue.X + revenue.Width}, card at {card.X + card.Width}");
         await Expect(page.Locator("#report-csv")).ToHaveAttributeAsync("href", $"/api/campaigns/{id}/report.csv");
         await page.ScreenshotAsync("campaign-report");
         var csv = await page.Context.APIRequest.GetAsync($"/api/campaigns/{id}/report.csv");
         Assert.Equal(200, csv.Status);
         Assert.StartsWith("text/csv", csv.Headers["content-type"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Editor_AbTest_PinsATemplateVersionAndPicksTheWinnerByHand()
+    {
+        var (workspace, email) = await server.CreateTenantAsync("Campaign winner");
+        await server.SeedAsync(workspace.Id, [.. Enumerable.Range(1, 6).Select(i => new SeedCustomer($"cw-{i}", $"Customer {i}", $"cw{i}@example.test", "gold", []))]);
+        var gold = await server.SegmentAsync(workspace.Id, "Gold plan", "trait.plan = \"gold\"");
+        var template = await server.TemplateAsync(workspace.Id, "autumn_sale", new TemplateDraft("<p>Autumn tea.</p>", "Autumn sale v1"));
+        await server.Services.GetRequiredService<TemplateLibrary>().SaveVersionAsync(
+            workspace.Id, template, new TemplateDraft("<p>Autumn tea, now 20% off.</p>", "Autumn sale v2"), 1, "test", CancellationToken.None);
+
+        // The editor pins a variant to the template's first version; its preview and the saved campaign follow.
+        var page = await server.NewPageAsync();
+        await page.LoginAsync(email, DashboardServer.UserPassword);
+        await page.GotoAsync("/campaigns/new");
+        await Expect(page.Locator("#campaign-editor[data-live='true']")).ToHaveCountAsync(1);
+        await page.FillAsync("#campaign-name", "Autumn pinned");
+        await page.ClickAsync("#variant-0-template .mud-select");
+        await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('autumn_sale')");
+        await Expect(page.Locator("#preview-subject")).ToHaveTextAsync("Autumn sale v2");
+        await page.ClickAsync("#variant-0-version .mud-select");
+        await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('v1')");
+        await Expect(page.Locator("#preview-subject")).ToHaveTextAsync("Autumn sale v1");
+        await page.SelectOptionAsync($"select[data-segment='{gold}']", "include");
+        await page.ClickAsync("#campaign-save");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/campaigns/\d+$"));
+        var saved = long.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        var pinned = await server.Services.GetRequiredService<CampaignService>().FindAsync(workspace.Id, saved, CancellationToken.None);
+        Assert.Equal(1, Assert.Single(pinned!.Definition.Variants).TemplateVersion);
+
+        // An A/B test on half the audience with no window waits for the winner; picking B sends it to the rest.
+        var id = await server.LaunchAsync(workspace.Id, "Autumn A/B", gold, template, variants: 2, test: new AbTest(WinnerMetric.ClickRate, 50, null));
+        await server.WaitForTestGroupAsync(workspace.Id, id);
+        await page.GotoAsync($"/campaigns/{id}");
+        await Expect(page.Locator("#campaign-editor[data-live='true']")).ToHaveCountAsync(1);
+        await page.ClickAsync("#winner-variant .mud-select");
+        await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('B')");
+        await page.ClickAsync("#winner-send");
+        await Expect(page.Locator("#campaign-done")).ToBeVisibleAsync();
+        await Expect(page.Locator("#campaign-winner-pick")).ToHaveCountAsync(0);
+        await server.WaitForStateAsync(workspace.Id, id, CampaignState.Sent);
+        var report = await server.WaitForReportAsync(workspace.Id, id, r => r.Total.Sent == 6);
+        Assert.Equal(("B", 1), (report.Winner, (await server.Services.GetRequiredService<CampaignService>().FindAsync(workspace.Id, id, CancellationToken.None))!.Winner));
     }
 
     [Fact]

@@ -24,13 +24,14 @@ internal static class CampaignPages
         return id;
     }
 
-    /// <summary>A one-variant email campaign to a segment, sent now, as the API would create and launch it.</summary>
-    public static async Task<long> LaunchAsync(this DashboardServer server, long workspaceId, string name, long segmentId, long templateId)
+    /// <summary>An email campaign to a segment (one variant, or even splits of the template), sent now, as the API would create and launch it.</summary>
+    public static async Task<long> LaunchAsync(this DashboardServer server, long workspaceId, string name, long segmentId, long templateId, int variants = 1, AbTest? test = null)
     {
         var campaigns = server.Services.GetRequiredService<CampaignService>();
         var definition = new CampaignDefinition(
-            MessageChannel.Email, [new CampaignVariant("A", templateId, null, 100)], new CampaignAudience([segmentId], []), new CampaignSchedule(ScheduleKind.Now),
-            Goal: new ConversionGoal(["Order Completed"], null, TimeSpan.FromDays(3)));
+            MessageChannel.Email, [.. Enumerable.Range(0, variants).Select(i => new CampaignVariant(((char)('A' + i)).ToString(), templateId, null, (100 / variants) + (i == 0 ? 100 % variants : 0)))],
+            new CampaignAudience([segmentId], []), new CampaignSchedule(ScheduleKind.Now),
+            Goal: new ConversionGoal(["Order Completed"], null, TimeSpan.FromDays(3)), Test: test);
         var created = await campaigns.CreateAsync(workspaceId, new CampaignDraft(name, definition), "user:test", CancellationToken.None);
         var id = created.Campaign?.Id ?? throw new InvalidOperationException(created.Error);
         var launched = await campaigns.LaunchAsync(workspaceId, id, CancellationToken.None);
@@ -43,6 +44,18 @@ internal static class CampaignPages
         var campaigns = server.Services.GetRequiredService<CampaignService>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (await campaigns.FindAsync(workspaceId, id, timeout.Token) is not { } c || c.State != state)
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+
+    /// <summary>Waits (a minute at most) until an A/B test's group is sent and the rest of the audience waits for the winner.</summary>
+    public static async Task WaitForTestGroupAsync(this DashboardServer server, long workspaceId, long id)
+    {
+        var reader = server.Services.GetRequiredService<ReportReader>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (await reader.RecipientsAsync(workspaceId, id, timeout.Token) is not { Count: > 0 } recipients
+            || !recipients.All(r => r.Status == "held" || r.State == "sent") || !recipients.Any(r => r.Status == "held"))
         {
             await Task.Delay(100, timeout.Token);
         }

@@ -184,6 +184,18 @@ public sealed partial record CampaignText
 
     public required string Significance { get; init; }
 
+    public required string NothingToCompare { get; init; }
+
+    public required string PickWinner { get; init; }
+
+    public required string SendWinner { get; init; }
+
+    public required string PickWinnerHelp { get; init; }
+
+    public required string TemplateVersion { get; init; }
+
+    public required string LatestVersion { get; init; }
+
     public required string Targeted { get; init; }
 
     public required string Sent { get; init; }
