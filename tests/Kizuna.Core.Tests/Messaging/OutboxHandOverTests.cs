@@ -2,6 +2,7 @@ using Dapper;
 using Kizuna.Messaging.Channels;
 using Kizuna.Messaging.Channels.Email;
 using Kizuna.Messaging.Checks;
+using Kizuna.Messaging.Guardrails;
 using Kizuna.Messaging.Outbox;
 using Kizuna.Profiles;
 using Kizuna.Storage;
@@ -97,6 +98,32 @@ public sealed class OutboxHandOverTests
 
         var sent = (await host.Get<OutboxStore>().FindAsync(host.Ws, queued.Id, Ct))!;
         Assert.Equal((OutboxState.Sent, began), (sent.State, sent.SentAt));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Send_TwoMessagesForOneProfileInTwoParts_CountsTheFirstPartAgainstTheFrequencyCap(string engine)
+    {
+        await using var host = await MessagingHost.StartAsync(engine, configure: s => s.Configure<MessagingOptions>(o => o.SendPartSize = 1));
+        await StopWorkerAsync(host);
+        await host.Get<MessagingSettingsStore>().SaveAsync(host.Ws, new MessagingSettings { FrequencyCaps = [new FrequencyCap("email", 1, "P1D")] }, Ct);
+        await host.CustomerAsync("u-1", "hana@example.com");
+        var template = await host.TemplateAsync("<p>Hi</p>");
+        var messages = new List<OutboxMessage>();
+        foreach (var key in new[] { "first", "second" })
+        {
+            var marketing = new TransactionalSend(template.Id, new ProfileLookup(ProfileLookupKind.UserId, "u-1"), IdempotencyKey: key, Transactional: false);
+            messages.Add((await host.Get<MessageService>().SendAsync(host.Ws, marketing, Ct)).Message!);
+        }
+
+        await SendClaimedAsync(host, host.Get<EmailChannel>());
+
+        // The second part is checked while the first is still on the wire, before its outcome is in the outbox.
+        Assert.Single(host.Peer.Accepted);
+        var store = host.Get<OutboxStore>();
+        Assert.Equal(
+            [OutboxState.Sent, OutboxState.Suppressed],
+            [(await store.FindAsync(host.Ws, messages[0].Id, Ct))!.State, (await store.FindAsync(host.Ws, messages[1].Id, Ct))!.State]);
     }
 
     /// <summary>Sends by hand only: the node's worker no longer takes the jobs, ingestion still runs.</summary>

@@ -11,9 +11,9 @@ using Kizuna.Work.Jobs;
 namespace Kizuna.Messaging.Outbox;
 
 /// <summary>
-/// Sends a claimed batch of outbox messages on one channel: checks, then part by part (<see cref="MessagingOptions.SendPartSize"/>)
-/// render, mark the part <c>sending</c>, hand it to the adapter, record <c>Email Sent</c> (or the channel's event) on
-/// each profile, list hard-bounced addresses, then mark each message by its outcome; the next part renders while one
+/// Sends a claimed batch of outbox messages on one channel, part by part (<see cref="MessagingOptions.SendPartSize"/>):
+/// load and check, render, mark the part <c>sending</c>, hand it to the adapter, record <c>Email Sent</c> (or the channel's event) on
+/// each profile, list hard-bounced addresses, then mark each message by its outcome; the next part is prepared while one
 /// is on the wire. A crash between a mark and its outcomes leaves that one part in <c>sending</c>; the batch's jobs come
 /// back when their leases run out and the part is sent again with the same delivery ids. Messages already sent are
 /// skipped, so nothing before or after that part is ever sent twice.
@@ -36,7 +36,6 @@ public sealed class OutboxSender(
 
     public async Task SendAsync(IMessageComposer composer, IChannelAdapter adapter, IReadOnlyList<ClaimedJob> jobs, JobOutcomes outcomes, CancellationToken ct)
     {
-        var phase = metrics.Start();
         var byMessage = new Dictionary<long, ClaimedJob>();
         foreach (var job in jobs)
         {
@@ -50,14 +49,49 @@ public sealed class OutboxSender(
             }
         }
 
-        var loaded = await store.LoadForSendAsync(byMessage.Keys, ct);
-        foreach (var missing in byMessage.Keys.Except(loaded.Select(m => m.Id)))
+        // The batch goes in parts: the next part is loaded, checked and rendered while the part before is on the wire,
+        // and each part is marked only once the one before has its outcomes, so at most one part is ever in doubt.
+        // The checks of a part see what the parts before it let through (one set of decisions for the whole batch).
+        var parts = byMessage.Keys.Chunk(options.Value.SendPartSize).ToList();
+        var decisions = new SendDecisions();
+        var next = parts.Count > 0 ? PrepareAsync(composer, parts[0], decisions, byMessage, outcomes, ct) : null;
+        try
+        {
+            for (var p = 0; p < parts.Count; p++)
+            {
+                var ready = await next!;
+                next = p + 1 < parts.Count ? PrepareAsync(composer, parts[p + 1], decisions, byMessage, outcomes, ct) : null;
+                if (ready.Count > 0)
+                {
+                    await HandOverAsync(composer, adapter, ready, byMessage, outcomes, ct);
+                }
+            }
+        }
+        finally
+        {
+            if (next is not null)
+            {
+                // A part prepared while the one before failed: nothing of it was marked; its jobs go back with the batch's.
+                await ((Task)next).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Loads a part's messages and runs the checks: those suppressed or deferred, those whose render fails and those
+    /// gone from the outbox end here, and the rest come back rendered, ready to mark and send.
+    /// </summary>
+    private async Task<List<ReadyMessage>> PrepareAsync(
+        IMessageComposer composer, long[] ids, SendDecisions decisions, Dictionary<long, ClaimedJob> byMessage, JobOutcomes outcomes, CancellationToken ct)
+    {
+        var phase = metrics.Start();
+        var loaded = await store.LoadForSendAsync(ids, ct);
+        foreach (var missing in ids.Except(loaded.Select(m => m.Id)))
         {
             outcomes.GiveUp(byMessage[missing], $"Message {missing} is not in the outbox.");
         }
 
         var pending = loaded.Where(m => !OutboxStates.IsDone(m.State)).ToList();
-        var decisions = new SendDecisions();
         foreach (var check in _checks)
         {
             var undecided = pending.Where(m => decisions.For(m.Id) is null).ToList();
@@ -87,41 +121,18 @@ public sealed class OutboxSender(
             }
         }
 
+        decisions.Allow(allowed);
         metrics.Phase(composer.Channel, "load", phase);
+        var (failed, ready) = await RenderAsync(composer, allowed, byMessage, outcomes, ct);
+        transitions.AddRange(failed);
         await store.ApplyAsync(transitions, later, ct);
         metrics.Finished(composer.Channel, transitions.Count);
-
-        // The allowed messages go in parts: the next part renders while the part before is on the wire, and each part
-        // is marked only once the one before has its outcomes, so at most one part is ever in doubt.
-        var parts = allowed.Chunk(options.Value.SendPartSize).ToList();
-        Task<(List<OutboxTransition> Failed, List<ReadyMessage> Ready)>? next = parts.Count > 0 ? RenderAsync(composer, parts[0], byMessage, outcomes, ct) : null;
-        try
-        {
-            for (var p = 0; p < parts.Count; p++)
-            {
-                var (failed, ready) = await next!;
-                next = p + 1 < parts.Count ? RenderAsync(composer, parts[p + 1], byMessage, outcomes, ct) : null;
-                await store.ApplyAsync(failed, [], ct);
-                metrics.Finished(composer.Channel, failed.Count);
-                if (ready.Count > 0)
-                {
-                    await HandOverAsync(composer, adapter, ready, byMessage, outcomes, ct);
-                }
-            }
-        }
-        finally
-        {
-            if (next is not null)
-            {
-                // A part rendered while the one before failed: nothing of it was marked; its jobs go back with the batch's.
-                await ((Task)next).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
+        return ready;
     }
 
     /// <summary>A part's messages rendered on every core (Liquid and the text part are most of a send's CPU), and those that end here.</summary>
     private async Task<(List<OutboxTransition> Failed, List<ReadyMessage> Ready)> RenderAsync(
-        IMessageComposer composer, OutboxMessage[] part, Dictionary<long, ClaimedJob> byMessage, JobOutcomes outcomes, CancellationToken ct)
+        IMessageComposer composer, List<OutboxMessage> part, Dictionary<long, ClaimedJob> byMessage, JobOutcomes outcomes, CancellationToken ct)
     {
         var started = metrics.Start();
         var failed = new List<OutboxTransition>();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
@@ -6,10 +7,10 @@ using Microsoft.Extensions.Logging;
 namespace Kizuna.Messaging.Channels.Email;
 
 /// <summary>
-/// Email over SMTP: a batch is split over the pool's connections and each part sent in order on its connection
-/// (MailKit pipelines each message's envelope). A 4xx reply is transient, a 5xx reply permanent (to the recipient or
+/// Email over SMTP: the pool's connections take a batch's messages one at a time from a shared queue (MailKit
+/// pipelines each message's envelope). A 4xx reply is transient, a 5xx reply permanent (to the recipient or
 /// the message, a hard bounce); a dropped connection (or any other failure but cancellation) makes the message in
-/// hand transient, and the rest of its part goes on over a new connection.
+/// hand transient, and the connection's next message goes over a new one.
 /// </summary>
 public sealed partial class EmailChannel(SmtpConnectionPool pool, EmailMessageFactory factory, ILogger<EmailChannel> logger) : IChannelAdapter
 {
@@ -17,19 +18,20 @@ public sealed partial class EmailChannel(SmtpConnectionPool pool, EmailMessageFa
 
     public Task SendAsync(IReadOnlyList<ReadyMessage> batch, SendResults results, CancellationToken ct)
     {
-        var parts = Math.Min(pool.Size, batch.Count);
-        return Task.WhenAll(Enumerable.Range(0, parts).Select(p => SendPartAsync(batch.Where((_, i) => i % parts == p).ToList(), results, ct)));
+        // Each connection takes the next message as soon as it is free, so a slow reply on one connection holds up
+        // only that connection, not a share of the batch dealt to it in advance.
+        var queue = new ConcurrentQueue<ReadyMessage>(batch);
+        return Task.WhenAll(Enumerable.Range(0, Math.Min(pool.Size, batch.Count)).Select(_ => SendFromAsync(queue, results, ct)));
     }
 
-    private async Task SendPartAsync(List<ReadyMessage> part, SendResults results, CancellationToken ct)
+    private async Task SendFromAsync(ConcurrentQueue<ReadyMessage> queue, SendResults results, CancellationToken ct)
     {
         SmtpClient? client = null;
         var healthy = true;
         try
         {
-            for (var i = 0; i < part.Count; i++)
+            while (queue.TryDequeue(out var ready))
             {
-                var ready = part[i];
                 if (client is null)
                 {
                     try
@@ -38,8 +40,11 @@ public sealed partial class EmailChannel(SmtpConnectionPool pool, EmailMessageFa
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
+                        // The server is out of reach: the rest of the batch is tried later rather than each message
+                        // waiting out a connection attempt of its own.
                         LogConnectFailed(logger, e.GetType().Name, e.Message);
-                        foreach (var rest in part.Skip(i))
+                        results.Transient(ready, $"Could not connect to the SMTP server: {e.Message}");
+                        while (queue.TryDequeue(out var rest))
                         {
                             results.Transient(rest, $"Could not connect to the SMTP server: {e.Message}");
                         }
@@ -74,8 +79,8 @@ public sealed partial class EmailChannel(SmtpConnectionPool pool, EmailMessageFa
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // A dropped connection, or anything unforeseen: the message is tried again later, and the rest
-                    // of the part goes on over a new connection, since this one's state is unknown.
+                    // A dropped connection, or anything unforeseen: the message is tried again later, and the next
+                    // message goes over a new connection, since this one's state is unknown.
                     results.Transient(ready, IsConnectionFault(e) ? $"The SMTP connection failed: {e.Message}" : $"Sending failed: {e.GetType().Name}");
                     pool.Return(client, healthy: false);
                     client = null;
