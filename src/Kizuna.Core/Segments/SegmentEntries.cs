@@ -19,6 +19,10 @@ public sealed class SegmentEntries(
 
     public int BatchSize => 64;
 
+    // Membership reads who was touched and by which events, never the events' properties (conditions on them are
+    // evaluated from the events table with the profile's state).
+    public bool ReadsProperties => false;
+
     public bool Enabled => options.Value.RealTime;
 
     public async Task HandleAsync(IReadOnlyList<Change> changes, CancellationToken ct)

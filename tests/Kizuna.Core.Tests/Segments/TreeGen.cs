@@ -35,6 +35,8 @@ internal static class TreeGen
         (6, Field),
         (4, Performed),
         (2, EventTimes),
+        (1, Lapsed),
+        (1, LastSince),
         (3, Commerce),
         (1, Bought),
         (1, Windows.Select(w => (Condition)new RefundedCondition(w))),
@@ -83,6 +85,24 @@ internal static class TreeGen
         from filters in Filters(1)
         from test in TestOf(DataType.Date, OperatorRules.DateTests)
         select (Condition)new EventTimeCondition(which, name, new(filters), test);
+
+    // Performed ever beside not performed lately (either order, sometimes with a count or an event of their own),
+    // which the SQL reads as the one roll-up row's last time.
+    private static Gen<Condition> Lapsed =>
+        from name in Gen.Elements(Events)
+        from other in Gen.Frequency((4, Gen.Constant(name)), (1, Gen.Elements(Events)))
+        from count in Gen.Frequency((3, Gen.Constant(PerformedCondition.AtLeastOnce)), (1, WholeTest([Operator.Greater, Operator.GreaterOrEqual], 0, 2)))
+        from days in Gen.Elements(1, 7, 30, 90)
+        from swap in Gen.Elements(false, true)
+        let ever = (Condition)new PerformedCondition(name, PerformedCondition.AtLeastOnce, null, new([]))
+        let recent = (Condition)new NotCondition(new PerformedCondition(other, count, Window.Within(days), new([])))
+        select (Condition)new AndCondition(new(swap ? [recent, ever] : [ever, recent]));
+
+    // The last time without filters after a day, which the SQL reads as the daily roll-ups from that day.
+    private static Gen<Condition> LastSince =>
+        from name in Gen.Elements(Events)
+        from test in TestOf(DataType.Date, [Operator.LessThanDaysAgo, Operator.After, Operator.MoreThanDaysAgo])
+        select (Condition)new EventTimeCondition(EventTime.Last, name, new([]), test);
 
     private static Gen<Condition> Commerce =>
         from metric in Gen.Elements(Enum.GetValues<CommerceMetric>())

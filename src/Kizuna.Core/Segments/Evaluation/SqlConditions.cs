@@ -7,16 +7,18 @@ internal sealed class SqlConditions(SqlParameters p, SegmentClock clock, string 
 {
     private readonly SqlFields _fields = new(p);
 
+    private readonly SqlRollUps _rollUps = new(p, clock, ws);
+
     private SqlTests Tests => new(p, clock, _fields);
 
     public string Of(Condition condition) => condition switch
     {
-        AndCondition and => and.Conditions.Count == 0 ? "TRUE" : "(" + string.Join(" AND ", and.Conditions.Select(Of)) + ")",
+        AndCondition and => and.Conditions.Count == 0 ? "TRUE" : "(" + string.Join(" AND ", All(and.Conditions)) + ")",
         OrCondition or => or.Conditions.Count == 0 ? "FALSE" : "(" + string.Join(" OR ", or.Conditions.Select(Of)) + ")",
         NotCondition not => $"(NOT {Of(not.Condition)})",
         FieldCondition field => $"({Tests.Field(_fields.Field(field), field.Type, field.Test)})",
         PerformedCondition performed => Performed(performed),
-        EventTimeCondition time => $"({Tests.Moment(Time(time), time.Test, time.Where.Count == 0 ? EventCountRow(time) : null)})",
+        EventTimeCondition time => _rollUps.LastSince(time) ?? $"({Tests.Moment(Time(time), time.Test, time.Where.Count == 0 ? EventCountRow(time) : null)})",
         CommerceCondition commerce => $"({Commerce(commerce)})",
         BoughtCondition bought => Bought(bought),
         RefundedCondition refunded => Refunded(refunded),
@@ -25,6 +27,17 @@ internal sealed class SqlConditions(SqlParameters p, SegmentClock clock, string 
         BucketCondition bucket => $"({SqlTests.Sure(SqlTests.Number(RandomBucket.Sql("p.id"), bucket.Test, p.Number))})",
         _ => "FALSE",
     };
+
+    // The conditions of an "and", a lapsed pair (performed, not performed recently) read as one row's last time.
+    private IEnumerable<string> All(ValueList<Condition> conditions)
+    {
+        if (_rollUps.Lapsed(conditions) is not { } lapsed)
+        {
+            return conditions.Select(Of);
+        }
+
+        return conditions.Where((_, i) => i != lapsed.Ever && i != lapsed.NotSince).Select(Of).Append(lapsed.Sql);
+    }
 
     // A count that cannot be 0 for a member is looked up as the set of profiles reaching it (one pass over the
     // aggregate); one that may be 0 per profile, since profiles without a row count too.
@@ -45,6 +58,11 @@ internal sealed class SqlConditions(SqlParameters p, SegmentClock clock, string 
             return zeroPasses
                 ? $"({Test($"(SELECT COUNT(*) {events} AND e.profile_id = p.id)")})"
                 : $"p.id IN (SELECT e.profile_id + 0 {events} GROUP BY e.profile_id + 0 HAVING {Test("COUNT(*)")})";
+        }
+
+        if (_rollUps.Performed(performed) is { } exists)
+        {
+            return exists;
         }
 
         if (performed.Window is null)

@@ -55,7 +55,7 @@ public sealed class ChangeConsumerWorker(
         }
 
         var batchSize = Math.Max(1, consumer.BatchSize);
-        var changes = ahead is { } a && a.After == position && a.Changes.Count > 0 ? a.Changes : await feed.ReadAsync(position, batchSize, ct);
+        var changes = ahead is { } a && a.After == position && a.Changes.Count > 0 ? a.Changes : await feed.ReadAsync(position, batchSize, consumer.ReadsProperties, ct);
         if (changes.Count == 0)
         {
             return await SettleMoveAsync() ? 0 : null;
@@ -78,7 +78,7 @@ public sealed class ChangeConsumerWorker(
         _renewAt = time.GetUtcNow() + leaseDuration / 3;
         try
         {
-            _readAhead = (last, await feed.ReadAsync(last, batchSize, ct));
+            _readAhead = (last, await feed.ReadAsync(last, batchSize, consumer.ReadsProperties, ct));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -14,7 +14,10 @@ public sealed class ChangeFeed(Database database, TimeProvider time, IEnumerable
     private readonly string[] _consumers = [.. consumers.Where(c => c.Enabled).Select(c => c.Name)];
 
     /// <summary>Up to <paramref name="limit"/> changes after <paramref name="after"/>, in feed order, with their events.</summary>
-    public async Task<IReadOnlyList<Change>> ReadAsync(ChangePosition after, int limit, CancellationToken ct)
+    public Task<IReadOnlyList<Change>> ReadAsync(ChangePosition after, int limit, CancellationToken ct) => ReadAsync(after, limit, true, ct);
+
+    /// <summary>As <see cref="ReadAsync(ChangePosition, int, CancellationToken)"/>, the events without their properties unless <paramref name="properties"/>.</summary>
+    public async Task<IReadOnlyList<Change>> ReadAsync(ChangePosition after, int limit, bool properties, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         // A row value comparison (SQLite 3.15+ and PostgreSQL both take it) is one range scan of changes_position.
@@ -29,7 +32,7 @@ public sealed class ChangeFeed(Database database, TimeProvider time, IEnumerable
             return [];
         }
 
-        var events = await ChangeEvents.ReadAsync(connection, database.Dialect, [.. rows.Select(r => r.Id)], ct);
+        var events = await ChangeEvents.ReadAsync(connection, database.Dialect, [.. rows.Select(r => r.Id)], properties, ct);
         return [.. rows.Select(r => new Change(
             new ChangePosition(r.Tx, r.Id), Epoch.FromMs(r.CommittedAt), events.GetValueOrDefault(r.Id) ?? [],
             ChangeLog.ReadPairs(r.Profiles), ChangeLog.ReadMerges(r.Merges), ChangeLog.ReadPairs(r.Erased)))];

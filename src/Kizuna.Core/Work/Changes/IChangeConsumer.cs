@@ -19,6 +19,12 @@ public interface IChangeConsumer
     /// <summary>Most changes handed to one <see cref="HandleAsync"/> call (each holds up to one commit's events).</summary>
     int BatchSize => 16;
 
+    /// <summary>
+    /// Whether the handler reads the events' properties. One that does not is handed events without them (null):
+    /// copying every event's JSON out of the store is most of what reading the feed costs.
+    /// </summary>
+    bool ReadsProperties => true;
+
     /// <summary>A consumer turned off by its configuration is not run, holds no cursor and holds back no pruning.</summary>
     bool Enabled => true;
 

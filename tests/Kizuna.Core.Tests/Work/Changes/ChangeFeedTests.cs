@@ -40,6 +40,27 @@ public sealed class ChangeFeedTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ReadAsync_WithoutProperties_SameEventsWithoutTheirJson(string engine)
+    {
+        await using var store = await TestStore.CreateAsync(engine, Ct);
+        var f = new FeedFixture(store);
+        await f.Ingest.WriteAsync([new IngestBatch(FeedFixture.Ws, [
+            Track(null, "anon-1", "Product Viewed", messageId: "m-1") with { PropertiesJson = """{"sku":"S1"}""" },
+            Identify("user-1", "anon-1", """{"plan":"gold"}""") with { MessageId = "m-2" },
+        ])], Ct);
+        await f.SettleAsync();
+
+        var full = Assert.Single(await f.Feed.ReadAsync(ChangePosition.Start, 10, Ct));
+        var lean = Assert.Single(await f.Feed.ReadAsync(ChangePosition.Start, 10, properties: false, Ct));
+
+        Assert.Contains("S1", full.Events[0].PropertiesJson, StringComparison.Ordinal);
+        Assert.All(lean.Events, e => Assert.Null(e.PropertiesJson));
+        Assert.Equal(full.Events.Select(e => e with { PropertiesJson = null }), lean.Events);
+        Assert.Equal(full.ChangedProfiles, lean.ChangedProfiles);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task EraseAsync_Profile_ConsumerSeesTheErasureAndNoneOfItsEvents(string engine)
     {
         await using var store = await TestStore.CreateAsync(engine, Ct);
