@@ -69,4 +69,39 @@ internal static class JourneysTestData
             await Task.Delay(20, Ct);
         }
     }
+
+    public static async Task<long> TemplateAsync(IServiceProvider services, long workspaceId, string body) =>
+        (await services.GetRequiredService<Kizuna.Templates.Store.TemplateLibrary>().CreateAsync(
+            workspaceId, Kizuna.Templates.Store.TemplateKind.Template, $"t{Guid.NewGuid():N}"[..16], new Kizuna.Templates.Store.TemplateDraft(body, "Hello"), "test", Ct)).Template!.Id;
+
+    /// <summary>Creates and launches a journey, answering it.</summary>
+    public static async Task<JourneyResponse> LaunchAsync(HttpClient admin, object definition)
+    {
+        var created = await admin.PostAsJsonAsync("/api/journeys", new { name = "Journey", definition }, Ct);
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(Ct));
+        var journey = (await created.Content.ReadFromJsonAsync<JourneyResponse>(Ct))!;
+        (await admin.PostAsync($"/api/journeys/{journey.Id}/launch", null, Ct)).EnsureSuccessStatusCode();
+        return journey;
+    }
+
+    /// <summary>Waits until the journeys consumer has handled every committed change and no journey timer is due: what the engine will do now, it has done.</summary>
+    public static async Task SettleAsync(IServiceProvider services)
+    {
+        var feed = services.GetRequiredService<Kizuna.Work.Changes.ChangeFeed>();
+        var queue = services.GetRequiredService<Kizuna.Work.Jobs.JobQueue>();
+        for (var tries = 0; ; tries++)
+        {
+            var behind = (await feed.LagAsync(Ct)).Where(l => l.Consumer == "journeys").Sum(l => l.Behind);
+            var due = (await queue.StatsAsync(Ct)).Where(q => q.Queue == "journeys").Sum(q => q.Due + q.Running);
+            if (behind == 0 && due == 0)
+            {
+                return;
+            }
+
+            Assert.True(tries < 1500, $"journeys: {behind} changes behind, {due} timers due");
+            await Task.Delay(20, Ct);
+        }
+    }
+
+    public static string Path(JourneyEntryResponse entry) => string.Join(", ", entry.Path.Select(s => $"{s.Node}:{s.Outcome}"));
 }
