@@ -118,4 +118,32 @@ public sealed class JourneysApiTests
         Assert.Equal(5, data["total"]!.GetValue<int>());
         _ = (JsonObject)data;
     }
+
+    [Fact]
+    public async Task ExitCondition_OnTheProfile_EndsTheEntryOnTheNextEventOfTheCustomer()
+    {
+        await using var app = new KizunaApplication(settings: MessagingApi.Catcher);
+        var (admin, site, workspaceId) = await ClientsAsync(app);
+        using var a = admin;
+        using var w = site;
+        var template = await TemplateAsync(app.Services, workspaceId, "<p>tomorrow</p>");
+        var journey = await LaunchAsync(admin, new
+        {
+            entry = new { kind = "event", @event = "Signed Up" },
+            exits = new[] { new { condition = "trait.plan = \"closed\"" } },
+            nodes = new object[]
+            {
+                new { id = "later", kind = "delay", duration = "1d", next = "mail" },
+                new { id = "mail", kind = "message", channel = "email", templateId = template },
+            },
+        });
+        await IdentifyAsync(site, "leaver", new { email = "leaver@example.com", plan = "open" });
+        var id = await ProfileIdAsync(admin, "leaver");
+        await TrackAsync(site, "leaver", "Signed Up", new { });
+        await WaitForEntriesAsync(admin, id, journey.Id, e => e.Count == 1 && e[0].State == "waiting", "entered");
+
+        await IdentifyAsync(site, "leaver", new { plan = "closed" });
+        var exited = Assert.Single(await WaitForEntriesAsync(admin, id, journey.Id, e => e[0].State == "exited", "the condition ends the entry"));
+        Assert.Equal(("exit condition", "later:waiting, later:exited"), (exited.ExitReason, Path(exited)));
+    }
 }

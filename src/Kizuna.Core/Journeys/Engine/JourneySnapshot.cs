@@ -16,11 +16,15 @@ public sealed class JourneySnapshot
         _triggers = versions
             .Where(v => v.Head.State == JourneyStates.Live && v.Head.LiveVersion == v.Version && v.Definition.Entry.TriggerEvent is not null)
             .ToLookup(v => v.Definition.Entry.TriggerEvent!, StringComparer.Ordinal);
+        ExitsOnConditions = versions.Any(v => v.Exits.Any(e => e.Condition is not null));
         _watchers = versions.SelectMany(v => v.WatchedEvents().Distinct(StringComparer.Ordinal).Select(e => (Event: e, Version: v)))
             .ToLookup(p => p.Event, p => p.Version, StringComparer.Ordinal);
     }
 
     public IReadOnlyDictionary<long, Journey> Heads { get; }
+
+    /// <summary>Some version exits on a segment condition, so every event of a customer in it may end an entry.</summary>
+    public bool ExitsOnConditions { get; }
 
     public bool IsEmpty => _versions.Count == 0;
 

@@ -121,7 +121,8 @@ public sealed class JourneySteps(JourneyProfiles profiles, DateTimeOffset now, s
         run.TimerAt = null;
     }
 
-    private bool ExitConditionMet(EntryRun run)
+    /// <summary>An exit criterion's segment condition holds for the customer now (checked at every step and on every event).</summary>
+    public bool ExitConditionMet(EntryRun run)
     {
         if (!run.Journey.Exits.Any(e => e.Condition is not null)
             || profiles.State(run.Entry.WorkspaceId, run.Entry.ProfileId) is not { } state)

@@ -30,7 +30,7 @@ public sealed class JourneyTriggers(
         }
 
         var events = changes.SelectMany(c => c.Events)
-            .Where(e => e.Type == "track" && e.Name is not null && snapshot.Reacts(e.Name))
+            .Where(e => snapshot.ExitsOnConditions || (e.Type == "track" && e.Name is not null && snapshot.Reacts(e.Name)))
             .ToList();
         if (events.Count == 0)
         {
@@ -48,7 +48,7 @@ public sealed class JourneyTriggers(
             }
         }
 
-        var versions = events.SelectMany(e => snapshot.Triggered(e.Name!).Concat(snapshot.Watching(e.Name!)))
+        var versions = events.Where(IsTrack).SelectMany(e => snapshot.Triggered(e.Name!).Concat(snapshot.Watching(e.Name!)))
             .Concat(pass.Runs.Select(r => r.Journey)).Distinct().ToList();
         var profiles = await engine.PrepareAsync(versions, [.. events.Select(e => (e.WorkspaceId, e.ProfileId))], ct);
         var steps = new JourneySteps(profiles, now, sms.Value.DefaultRegion);
@@ -61,7 +61,7 @@ public sealed class JourneyTriggers(
                 Match(run, e, properties, snapshot, steps, now);
             }
 
-            foreach (var journey in snapshot.Triggered(e.Name!).Where(j => j.WorkspaceId == e.WorkspaceId && Enters(j, properties, now)))
+            foreach (var journey in IsTrack(e) ? snapshot.Triggered(e.Name!).Where(j => j.WorkspaceId == e.WorkspaceId && Enters(j, properties, now)) : [])
             {
                 if (await entrance.EnterAsync(pass, journey, e.ProfileId, $"event:{e.MessageId}", e.Name, e.PropertiesJson, ct) is { } run)
                 {
@@ -72,6 +72,8 @@ public sealed class JourneyTriggers(
 
         await writer.CommitAsync(pass, ct);
     }
+
+    private static bool IsTrack(ChangeEvent e) => e.Type == "track" && e.Name is not null;
 
     private static bool Enters(CompiledJourney journey, JsonObject? properties, DateTimeOffset now)
     {
@@ -89,6 +91,16 @@ public sealed class JourneyTriggers(
     private static void Match(EntryRun run, ChangeEvent e, JsonObject? properties, JourneySnapshot snapshot, JourneySteps steps, DateTimeOffset now)
     {
         var journey = run.Journey;
+        if (!IsTrack(e))
+        {
+            if (run.Entry.IsOpen && steps.ExitConditionMet(run))
+            {
+                steps.Exit(run, "exit condition");
+            }
+
+            return;
+        }
+
         if (journey.Definition.Goal is { } goal && goal.Event == e.Name && run.Entry.ConvertedAt is null
             && e.Timestamp >= run.Entry.EnteredAt && e.Timestamp <= run.Entry.EnteredAt + journey.GoalWindow
             && journey.GoalFilter!.Matches(properties, now))
@@ -105,6 +117,12 @@ public sealed class JourneyTriggers(
         if (journey.Exits.Any(x => x.Event == e.Name && journey.Filter(x.Where).Matches(properties, now) && EventFilter.Keyed(x.Match, properties, run.Data)))
         {
             steps.Exit(run, $"exit: {e.Name}");
+            return;
+        }
+
+        if (steps.ExitConditionMet(run))
+        {
+            steps.Exit(run, "exit condition");
             return;
         }
 
