@@ -2,6 +2,7 @@ using Kizuna.Analytics;
 using Kizuna.Campaigns;
 using Kizuna.Commerce;
 using Kizuna.Ingestion;
+using Kizuna.Journeys;
 using Kizuna.Messaging;
 using Kizuna.Profiles;
 using Kizuna.Segments;
@@ -29,6 +30,7 @@ public static class KizunaServiceCollectionExtensions
             .AddKizunaSegments()
             .AddKizunaAnalytics()
             .AddKizunaMessagingData()
-            .AddKizunaCampaignsData();
+            .AddKizunaCampaignsData()
+            .AddKizunaJourneysData();
     }
 }

@@ -2,6 +2,7 @@ using Kizuna;
 using Kizuna.Campaigns;
 using Kizuna.Demo;
 using Kizuna.Imports;
+using Kizuna.Journeys;
 using Kizuna.Messaging;
 using Kizuna.Server;
 using Kizuna.Server.Analytics;
@@ -12,6 +13,7 @@ using Kizuna.Server.Dashboard;
 using Kizuna.Server.Health;
 using Kizuna.Server.Imports;
 using Kizuna.Server.Ingestion;
+using Kizuna.Server.Journeys;
 using Kizuna.Server.Messaging;
 using Kizuna.Server.Messaging.Consent;
 using Kizuna.Server.Messaging.Export;
@@ -46,6 +48,7 @@ static WebApplication Build(KizunaCommand command)
     builder.Services.AddKizunaImports();
     builder.Services.AddKizunaMessaging();
     builder.Services.AddKizunaCampaigns();
+    builder.Services.AddKizunaJourneys();
     builder.Services.AddKizunaDemo();
     if (command.Verb == "demo")
     {
@@ -96,6 +99,7 @@ static WebApplication Build(KizunaCommand command)
     app.MapSuppressionsApi();
     app.MapDemoSitePage();
     app.MapCampaignsApi();
+    app.MapJourneysApi();
     app.MapKizunaDashboard();
     return app;
 }

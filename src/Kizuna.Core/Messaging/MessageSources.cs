@@ -35,4 +35,20 @@ public static class MessageSources
             ? (campaignId, variant)
             : null;
     }
+
+    /// <summary>The source of a journey's message: <c>journey:&lt;id&gt;:v:&lt;version&gt;:node:&lt;node id&gt;</c>.</summary>
+    public static string Journey(long journeyId, int version, string node) =>
+        string.Create(CultureInfo.InvariantCulture, $"journey:{journeyId}:v:{version}:node:{node}");
+
+    /// <summary>The journey, version and node a message's source names, in exactly the form <see cref="Journey"/> writes; null for any other source.</summary>
+    public static (long JourneyId, int Version, string Node)? JourneyOf(string source)
+    {
+        var parts = source.Split(':');
+        return parts is ["journey", var id, "v", var v, "node", var node]
+            && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var journeyId)
+            && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            && node.Length > 0
+            ? (journeyId, version, node)
+            : null;
+    }
 }

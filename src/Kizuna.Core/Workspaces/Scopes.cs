@@ -51,10 +51,17 @@ public static class Scopes
     /// <summary>Creates, edits, launches, pauses, resumes and cancels campaigns, picks A/B winners and sends tests.</summary>
     public const string CampaignsWrite = "campaigns:write";
 
+    /// <summary>Reads journeys, their versions, per-node counts and entries with their paths.</summary>
+    public const string JourneysRead = "journeys:read";
+
+    /// <summary>Creates and edits journeys, launches, pauses, resumes and archives them, and enters customers by API.</summary>
+    public const string JourneysWrite = "journeys:write";
+
     public static readonly IReadOnlyList<string> All =
         [ProfilesRead, ProfilesWrite, ProfilesDelete, Import, ProductsRead, ProductsWrite, TemplatesRead, TemplatesWrite, SegmentsRead, SegmentsWrite, AnalyticsRead, AnalyticsManage, MessagesSend, MessagesRead, KeysManage, UsersManage, WorkspacesManage, OperationsRead, OperationsManage, EventsWrite,
          ConsentRead, ConsentWrite, MessagingManage,
-         CampaignsRead, CampaignsWrite];
+         CampaignsRead, CampaignsWrite,
+         JourneysRead, JourneysWrite];
 
     /// <summary>The scopes a dashboard role implies, so users and keys are authorised by one rule.</summary>
     public static IReadOnlyList<string> ForRole(Role role) => role switch
@@ -62,13 +69,16 @@ public static class Scopes
         Role.Admin => All,
         Role.Marketer => [ProfilesRead, ProfilesWrite, Import, ProductsRead, ProductsWrite, TemplatesRead, TemplatesWrite, SegmentsRead, SegmentsWrite, AnalyticsRead, AnalyticsManage, MessagesSend, MessagesRead,
             ConsentRead, ConsentWrite, MessagingManage,
-            CampaignsRead, CampaignsWrite],
+            CampaignsRead, CampaignsWrite,
+            JourneysRead, JourneysWrite],
         Role.Agent => [ProfilesRead, ProfilesWrite, ProductsRead, TemplatesRead, SegmentsRead, AnalyticsRead, MessagesRead,
             ConsentRead, ConsentWrite,
-            CampaignsRead],
+            CampaignsRead,
+            JourneysRead],
         _ => [ProfilesRead, ProductsRead, TemplatesRead, SegmentsRead, AnalyticsRead,
             ConsentRead,
-            CampaignsRead],
+            CampaignsRead,
+            JourneysRead],
     };
 
     public static bool IsKnown(string scope) => All.Contains(scope, StringComparer.Ordinal);

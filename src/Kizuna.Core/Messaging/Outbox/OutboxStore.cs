@@ -14,11 +14,24 @@ public sealed class OutboxStore(Database database, JobQueue jobs, TimeProvider t
     /// <summary>Queues messages with their jobs; a key already there answers its first message, unchanged.</summary>
     public async Task<IReadOnlyList<QueuedMessage>> QueueAsync(IReadOnlyList<NewMessage> messages, CancellationToken ct)
     {
+        await using var connection = await database.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var (queued, newJobs) = await QueueAsync(connection, transaction, messages, ct);
+        await transaction.CommitAsync(ct);
+        jobs.Wake(newJobs);
+        return queued;
+    }
+
+    /// <summary>
+    /// Queues messages with their jobs inside the caller's transaction, so a feature's own state change and its
+    /// messages commit together; the caller wakes the returned jobs (<see cref="JobQueue.Wake"/>) after its commit.
+    /// </summary>
+    public async Task<(IReadOnlyList<QueuedMessage> Queued, IReadOnlyList<NewJob> Jobs)> QueueAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<NewMessage> messages, CancellationToken ct)
+    {
         var now = Epoch.ToMs(time.GetUtcNow());
         var queued = new List<QueuedMessage>(messages.Count);
         var newJobs = new List<NewJob>();
-        await using var connection = await database.OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
         foreach (var m in messages)
         {
             var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
@@ -60,9 +73,7 @@ public sealed class OutboxStore(Database database, JobQueue jobs, TimeProvider t
         var createdIds = queued.Where(q => q.Created).Select(q => q.Id).ToList();
         await InsertHistoryAsync(connection, transaction, createdIds, OutboxState.Queued, null, now, ct);
         await jobs.EnqueueManyAsync(connection, transaction, newJobs, ct);
-        await transaction.CommitAsync(ct);
-        jobs.Wake(newJobs);
-        return queued;
+        return (queued, newJobs);
     }
 
     /// <summary>

@@ -46,6 +46,8 @@ public sealed partial record AdminText
             [Scopes.MessagingManage] = "manage subscription groups and messaging settings",
             [Scopes.CampaignsRead] = "read campaigns and their reports",
             [Scopes.CampaignsWrite] = "create, send, pause and cancel campaigns",
+            [Scopes.JourneysRead] = "read journeys, their per-node counts and entries",
+            [Scopes.JourneysWrite] = "create, launch, pause, resume and archive journeys, and enter customers by API",
         },
         WriteKeyScopes = "tracking only",
         CreatedAt = "Created",

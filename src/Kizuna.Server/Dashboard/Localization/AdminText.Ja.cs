@@ -46,6 +46,8 @@ public sealed partial record AdminText
             [Scopes.MessagingManage] = "購読グループと配信設定の管理",
             [Scopes.CampaignsRead] = "キャンペーンとレポートの閲覧",
             [Scopes.CampaignsWrite] = "キャンペーンの作成・送信・一時停止・中止",
+            [Scopes.JourneysRead] = "ジャーニー・ノード別集計・エントリーの閲覧",
+            [Scopes.JourneysWrite] = "ジャーニーの作成・開始・一時停止・再開・アーカイブとAPIからのエントリー",
         },
         WriteKeyScopes = "トラッキングのみ",
         CreatedAt = "作成日時",

@@ -9,7 +9,7 @@ namespace Kizuna.Work.ProfileData;
 
 /// <summary>
 /// A customer with rows in every table Kizuna.Core registers: an anonymous visit (events, a club membership) merged
-/// into the identified profile, which has traits, a computed value, a segment membership, a sent message, an email answer, a bounced address, an order with a line, spend and a membership of a shared account.
+/// into the identified profile, which has traits, a computed value, a segment membership, a sent message, an email answer, a bounced address, a journey entry with its step, an order with a line, spend and a membership of a shared account.
 /// </summary>
 internal static class CustomerData
 {
@@ -63,6 +63,16 @@ internal static class CustomerData
         await connection.ExecuteAsync(
             "INSERT INTO campaign_recipients (workspace_id, campaign_id, run, profile_id, variant, status, due_at, message_id) VALUES (@ws, 1, 1, @id, 0, 'queued', 0, @message)",
             new { ws, id, message });
+        var entry = await connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO journey_entries (workspace_id, profile_id, journey_id, version, entry_key, state, node, seq, wait_until, entry_event,
+                                         entry_data, vars, entered_at, updated_at)
+            VALUES (@ws, @id, 1, 1, @key, 'waiting', 'wait_order', 1, 3600000, 'Checkout Started', '{"cart_id":"c1"}', NULL, 0, 0) RETURNING id
+            """,
+            new { ws, id, key = $"event:{user}-checkout" });
+        await connection.ExecuteAsync(
+            "INSERT INTO journey_steps (workspace_id, entry_id, seq, profile_id, journey_id, node, at, outcome, message_id) VALUES (@ws, @entry, 1, @id, 1, 'wait_order', 0, 'waiting', NULL)",
+            new { ws, id, entry });
         return id;
     }
 }

@@ -1,0 +1,44 @@
+namespace Kizuna.Journeys.Engine;
+
+/// <summary>
+/// The entries one batch (a change-feed batch or a batch of due timers) touches, moved in memory and then written
+/// by <see cref="JourneyWriter"/> in one transaction.
+/// </summary>
+public sealed class JourneyPass(JourneySnapshot snapshot, DateTimeOffset now)
+{
+    private readonly Dictionary<long, EntryRun> _loaded = [];
+    private readonly List<EntryRun> _created = [];
+
+    public JourneySnapshot Snapshot { get; } = snapshot;
+
+    public DateTimeOffset Now { get; } = now;
+
+    public IEnumerable<EntryRun> Runs => _loaded.Values.Concat(_created);
+
+    /// <summary>Adds a stored entry (once; its version must be in the snapshot). Null when its version is not running.</summary>
+    public EntryRun? Load(JourneyEntry entry)
+    {
+        if (_loaded.TryGetValue(entry.Id, out var run))
+        {
+            return run;
+        }
+
+        if (Snapshot.Find(entry.JourneyId, entry.Version) is not { } journey)
+        {
+            return null;
+        }
+
+        return _loaded[entry.Id] = new EntryRun(journey, entry, entry.Seq);
+    }
+
+    public EntryRun Create(CompiledJourney journey, JourneyEntry entry)
+    {
+        var run = new EntryRun(journey, entry, null);
+        _created.Add(run);
+        return run;
+    }
+
+    /// <summary>The profile's entries in this pass (stored and created), for re-entry rules and matching.</summary>
+    public IEnumerable<EntryRun> OfProfile(long workspaceId, long profileId) =>
+        Runs.Where(r => r.Entry.WorkspaceId == workspaceId && r.Entry.ProfileId == profileId);
+}

@@ -1,0 +1,4 @@
+namespace Kizuna.Server.Journeys;
+
+/// <summary>A page of entries, newest first; <see cref="Before"/> asks for the next page.</summary>
+public sealed record JourneyEntriesResponse(IReadOnlyList<JourneyEntryResponse> Entries, long? Before);
