@@ -58,8 +58,8 @@ public static class CampaignBenchmark
 
         Console.WriteLine();
         Console.WriteLine($"load average at the end {Load()}");
-        Console.WriteLine("| store | servers | recipients | campaign | sent | send /s | raw blast /s | send / raw | after the pause/cancel call (messages, s) | recipients twice | same Message-ID twice | lost | server CPU ms a message | peak resident per server |");
-        Console.WriteLine("|---|---:|---:|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---|");
+        Console.WriteLine("| store | servers | recipients | campaign | sent | send /s | raw blast /s | send / raw | after the pause/cancel call (messages, s) | resume → next message | recipients twice | same Message-ID twice | lost | server CPU ms a message | peak resident per server |");
+        Console.WriteLine("|---|---:|---:|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|");
         rows.ForEach(Console.WriteLine);
         return 0;
     }
@@ -102,8 +102,8 @@ public static class CampaignBenchmark
         var senders = string.Join(", ", run.BySender.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value:N0}"));
         return
         [
-            I($"| {store} | {servers} | {options.Recipients:N0} | paused at {options.PauseAt:P0}, resumed, {run.State} ({senders}) | {run.Received:N0} | {run.PerSecond:N0} | {raw:N0} | {run.PerSecond / raw:0.00} | pause: {run.AfterPause:N0}, {run.PauseLatencySeconds:0.0} s | {run.Tally.More:N0} | {run.SameMessageId:N0} | {run.Tally.None:N0} | {cpu.TotalMilliseconds / Math.Max(1, run.Received):0.00} | {memory} |"),
-            I($"| {store} | {servers} | {options.Recipients:N0} | cancelled at {options.CancelAt:P0}, {cancel.State} | {cancel.AtCancel + cancel.AfterCancel:N0} (report {cancel.Report.Sent:N0}) | | | | cancel: {cancel.AfterCancel:N0}, {cancel.CancelLatencySeconds:0.0} s | {cancel.Tally.More:N0} | {cancel.SameMessageId:N0} | {cancel.Lost:N0} | | |"),
+            I($"| {store} | {servers} | {options.Recipients:N0} | paused at {options.PauseAt:P0}, resumed, {run.State} ({senders}) | {run.Received:N0} | {run.PerSecond:N0} | {raw:N0} | {run.PerSecond / raw:0.00} | pause: {run.AfterPause:N0}, {run.PauseLatencySeconds:0.0} s | {run.ResumeLatencySeconds:0.0} s | {run.Tally.More:N0} | {run.SameMessageId:N0} | {run.Tally.None:N0} | {cpu.TotalMilliseconds / Math.Max(1, run.Received):0.00} | {memory} |"),
+            I($"| {store} | {servers} | {options.Recipients:N0} | cancelled at {options.CancelAt:P0}, {cancel.State} | {cancel.AtCancel + cancel.AfterCancel:N0} (report {cancel.Report.Sent:N0}) | | | | cancel: {cancel.AfterCancel:N0}, {cancel.CancelLatencySeconds:0.0} s | | {cancel.Tally.More:N0} | {cancel.SameMessageId:N0} | {cancel.Lost:N0} | | |"),
         ];
     }
 

@@ -24,14 +24,17 @@ public sealed class CampaignPhases(CampaignApiClient api, CountingSmtpSink sink,
         var (afterPause, lastPaused) = await HoldAsync(atPause, ct);
         var resumed = Stopwatch.GetTimestamp();
         Console.WriteLine($"  resumed ({await api.ActAsync(id, "resume", ct)}) after {afterPause - atPause:N0} more messages, the last {Seconds(paused, lastPaused):0.00} s after the pause call");
+        await WaitForAsync(() => sink.Received > afterPause, "for the first message after the resume", ct, quiet: true);
+        var again = Stopwatch.GetTimestamp();
+        Console.WriteLine($"  the first message after the resume came {Seconds(resumed, again):0.0} s after the call");
         await WaitForAsync(() => sink.Received >= options.Recipients, "to finish", ct, quiet: true);
         var done = sink.LastArrival;
         var cpuUsed = group.ProcessorTimes.Zip(cpu, (after, before) => after - before).ToArray();
         await Task.Delay(TimeSpan.FromSeconds(5), ct);   // anything late shows as a duplicate
         var tally = sink.Tally();
-        var sending = Seconds(sink.FirstArrival, Math.Max(lastPaused, paused)) + Seconds(resumed, done);
+        var sending = Seconds(sink.FirstArrival, Math.Max(lastPaused, paused)) + Math.Max(0, Seconds(again, done));
         return new PauseResumeResult(
-            sink.Received, sending, cpuUsed, afterPause - atPause, lastPaused > paused ? Seconds(paused, lastPaused) : 0,
+            sink.Received, sending, cpuUsed, afterPause - atPause, lastPaused > paused ? Seconds(paused, lastPaused) : 0, Seconds(resumed, again),
             tally, sink.SameMessageId, sink.Unknown, await api.ReportAsync(id, ct), await api.StateAsync(id, ct), new Dictionary<string, long>(sink.BySender));
     }
 

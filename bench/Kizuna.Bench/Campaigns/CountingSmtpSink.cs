@@ -207,7 +207,7 @@ public sealed class CountingSmtpSink : IAsyncDisposable
         }
 
         var from = Header(headers, "From:");
-        var sender = from.Contains('"', StringComparison.Ordinal) ? from.Split('"')[1] : from;
+        var sender = from.Replace("\"", string.Empty, StringComparison.Ordinal) is var name && name.IndexOf('<', StringComparison.Ordinal) is var angle and > 0 ? name[..angle].Trim() : from;
         _bySender.AddOrUpdate(sender, 1, (_, n) => n + 1);
         foreach (var recipient in recipients)
         {

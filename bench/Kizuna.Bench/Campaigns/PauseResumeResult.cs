@@ -2,8 +2,8 @@ namespace Kizuna.Bench.Campaigns;
 
 /// <summary>
 /// The paused, resumed and finished campaign: messages at the sink, the seconds spent sending (first message to the
-/// pause's last, resume to the last), each server's processor time, what arrived after the pause call and how long
-/// after, the per-recipient tally (none, one, more, extra copies), repeated Message-IDs, unknown recipients, the
+/// pause's last, the first after the resume to the last), each server's processor time, what arrived after the pause call and how long
+/// after, how long after the resume call the next message came, the per-recipient tally (none, one, more, extra copies), repeated Message-IDs, unknown recipients, the
 /// report's targeted and sent, the final state and the messages per server.
 /// </summary>
 public sealed record PauseResumeResult(
@@ -12,6 +12,7 @@ public sealed record PauseResumeResult(
     TimeSpan[] Cpu,
     long AfterPause,
     double PauseLatencySeconds,
+    double ResumeLatencySeconds,
     (long None, long One, long More, long Extra) Tally,
     long SameMessageId,
     long Unknown,
