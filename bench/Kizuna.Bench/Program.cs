@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Kizuna.Bench.Analytics;
+using Kizuna.Bench.Campaigns;
 using Kizuna.Bench.Feed;
 using Kizuna.Bench.Ingest;
 using Kizuna.Bench.Jobs;
@@ -31,6 +32,8 @@ switch (verb)
         return await ScoresBenchmark.RunAsync(rest);
     case "segments-live":
         return await SegmentsLiveBenchmark.RunAsync(IngestOptions.Parse(rest));
+    case "campaigns":
+        return await CampaignBenchmark.RunAsync(CampaignBenchOptions.Parse(rest));
     case "templates":
         BenchmarkRunner.Run<TemplateRenderingBenchmarks>(args: rest);
         return 0;
@@ -44,6 +47,7 @@ switch (verb)
         Console.Error.WriteLine("  email      W4: a personalised email through the outbox to postfix's smtp-sink, against a bare MailKit blast");
         Console.Error.WriteLine("  scores     W7 scores: the per-customer scores refresh on a synthetic SQLite shop (--customers N, ten orders each)");
         Console.Error.WriteLine("  segments-live  W3 real time: W1 with real-time membership on against off, and ack → Segment Entered");
+        Console.Error.WriteLine("  campaigns  W4c: W4's email as a campaign by server processes, paused, resumed and cancelled mid-send, counted per recipient");
         Console.Error.WriteLine("  templates  W2: template rendering, Kizuna against bare Fluid and DotLiquid (BenchmarkDotNet args follow)");
         return verb.Length == 0 ? 0 : 2;
 }

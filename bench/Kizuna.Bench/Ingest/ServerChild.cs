@@ -18,6 +18,9 @@ public sealed class ServerChild : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The server's process id (for its <c>/proc</c> status).</summary>
+    public int Id => _process.Id;
+
     /// <summary>The processor time the server has used so far, user and kernel.</summary>
     public TimeSpan ProcessorTime
     {

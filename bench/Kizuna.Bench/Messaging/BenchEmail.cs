@@ -1,14 +1,21 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Kizuna.Bench.Messaging;
 
-/// <summary>W4's email: about 10 KB of HTML with a style sheet, a greeting, a loop over twelve products and a footer.</summary>
+/// <summary>
+/// W4's email: about 10 KB of HTML with a style sheet, a greeting, a loop over twelve products and a footer. W4 gives
+/// each message its recipient's data; W4c keeps the same data on each customer's profile (<see cref="Traits"/>) and
+/// reads it from <c>customer.traits</c>.
+/// </summary>
 public static class BenchEmail
 {
     public const string Subject = "{{ data.first_name }}, {{ data.products.size }} picks for you this week";
 
-    public static readonly string Html =
+    public static readonly string Html = HtmlSource;
+
+    private const string HtmlSource =
         """
         <html><head><style>
         body { font-family: Helvetica, Arial, sans-serif; color: #222222; background: #f4f4f4 }
@@ -38,6 +45,19 @@ public static class BenchEmail
         <br>Example Shop, 1-2-3 Shibuya, Tokyo</td></tr>
         </table></td></tr></table></body></html>
         """;
+
+    /// <summary>The subject and HTML reading the recipient's data from <paramref name="root"/> instead of <c>data</c>.</summary>
+    public static (string Subject, string Html) Over(string root) =>
+        (Subject.Replace("data.", root + ".", StringComparison.Ordinal), HtmlSource.Replace("data.", root + ".", StringComparison.Ordinal));
+
+    /// <summary>Recipient <paramref name="i"/>'s data as profile traits, with their email address and a cohort to segment on.</summary>
+    public static JsonObject Traits(int i, string email, string cohort)
+    {
+        var traits = JsonNode.Parse(Data(i))!.AsObject();
+        traits["email"] = email;
+        traits["cohort"] = cohort;
+        return traits;
+    }
 
     /// <summary>Recipient <paramref name="i"/>'s data: a name and twelve products of their own.</summary>
     public static string Data(int i) => JsonSerializer.Serialize(new

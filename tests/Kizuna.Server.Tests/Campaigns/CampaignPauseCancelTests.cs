@@ -86,27 +86,32 @@ public sealed class CampaignPauseCancelTests
     }
 
     /// <summary>Moves the clock a second at a time, letting the nodes' work of each second finish first.</summary>
-    private static async Task TickAsync(WebApplicationFactory<Program> host, FakeTimeProvider time, int seconds)
+    internal static async Task TickAsync(WebApplicationFactory<Program> host, FakeTimeProvider time, int seconds, params WebApplicationFactory<Program>[] others)
     {
         for (var i = 0; i < seconds; i++)
         {
             time.Advance(TimeSpan.FromSeconds(1));
-            await IdleAsync(host);
+            await IdleAsync(host, others);
         }
     }
 
-    /// <summary>Waits until no campaign step or email is due or running.</summary>
-    private static async Task IdleAsync(WebApplicationFactory<Program> host)
+    /// <summary>
+    /// Waits until no campaign step or email is due or running on any of the nodes (one database). A worker that started its wait just after the clock
+    /// moved waits a whole poll interval of the fake clock, so the jobs come due are signalled as a poll would find them.
+    /// </summary>
+    internal static async Task IdleAsync(WebApplicationFactory<Program> host, params WebApplicationFactory<Program>[] others)
     {
         var jobs = host.Services.GetRequiredService<JobQueue>();
+        var signals = others.Prepend(host).Select(h => h.Services.GetRequiredService<JobSignal>()).ToList();
         for (var tries = 0; tries < 1500; tries++)
         {
-            var busy = (await jobs.StatsAsync(Ct)).Where(q => q.Queue is "campaigns" or "email").Sum(q => q.Due + q.Running);
-            if (busy == 0)
+            var queues = (await jobs.StatsAsync(Ct)).Where(q => q.Queue is "campaigns" or "email" && q.Due + q.Running > 0).ToList();
+            if (queues.Count == 0)
             {
                 return;
             }
 
+            queues.ForEach(q => signals.ForEach(s => s.Notify(q.Queue)));
             await Task.Delay(20, Ct);
         }
 

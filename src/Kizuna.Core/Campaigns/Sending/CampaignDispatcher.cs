@@ -1,7 +1,9 @@
+using Dapper;
 using Kizuna.Campaigns.Storage;
 using Kizuna.Messaging;
 using Kizuna.Messaging.Channels.Sms;
 using Kizuna.Messaging.Outbox;
+using Kizuna.Storage;
 using Kizuna.Templates.Store;
 using Kizuna.Work.Jobs;
 using Microsoft.Extensions.Options;
@@ -10,15 +12,19 @@ namespace Kizuna.Campaigns.Sending;
 
 /// <summary>
 /// Moves a run's due recipients into the outbox a chunk per job, at the campaign's send rate, while the campaign is
-/// sending: a pause or cancel stops the chain at the next chunk. Each message's key is
+/// sending: a pause or cancel stops the chain at the next chunk. Once every recipient is in the outbox the chain
+/// looks every <see cref="DrainCheck"/> for the run's messages still on their way out, and the campaign stays
+/// sending (so it can still be paused or cancelled) until there are none. Each message's key is
 /// <c>campaign:&lt;id&gt;:run:&lt;n&gt;:profile:&lt;id&gt;</c>, so a chunk queued again (a crash before its
 /// recipients were marked, a second node, a resumed chain overlapping the old one) sends nobody twice.
 /// </summary>
 public sealed class CampaignDispatcher(
     CampaignStore campaigns, RecipientStore runs, DispatchStore recipients, AudienceReader audience, OutboxStore outbox,
-    TemplateStore templates, JobQueue jobs, IOptions<SmsOptions> sms, TimeProvider time)
+    TemplateStore templates, JobQueue jobs, Database database, IOptions<SmsOptions> sms, TimeProvider time)
 {
     public const int Chunk = 1_000;
+
+    public static readonly TimeSpan DrainCheck = TimeSpan.FromSeconds(1);
 
     public async Task DispatchAsync(CampaignJob job, CancellationToken ct)
     {
@@ -47,6 +53,12 @@ public sealed class CampaignDispatcher(
         }
         else if (held == 0)
         {
+            if (await FirstUnfinishedAsync(campaign, job.Since, ct) is { } unfinished)
+            {
+                await jobs.EnqueueAsync((job with { After = job.After + 1, Since = unfinished }).ToJob(now + DrainCheck), ct);
+                return;
+            }
+
             await runs.FinishRunAsync(job.WorkspaceId, job.CampaignId, job.Run, ct);
             var more = d.Schedule.Kind == ScheduleKind.Recurring ? campaign.NextRunAt : null;
             await campaigns.MoveAsync(job.WorkspaceId, job.CampaignId, [CampaignState.Sending], more is null ? CampaignState.Sent : CampaignState.Scheduled, more, ct);
@@ -89,6 +101,22 @@ public sealed class CampaignDispatcher(
         var queued = messages.Count == 0 ? [] : await outbox.QueueAsync([.. messages.Select(m => m.Message)], ct);
         marks.AddRange(messages.Select((m, i) => (m.ProfileId, "queued", (long?)queued[i].Id, (string?)null)));
         await recipients.MarkAsync(campaign.WorkspaceId, campaign.Id, run, marks, ct);
+    }
+
+    /// <summary>
+    /// The campaign's first message from id <paramref name="since"/> on that is queued, deferred or being sent. The
+    /// outbox sends roughly in id order, so walking the workspace's messages from the last answer stops soon.
+    /// </summary>
+    private async Task<long?> FirstUnfinishedAsync(Campaign campaign, long since, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QueryFirstOrDefaultAsync<long?>(new CommandDefinition(
+            """
+            SELECT id FROM messages WHERE workspace_id = @workspaceId AND id >= @since AND source LIKE @source
+              AND state IN ('queued', 'deferred', 'sending')
+            ORDER BY id LIMIT 1
+            """,
+            new { workspaceId = campaign.WorkspaceId, since, source = $"campaign:{campaign.Id}:%" }, cancellationToken: ct));
     }
 
     private string? Recipient(MessageChannel channel, long profileId, (string? Email, string? Phone) contact, out string? reason)

@@ -7,9 +7,10 @@ namespace Kizuna.Campaigns.Sending;
 /// One step of a campaign run on the <c>campaigns</c> queue: <c>start</c> a run, <c>snapshot</c> the next chunk of
 /// the audience after profile <paramref name="After"/>, <c>dispatch</c> the next chunk of due recipients into the
 /// outbox, or pick the A/B test's <c>winner</c>. Each step's key makes enqueuing it twice a no-op, and each step is
-/// idempotent, so a node dying mid-step only repeats it.
+/// idempotent, so a node dying mid-step only repeats it. <paramref name="Since"/> is where a dispatch chain waiting
+/// for the outbox to send the run's last messages looks from (a message id).
 /// </summary>
-public sealed record CampaignJob(string Step, long WorkspaceId, long CampaignId, int Run, long After = 0)
+public sealed record CampaignJob(string Step, long WorkspaceId, long CampaignId, int Run, long After = 0, long Since = 0)
 {
     public const string Queue = "campaigns";
     public const string Start = "start";
