@@ -97,6 +97,27 @@ public sealed class JourneySimulationTests
         Assert.Empty(other.Steps);
     }
 
+    [Fact]
+    public async Task Simulate_LoopThroughADelay_StopsAtTheStepLimit()
+    {
+        await using var app = new KizunaApplication();
+        var (admin, site, _) = await ClientsAsync(app);
+        using var a = admin;
+        using var w = site;
+        var created = await admin.PostAsJsonAsync("/api/journeys", new
+        {
+            name = "Ticker",
+            definition = new { entry = new { kind = "api" }, nodes = new object[] { new { id = "tick", kind = "delay", duration = "1m", next = "tick" } } },
+        }, Ct);
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(Ct));
+        var journey = (await created.Content.ReadFromJsonAsync<JourneyResponse>(Ct))!;
+
+        var path = await SimulateAsync(admin, journey.Id, new { traits = new { }, data = new { }, start = Iso(Start), horizon = "400d" });
+        Assert.True(path.StepLimitReached);
+        Assert.InRange(path.Steps.Count, 1_000, 1_001);   // a resumed delay takes two steps at once
+        Assert.Equal("waiting", path.State);
+    }
+
     [Theory]
     [InlineData("""{"event":"Checkout Started"}""", "profileId")]
     [InlineData("""{"profileId":1,"traits":{}}""", "profileId")]

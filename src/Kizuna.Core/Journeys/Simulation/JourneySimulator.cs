@@ -57,7 +57,7 @@ public sealed class JourneySimulator(JourneyStore journeys, JourneyEngine engine
         var end = input.Start + input.Horizon;
         var events = input.Events.Where(e => e.At <= end).OrderBy(e => e.At).ToList();
         var next = 0;
-        while (true)
+        while (run.Steps.Count < JourneySimulation.MaxSteps)
         {
             var timer = run.Entry.IsOpen ? run.TimerAt : null;
             if (next < events.Count && (timer is null || events[next].At <= timer))
@@ -93,7 +93,9 @@ public sealed class JourneySimulator(JourneyStore journeys, JourneyEngine engine
         }
 
         var entry = run.Entry;
-        return new JourneySimulation(journey.JourneyId, journey.Version, entry.State, entry.Node, entry.WaitUntil, entry.ExitReason, entry.ConvertedAt, null, path);
+        return new JourneySimulation(
+            journey.JourneyId, journey.Version, entry.State, entry.Node, entry.WaitUntil, entry.ExitReason, entry.ConvertedAt, null, path,
+            run.Steps.Count >= JourneySimulation.MaxSteps);
     }
 
     /// <summary>Why the entry event would not let the customer in (another trigger, a property filter), or null.</summary>
