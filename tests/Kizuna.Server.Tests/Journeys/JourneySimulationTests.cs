@@ -143,6 +143,8 @@ public sealed class JourneySimulationTests
         Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
         Assert.True((await answer.Content.ReadFromJsonAsync<JsonObject>(Ct))!["errors"]!.AsObject().ContainsKey(field), await answer.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsJsonAsync("/api/journeys/999999/simulate", new { traits = new { } }, Ct)).StatusCode);
+        using var notJson = new StringContent("""{"traits":{},"properties":[1],"events":"soon"}""", System.Text.Encoding.UTF8, "application/json");
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsync($"/api/journeys/{journey.Id}/simulate", notJson, Ct)).StatusCode);
     }
 
     private static async Task<JourneyResponse> StartCartJourneyAsync(HttpClient admin)
