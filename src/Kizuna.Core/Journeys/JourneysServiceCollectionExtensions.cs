@@ -1,5 +1,6 @@
 using Kizuna.Journeys.Engine;
 using Kizuna.Journeys.Library;
+using Kizuna.Journeys.Simulation;
 using Kizuna.Journeys.Storage;
 using Kizuna.Messaging.Checks;
 using Kizuna.Work.Changes;
@@ -49,6 +50,8 @@ public static class JourneysServiceCollectionExtensions
         services.AddSingleton<JourneyApiEntries>();
         services.AddSingleton<JourneyService>();
         services.AddSingleton<JourneyLibrary>();
+        services.AddSingleton<SimulatedMessages>();
+        services.AddSingleton<JourneySimulator>();
         services.AddSingleton<ISendCheck, JourneyCheck>();
         services.AddSingleton<IChangeConsumer, JourneyTriggers>();
         services.AddJobHandler<JourneyTimerHandler>(JourneyTimerHandler.Settings);

@@ -11,8 +11,8 @@ namespace Kizuna.Server.Journeys;
 
 /// <summary>
 /// Journeys: drafts and new versions (refused with every reason, naming field and node), validation alone, the
-/// ready-made journeys, launch, pause, resume, archive, API-triggered entries, entries with their paths and per-node
-/// counts. Reads need <c>journeys:read</c>, changes <c>journeys:write</c>.
+/// ready-made journeys, launch, pause, resume, archive, API-triggered entries, entries with their paths, per-node
+/// counts and simulations. Reads need <c>journeys:read</c>, changes <c>journeys:write</c>.
 /// </summary>
 public static class JourneysApi
 {
@@ -40,6 +40,7 @@ public static class JourneysApi
         group.MapPost("/{id}/entries", JourneyReadsApi.EnterAsync).WithName("EnterJourney").RequireScope(Scopes.JourneysWrite);
         group.MapGet("/{id}/entries", JourneyReadsApi.EntriesAsync).WithName("ListJourneyEntries");
         group.MapGet("/{id}/counts", JourneyReadsApi.CountsAsync).WithName("JourneyNodeCounts");
+        group.MapPost("/{id}/simulate", JourneySimulationApi.SimulateAsync).WithName("SimulateJourney");
         routes.MapGet("/api/profiles/{id}/journeys", JourneyReadsApi.ProfileEntriesAsync).WithTags("Journeys").WithName("ListProfileJourneyEntries")
             .RequireScope(Scopes.ProfilesRead).RequireScope(Scopes.JourneysRead);
         return routes;

@@ -155,6 +155,7 @@ public static class ScopeMatrix
         ["POST /api/journeys/{id}/entries"] = [Scopes.JourneysRead, Scopes.JourneysWrite],
         ["GET /api/journeys/{id}/entries"] = [Scopes.JourneysRead],
         ["GET /api/journeys/{id}/counts"] = [Scopes.JourneysRead],
+        ["POST /api/journeys/{id}/simulate"] = [Scopes.JourneysRead],
         ["GET /api/profiles/{id}/journeys"] = [Scopes.ProfilesRead, Scopes.JourneysRead],
     };
 }

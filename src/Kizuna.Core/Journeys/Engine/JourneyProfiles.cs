@@ -10,4 +10,8 @@ public sealed class JourneyProfiles(
     public ProfileState? State(long workspaceId, long profileId) => states.GetValueOrDefault((workspaceId, profileId));
 
     public int? LatestVersion(long workspaceId, long templateId) => latest.TryGetValue((workspaceId, templateId), out var v) ? v : null;
+
+    /// <summary>These profiles with one more customer's state (a simulation's hypothetical customer).</summary>
+    public JourneyProfiles With(long workspaceId, ProfileState state) =>
+        new(new Dictionary<(long, long), ProfileState>(states) { [(workspaceId, state.Id)] = state }, latest);
 }

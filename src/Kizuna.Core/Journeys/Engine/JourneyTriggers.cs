@@ -87,8 +87,8 @@ public sealed class JourneyTriggers(
         return journey.EntryFilter.Matches(properties, now);
     }
 
-    /// <summary>What one event does to one of the customer's entries: a conversion, an exit, or the end of a wait.</summary>
-    private static void Match(EntryRun run, ChangeEvent e, JsonObject? properties, JourneySnapshot snapshot, JourneySteps steps, DateTimeOffset now)
+    /// <summary>What one event does to one of the customer's entries: a conversion, an exit, or the end of a wait (a simulation matches its events with it too).</summary>
+    internal static void Match(EntryRun run, ChangeEvent e, JsonObject? properties, JourneySnapshot snapshot, JourneySteps steps, DateTimeOffset now)
     {
         var journey = run.Journey;
         if (!IsTrack(e))

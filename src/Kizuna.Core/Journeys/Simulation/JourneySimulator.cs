@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+using Kizuna.Journeys.Engine;
+using Kizuna.Journeys.Model;
+using Kizuna.Journeys.Storage;
+using Kizuna.Messaging.Channels.Sms;
+using Kizuna.Segments.Evaluation;
+using Kizuna.Work.Changes;
+using Microsoft.Extensions.Options;
+
+namespace Kizuna.Journeys.Simulation;
+
+/// <summary>
+/// Runs one customer through a journey version under a simulated clock with the engine's own steps
+/// (<see cref="JourneySteps"/>, the triggers' event matching, the timers' resumption) and writes nothing: no entry,
+/// no step, no message, no timer. Events and timers are taken in time order until the horizon; an event at the same
+/// moment as a timer comes first. The customer's state is read once at the start, so the simulated events move the
+/// entry (waits, exits, goal) but not the profile's segment conditions.
+/// </summary>
+public sealed class JourneySimulator(JourneyStore journeys, JourneyEngine engine, SimulatedMessages messages, IOptions<SmsOptions> sms)
+{
+    /// <summary>The simulated path, or null when the workspace has no such journey or version.</summary>
+    public async Task<JourneySimulation?> SimulateAsync(SimulationInput input, CancellationToken ct)
+    {
+        if (await journeys.FindAsync(input.WorkspaceId, input.JourneyId, ct) is not { } head
+            || await journeys.VersionAsync(input.WorkspaceId, input.JourneyId, input.Version ?? head.LiveVersion ?? head.Version, ct) is not { } version)
+        {
+            return null;
+        }
+
+        // Simulated as if live, whatever the journey's state: a draft is what one most wants to try.
+        var journey = new CompiledJourney(head with { State = JourneyStates.Live }, version);
+        if (Refusal(journey, input) is { } refusal)
+        {
+            return new JourneySimulation(journey.JourneyId, journey.Version, JourneySimulation.NotEntered, null, null, null, null, refusal, []);
+        }
+
+        var profileId = input.ProfileId ?? 0;
+        var profiles = await engine.PrepareAsync([journey], input.ProfileId is { } id ? [(input.WorkspaceId, id)] : [], ct);
+        if (input.ProfileId is null)
+        {
+            var context = new JsonObject();
+            if (input.TimeZone is not null)
+            {
+                context["timezone"] = input.TimeZone;
+            }
+
+            profiles = profiles.With(input.WorkspaceId, new ProfileState { Id = 0, Traits = input.Traits?.DeepClone().AsObject() ?? [], Context = context });
+        }
+
+        var snapshot = new JourneySnapshot([journey]);
+        var pass = new JourneyPass(snapshot, input.Start);
+        var run = pass.Create(journey, new JourneyEntry(
+            0, input.WorkspaceId, profileId, journey.JourneyId, journey.Version, "simulation", JourneyEntry.Active, journey.Definition.StartNode!, 0, null,
+            input.EntryEvent, input.EntryData?.ToJsonString(), null, input.Start, input.Start, null, null, null));
+        new JourneySteps(profiles, input.Start, sms.Value.DefaultRegion).Run(run, journey.Definition.StartNode);
+
+        var end = input.Start + input.Horizon;
+        var events = input.Events.Where(e => e.At <= end).OrderBy(e => e.At).ToList();
+        var next = 0;
+        while (run.Steps.Count < JourneySimulation.MaxSteps)
+        {
+            var timer = run.Entry.IsOpen ? run.TimerAt : null;
+            if (next < events.Count && (timer is null || events[next].At <= timer))
+            {
+                var e = events[next++];
+                var change = new ChangeEvent(input.WorkspaceId, profileId, Guid.Empty, $"simulation:{next}", "track", e.Name, e.At, e.At, e.Properties?.ToJsonString());
+                JourneyTriggers.Match(run, change, e.Properties, snapshot, new JourneySteps(profiles, e.At, sms.Value.DefaultRegion), e.At);
+            }
+            else if (timer is { } at && at <= end)
+            {
+                var node = journey.Nodes[run.Entry.Node];
+                var steps = new JourneySteps(profiles, at, sms.Value.DefaultRegion);
+                if (node.Kind == JourneyNodeKinds.Delay)
+                {
+                    steps.Resume(run, "passed", node.Next);
+                }
+                else
+                {
+                    steps.Resume(run, "timed_out", node.OnTimeout);
+                }
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        var path = new List<SimulatedStep>();
+        foreach (var step in run.Steps)
+        {
+            var message = step.Message is { } m ? await messages.RenderAsync(m, input.Traits, input.TimeZone, ct) : null;
+            path.Add(new SimulatedStep(step.Seq, step.Node, journey.Nodes.TryGetValue(step.Node, out var n) ? n.Kind : null, step.At, step.Outcome, message));
+        }
+
+        var entry = run.Entry;
+        return new JourneySimulation(
+            journey.JourneyId, journey.Version, entry.State, entry.Node, entry.WaitUntil, entry.ExitReason, entry.ConvertedAt, null, path,
+            run.Steps.Count >= JourneySimulation.MaxSteps);
+    }
+
+    /// <summary>Why the entry event would not let the customer in (another trigger, a property filter), or null.</summary>
+    private static string? Refusal(CompiledJourney journey, SimulationInput input)
+    {
+        var entry = journey.Definition.Entry;
+        if (entry.Kind == JourneyEntryRule.OnEvent && entry.TriggerEvent != input.EntryEvent)
+        {
+            return $"The journey is entered by the event '{entry.TriggerEvent}'.";
+        }
+
+        return entry.Kind == JourneyEntryRule.OnEvent && !journey.EntryFilter.Matches(input.EntryData, input.Start)
+            ? "The entry event's properties do not match the journey's entry filter."
+            : null;
+    }
+}
