@@ -53,21 +53,21 @@ public sealed class AbandonedCartEndToEndTests
         await TrackAsync(site, "buys-late", "Checkout Started", new { cart_id = "cart-3", products = new object[] { new { product_id = "p4", name = "Gyokuro", price = 30m, quantity = 1 } } });
         foreach (var user in users)
         {
-            await WaitForEntriesAsync(admin, ids[user], journey.Id, e => e.Count == 1 && e[0].State == "waiting" && e[0].Node == "wait_order", $"{user} waits for the order");
+            await WaitForEntriesAsync(host.Services, admin, ids[user], journey.Id, e => e.Count == 1 && e[0].State == "waiting" && e[0].Node == "wait_order", $"{user} waits for the order");
         }
 
         // Within the hour: an order for another cart leaves the first customer's entry alone; the second one's own order ends it.
         time.Advance(TimeSpan.FromMinutes(20));
         await TrackAsync(site, "abandons", "Order Completed", new { order_id = "o-other", cart_id = "cart-9", total = 5m, currency = "EUR" });
         await TrackAsync(site, "buys", "Order Completed", new { order_id = "o-2", cart_id = "cart-2", total = 9m, currency = "EUR" });
-        var bought = await WaitForEntriesAsync(admin, ids["buys"], journey.Id, e => e.Count == 1 && e[0].State == "exited", "the order ends the second entry");
+        var bought = await WaitForEntriesAsync(host.Services, admin, ids["buys"], journey.Id, e => e.Count == 1 && e[0].State == "exited", "the order ends the second entry");
         Assert.DoesNotContain(bought[0].Path, s => s.MessageId is not null);
 
         // An hour after the checkout: the cart email, with the items, to the two customers without their order.
         time.SetUtcNow(Start + TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
         foreach (var user in new[] { "abandons", "buys-late" })
         {
-            var waiting = await WaitForEntriesAsync(admin, ids[user], journey.Id, e => e[0].State == "waiting" && e[0].Node == "wait_offer", $"{user} waits for the offer");
+            var waiting = await WaitForEntriesAsync(host.Services, admin, ids[user], journey.Id, e => e[0].State == "waiting" && e[0].Node == "wait_offer", $"{user} waits for the offer");
             await MessagingApi.WaitForStateAsync(admin, waiting[0].Path.Single(s => s.Node == "cart_email").MessageId!.Value, "sent");
         }
 
@@ -83,9 +83,9 @@ public sealed class AbandonedCartEndToEndTests
         // Between the email and the offer, the third customer orders that cart: no offer for them; the first gets it.
         time.Advance(TimeSpan.FromHours(2));
         await TrackAsync(site, "buys-late", "Order Completed", new { order_id = "o-3", cart_id = "cart-3", total = 30m, currency = "EUR" });
-        await WaitForEntriesAsync(admin, ids["buys-late"], journey.Id, e => e[0].State == "exited", "the order ends the third entry");
+        await WaitForEntriesAsync(host.Services, admin, ids["buys-late"], journey.Id, e => e[0].State == "exited", "the order ends the third entry");
         time.SetUtcNow(Start + TimeSpan.FromHours(26));
-        var abandoned = await WaitForEntriesAsync(admin, ids["abandons"], journey.Id, e => e[0].State == "exited" && e[0].Node == "done", "the first entry ends after the offer");
+        var abandoned = await WaitForEntriesAsync(host.Services, admin, ids["abandons"], journey.Id, e => e[0].State == "exited" && e[0].Node == "done", "the first entry ends after the offer");
         Assert.Equal(
             ["wait_order:waiting", "wait_order:timed_out", "cart_email:sent", "wait_offer:waiting", "wait_offer:timed_out", "offer_sms:sent", "done:exited"],
             abandoned[0].Path.Select(s => $"{s.Node}:{s.Outcome}"));

@@ -44,12 +44,12 @@ public sealed class JourneyEngineTests
         await TrackAsync(site, "x", "Checkout Started", new { cart_id = "c2" });   // still in: after_exit keeps it out
         await TrackAsync(site, "x", "Order Completed", new { order_id = "o2", cart_id = "c2", total = 1m });
         await SettleAsync(host.Services);
-        var first = Assert.Single(await WaitForEntriesAsync(admin, x, journey.Id, e => e.Count == 1, "one entry"));
+        var first = Assert.Single(await WaitForEntriesAsync(host.Services, admin, x, journey.Id, e => e.Count == 1, "one entry"));
         Assert.Equal(("waiting", "wait:waiting"), (first.State, Path(first)));
 
         await TrackAsync(site, "x", "Order Completed", new { order_id = "o1", cart_id = 1 });   // 1 is not "c1"
         await TrackAsync(site, "x", "Order Completed", new { order_id = "o3", cart_id = "c1", total = 2m });
-        var done = await WaitForEntriesAsync(admin, x, journey.Id, e => e.Count == 1 && e[0].State == "exited", "the order for c1 ends the wait");
+        var done = await WaitForEntriesAsync(host.Services, admin, x, journey.Id, e => e.Count == 1 && e[0].State == "exited", "the order for c1 ends the wait");
         Assert.Equal("wait:waiting, wait:matched, thanks:sent, done:exited", Path(done[0]));
         Assert.Equal("exit node", done[0].ExitReason);
         var sent = await MessagingApi.WaitForStateAsync(admin, done[0].Path.Single(s => s.Node == "thanks").MessageId!.Value, "sent");
@@ -57,13 +57,13 @@ public sealed class JourneyEngineTests
 
         // After the exit the customer may enter again, twice in all; an exit event for the cart ends the second entry.
         await TrackAsync(site, "x", "Checkout Started", new { cart_id = "c4" });
-        await WaitForEntriesAsync(admin, x, journey.Id, e => e.Count == 2, "the second entry");
+        await WaitForEntriesAsync(host.Services, admin, x, journey.Id, e => e.Count == 2, "the second entry");
         await TrackAsync(site, "x", "Cart Abandoned Forever", new { cart_id = "c4" });
-        var ended = await WaitForEntriesAsync(admin, x, journey.Id, e => e.Count == 2 && e.All(i => i.State == "exited"), "the exit criterion ends the second");
+        var ended = await WaitForEntriesAsync(host.Services, admin, x, journey.Id, e => e.Count == 2 && e.All(i => i.State == "exited"), "the exit criterion ends the second");
         Assert.Equal("exit: Cart Abandoned Forever", ended[0].ExitReason);
         await TrackAsync(site, "x", "Checkout Started", new { cart_id = "c5" });
         await SettleAsync(host.Services);
-        Assert.Equal(2, (await WaitForEntriesAsync(admin, x, journey.Id, _ => true, "entries")).Count);
+        Assert.Equal(2, (await WaitForEntriesAsync(host.Services, admin, x, journey.Id, _ => true, "entries")).Count);
 
         var counts = (await admin.GetFromJsonAsync<List<NodeCountResponse>>($"/api/journeys/{journey.Id}/counts", Ct))!;
         Assert.Contains(new NodeCountResponse("wait", 2, 0, 1, 0), counts);
@@ -99,23 +99,23 @@ public sealed class JourneyEngineTests
 
         await TrackAsync(site, "early", "Signed Up", new { });
         var early = await ProfileIdAsync(admin, "early");
-        await WaitForEntriesAsync(admin, early, journey.Id, e => e.Count == 1, "the first entry");
+        await WaitForEntriesAsync(host.Services, admin, early, journey.Id, e => e.Count == 1, "the first entry");
 
         var edited = await admin.PutAsJsonAsync($"/api/journeys/{journey.Id}", new { name = "Journey v2", definition = Definition("3h", two) }, Ct);
         var saved = (await edited.Content.ReadFromJsonAsync<JourneyResponse>(Ct))!;
         Assert.Equal((2, 2, "live"), (saved.Version, saved.LiveVersion, saved.State));
         await TrackAsync(site, "late", "Signed Up", new { });
         var late = await ProfileIdAsync(admin, "late");
-        await WaitForEntriesAsync(admin, late, journey.Id, e => e.Count == 1, "the second entry");
+        await WaitForEntriesAsync(host.Services, admin, late, journey.Id, e => e.Count == 1, "the second entry");
 
         time.SetUtcNow(Start + TimeSpan.FromHours(1));
-        var first = (await WaitForEntriesAsync(admin, early, journey.Id, e => e[0].State == "completed", "v1 finishes"))[0];
-        var second = (await WaitForEntriesAsync(admin, late, journey.Id, e => e[0].State == "waiting", "v2 waits on"))[0];
+        var first = (await WaitForEntriesAsync(host.Services, admin, early, journey.Id, e => e[0].State == "completed", "v1 finishes"))[0];
+        var second = (await WaitForEntriesAsync(host.Services, admin, late, journey.Id, e => e[0].State == "waiting", "v2 waits on"))[0];
         Assert.Equal((1, 2), (first.Version, second.Version));
         Assert.Equal(one, (await admin.GetFromJsonAsync<MessageResponse>($"/api/messages/{first.Path.Single(s => s.Node == "hello" && s.MessageId is not null).MessageId}", Ct))!.TemplateId);
 
         time.SetUtcNow(Start + TimeSpan.FromHours(3));
-        second = (await WaitForEntriesAsync(admin, late, journey.Id, e => e[0].State == "completed", "v2 finishes"))[0];
+        second = (await WaitForEntriesAsync(host.Services, admin, late, journey.Id, e => e[0].State == "completed", "v2 finishes"))[0];
         Assert.Equal(two, (await admin.GetFromJsonAsync<MessageResponse>($"/api/messages/{second.Path.Single(s => s.Node == "hello" && s.MessageId is not null).MessageId}", Ct))!.TemplateId);
         var versions = (await admin.GetFromJsonAsync<List<JourneyVersionResponse>>($"/api/journeys/{journey.Id}/versions", Ct))!;
         Assert.Equal([1, 2], versions.Select(v => v.Version));
@@ -147,26 +147,26 @@ public sealed class JourneyEngineTests
         await IdentifyAsync(site, "p", new { email = "p@example.com" });
         var p = await ProfileIdAsync(admin, "p");
         await TrackAsync(site, "p", "Signed Up", new { });
-        await WaitForEntriesAsync(admin, p, journey.Id, e => e.Count == 1, "entered");
+        await WaitForEntriesAsync(host.Services, admin, p, journey.Id, e => e.Count == 1, "entered");
 
         (await admin.PostAsync($"/api/journeys/{journey.Id}/pause", null, Ct)).EnsureSuccessStatusCode();
         Assert.Equal(System.Net.HttpStatusCode.Conflict, (await admin.PostAsync($"/api/journeys/{journey.Id}/pause", null, Ct)).StatusCode);
         await TrackAsync(site, "p", "Signed Up", new { });   // nobody enters a paused journey
         time.SetUtcNow(Start + TimeSpan.FromHours(2));       // the timer comes due while paused
         await SettleAsync(host.Services);
-        var held = Assert.Single(await WaitForEntriesAsync(admin, p, journey.Id, _ => true, "entries"));
+        var held = Assert.Single(await WaitForEntriesAsync(host.Services, admin, p, journey.Id, _ => true, "entries"));
         Assert.Equal(("waiting", "pause"), (held.State, held.Node));
 
         (await admin.PostAsync($"/api/journeys/{journey.Id}/resume", null, Ct)).EnsureSuccessStatusCode();
-        var resumed = await WaitForEntriesAsync(admin, p, journey.Id, e => e[0].Node == "later", "the entry carries on after the resume");
+        var resumed = await WaitForEntriesAsync(host.Services, admin, p, journey.Id, e => e[0].Node == "later", "the entry carries on after the resume");
         Assert.Equal("pause:waiting, pause:passed, hello:sent, later:waiting", Path(resumed[0]));
 
         (await admin.PostAsync($"/api/journeys/{journey.Id}/archive", null, Ct)).EnsureSuccessStatusCode();
-        var archived = Assert.Single(await WaitForEntriesAsync(admin, p, journey.Id, e => e[0].State == "exited", "archived"));
+        var archived = Assert.Single(await WaitForEntriesAsync(host.Services, admin, p, journey.Id, e => e[0].State == "exited", "archived"));
         Assert.Equal(("archived", "later:exited"), (archived.ExitReason, archived.Path[^1].Node + ":" + archived.Path[^1].Outcome));
         time.SetUtcNow(Start + TimeSpan.FromDays(8));
         await SettleAsync(host.Services);
-        Assert.Equal(5, Assert.Single(await WaitForEntriesAsync(admin, p, journey.Id, _ => true, "entries")).Path.Count);
+        Assert.Equal(5, Assert.Single(await WaitForEntriesAsync(host.Services, admin, p, journey.Id, _ => true, "entries")).Path.Count);
         Assert.Equal(System.Net.HttpStatusCode.Conflict, (await admin.PutAsJsonAsync($"/api/journeys/{journey.Id}", new { name = "x", definition = new { } }, Ct)).StatusCode);
     }
 }

@@ -37,11 +37,25 @@ internal static class JourneysTestData
         (await admin.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/profiles/by-user/{user}", Ct))!["id"]!.GetValue<long>();
 
     /// <summary>Waits (about 30 s at most) until <paramref name="check"/> holds for the customer's entries into the journey, and answers them.</summary>
+    public static Task<IReadOnlyList<JourneyEntryResponse>> WaitForEntriesAsync(
+        HttpClient admin, long profileId, long journeyId, Func<IReadOnlyList<JourneyEntryResponse>, bool> check, string what) =>
+        WaitForEntriesAsync(null, admin, profileId, journeyId, check, what);
+
+    /// <summary>
+    /// Waits for the customer's entries to pass <paramref name="check"/>, waking the change consumers of
+    /// <paramref name="services"/> now and then: under a frozen clock their poll never fires, so a change that was below
+    /// another transaction's horizon when they read (PostgreSQL) would wait for the next commit.
+    /// </summary>
     public static async Task<IReadOnlyList<JourneyEntryResponse>> WaitForEntriesAsync(
-        HttpClient admin, long profileId, long journeyId, Func<IReadOnlyList<JourneyEntryResponse>, bool> check, string what)
+        IServiceProvider? services, HttpClient admin, long profileId, long journeyId, Func<IReadOnlyList<JourneyEntryResponse>, bool> check, string what)
     {
         for (var tries = 0; ; tries++)
         {
+            if (services is not null && tries % 10 == 9)
+            {
+                services.GetRequiredService<Kizuna.Work.Changes.ChangeSignal>().Wake();
+            }
+
             var entries = (await admin.GetFromJsonAsync<List<JourneyEntryResponse>>($"/api/profiles/{profileId}/journeys", Ct))!
                 .Where(e => e.JourneyId == journeyId).ToList();
             if (check(entries))
