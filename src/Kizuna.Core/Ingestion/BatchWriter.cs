@@ -52,22 +52,27 @@ internal sealed partial class BatchWriter(DbConnection connection, DbTransaction
         }
 
         var changed = _profiles.Values.Where(p => p.Dirty && p.MergedInto is null).Select(p => (p.WorkspaceId, p.Id)).ToList();
-        var changeId = await AppendChangeAsync(changed, ct);
-        await FlushAsync(changeId, ct);
-        if (changeId is { } id)
+        var position = await AppendChangeAsync(changed, ct);
+        await FlushAsync(position?.Id, ct);
+        Change? change = null;
+        if (position is { } at)
         {
-            await ChangeLog.StampAsync(connection, transaction, id, time.GetUtcNow(), ct);
+            var committedAt = time.GetUtcNow();
+            await ChangeLog.StampAsync(connection, transaction, at.Id, committedAt, ct);
+            change = new Change(at, committedAt, [.. _events.Select(e => new ChangeEvent(
+                e.Ws, e.ProfileId, e.EventId, e.Message.MessageId, TypeName(e.Message.Type), e.Message.Name,
+                e.Message.Timestamp, e.Message.ReceivedAt, e.Message.PropertiesJson ?? e.Message.TraitsJson))], changed, _merges, []);
         }
 
         var stored = _events.Select(e => new StoredEvent(e.Ws, e.ProfileId, e.EventId, e.Message.Type, e.Message.Name, e.Message.Timestamp, e.Message.PropertiesJson)).ToList();
-        return (results, new CommittedBatch(stored, changed, _merges, changeId));
+        return (results, new CommittedBatch(stored, changed, _merges, change));
     }
 
     /// <summary>
     /// The transaction's row in the change feed, written before its events so that they carry its id; none when the
     /// transaction met only repeated messages.
     /// </summary>
-    private async Task<long?> AppendChangeAsync(List<(long WorkspaceId, long ProfileId)> changed, CancellationToken ct)
+    private async Task<ChangePosition?> AppendChangeAsync(List<(long WorkspaceId, long ProfileId)> changed, CancellationToken ct)
     {
         var change = new ChangeRecord(time.GetUtcNow(), _events.Count, changed, _merges, []);
         return change.IsEmpty ? null : await ChangeLog.AppendAsync(connection, transaction, dialect, change, ct);

@@ -3,8 +3,8 @@ using Kizuna.Ingestion;
 namespace Kizuna.Work.Changes;
 
 /// <summary>
-/// What one committed transaction changed: its events (read from the events table, so those of a customer erased
-/// since are gone), the profiles whose traits or aggregates changed, the merges and the erasures.
+/// What one committed transaction changed: its events (as stored: those of a customer erased since are gone), the
+/// profiles whose traits or aggregates changed, the merges and the erasures.
 /// </summary>
 public sealed record Change(
     ChangePosition Position,

@@ -7,18 +7,27 @@ namespace Kizuna.Work.Changes;
 /// <summary>
 /// Reads the change feed in commit order. Each read takes only the changes no transaction still running can come
 /// before (<see cref="SqlDialect.VisibleHorizon"/>, in the same statement and so the same snapshot), so a position
-/// once passed never has a change appear behind it.
+/// once passed never has a change appear behind it. Changes this node committed moments ago are handed over from
+/// <see cref="RecentChanges"/> where it holds them.
 /// </summary>
-public sealed class ChangeFeed(Database database, TimeProvider time, IEnumerable<IChangeConsumer> consumers)
+public sealed class ChangeFeed(Database database, TimeProvider time, IEnumerable<IChangeConsumer> consumers, RecentChanges? recent = null)
 {
     private readonly string[] _consumers = [.. consumers.Where(c => c.Enabled).Select(c => c.Name)];
 
     /// <summary>Up to <paramref name="limit"/> changes after <paramref name="after"/>, in feed order, with their events.</summary>
     public Task<IReadOnlyList<Change>> ReadAsync(ChangePosition after, int limit, CancellationToken ct) => ReadAsync(after, limit, true, ct);
 
-    /// <summary>As <see cref="ReadAsync(ChangePosition, int, CancellationToken)"/>, the events without their properties unless <paramref name="properties"/>.</summary>
+    /// <summary>
+    /// As <see cref="ReadAsync(ChangePosition, int, CancellationToken)"/>, the events without their properties unless
+    /// <paramref name="properties"/> (those held in memory keep theirs: leaving them out would save nothing).
+    /// </summary>
     public async Task<IReadOnlyList<Change>> ReadAsync(ChangePosition after, int limit, bool properties, CancellationToken ct)
     {
+        if (recent?.TryRead(after, limit) is { } held)
+        {
+            return held;
+        }
+
         await using var connection = await database.OpenAsync(ct);
         // A row value comparison (SQLite 3.15+ and PostgreSQL both take it) is one range scan of changes_position.
         var rows = (await connection.QueryAsync<(long Id, long Tx, long CommittedAt, string Profiles, string Merges, string Erased)>(new CommandDefinition(

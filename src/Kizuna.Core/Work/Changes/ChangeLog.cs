@@ -14,15 +14,18 @@ namespace Kizuna.Work.Changes;
 /// </summary>
 public static class ChangeLog
 {
-    /// <summary>Appends <paramref name="change"/> and returns its id, which the transaction's events carry as <c>change_id</c>.</summary>
-    public static async Task<long> AppendAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, ChangeRecord change, CancellationToken ct)
+    /// <summary>
+    /// Appends <paramref name="change"/> and returns its place in the feed, whose id the transaction's events carry as
+    /// <c>change_id</c>.
+    /// </summary>
+    public static async Task<ChangePosition> AppendAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, ChangeRecord change, CancellationToken ct)
     {
         var sql = $"""
             INSERT INTO changes (tx, committed_at, event_count, profiles, merges, erased)
             VALUES ({dialect.CurrentTransaction}, @at, @count, {dialect.Json("@profiles")}, {dialect.Json("@merges")}, {dialect.Json("@erased")})
-            RETURNING id
+            RETURNING tx, id
             """;
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, new
+        var (tx, id) = await connection.QuerySingleAsync<(long Tx, long Id)>(new CommandDefinition(sql, new
         {
             at = change.CommittedAt.ToUnixTimeMilliseconds(),
             count = change.EventCount,
@@ -30,6 +33,7 @@ public static class ChangeLog
             merges = Json(change.Merges, (w, m) => { w.WriteNumberValue(m.WorkspaceId); w.WriteNumberValue(m.From); w.WriteNumberValue(m.Into); }),
             erased = Json(change.Erased, (w, p) => { w.WriteNumberValue(p.WorkspaceId); w.WriteNumberValue(p.ProfileId); }),
         }, transaction, cancellationToken: ct));
+        return new ChangePosition(tx, id);
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ public sealed class ChangeSignal : ICommittedBatchObserver
 
     public ValueTask OnCommittedAsync(CommittedBatch batch, CancellationToken ct)
     {
-        if (batch.ChangeId is not null)
+        if (batch.Change is not null)
         {
             Wake();
         }

@@ -13,6 +13,10 @@ public static class ChangesServiceCollectionExtensions
             .Validate(o => o.Folder is null || o.Folder.IndexOfAny(Path.GetInvalidPathChars()) < 0, "Archive:Folder is not a valid path.").ValidateOnStart();
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton<ChangeCursorStore>();
+        // Held before the consumers are woken, so the change that wakes them is read from memory.
+        services.AddSingleton<RecentChanges>();
+        services.AddSingleton<ICommittedBatchObserver>(sp => sp.GetRequiredService<RecentChanges>());
+        services.AddSingleton<Profiles.IErasureObserver>(sp => sp.GetRequiredService<RecentChanges>());
         services.AddSingleton<ChangeSignal>();
         services.AddSingleton<ICommittedBatchObserver>(sp => sp.GetRequiredService<ChangeSignal>());
         services.AddSingleton<IChangeConsumer, EventArchive>();

@@ -37,7 +37,7 @@ public sealed class PostgresVisibilityTests
             Assert.Equal(2, lag.Behind);   // committed and waiting behind the open one, which is not counted before it commits
 
             await open.CommitAsync(Ct);
-            Assert.NotNull(held.ChangeId);
+            Assert.NotNull(held.Change);
         }
 
         await f.WriteAsync("last");
