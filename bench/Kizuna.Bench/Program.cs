@@ -4,6 +4,7 @@ using Kizuna.Bench.Campaigns;
 using Kizuna.Bench.Feed;
 using Kizuna.Bench.Ingest;
 using Kizuna.Bench.Jobs;
+using Kizuna.Bench.Journeys;
 using Kizuna.Bench.Messaging;
 using Kizuna.Bench.Scores;
 using Kizuna.Bench.Segments;
@@ -34,6 +35,8 @@ switch (verb)
         return await SegmentsLiveBenchmark.RunAsync(IngestOptions.Parse(rest));
     case "campaigns":
         return await CampaignBenchmark.RunAsync(CampaignBenchOptions.Parse(rest));
+    case "journeys":
+        return await JourneyBenchmark.RunAsync(JourneyBenchOptions.Parse(rest));
     case "templates":
         BenchmarkRunner.Run<TemplateRenderingBenchmarks>(args: rest);
         return 0;
@@ -48,6 +51,7 @@ switch (verb)
         Console.Error.WriteLine("  scores     W7 scores: the per-customer scores refresh on a synthetic SQLite shop (--customers N, ten orders each)");
         Console.Error.WriteLine("  segments-live  W3 real time: W1 with real-time membership on against off, and ack → Segment Entered");
         Console.Error.WriteLine("  campaigns  W4c: W4's email as a campaign by server processes, paused, resumed and cancelled mid-send, counted per recipient");
+        Console.Error.WriteLine("  journeys   W5: live journeys triggered by events (ack → outbox row), and a million entries waiting on timers (lateness, steps/s)");
         Console.Error.WriteLine("  templates  W2: template rendering, Kizuna against bare Fluid and DotLiquid (BenchmarkDotNet args follow)");
         return verb.Length == 0 ? 0 : 2;
 }

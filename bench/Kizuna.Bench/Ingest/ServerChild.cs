@@ -71,6 +71,10 @@ public sealed class ServerChild : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening but not answering within the timeout yet: a busy machine's first request.
+            }
 
             await Task.Delay(100);
         }

@@ -176,6 +176,56 @@ internal static class BulkSql
     }
 
     /// <summary>
+    /// Runs one statement over many rows of positional values, reading what it returns: on SQLite
+    /// <paramref name="sqlite"/> (parameters <c>?1</c>…<c>?n</c>) is stepped once per row; on PostgreSQL
+    /// <paramref name="postgres"/> runs once, its <c>{rows}</c> standing for <c>unnest(@c0, …) AS u(c0, …)</c> with
+    /// column <c>i</c> bound as one array of <paramref name="types"/>[i] (nullable for value types, so a column of
+    /// nulls keeps its type). For the compare-and-set updates of many rows that an insert cannot express.
+    /// </summary>
+    public static async Task RunForRowsAsync(
+        DbConnection connection, DbTransaction transaction, string sqlite, string postgres, IReadOnlyList<Type> types,
+        IReadOnlyList<object?[]> rows, Action<RowReader>? onRow, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        if (connection is SqliteConnection sqliteConnection)
+        {
+            using var statement = new SqliteStatement(sqliteConnection, sqlite);
+            foreach (var row in rows)
+            {
+                statement.Run(row, onRow is null ? null : s => onRow(new RowReader(s)));
+            }
+
+            return;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        for (var c = 0; c < types.Count; c++)
+        {
+            var array = Array.CreateInstance(types[c].IsValueType ? typeof(Nullable<>).MakeGenericType(types[c]) : types[c], rows.Count);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                array.SetValue(rows[i][c], i);
+            }
+
+            command.Parameters.Add(Parameter(command, $"@c{c}", array));
+        }
+
+        var columns = Enumerable.Range(0, types.Count).ToList();
+        command.CommandText = postgres.Replace(
+            "{rows}", $"unnest({string.Join(", ", columns.Select(c => $"@c{c}"))}) AS u({string.Join(", ", columns.Select(c => $"c{c}"))})", StringComparison.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            onRow?.Invoke(new RowReader(reader));
+        }
+    }
+
+    /// <summary>
     /// Runs a query whose <c>IN ({in})</c> stands for a list of values: one point query per value on SQLite,
     /// <c>= ANY(@values)</c> with the values as one array on PostgreSQL. <paramref name="workspaceId"/> is bound as <c>@ws</c>.
     /// </summary>

@@ -8,6 +8,7 @@ public sealed class JourneyPass(JourneySnapshot snapshot, DateTimeOffset now)
 {
     private readonly Dictionary<long, EntryRun> _loaded = [];
     private readonly List<EntryRun> _created = [];
+    private readonly Dictionary<(long WorkspaceId, long ProfileId), List<EntryRun>> _byProfile = [];
 
     public JourneySnapshot Snapshot { get; } = snapshot;
 
@@ -28,17 +29,32 @@ public sealed class JourneyPass(JourneySnapshot snapshot, DateTimeOffset now)
             return null;
         }
 
-        return _loaded[entry.Id] = new EntryRun(journey, entry, entry.Seq);
+        return Index(_loaded[entry.Id] = new EntryRun(journey, entry, entry.Seq));
     }
 
     public EntryRun Create(CompiledJourney journey, JourneyEntry entry)
     {
         var run = new EntryRun(journey, entry, null);
         _created.Add(run);
-        return run;
+        return Index(run);
     }
 
-    /// <summary>The profile's entries in this pass (stored and created), for re-entry rules and matching.</summary>
-    public IEnumerable<EntryRun> OfProfile(long workspaceId, long profileId) =>
-        Runs.Where(r => r.Entry.WorkspaceId == workspaceId && r.Entry.ProfileId == profileId);
+    /// <summary>
+    /// The profile's entries in this pass (stored and created), for re-entry rules and matching: looked up, not
+    /// scanned, as a batch of thousands of events each asks for its own customer's.
+    /// </summary>
+    public IReadOnlyList<EntryRun> OfProfile(long workspaceId, long profileId) =>
+        _byProfile.TryGetValue((workspaceId, profileId), out var runs) ? runs : [];
+
+    private EntryRun Index(EntryRun run)
+    {
+        var key = (run.Entry.WorkspaceId, run.Entry.ProfileId);
+        if (!_byProfile.TryGetValue(key, out var runs))
+        {
+            _byProfile[key] = runs = [];
+        }
+
+        runs.Add(run);
+        return run;
+    }
 }

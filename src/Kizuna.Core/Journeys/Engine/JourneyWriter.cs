@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
+using Kizuna.Ingestion;
 using Kizuna.Messaging.Outbox;
 using Kizuna.Storage;
 using Kizuna.Work.Jobs;
@@ -10,10 +12,14 @@ namespace Kizuna.Journeys.Engine;
 /// Writes a pass in one transaction: new entries (a key already there means the trigger was handled, and its entry
 /// is left alone), moved entries compare-and-set on the seq they were read at, then the winners' outbox messages,
 /// steps and timers. So a pass repeated after a crash, or racing another node's pass over the same entry, writes
-/// every step and message once.
+/// every step and message once. Each kind of row goes in as one bulk statement (<see cref="BulkSql"/>: one array-bound
+/// statement on PostgreSQL, one prepared statement stepped per row on SQLite, in this process's write turn).
 /// </summary>
 public sealed class JourneyWriter(Database database, OutboxStore outbox, JobQueue jobs, TimeProvider time)
 {
+    private static readonly Type[] MoveTypes =
+        [typeof(long), typeof(long), typeof(string), typeof(string), typeof(long), typeof(long), typeof(string), typeof(long), typeof(long), typeof(string), typeof(long)];
+
     public async Task CommitAsync(JourneyPass pass, CancellationToken ct)
     {
         var runs = pass.Runs.Where(r => r.Moved || r.Converted).ToList();
@@ -23,46 +29,32 @@ public sealed class JourneyWriter(Database database, OutboxStore outbox, JobQueu
         }
 
         var now = Epoch.ToMs(time.GetUtcNow());
+        var dialect = database.Dialect;
+        using var turn = await SqliteDatabase.WriteTurnAsync(database, ct);
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var winners = new List<EntryRun>();
-        foreach (var run in runs)
+        var winners = await InsertAsync(connection, transaction, dialect, [.. runs.Where(r => r.IsNew)], now, ct);
+        winners.AddRange(await MoveAsync(connection, transaction, [.. runs.Where(r => !r.IsNew && r.Moved)], now, ct));
+        foreach (var run in runs.Where(r => !r.IsNew && !r.Moved))
         {
-            if (run.IsNew ? await InsertAsync(connection, transaction, run, now, ct) : await UpdateAsync(connection, transaction, run, now, ct))
-            {
-                winners.Add(run);
-            }
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE journey_entries SET converted_at = @convertedAt WHERE id = @Id AND converted_at IS NULL",
+                new { run.Entry.Id, convertedAt = Epoch.ToMs(run.Entry.ConvertedAt!.Value) }, transaction, cancellationToken: ct));
         }
 
         var planned = winners.SelectMany(r => r.Steps.Where(s => s.Message is not null).Select(s => (Run: r, Step: s))).ToList();
         var (queued, messageJobs) = await outbox.QueueAsync(connection, transaction,
-            [.. planned.Select(p => p.Step.Message! with { IdempotencyKey = p.Step.Message!.IdempotencyKey.Replace(JourneySteps.EntryPlaceholder, p.Run.Entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) })], ct);
+            [.. planned.Select(p => p.Step.Message! with { IdempotencyKey = p.Step.Message!.IdempotencyKey.Replace(JourneySteps.EntryPlaceholder, p.Run.Entry.Id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal) })], ct);
         var messageIds = planned.Select((p, i) => (p.Run.Entry.Id, p.Step.Seq, queued[i].Id)).ToDictionary(p => (p.Item1, p.Seq), p => p.Item3);
 
-        foreach (var run in winners)
-        {
-            foreach (var step in run.Steps)
+        await BulkSql.InsertAsync<int>(connection, transaction, dialect,
+            "INSERT INTO journey_steps (workspace_id, entry_id, seq, profile_id, journey_id, node, at, outcome, message_id)",
+            [.. winners.SelectMany(run => run.Steps.Select(step => new object?[]
             {
-                await connection.ExecuteAsync(new CommandDefinition(
-                    """
-                    INSERT INTO journey_steps (workspace_id, entry_id, seq, profile_id, journey_id, node, at, outcome, message_id)
-                    VALUES (@WorkspaceId, @entry, @seq, @ProfileId, @JourneyId, @node, @at, @outcome, @message)
-                    ON CONFLICT (workspace_id, entry_id, seq) DO NOTHING
-                    """,
-                    new
-                    {
-                        run.Entry.WorkspaceId,
-                        entry = run.Entry.Id,
-                        seq = (long)step.Seq,
-                        run.Entry.ProfileId,
-                        run.Entry.JourneyId,
-                        node = step.Node,
-                        at = Epoch.ToMs(step.At),
-                        outcome = step.Outcome,
-                        message = messageIds.TryGetValue((run.Entry.Id, step.Seq), out var m) ? m : (long?)null,
-                    }, transaction, cancellationToken: ct));
-            }
-        }
+                run.Entry.WorkspaceId, run.Entry.Id, (long)step.Seq, run.Entry.ProfileId, run.Entry.JourneyId, step.Node, Epoch.ToMs(step.At), step.Outcome,
+                messageIds.TryGetValue((run.Entry.Id, step.Seq), out var m) ? m : null,
+            }))],
+            "ON CONFLICT (workspace_id, entry_id, seq) DO NOTHING", null, null, ct);
 
         var timers = winners.Where(r => r.TimerAt is not null && r.Entry.State == JourneyEntry.Waiting)
             .Select(r => new JourneyTimer(r.Entry.Id, r.Entry.Seq).ToJob(r.Entry.WorkspaceId, r.Entry.JourneyId, r.Entry.Version, r.Journey.Head.Resumes, r.TimerAt!.Value))
@@ -72,71 +64,65 @@ public sealed class JourneyWriter(Database database, OutboxStore outbox, JobQueu
         jobs.Wake([.. messageJobs, .. timers]);
     }
 
-    private static async Task<bool> InsertAsync(DbConnection connection, DbTransaction transaction, EntryRun run, long now, CancellationToken ct)
+    /// <summary>Inserts the new entries whose key is free; answers those (their ids set).</summary>
+    private static async Task<List<EntryRun>> InsertAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, List<EntryRun> runs, long now, CancellationToken ct)
     {
-        var e = run.Entry;
-        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+        var ids = await BulkSql.InsertAsync(connection, transaction, dialect,
             """
-            INSERT INTO journey_entries (workspace_id, profile_id, journey_id, version, entry_key, state, node, seq, wait_until, entry_event,
+            INSERT INTO journey_entries (workspace_id, journey_id, entry_key, profile_id, version, state, node, seq, wait_until, entry_event,
                                          entry_data, vars, entered_at, updated_at, finished_at, exit_reason, converted_at)
-            VALUES (@WorkspaceId, @ProfileId, @JourneyId, @version, @EntryKey, @State, @Node, @seq, @waitUntil, @EntryEvent,
-                    @EntryData, @vars, @enteredAt, @now, @finishedAt, @ExitReason, @convertedAt)
-            ON CONFLICT (workspace_id, journey_id, entry_key) DO NOTHING RETURNING id
             """,
-            Parameters(run, now), transaction, cancellationToken: ct));
-        if (id is not { } created)
+            [.. runs.Select(run =>
+            {
+                var e = run.Entry;
+                return new object?[]
+                {
+                    e.WorkspaceId, e.JourneyId, e.EntryKey, e.ProfileId, (long)e.Version, e.State, e.Node, (long)e.Seq, Ms(e.WaitUntil), e.EntryEvent,
+                    e.EntryData, Vars(run), Epoch.ToMs(e.EnteredAt), now, Ms(e.FinishedAt), e.ExitReason, Ms(e.ConvertedAt),
+                };
+            })],
+            "ON CONFLICT (workspace_id, journey_id, entry_key) DO NOTHING RETURNING workspace_id, journey_id, entry_key, id", null,
+            r => (Key: (r.GetInt64(0), r.GetInt64(1), r.GetString(2)), Id: r.GetInt64(3)), ct);
+        var created = ids.ToDictionary(p => p.Key, p => p.Id);
+        var winners = new List<EntryRun>(created.Count);
+        foreach (var run in runs)
         {
-            return false;
+            if (created.TryGetValue((run.Entry.WorkspaceId, run.Entry.JourneyId, run.Entry.EntryKey), out var id))
+            {
+                run.Entry = run.Entry with { Id = id };
+                winners.Add(run);
+            }
         }
 
-        run.Entry = e with { Id = created };
-        return true;
+        return winners;
     }
 
-    private static async Task<bool> UpdateAsync(DbConnection connection, DbTransaction transaction, EntryRun run, long now, CancellationToken ct)
+    /// <summary>Moves the stored entries still at the seq they were read at; answers those.</summary>
+    private static async Task<List<EntryRun>> MoveAsync(DbConnection connection, DbTransaction transaction, List<EntryRun> runs, long now, CancellationToken ct)
     {
-        if (!run.Moved)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE journey_entries SET converted_at = @convertedAt WHERE id = @Id AND converted_at IS NULL",
-                new { run.Entry.Id, convertedAt = Epoch.ToMs(run.Entry.ConvertedAt!.Value) }, transaction, cancellationToken: ct));
-            return false;
-        }
-
-        var args = Parameters(run, now);
-        args.Add("loadedSeq", (long)run.LoadedSeq!.Value);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        var moved = new HashSet<long>();
+        await BulkSql.RunForRowsAsync(connection, transaction,
             """
-            UPDATE journey_entries SET state = @State, node = @Node, seq = @seq, wait_until = @waitUntil, vars = @vars, updated_at = @now,
-                   finished_at = @finishedAt, exit_reason = @ExitReason, converted_at = COALESCE(converted_at, @convertedAt)
-            WHERE id = @Id AND seq = @loadedSeq
-            """, args, transaction, cancellationToken: ct)) == 1;
+            UPDATE journey_entries SET state = ?3, node = ?4, seq = ?5, wait_until = ?6, vars = ?7, updated_at = ?8,
+                   finished_at = ?9, exit_reason = ?10, converted_at = COALESCE(converted_at, ?11)
+            WHERE id = ?1 AND seq = ?2 RETURNING id
+            """,
+            """
+            UPDATE journey_entries AS e SET state = u.c2, node = u.c3, seq = u.c4, wait_until = u.c5, vars = u.c6, updated_at = u.c7,
+                   finished_at = u.c8, exit_reason = u.c9, converted_at = COALESCE(e.converted_at, u.c10)
+            FROM {rows} WHERE e.id = u.c0 AND e.seq = u.c1 RETURNING e.id
+            """,
+            MoveTypes,
+            [.. runs.Select(run =>
+            {
+                var e = run.Entry;
+                return new object?[] { e.Id, (long)run.LoadedSeq!.Value, e.State, e.Node, (long)e.Seq, Ms(e.WaitUntil), Vars(run), now, Ms(e.FinishedAt), e.ExitReason, Ms(e.ConvertedAt) };
+            })],
+            r => moved.Add(r.GetInt64(0)), ct);
+        return [.. runs.Where(r => moved.Contains(r.Entry.Id))];
     }
 
-    private static DynamicParameters Parameters(EntryRun run, long now)
-    {
-        var e = run.Entry;
-        var args = new DynamicParameters(new
-        {
-            e.Id,
-            e.WorkspaceId,
-            e.ProfileId,
-            e.JourneyId,
-            version = (long)e.Version,
-            e.EntryKey,
-            e.State,
-            e.Node,
-            seq = (long)e.Seq,
-            waitUntil = e.WaitUntil is { } w ? Epoch.ToMs(w) : (long?)null,
-            e.EntryEvent,
-            e.EntryData,
-            vars = run.Vars.Count == 0 ? null : run.Vars.ToJsonString(),
-            enteredAt = Epoch.ToMs(e.EnteredAt),
-            now,
-            finishedAt = e.FinishedAt is { } f ? Epoch.ToMs(f) : (long?)null,
-            e.ExitReason,
-            convertedAt = e.ConvertedAt is { } c ? Epoch.ToMs(c) : (long?)null,
-        });
-        return args;
-    }
+    private static long? Ms(DateTimeOffset? at) => at is { } t ? Epoch.ToMs(t) : null;
+
+    private static string? Vars(EntryRun run) => run.Vars.Count == 0 ? null : run.Vars.ToJsonString();
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Kizuna.Ingestion;
 using Kizuna.Storage;
 using Kizuna.Work.Jobs;
 
@@ -30,35 +31,25 @@ public sealed class OutboxStore(Database database, JobQueue jobs, TimeProvider t
         DbConnection connection, DbTransaction transaction, IReadOnlyList<NewMessage> messages, CancellationToken ct)
     {
         var now = Epoch.ToMs(time.GetUtcNow());
+        // One bulk statement for all rows (the journeys engine queues a message per entry of a batch); a key already
+        // there, or repeated in this call, answers its first message.
+        var inserted = (await BulkSql.InsertAsync(connection, transaction, database.Dialect,
+            """
+            INSERT INTO messages (workspace_id, profile_id, channel, source, idempotency_key, template_id, template_version,
+                                  recipient, data, transactional, state, attempts, created_at, updated_at, subscription_group_id)
+            """,
+            [.. messages.Select(m => new object?[]
+            {
+                m.WorkspaceId, m.ProfileId, MessageChannels.Name(m.Channel), m.Source, m.IdempotencyKey, m.TemplateId, (long)m.TemplateVersion,
+                m.Recipient, m.Data, m.Transactional ? 1L : 0L, "queued", 0L, now, now, m.SubscriptionGroupId,
+            })],
+            "ON CONFLICT (workspace_id, idempotency_key) DO NOTHING RETURNING workspace_id, idempotency_key, id", null,
+            r => (Key: (r.GetInt64(0), r.GetString(1)), Id: r.GetInt64(2)), ct)).ToDictionary(p => p.Key, p => p.Id);
         var queued = new List<QueuedMessage>(messages.Count);
         var newJobs = new List<NewJob>();
         foreach (var m in messages)
         {
-            var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                """
-                INSERT INTO messages (workspace_id, profile_id, channel, source, idempotency_key, template_id, template_version,
-                                      recipient, data, transactional, state, attempts, created_at, updated_at, subscription_group_id)
-                VALUES (@WorkspaceId, @ProfileId, @channel, @Source, @IdempotencyKey, @TemplateId, @version,
-                        @Recipient, @Data, @transactional, 'queued', 0, @now, @now, @SubscriptionGroupId)
-                ON CONFLICT (workspace_id, idempotency_key) DO NOTHING RETURNING id
-                """,
-                new
-                {
-                    m.WorkspaceId,
-                    m.ProfileId,
-                    channel = MessageChannels.Name(m.Channel),
-                    m.Source,
-                    m.IdempotencyKey,
-                    m.TemplateId,
-                    version = (long)m.TemplateVersion,
-                    m.Recipient,
-                    m.Data,
-                    transactional = m.Transactional ? 1L : 0L,
-                    now,
-                    m.SubscriptionGroupId,
-                },
-                transaction, cancellationToken: ct));
-            if (id is { } created)
+            if (inserted.Remove((m.WorkspaceId, m.IdempotencyKey), out var created))
             {
                 queued.Add(new QueuedMessage(created, true));
                 newJobs.Add(OutboxJobs.For(m.WorkspaceId, created, m.Channel));

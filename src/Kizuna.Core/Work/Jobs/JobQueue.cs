@@ -97,6 +97,21 @@ public sealed partial class JobQueue(
         return [.. rows.OrderBy(r => r.Id).Select(r => r.ToClaimed(token, until))];
     }
 
+    /// <summary>
+    /// When the next job of <paramref name="queue"/> that a claim could take comes due (null: none is waiting), so an
+    /// idle worker sleeps until then rather than a whole poll interval: a timer due in 200 ms fires in 200 ms.
+    /// </summary>
+    public async Task<DateTimeOffset?> NextDueAsync(string queue, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var due = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            """
+            SELECT due_at FROM jobs WHERE state = 'pending' AND queue = @queue AND (lease_token IS NULL OR attempts < max_attempts)
+            ORDER BY due_at, id LIMIT 1
+            """, new { queue }, cancellationToken: ct));
+        return due is { } ms ? Epoch.FromMs(ms) : null;
+    }
+
     /// <summary>Holds the jobs for <paramref name="lease"/> from now; returns the ids still held (the others were lost).</summary>
     public async Task<IReadOnlySet<long>> ExtendAsync(IReadOnlyCollection<ClaimedJob> jobs, TimeSpan lease, CancellationToken ct)
     {

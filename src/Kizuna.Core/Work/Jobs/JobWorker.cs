@@ -16,6 +16,7 @@ public sealed partial class JobWorker(
     TimeProvider time, ILogger<JobWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan MaintenanceInterval = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(50);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -49,7 +50,7 @@ public sealed partial class JobWorker(
 
                 if (jobs.Count == 0)
                 {
-                    await signal.WaitAsync(settings.Queue, options.Value.PollInterval, time, stopping);
+                    await signal.WaitAsync(settings.Queue, await IdleWaitAsync(settings.Queue, stopping), time, stopping);
                     continue;
                 }
 
@@ -99,6 +100,23 @@ public sealed partial class JobWorker(
         {
             // Stopping.
         }
+    }
+
+    /// <summary>
+    /// A poll interval, or less when the queue's next job comes due sooner (journey timers, scheduled sends): they
+    /// run when due rather than up to a poll interval late. Never below <see cref="MinimumWait"/>, so a job the
+    /// claim skips (held by another node) cannot make the loop spin.
+    /// </summary>
+    private async Task<TimeSpan> IdleWaitAsync(string queueName, CancellationToken ct)
+    {
+        var poll = options.Value.PollInterval;
+        if (await queue.NextDueAsync(queueName, ct) is not { } next)
+        {
+            return poll;
+        }
+
+        var until = next - time.GetUtcNow();
+        return until < MinimumWait ? MinimumWait : until < poll ? until : poll;
     }
 
     private async Task WaitQuietlyAsync(TimeSpan delay, CancellationToken ct)
