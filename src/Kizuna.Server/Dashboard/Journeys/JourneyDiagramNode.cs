@@ -4,17 +4,17 @@ using Kizuna.Journeys;
 
 namespace Kizuna.Server.Dashboard.Journeys;
 
-/// <summary>A journey node on the map: its settings, its one input on the left and one output per edge on the right, and its figures when the map shows them.</summary>
+/// <summary>A journey node on the map: its settings, its one input on top and one output per edge along its bottom, and its figures when the map shows them.</summary>
 public sealed class JourneyDiagramNode : NodeModel
 {
     public JourneyDiagramNode(JourneyNodeDraft draft, Point position, bool isStart) : base(draft.Id, position)
     {
         Draft = draft;
         IsStart = isStart;
-        In = AddPort(new EdgePort(this, null, PortAlignment.Left));
+        In = AddPort(new EdgePort(this, null, PortAlignment.Top));
         foreach (var edge in draft.EdgeNames())
         {
-            AddPort(new EdgePort(this, edge, PortAlignment.Right));
+            AddPort(new EdgePort(this, edge, PortAlignment.Bottom));
         }
     }
 

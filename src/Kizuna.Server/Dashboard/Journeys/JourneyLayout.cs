@@ -3,33 +3,42 @@ using Kizuna.Journeys.Model;
 namespace Kizuna.Server.Dashboard.Journeys;
 
 /// <summary>
-/// Where each node is drawn when nobody placed it: columns by distance from the start (left to right), rows in the
-/// order the edges reach them; nodes no path reaches go in a last column, so the map shows them too.
+/// Where each node is drawn when nobody placed it: rows by the longest path from the start (top to bottom), each row's nodes
+/// side by side in the order the edges reach them and centred; nodes no path reaches go in a last row, so the map
+/// shows them too. Top to bottom keeps a long journey inside the page's width.
 /// </summary>
 public static class JourneyLayout
 {
-    public const double ColumnWidth = 270;
-    public const double RowHeight = 150;
+    public const double ColumnWidth = 250;
+    public const double RowHeight = 165;
 
     public static IReadOnlyDictionary<string, (double X, double Y)> Place(IReadOnlyList<(string Id, IEnumerable<string> Targets)> nodes, string? start)
     {
         var byId = nodes.GroupBy(n => n.Id).ToDictionary(g => g.Key, g => g.First().Targets.ToList());
+        // Rows by the longest path from the start, so a node several edges lead to (the exit) sits below all of them;
+        // a cycle (a wait that loops back) stops lengthening after as many rounds as there are nodes.
         var column = new Dictionary<string, int>();
-        var queue = new Queue<string>();
         if (start is not null && byId.ContainsKey(start))
         {
             column[start] = 0;
-            queue.Enqueue(start);
-        }
-
-        while (queue.TryDequeue(out var id))
-        {
-            foreach (var target in byId[id])
+            for (var round = 0; round < byId.Count; round++)
             {
-                if (byId.ContainsKey(target) && !column.ContainsKey(target))
+                var changed = false;
+                foreach (var (id, depth) in column.ToList())
                 {
-                    column[target] = column[id] + 1;
-                    queue.Enqueue(target);
+                    foreach (var target in byId[id].Where(t => byId.ContainsKey(t) && t != start))
+                    {
+                        if (!column.TryGetValue(target, out var known) || known < depth + 1)
+                        {
+                            column[target] = depth + 1;
+                            changed = true;
+                        }
+                    }
+                }
+
+                if (!changed)
+                {
+                    break;
                 }
             }
         }
@@ -40,14 +49,17 @@ public static class JourneyLayout
             column.TryAdd(id, last);
         }
 
-        var rows = new Dictionary<int, int>();
+        var widths = column.Values.GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
+        var widest = widths.Values.DefaultIfEmpty(1).Max();
+        var used = new Dictionary<int, int>();
         var places = new Dictionary<string, (double, double)>();
         foreach (var id in column.OrderBy(c => c.Value).Select(c => c.Key))
         {
-            var col = column[id];
-            var row = rows.GetValueOrDefault(col);
-            rows[col] = row + 1;
-            places[id] = (20 + (col * ColumnWidth), 20 + (row * RowHeight));
+            var depth = column[id];
+            var index = used.GetValueOrDefault(depth);
+            used[depth] = index + 1;
+            var indent = (widest - widths[depth]) * ColumnWidth / 2;
+            places[id] = (20 + indent + (index * ColumnWidth), 20 + (depth * RowHeight));
         }
 
         return places;

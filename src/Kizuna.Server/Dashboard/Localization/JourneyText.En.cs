@@ -54,7 +54,7 @@ public sealed partial record JourneyText
         Customer = "Customer",
         Node = "Node",
         Editor = "Journey editor",
-        EditorHint = "Drag from a node's right-hand dots to another node to connect them; click a node to edit it.",
+        EditorHint = "Drag from an output dot at the bottom of a node to another node to connect them; click a node to edit it.",
         StartFromTemplate = "Start from a ready-made journey",
         StartTemplate = "Start",
         BlankJourney = "Blank journey",

@@ -54,7 +54,7 @@ public sealed partial record JourneyText
         Customer = "顧客",
         Node = "ノード",
         Editor = "ジャーニーエディター",
-        EditorHint = "ノード右側の点から別のノードへドラッグして接続し、クリックして設定を編集します。",
+        EditorHint = "ノード下部の出力点から別のノードへドラッグして接続し、ノードをクリックして設定を編集します。",
         StartFromTemplate = "テンプレートから始める",
         StartTemplate = "開始",
         BlankJourney = "空のジャーニー",
