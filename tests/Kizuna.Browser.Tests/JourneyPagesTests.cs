@@ -69,10 +69,20 @@ public sealed class JourneyPagesTests(DashboardServer server)
         await site.TrackAsync("jd-ren", "Order Completed", new { order_id = "jd-o-1", total = 4_200, currency = "JPY" });
         await server.WaitForTotalsAsync(workspace.Id, journey.Id, t => t.Converted == 1);
 
+        // Beside it, the other states the list shows: a live abandoned cart two customers are in, a draft, a paused journey.
+        var cart = await server.ReadyJourneyAsync(workspace.Id, "abandoned_cart", "Abandoned cart", launch: true);
+        await server.ReadyJourneyAsync(workspace.Id, "browse_abandonment", "Browse abandonment", launch: false);
+        var nps = await server.ReadyJourneyAsync(workspace.Id, "post_purchase_nps", "Post-purchase NPS", launch: true);
+        await server.Services.GetRequiredService<JourneyService>().PauseAsync(workspace.Id, nps.Id, CancellationToken.None);
+        await site.TrackAsync("jd-aoi", "Checkout Started", new { cart_id = "jd-c-1", products = new[] { new { name = "Sencha", quantity = 1 } } });
+        await site.TrackAsync("jd-mio", "Checkout Started", new { cart_id = "jd-c-2", products = new[] { new { name = "Hojicha", quantity = 2 } } });
+        await server.WaitForTotalsAsync(workspace.Id, cart.Id, t => t.Entered == 2);
+
         var page = await server.NewPageAsync();
         await page.LoginAsync(email, DashboardServer.UserPassword);
         await page.GotoAsync("/journeys");
         var row = page.Locator("#journeys-table tbody tr").Filter(new() { HasText = "Welcome series" });
+        await Expect(page.Locator("#journey-states [data-state='paused']")).ToContainTextAsync("(1)");
         await Expect(row.Locator("[data-field='entered']")).ToHaveTextAsync("3");
         await Expect(row.Locator("[data-field='active']")).ToHaveTextAsync("3");
         await Expect(row.Locator("[data-field='converted']")).ToHaveTextAsync("1");

@@ -1,5 +1,3 @@
-using Kizuna.Journeys.Model;
-
 namespace Kizuna.Server.Dashboard.Journeys;
 
 /// <summary>
@@ -12,7 +10,8 @@ public static class JourneyLayout
     public const double ColumnWidth = 250;
     public const double RowHeight = 165;
 
-    public static IReadOnlyDictionary<string, (double X, double Y)> Place(IReadOnlyList<(string Id, IEnumerable<string> Targets)> nodes, string? start)
+    /// <summary>Places the nodes, centred in a map about <paramref name="width"/> pixels wide.</summary>
+    public static IReadOnlyDictionary<string, (double X, double Y)> Place(IReadOnlyList<(string Id, IEnumerable<string> Targets)> nodes, string? start, double width = 0)
     {
         var byId = nodes.GroupBy(n => n.Id).ToDictionary(g => g.Key, g => g.First().Targets.ToList());
         // Rows by the longest path from the start, so a node several edges lead to (the exit) sits below all of them;
@@ -51,6 +50,7 @@ public static class JourneyLayout
 
         var widths = column.Values.GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
         var widest = widths.Values.DefaultIfEmpty(1).Max();
+        var margin = Math.Max(20, (width - (widest * ColumnWidth)) / 2);
         var used = new Dictionary<int, int>();
         var places = new Dictionary<string, (double, double)>();
         foreach (var id in column.OrderBy(c => c.Value).Select(c => c.Key))
@@ -59,12 +59,10 @@ public static class JourneyLayout
             var index = used.GetValueOrDefault(depth);
             used[depth] = index + 1;
             var indent = (widest - widths[depth]) * ColumnWidth / 2;
-            places[id] = (20 + indent + (index * ColumnWidth), 20 + (depth * RowHeight));
+            places[id] = (margin + indent + (index * ColumnWidth), 20 + (depth * RowHeight));
         }
 
         return places;
     }
 
-    public static IReadOnlyDictionary<string, (double X, double Y)> Place(JourneyDefinition definition) =>
-        Place([.. definition.Nodes.Select(n => (n.Id, n.Edges().Select(e => e.Target)))], definition.StartNode);
 }
