@@ -78,13 +78,28 @@ public sealed class JourneyPagesTests(DashboardServer server)
         await site.TrackAsync("jd-mio", "Checkout Started", new { cart_id = "jd-c-2", products = new[] { new { name = "Hojicha", quantity = 2 } } });
         await server.WaitForTotalsAsync(workspace.Id, cart.Id, t => t.Entered == 2);
 
+        // Two days later (the server's clock moved ahead): the one who ordered leaves at the branch, the others get the tips email and wait five days.
+        server.Clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1));
+        try
+        {
+            await server.WaitForTotalsAsync(workspace.Id, journey.Id, t => t.Exited == 1 && t.Open == 2);
+            await DetailPagesAsync(email);
+        }
+        finally
+        {
+            server.Clock.Reset();
+        }
+    }
+
+    private async Task DetailPagesAsync(string email)
+    {
         var page = await server.NewPageAsync();
         await page.LoginAsync(email, DashboardServer.UserPassword);
         await page.GotoAsync("/journeys");
         var row = page.Locator("#journeys-table tbody tr").Filter(new() { HasText = "Welcome series" });
         await Expect(page.Locator("#journey-states [data-state='paused']")).ToContainTextAsync("(1)");
         await Expect(row.Locator("[data-field='entered']")).ToHaveTextAsync("3");
-        await Expect(row.Locator("[data-field='active']")).ToHaveTextAsync("3");
+        await Expect(row.Locator("[data-field='active']")).ToHaveTextAsync("2");
         await Expect(row.Locator("[data-field='converted']")).ToHaveTextAsync("1");
         await page.ScreenshotAsync("journeys");
 
@@ -96,9 +111,13 @@ public sealed class JourneyPagesTests(DashboardServer server)
         await Expect(welcome.Locator("[data-count='entered']")).ToHaveAttributeAsync("data-value", "3");
         await Expect(welcome.Locator("[data-count='passed']")).ToHaveAttributeAsync("data-value", "3");
         var wait = page.Locator("#journey-graph .kz-jn[data-node='wait_2d']");
-        await Expect(wait.Locator("[data-count='waiting']")).ToHaveAttributeAsync("data-value", "3");
+        await Expect(wait.Locator("[data-count='waiting']")).ToHaveAttributeAsync("data-value", "0");
+        await Expect(wait.Locator("[data-count='passed']")).ToHaveAttributeAsync("data-value", "3");
         await Expect(wait.Locator("[data-count='converted']")).ToHaveAttributeAsync("data-value", "1");
-        await Expect(page.Locator("#journey-graph .kz-jn[data-node='tips'] [data-count='entered']")).ToHaveAttributeAsync("data-value", "0");
+        await Expect(page.Locator("#journey-graph .kz-jn[data-node='tips'] [data-count='entered']")).ToHaveAttributeAsync("data-value", "2");
+        await Expect(page.Locator("#journey-graph .kz-jn[data-node='wait_5d'] [data-count='waiting']")).ToHaveAttributeAsync("data-value", "2");
+        await Expect(page.Locator("#journey-graph .kz-jn[data-node='done'] [data-count='entered']")).ToHaveAttributeAsync("data-value", "1");
+        await Expect(page.Locator("#journey-headline [data-metric='exited']")).ToHaveAttributeAsync("data-value", "1");
         await Expect(page.Locator("#journey-graph")).ToHaveAttributeAsync("data-links", "7");
         await Expect(page.Locator("#journey-versions tr[data-version='1']")).ToHaveCountAsync(1);
 
@@ -106,9 +125,11 @@ public sealed class JourneyPagesTests(DashboardServer server)
         await page.FillAsync("#journey-customer-id", "jd-ren");
         await page.ClickAsync("#journey-customer-show");
         var entry = page.Locator("#journey-customer-entries .kz-journey-entry");
-        await Expect(entry).ToHaveAttributeAsync("data-state", "waiting");
+        await Expect(entry).ToHaveAttributeAsync("data-state", "exited");
         await Expect(entry.Locator(".kz-path-step[data-node='welcome']")).ToHaveAttributeAsync("data-outcome", "sent");
-        await Expect(entry.Locator(".kz-path-step[data-node='wait_2d']")).ToHaveAttributeAsync("data-outcome", "waiting");
+        await Expect(entry.Locator(".kz-path-step[data-node='wait_2d']")).ToHaveCountAsync(2);
+        await Expect(entry.Locator(".kz-path-step[data-node='ordered']")).ToHaveAttributeAsync("data-outcome", "branch:yes");
+        await Expect(entry.Locator(".kz-path-step[data-node='done']")).ToHaveAttributeAsync("data-outcome", "exited");
         await Expect(entry).ToContainTextAsync("★");
         await page.EvaluateAsync("window.scrollTo(0, 0)");
         await page.ScreenshotAsync("journey-detail");
@@ -152,7 +173,6 @@ public sealed class JourneyPagesTests(DashboardServer server)
         await page.SelectOptionAsync("#node-edge-onTimeout", "exit_1");
         await page.ClickAsync("#journey-validate");
         await Expect(page.Locator("#journey-valid")).ToBeVisibleAsync();
-        await page.ScreenshotAsync("journey-editor-new");
 
         await page.ClickAsync("#journey-save");
         await Expect(page).ToHaveURLAsync(new Regex(@"/journeys/\d+$"));
