@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kizuna.Browser;
 
 /// <summary>The real kizuna host on Kestrel, on a free loopback port, with its data in a temporary folder.</summary>
-public sealed class DashboardApplication(string dataDirectory, string adminPassword) : WebApplicationFactory<Program>
+public sealed class DashboardApplication(string dataDirectory, string adminPassword, TimeProvider clock) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -21,5 +22,7 @@ public sealed class DashboardApplication(string dataDirectory, string adminPassw
         builder.UseSetting("Messaging:Sms:UseCatcher", "true");
         builder.UseSetting("Messaging:Push:UseCatcher", "true");
         builder.UseSetting("Messaging:Webhook:UseCatcher", "true");
+        // The system's clock, which a test may move ahead to let journey timers come due.
+        builder.ConfigureServices(s => s.AddSingleton(clock));
     }
 }

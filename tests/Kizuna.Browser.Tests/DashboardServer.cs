@@ -32,6 +32,9 @@ public sealed class DashboardServer : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The server's clock; a test that moves it ahead puts it back when it ends.</summary>
+    public ShiftedClock Clock { get; } = new(TimeProvider.System);
+
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The server is not started.");
 
     public async ValueTask InitializeAsync()
@@ -41,7 +44,7 @@ public sealed class DashboardServer : IAsyncLifetime
             return;
         }
 
-        _app = new DashboardApplication(_dataDirectory, AdminPassword);
+        _app = new DashboardApplication(_dataDirectory, AdminPassword, Clock);
         _app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _app.StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

@@ -19,21 +19,31 @@ internal static class JourneySimulationApi
         long id, SimulateJourneyRequest request, ClaimsPrincipal user, JourneyStore journeys, ProfileService profiles, JourneySimulator simulator,
         TimeProvider time, CancellationToken ct)
     {
-        var workspaceId = user.WorkspaceIdOf();
+        var run = await RunAsync(user.WorkspaceIdOf(), id, request, journeys, profiles, simulator, time, ct);
+        return run.Field is { } field ? RenderInputs.Invalid(field, run.Message!)
+            : run.Simulation is { } simulation ? TypedResults.Ok(JourneySimulationResponse.From(simulation))
+            : TypedResults.NotFound();
+    }
+
+    /// <summary>The simulation, or the field of the request that does not fit and why, or neither when the journey is not found (the API and the dashboard's simulation page).</summary>
+    public static async Task<(JourneySimulation? Simulation, string? Field, string? Message)> RunAsync(
+        long workspaceId, long id, SimulateJourneyRequest request, JourneyStore journeys, ProfileService profiles, JourneySimulator simulator,
+        TimeProvider time, CancellationToken ct)
+    {
         var (input, field, message) = SimulationInputs.Read(workspaceId, id, request, time.GetUtcNow());
         if (input is null)
         {
-            return RenderInputs.Invalid(field!, message!);
+            return (null, field, message);
         }
 
         if (await journeys.FindAsync(workspaceId, id, ct) is not { } head)
         {
-            return TypedResults.NotFound();
+            return (null, null, null);
         }
 
         if (input.Version is { } version && version > head.Version)
         {
-            return RenderInputs.Invalid("version", $"The journey's latest version is {head.Version.ToString(CultureInfo.InvariantCulture)}.");
+            return (null, "version", $"The journey's latest version is {head.Version.ToString(CultureInfo.InvariantCulture)}.");
         }
 
         if (request.ProfileId is not null || request.UserId is not null)
@@ -43,14 +53,12 @@ internal static class JourneySimulationApi
                 : new ProfileLookup(ProfileLookupKind.UserId, request.UserId!);
             if (await profiles.ResolveAsync(workspaceId, lookup, ct) is not { } profileId)
             {
-                return RenderInputs.Invalid(request.ProfileId is null ? "userId" : "profileId", "No customer of this workspace has this id.");
+                return (null, request.ProfileId is null ? "userId" : "profileId", "No customer of this workspace has this id.");
             }
 
             input = input with { ProfileId = profileId };
         }
 
-        return await simulator.SimulateAsync(input, ct) is { } simulation
-            ? TypedResults.Ok(JourneySimulationResponse.From(simulation))
-            : TypedResults.NotFound();
+        return (await simulator.SimulateAsync(input, ct), null, null);
     }
 }
