@@ -57,7 +57,8 @@ public sealed class ServerChild : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("  server: " + e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
+        // A generous timeout: on a loaded machine a starting server can take seconds to answer its first request.
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
         for (var attempt = 0; attempt < 600 && !process.HasExited; attempt++)
         {
             try

@@ -52,21 +52,24 @@ public sealed class ProfileService(Database database)
             WHERE m.workspace_id = @workspaceId AND m.profile_id = @id ORDER BY m.last_at DESC, m.group_id
             """,
             new { workspaceId, id }, cancellationToken: ct));
-        var profile = row.ToProfile(kind);
         return new ProfileDetail(
-            profile with
-            {
-                Aggregates = profile.Aggregates with
-                {
-                    Spend = [.. spend
-                        .Select(s => new CurrencySpend(s.Currency.Length == 0 ? null : s.Currency, s.Orders, Money.FromStored(s.Total, kind), Epoch.FromMs(s.FirstAt), Epoch.FromMs(s.LastAt)))
-                        .OrderByDescending(s => s.Currency == profile.Aggregates.Currency).ThenByDescending(s => s.Orders).ThenBy(s => s.Currency, StringComparer.Ordinal)],
-                },
-            },
+            WithSpend(row.ToProfile(kind), spend, kind),
             [.. identities],
             [.. counts.Select(c => new EventCount(c.Name, c.Count, Epoch.FromMs(c.FirstAt), Epoch.FromMs(c.LastAt)))],
             [.. accounts.Select(a => new ProfileAccount(a.GroupId, JsonNode.Parse(a.Traits) as JsonObject ?? [], Epoch.FromMs(a.FirstAt), Epoch.FromMs(a.LastAt)))]);
     }
+
+    /// <summary>The profile with its spend per currency (<c>profile_spend</c> rows), its main currency first.</summary>
+    internal static Profile WithSpend(Profile profile, IEnumerable<(string Currency, long Orders, decimal Total, long? FirstAt, long? LastAt)> spend, StoreKind kind) =>
+        profile with
+        {
+            Aggregates = profile.Aggregates with
+            {
+                Spend = [.. spend
+                    .Select(s => new CurrencySpend(s.Currency.Length == 0 ? null : s.Currency, s.Orders, Money.FromStored(s.Total, kind), Epoch.FromMs(s.FirstAt), Epoch.FromMs(s.LastAt)))
+                    .OrderByDescending(s => s.Currency == profile.Aggregates.Currency).ThenByDescending(s => s.Orders).ThenBy(s => s.Currency, StringComparer.Ordinal)],
+            },
+        };
 
     public async Task<ResultPage<ProfileSummary>> SearchAsync(long workspaceId, ProfileQuery query, CancellationToken ct)
     {

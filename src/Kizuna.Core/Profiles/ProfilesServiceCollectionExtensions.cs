@@ -10,6 +10,7 @@ public static class ProfilesServiceCollectionExtensions
         services.AddSingleton<ProfileService>();
         services.AddSingleton<PrivacyService>();
         services.AddSingleton<ProfileValueReader>();
+        services.AddSingleton<ProfileBatchReader>();
         services.AddProfileData(new ProfileTable("profile_values")
         {
             // Computed again by their owner on its next refresh; until then the survivor's own values stand.

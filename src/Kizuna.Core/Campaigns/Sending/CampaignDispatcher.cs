@@ -24,6 +24,13 @@ public sealed class CampaignDispatcher(
 {
     public const int Chunk = 1_000;
 
+    /// <summary>
+    /// How far (in message ids) the chain may run ahead of the outbox: past it, the next chunk waits a
+    /// <see cref="DrainCheck"/> for the outbox to catch up. A pause then holds, and a cancel drops, at most this many
+    /// messages already queued, rather than the whole rest of a large audience.
+    /// </summary>
+    public const int Window = 5_000;
+
     public static readonly TimeSpan DrainCheck = TimeSpan.FromSeconds(1);
 
     public async Task DispatchAsync(CampaignJob job, CancellationToken ct)
@@ -37,12 +44,28 @@ public sealed class CampaignDispatcher(
         var d = campaign.Definition;
         var now = time.GetUtcNow();
         var size = d.SendRatePerSecond is { } rate ? Math.Min(rate, Chunk) : Chunk;
+        var since = job.Since;
+        if (job.Last > 0)
+        {
+            since = await FirstUnfinishedAsync(campaign, job.Since, ct) ?? job.Last + 1;
+            if (job.Last - since >= Window)
+            {
+                await jobs.EnqueueAsync((job with { After = job.After + 1, Since = since }).ToJob(now + DrainCheck), ct);
+                return;
+            }
+        }
+
         var due = await recipients.DueAsync(job.WorkspaceId, job.CampaignId, job.Run, now, size, ct);
         if (due.Count > 0)
         {
-            await QueueAsync(campaign, job.Run, due, ct);
+            var (first, last) = await QueueAsync(campaign, job.Run, due, ct);
             var pause = d.SendRatePerSecond is { } r ? TimeSpan.FromSeconds((double)due.Count / r) : TimeSpan.Zero;
-            await jobs.EnqueueAsync((job with { After = job.After + 1 }).ToJob(now + pause), ct);
+            await jobs.EnqueueAsync((job with
+            {
+                After = job.After + 1,
+                Since = job.Last > 0 ? since : first ?? job.Since,
+                Last = Math.Max(job.Last, last ?? 0),
+            }).ToJob(now + pause), ct);
             return;
         }
 
@@ -65,7 +88,8 @@ public sealed class CampaignDispatcher(
         }
     }
 
-    private async Task QueueAsync(Campaign campaign, int run, IReadOnlyList<(long ProfileId, int Variant)> due, CancellationToken ct)
+    /// <summary>Queues a chunk and marks its recipients; returns the lowest and highest message id queued.</summary>
+    private async Task<(long? First, long? Last)> QueueAsync(Campaign campaign, int run, IReadOnlyList<(long ProfileId, int Variant)> due, CancellationToken ct)
     {
         var d = campaign.Definition;
         var contacts = await audience.ContactsAsync(campaign.WorkspaceId, [.. due.Select(r => r.ProfileId)], ct);
@@ -101,6 +125,7 @@ public sealed class CampaignDispatcher(
         var queued = messages.Count == 0 ? [] : await outbox.QueueAsync([.. messages.Select(m => m.Message)], ct);
         marks.AddRange(messages.Select((m, i) => (m.ProfileId, "queued", (long?)queued[i].Id, (string?)null)));
         await recipients.MarkAsync(campaign.WorkspaceId, campaign.Id, run, marks, ct);
+        return queued.Count == 0 ? (null, null) : (queued.Min(q => q.Id), queued.Max(q => q.Id));
     }
 
     /// <summary>

@@ -8,9 +8,10 @@ namespace Kizuna.Campaigns.Sending;
 /// the audience after profile <paramref name="After"/>, <c>dispatch</c> the next chunk of due recipients into the
 /// outbox, or pick the A/B test's <c>winner</c>. Each step's key makes enqueuing it twice a no-op, and each step is
 /// idempotent, so a node dying mid-step only repeats it. <paramref name="Since"/> is where a dispatch chain waiting
-/// for the outbox to send the run's last messages looks from (a message id).
+/// for the outbox to send the run's messages looks from (a message id); <paramref name="Last"/> is the highest message
+/// id the chain has queued, so it can tell how far it runs ahead of the outbox.
 /// </summary>
-public sealed record CampaignJob(string Step, long WorkspaceId, long CampaignId, int Run, long After = 0, long Since = 0)
+public sealed record CampaignJob(string Step, long WorkspaceId, long CampaignId, int Run, long After = 0, long Since = 0, long Last = 0)
 {
     public const string Queue = "campaigns";
     public const string Start = "start";

@@ -7,8 +7,9 @@ namespace Kizuna.Campaigns.Sending;
 
 /// <summary>
 /// Pause, resume, cancel and the A/B winner. A pause stops the dispatch chain at its next chunk and holds back what
-/// is already in the outbox (<see cref="CampaignCheck"/>); a resume starts a new chain from the snapshot; a cancel
-/// drops every step waiting, every recipient not yet queued, and the campaign's outbox messages no node has started.
+/// is already in the outbox (<see cref="CampaignCheck"/>); a resume makes those messages due again and starts a new
+/// chain from the snapshot; a cancel drops every step waiting, every recipient not yet queued, and the campaign's
+/// outbox messages no node has started.
 /// </summary>
 public sealed class CampaignRunner(
     CampaignStore campaigns, RecipientStore runs, DispatchStore recipients, OutboxStore outbox, CampaignReports reports, JobQueue jobs, TimeProvider time)
@@ -34,6 +35,7 @@ public sealed class CampaignRunner(
 
         if (to == CampaignState.Sending)
         {
+            await recipients.ReleaseHeldBackAsync(workspaceId, id, OutboxJobs.Queue(campaign.Definition.Channel), CampaignCheck.PausedReason, time.GetUtcNow(), ct);
             await NewChainAsync(workspaceId, id, campaign.Runs, ct);
         }
 

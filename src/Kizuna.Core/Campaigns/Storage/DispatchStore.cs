@@ -55,6 +55,27 @@ public sealed class DispatchStore(Database database)
             new { workspaceId, campaignId, run = (long)run, winner = (long)winner, now = Epoch.ToMs(now) }, cancellationToken: ct));
     }
 
+    /// <summary>
+    /// Makes the outbox messages of the campaign that a pause holds back (deferred with <paramref name="reason"/>)
+    /// due at <paramref name="now"/>, by moving their waiting jobs; returns how many moved.
+    /// </summary>
+    public async Task<int> ReleaseHeldBackAsync(long workspaceId, long campaignId, string queue, string reason, DateTimeOffset now, CancellationToken ct)
+    {
+        const string heldBack = """
+            SELECT 'message:' || m.id || ':at:' || m.next_attempt_at
+            FROM campaign_recipients r JOIN messages m ON m.workspace_id = r.workspace_id AND m.id = r.message_id
+            WHERE r.workspace_id = @workspaceId AND r.campaign_id = @campaignId AND r.status = 'queued'
+              AND m.state = 'deferred' AND m.last_error = @reason
+            """;
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE jobs SET due_at = @now
+            WHERE queue = @queue AND state = 'pending' AND lease_owner IS NULL AND due_at > @now AND {database.Dialect.InSelected("key", heldBack)}
+            """,
+            new { workspaceId, campaignId, queue, reason, now = Epoch.ToMs(now) }, cancellationToken: ct));
+    }
+
     /// <summary>Cancels every recipient not yet queued and answers the outbox messages of those that were.</summary>
     public async Task<IReadOnlyList<long>> CancelAsync(long workspaceId, long campaignId, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using Dapper;
+using Kizuna.Ingestion;
 using Kizuna.Storage;
 
 namespace Kizuna.Campaigns.Storage;
@@ -42,27 +43,22 @@ public sealed class RecipientStore(Database database, TimeProvider time)
         return row.StartedAt == 0 ? null : new CampaignRun(run, Epoch.FromMs(row.StartedAt), row.Done != 0, row.Targeted, Epoch.FromMs(row.TestEndsAt), Epoch.FromMs(row.FinishedAt));
     }
 
-    /// <summary>Adds a chunk of the snapshot; rows already there (a chunk run again) are kept as they are.</summary>
+    /// <summary>
+    /// Adds a chunk of the snapshot in one statement (on PostgreSQL the columns bound as arrays, one round trip for
+    /// the chunk); rows already there (a chunk run again) are kept as they are.
+    /// </summary>
     public async Task AddAsync(long workspaceId, long campaignId, int run, IReadOnlyList<(long ProfileId, int Variant, DateTimeOffset DueAt)> rows, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO campaign_recipients (workspace_id, campaign_id, run, profile_id, variant, status, due_at)
-            VALUES (@workspaceId, @campaignId, @run, @profileId, @variant, @status, @dueAt) ON CONFLICT DO NOTHING
-            """,
-            rows.Select(r => new
+        await BulkSql.InsertAsync<int>(connection, transaction, database.Dialect,
+            "INSERT INTO campaign_recipients (workspace_id, campaign_id, run, profile_id, variant, status, due_at)",
+            [.. rows.Select(r => new object?[]
             {
-                workspaceId,
-                campaignId,
-                run = (long)run,
-                profileId = r.ProfileId,
-                variant = (long)r.Variant,
-                status = r.Variant == Kizuna.Campaigns.CampaignSplit.Held ? "held" : "pending",
-                dueAt = Epoch.ToMs(r.DueAt),
-            }),
-            transaction, cancellationToken: ct));
+                workspaceId, campaignId, (long)run, r.ProfileId, (long)r.Variant,
+                r.Variant == Kizuna.Campaigns.CampaignSplit.Held ? "held" : "pending", Epoch.ToMs(r.DueAt),
+            })],
+            "ON CONFLICT DO NOTHING", null, null, ct);
         await transaction.CommitAsync(ct);
     }
 

@@ -156,9 +156,10 @@ public sealed class OutboxSender(
         var started = metrics.Start();
         var failed = new List<OutboxTransition>();
         var ready = new List<ReadyMessage>();
+        var models = await ModelsAsync(part, ct);
         await Parallel.ForEachAsync(part, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct }, async (message, token) =>
         {
-            var (transition, composed) = await ComposeAsync(composer, message, byMessage[message.Id], outcomes, token);
+            var (transition, composed) = await ComposeAsync(composer, message, models.GetValueOrDefault(message.Id), byMessage[message.Id], outcomes, token);
             lock (ready)
             {
                 if (transition is not null)
@@ -225,7 +226,7 @@ public sealed class OutboxSender(
 
     /// <summary>The message ready to send, or the transition that ends it here (a template gone, a render error, an abort).</summary>
     private async Task<(OutboxTransition? Transition, ReadyMessage? Ready)> ComposeAsync(
-        IMessageComposer composer, OutboxMessage message, ClaimedJob job, JobOutcomes outcomes, CancellationToken ct)
+        IMessageComposer composer, OutboxMessage message, TemplateModel? customer, ClaimedJob job, JobOutcomes outcomes, CancellationToken ct)
     {
         if (await templates.FindAsync(composer, message.WorkspaceId, message.TemplateId, message.TemplateVersion, ct) is not { } template)
         {
@@ -234,7 +235,7 @@ public sealed class OutboxSender(
         }
 
         var messageLinks = links.For(message);
-        var model = (await ModelAsync(message, ct)).WithLinks(messageLinks);
+        var model = (await ModelAsync(message, customer, ct)).WithLinks(messageLinks);
         var options = new TemplateRenderOptions { WorkspaceId = message.WorkspaceId.ToString(CultureInfo.InvariantCulture), Links = messageLinks };
         var rendered = await composer.RenderAsync(template, model, options, ct);
         if (rendered.AbortReason is { } abort)
@@ -256,12 +257,37 @@ public sealed class OutboxSender(
         return (null, new ReadyMessage(message, content, composer.DeliveryId(message), messageLinks));
     }
 
-    /// <summary>The customer's model (<c>customer</c>, <c>order</c>, their zone and locale) with the message's <c>data</c>.</summary>
-    private async Task<TemplateModel> ModelAsync(OutboxMessage message, CancellationToken ct)
+    /// <summary>
+    /// The customers' models of a part, read together (a few queries for the part rather than several per message),
+    /// by message id. Each model goes to one message only, since rendering adds the message's own data and links to
+    /// it: a second message to the same profile in the part, and a profile the batch read left out, are read alone.
+    /// </summary>
+    private async Task<Dictionary<long, TemplateModel>> ModelsAsync(List<OutboxMessage> part, CancellationToken ct)
     {
-        var model = message.ProfileId > 0
-            ? await profiles.GetModelAsync(message.WorkspaceId.ToString(CultureInfo.InvariantCulture), message.ProfileId.ToString(CultureInfo.InvariantCulture), ct) ?? new TemplateModel()
-            : new TemplateModel();
+        var models = new Dictionary<long, TemplateModel>();
+        foreach (var workspace in part.Where(m => m.ProfileId > 0).GroupBy(m => m.WorkspaceId))
+        {
+            var byProfile = await profiles.GetModelsAsync(workspace.Key, [.. workspace.Select(m => m.ProfileId).Distinct()], ct);
+            foreach (var first in workspace.DistinctBy(m => m.ProfileId))
+            {
+                if (byProfile.TryGetValue(first.ProfileId, out var model))
+                {
+                    models[first.Id] = model;
+                }
+            }
+        }
+
+        return models;
+    }
+
+    /// <summary>The customer's model (<c>customer</c>, <c>order</c>, their zone and locale) with the message's <c>data</c>.</summary>
+    private async Task<TemplateModel> ModelAsync(OutboxMessage message, TemplateModel? customer, CancellationToken ct)
+    {
+        var model = customer
+            ?? (message.ProfileId > 0
+                ? await profiles.GetModelAsync(message.WorkspaceId.ToString(CultureInfo.InvariantCulture), message.ProfileId.ToString(CultureInfo.InvariantCulture), ct)
+                : null)
+            ?? new TemplateModel();
         if (message.Data is { } data)
         {
             using var document = JsonDocument.Parse(data);

@@ -8,7 +8,7 @@ namespace Kizuna.Templates.Customers;
 /// latest order), with the customer's time zone and locale as the render's defaults. The profile's computed values
 /// (<c>profile_values</c>: RFM, predicted CLV, …) are added by name; see <see cref="CustomerModel.AddValues"/>.
 /// </summary>
-public sealed class ProfileTemplateDataSource(ProfileService profiles, ProfileValueReader values) : ITemplateDataSource
+public sealed class ProfileTemplateDataSource(ProfileService profiles, ProfileValueReader values, ProfileBatchReader batch) : ITemplateDataSource
 {
     public async ValueTask<TemplateModel?> GetModelAsync(string workspaceId, string profileId, CancellationToken ct)
     {
@@ -19,13 +19,22 @@ public sealed class ProfileTemplateDataSource(ProfileService profiles, ProfileVa
         }
 
         var profile = detail.Profile;
+        var latest = await profiles.LatestOrderAsync(workspace, profile.Id, ct);
+        return Model(new ProfileForModel(profile, latest, await values.ReadAsync(workspace, profile.Id, ct)));
+    }
+
+    public async ValueTask<IReadOnlyDictionary<long, TemplateModel>> GetModelsAsync(long workspaceId, IReadOnlyCollection<long> profileIds, CancellationToken ct) =>
+        (await batch.ReadAsync(workspaceId, profileIds, ct)).ToDictionary(p => p.Profile.Id, Model);
+
+    private static TemplateModel Model(ProfileForModel found)
+    {
+        var profile = found.Profile;
         var zone = ProfileFields.TimeZoneOf(profile.Traits, profile.Context);
         var locale = ProfileNames.LocaleOf(profile.Traits, profile.Context);
-        var latest = await profiles.LatestOrderAsync(workspace, profile.Id, ct);
         var customer = CustomerModel.From(profile, zone, locale);
-        CustomerModel.AddValues(customer, await values.ReadAsync(workspace, profile.Id, ct), zone);
+        CustomerModel.AddValues(customer, found.Values, zone);
         var model = new TemplateModel { TimeZone = zone, Culture = CultureOf(locale) }.Customer(customer);
-        if (latest is not null)
+        if (found.LatestOrder is { } latest)
         {
             model.Order(CustomerModel.FromOrder(latest, zone));
         }
