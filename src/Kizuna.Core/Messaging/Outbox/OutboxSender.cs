@@ -13,11 +13,10 @@ namespace Kizuna.Messaging.Outbox;
 /// <summary>
 /// Sends a claimed batch of outbox messages on one channel, part by part (<see cref="MessagingOptions.SendPartSize"/>):
 /// load and check, render, mark the part <c>sending</c>, hand it to the adapter, record <c>Email Sent</c> (or the channel's event) on
-/// each profile, list hard-bounced addresses, then mark each message by its outcome. The wire never waits for the
-/// database: while one part is on the wire, the next is prepared and marked, and the outcomes of the one before are
-/// written. A crash leaves at most two parts in <c>sending</c> (the one on the wire and the next, marked once the
-/// outcomes before them were written); the batch's jobs come back when their leases run out and those parts are sent
-/// again with the same delivery ids. Messages already sent are skipped, so nothing before them is ever sent twice.
+/// each profile, list hard-bounced addresses, then mark each message by its outcome; the next part is prepared while one
+/// is on the wire. A crash between a mark and its outcomes leaves that one part in <c>sending</c>; the batch's jobs come
+/// back when their leases run out and the part is sent again with the same delivery ids. Messages already sent are
+/// skipped, so nothing before or after that part is ever sent twice.
 /// </summary>
 public sealed class OutboxSender(
     OutboxStore store,
@@ -50,23 +49,21 @@ public sealed class OutboxSender(
             }
         }
 
-        // The batch goes in parts, and the wire never waits for the database: while part k is on the wire, part k+1
-        // is loaded, checked, rendered and marked `sending`, and the outcomes of part k-1 are written. Part k+1 is
-        // marked only after those outcomes, so at most two parts are ever in doubt (k on the wire, k+1 marked).
+        // The batch goes in parts: the next part is loaded, checked and rendered while the part before is on the wire,
+        // and each part is marked only once the one before has its outcomes, so at most one part is ever in doubt.
         // The checks of a part see what the parts before it let through (one set of decisions for the whole batch).
         var parts = byMessage.Keys.Chunk(options.Value.SendPartSize).ToList();
         var decisions = new SendDecisions();
-        Task recorded = Task.CompletedTask;
-        var next = parts.Count > 0 ? PrepareAsync(composer, parts[0], decisions, byMessage, outcomes, recorded, ct) : null;
+        var next = parts.Count > 0 ? PrepareAsync(composer, parts[0], decisions, byMessage, outcomes, ct) : null;
         try
         {
             for (var p = 0; p < parts.Count; p++)
             {
                 var ready = await next!;
-                next = p + 1 < parts.Count ? PrepareAsync(composer, parts[p + 1], decisions, byMessage, outcomes, recorded, ct) : null;
+                next = p + 1 < parts.Count ? PrepareAsync(composer, parts[p + 1], decisions, byMessage, outcomes, ct) : null;
                 if (ready.Count > 0)
                 {
-                    recorded = await HandOverAsync(composer, adapter, ready, byMessage, outcomes, recorded, ct);
+                    await HandOverAsync(composer, adapter, ready, byMessage, outcomes, ct);
                 }
             }
         }
@@ -74,23 +71,18 @@ public sealed class OutboxSender(
         {
             if (next is not null)
             {
-                // A part prepared while the one before failed: it goes again with the batch's jobs (sent again with
-                // the same delivery ids if it was marked already).
+                // A part prepared while the one before failed: nothing of it was marked; its jobs go back with the batch's.
                 await ((Task)next).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
-
-            // The outcomes of the last part sent are written even when the batch stops early.
-            await recorded;
         }
     }
 
     /// <summary>
     /// Loads a part's messages and runs the checks: those suppressed or deferred, those whose render fails and those
-    /// gone from the outbox end here, and the rest come back rendered and marked <c>sending</c> (once the outcomes
-    /// written before them, <paramref name="markAfter"/>, are in), ready to send.
+    /// gone from the outbox end here, and the rest come back rendered, ready to mark and send.
     /// </summary>
     private async Task<List<ReadyMessage>> PrepareAsync(
-        IMessageComposer composer, long[] ids, SendDecisions decisions, Dictionary<long, ClaimedJob> byMessage, JobOutcomes outcomes, Task markAfter, CancellationToken ct)
+        IMessageComposer composer, long[] ids, SendDecisions decisions, Dictionary<long, ClaimedJob> byMessage, JobOutcomes outcomes, CancellationToken ct)
     {
         var phase = metrics.Start();
         var loaded = await store.LoadForSendAsync(ids, ct);
@@ -135,17 +127,6 @@ public sealed class OutboxSender(
         transitions.AddRange(failed);
         await store.ApplyAsync(transitions, later, ct);
         metrics.Finished(composer.Channel, transitions.Count);
-        if (ready.Count == 0)
-        {
-            return ready;
-        }
-
-        // The one durable mark of the part in doubt: a crash from here until its outcomes are written resends it.
-        await markAfter;
-        phase = metrics.Start();
-        var marked = await store.MarkSendingAsync([.. ready.Select(r => r.Message)], ct);
-        ready.RemoveAll(r => !marked.Contains(r.Message.Id));
-        metrics.Phase(composer.Channel, "mark", phase);
         return ready;
     }
 
@@ -178,50 +159,38 @@ public sealed class OutboxSender(
         return (failed, ready);
     }
 
-    /// <summary>
-    /// Hands a marked part to the channel; returns the writing of what came of each message, which starts once the
-    /// outcomes before it (<paramref name="previous"/>) are written and runs while the next part is on the wire.
-    /// </summary>
-    private async Task<Task> HandOverAsync(
-        IMessageComposer composer, IChannelAdapter adapter, List<ReadyMessage> ready, Dictionary<long, ClaimedJob> byMessage, JobOutcomes outcomes,
-        Task previous, CancellationToken ct)
+    /// <summary>Marks a part <c>sending</c>, hands it to the channel and writes what came of each message.</summary>
+    private async Task HandOverAsync(
+        IMessageComposer composer, IChannelAdapter adapter, List<ReadyMessage> ready, Dictionary<long, ClaimedJob> byMessage, JobOutcomes outcomes, CancellationToken ct)
     {
+        // The one durable mark of the part in doubt: a crash from here until the outcomes are written resends it.
+        var phase = metrics.Start();
+        var marked = await store.MarkSendingAsync([.. ready.Select(r => r.Message)], ct);
+        ready.RemoveAll(r => !marked.Contains(r.Message.Id));
+        phase = metrics.Phase(composer.Channel, "mark", phase);
         // A message is sent when its hand-over begins: the outcomes are written only after the whole part, and a
         // customer who reads, clicks and buys meanwhile must find the message already sent (conversions go by it).
-        var phase = metrics.Start();
         var handOverAt = time.GetUtcNow();
         var results = new SendResults();
+        var handedOver = false;
         try
         {
             await adapter.SendAsync(ready, results, ct);
+            handedOver = true;
         }
-        catch
+        finally
         {
             // What the channel answered is kept even when the hand-over was cut short (a stop, a lost lease, an
             // error): only the messages it gave no answer for then stay in doubt, to go again with the same
-            // delivery ids.
-            metrics.Phase(composer.Channel, "send", phase);
-            await RecordAsync(composer, [.. ready.Where(results.Answered)], results, byMessage, outcomes, handOverAt, previous);
-            throw;
+            // delivery ids. After a whole hand-over a message without an answer is a transient failure.
+            phase = metrics.Phase(composer.Channel, "send", phase);
+            var known = handedOver ? ready : ready.Where(results.Answered).ToList();
+            await events.RecordSentAsync(composer.Channel, [.. known.Where(r => results.For(r).Status == SendStatus.Sent)], CancellationToken.None);
+            await bounces.RecordAsync([.. known.Select(r => (r, results.For(r)))], CancellationToken.None);
+            await store.ApplyAsync([.. known.Select(r => Outcome(r, results.For(r), byMessage[r.Message.Id], outcomes, handOverAt))], [], CancellationToken.None);
+            metrics.Phase(composer.Channel, "outcomes", phase);
+            metrics.Finished(composer.Channel, known.Count);
         }
-
-        // After a whole hand-over a message without an answer is a transient failure.
-        metrics.Phase(composer.Channel, "send", phase);
-        return RecordAsync(composer, ready, results, byMessage, outcomes, handOverAt, previous);
-    }
-
-    /// <summary>Writes what came of each message of a part, after the outcomes before it.</summary>
-    private async Task RecordAsync(
-        IMessageComposer composer, List<ReadyMessage> known, SendResults results, Dictionary<long, ClaimedJob> byMessage, JobOutcomes outcomes,
-        DateTimeOffset handOverAt, Task previous)
-    {
-        await previous;
-        var phase = metrics.Start();
-        await events.RecordSentAsync(composer.Channel, [.. known.Where(r => results.For(r).Status == SendStatus.Sent)], CancellationToken.None);
-        await bounces.RecordAsync([.. known.Select(r => (r, results.For(r)))], CancellationToken.None);
-        await store.ApplyAsync([.. known.Select(r => Outcome(r, results.For(r), byMessage[r.Message.Id], outcomes, handOverAt))], [], CancellationToken.None);
-        metrics.Phase(composer.Channel, "outcomes", phase);
-        metrics.Finished(composer.Channel, known.Count);
     }
 
     /// <summary>The message ready to send, or the transition that ends it here (a template gone, a render error, an abort).</summary>
