@@ -133,9 +133,10 @@ BEGIN
     WINDOW w AS (ORDER BY placed_at, order_id);
 END;
 
--- A refund that leaves the order open changes its net in place. A cancellation, a whole refund, a merge (the order
--- moves to the survivor), an erasure (to the anonymous profile), a changed time or currency writes the links of the
--- customer and currency before the change, and after it, again from the orders.
+-- A refund that leaves the order open changes its net in place; a cancellation or a whole refund takes the order out
+-- of its customer's chain (its previous and next order become each other's neighbours), as does deleting it. A
+-- merge (the order moves to the survivor), an erasure (to the anonymous profile), a reopened order, a changed time
+-- or currency writes the links of the customer and currency before the change, and after it, again from the orders.
 CREATE TRIGGER order_links_changed AFTER UPDATE OF status, profile_id, placed_at, currency, total, refunded_amount ON orders
 WHEN (OLD.status IN ('completed', 'partially_refunded') OR NEW.status IN ('completed', 'partially_refunded'))
   AND (OLD.status <> NEW.status OR OLD.profile_id <> NEW.profile_id OR OLD.placed_at <> NEW.placed_at OR OLD.currency IS NOT NEW.currency
@@ -146,10 +147,31 @@ BEGIN
       AND placed_at = NEW.placed_at AND order_id = NEW.order_id
       AND OLD.status IN ('completed', 'partially_refunded') AND NEW.status IN ('completed', 'partially_refunded')
       AND OLD.profile_id = NEW.profile_id AND OLD.placed_at = NEW.placed_at AND OLD.currency IS NEW.currency;
+    UPDATE order_links SET next_at = (SELECT x.next_at FROM order_links x WHERE x.workspace_id = OLD.workspace_id AND x.profile_id = OLD.profile_id
+                                          AND x.currency = COALESCE(OLD.currency, '') AND x.placed_at = OLD.placed_at AND x.order_id = OLD.order_id)
+    WHERE workspace_id = OLD.workspace_id AND profile_id = OLD.profile_id AND currency = COALESCE(OLD.currency, '')
+      AND (placed_at, order_id) = (SELECT y.placed_at, y.order_id FROM order_links y
+                                   WHERE y.workspace_id = OLD.workspace_id AND y.profile_id = OLD.profile_id AND y.currency = COALESCE(OLD.currency, '')
+                                     AND (y.placed_at < OLD.placed_at OR (y.placed_at = OLD.placed_at AND y.order_id < OLD.order_id))
+                                   ORDER BY y.placed_at DESC, y.order_id DESC LIMIT 1)
+      AND (OLD.status IN ('completed', 'partially_refunded') AND NEW.status NOT IN ('completed', 'partially_refunded') AND OLD.profile_id = NEW.profile_id AND OLD.placed_at = NEW.placed_at AND OLD.currency IS NEW.currency);
+    UPDATE order_links SET prev_at = (SELECT x.prev_at FROM order_links x WHERE x.workspace_id = OLD.workspace_id AND x.profile_id = OLD.profile_id
+                                          AND x.currency = COALESCE(OLD.currency, '') AND x.placed_at = OLD.placed_at AND x.order_id = OLD.order_id)
+    WHERE workspace_id = OLD.workspace_id AND profile_id = OLD.profile_id AND currency = COALESCE(OLD.currency, '')
+      AND (placed_at, order_id) = (SELECT y.placed_at, y.order_id FROM order_links y
+                                   WHERE y.workspace_id = OLD.workspace_id AND y.profile_id = OLD.profile_id AND y.currency = COALESCE(OLD.currency, '')
+                                     AND (y.placed_at > OLD.placed_at OR (y.placed_at = OLD.placed_at AND y.order_id > OLD.order_id))
+                                   ORDER BY y.placed_at, y.order_id LIMIT 1)
+      AND (OLD.status IN ('completed', 'partially_refunded') AND NEW.status NOT IN ('completed', 'partially_refunded') AND OLD.profile_id = NEW.profile_id AND OLD.placed_at = NEW.placed_at AND OLD.currency IS NEW.currency);
+    DELETE FROM order_links
+    WHERE workspace_id = OLD.workspace_id AND profile_id = OLD.profile_id AND currency = COALESCE(OLD.currency, '')
+      AND placed_at = OLD.placed_at AND order_id = OLD.order_id
+      AND (OLD.status IN ('completed', 'partially_refunded') AND NEW.status NOT IN ('completed', 'partially_refunded') AND OLD.profile_id = NEW.profile_id AND OLD.placed_at = NEW.placed_at AND OLD.currency IS NEW.currency);
     DELETE FROM order_links
     WHERE workspace_id = OLD.workspace_id AND profile_id = OLD.profile_id AND currency = COALESCE(OLD.currency, '')
       AND NOT (OLD.status IN ('completed', 'partially_refunded') AND NEW.status IN ('completed', 'partially_refunded')
-               AND OLD.profile_id = NEW.profile_id AND OLD.placed_at = NEW.placed_at AND OLD.currency IS NEW.currency);
+               AND OLD.profile_id = NEW.profile_id AND OLD.placed_at = NEW.placed_at AND OLD.currency IS NEW.currency)
+      AND NOT (OLD.status IN ('completed', 'partially_refunded') AND NEW.status NOT IN ('completed', 'partially_refunded') AND OLD.profile_id = NEW.profile_id AND OLD.placed_at = NEW.placed_at AND OLD.currency IS NEW.currency);
     INSERT INTO order_links (workspace_id, profile_id, currency, placed_at, order_id, prev_at, next_at, net)
     SELECT workspace_id, profile_id, COALESCE(currency, ''), placed_at, order_id,
            LAG(placed_at) OVER w, LEAD(placed_at) OVER w, total - refunded_amount
@@ -158,6 +180,7 @@ BEGIN
       AND status IN ('completed', 'partially_refunded')
       AND NOT (OLD.status IN ('completed', 'partially_refunded') AND NEW.status IN ('completed', 'partially_refunded')
                AND OLD.profile_id = NEW.profile_id AND OLD.placed_at = NEW.placed_at AND OLD.currency IS NEW.currency)
+      AND NOT (OLD.status IN ('completed', 'partially_refunded') AND NEW.status NOT IN ('completed', 'partially_refunded') AND OLD.profile_id = NEW.profile_id AND OLD.placed_at = NEW.placed_at AND OLD.currency IS NEW.currency)
     WINDOW w AS (ORDER BY placed_at, order_id);
     DELETE FROM order_links
     WHERE workspace_id = NEW.workspace_id AND profile_id = NEW.profile_id AND currency = COALESCE(NEW.currency, '')
@@ -175,12 +198,21 @@ END;
 CREATE TRIGGER order_links_deleted AFTER DELETE ON orders
 WHEN OLD.status IN ('completed', 'partially_refunded')
 BEGIN
-    DELETE FROM order_links WHERE workspace_id = OLD.workspace_id AND profile_id = OLD.profile_id AND currency = COALESCE(OLD.currency, '');
-    INSERT INTO order_links (workspace_id, profile_id, currency, placed_at, order_id, prev_at, next_at, net)
-    SELECT workspace_id, profile_id, COALESCE(currency, ''), placed_at, order_id,
-           LAG(placed_at) OVER w, LEAD(placed_at) OVER w, total - refunded_amount
-    FROM orders
-    WHERE workspace_id = OLD.workspace_id AND profile_id = OLD.profile_id AND COALESCE(currency, '') = COALESCE(OLD.currency, '')
-      AND status IN ('completed', 'partially_refunded')
-    WINDOW w AS (ORDER BY placed_at, order_id);
+    UPDATE order_links SET next_at = (SELECT x.next_at FROM order_links x WHERE x.workspace_id = OLD.workspace_id AND x.profile_id = OLD.profile_id
+                                          AND x.currency = COALESCE(OLD.currency, '') AND x.placed_at = OLD.placed_at AND x.order_id = OLD.order_id)
+    WHERE workspace_id = OLD.workspace_id AND profile_id = OLD.profile_id AND currency = COALESCE(OLD.currency, '')
+      AND (placed_at, order_id) = (SELECT y.placed_at, y.order_id FROM order_links y
+                                   WHERE y.workspace_id = OLD.workspace_id AND y.profile_id = OLD.profile_id AND y.currency = COALESCE(OLD.currency, '')
+                                     AND (y.placed_at < OLD.placed_at OR (y.placed_at = OLD.placed_at AND y.order_id < OLD.order_id))
+                                   ORDER BY y.placed_at DESC, y.order_id DESC LIMIT 1);
+    UPDATE order_links SET prev_at = (SELECT x.prev_at FROM order_links x WHERE x.workspace_id = OLD.workspace_id AND x.profile_id = OLD.profile_id
+                                          AND x.currency = COALESCE(OLD.currency, '') AND x.placed_at = OLD.placed_at AND x.order_id = OLD.order_id)
+    WHERE workspace_id = OLD.workspace_id AND profile_id = OLD.profile_id AND currency = COALESCE(OLD.currency, '')
+      AND (placed_at, order_id) = (SELECT y.placed_at, y.order_id FROM order_links y
+                                   WHERE y.workspace_id = OLD.workspace_id AND y.profile_id = OLD.profile_id AND y.currency = COALESCE(OLD.currency, '')
+                                     AND (y.placed_at > OLD.placed_at OR (y.placed_at = OLD.placed_at AND y.order_id > OLD.order_id))
+                                   ORDER BY y.placed_at, y.order_id LIMIT 1);
+    DELETE FROM order_links
+    WHERE workspace_id = OLD.workspace_id AND profile_id = OLD.profile_id AND currency = COALESCE(OLD.currency, '')
+      AND placed_at = OLD.placed_at AND order_id = OLD.order_id;
 END;
