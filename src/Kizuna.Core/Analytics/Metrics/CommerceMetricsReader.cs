@@ -10,7 +10,7 @@ namespace Kizuna.Analytics.Metrics;
 /// </summary>
 public sealed class CommerceMetricsReader(Database database)
 {
-    private readonly PeriodRollupReader rollups = new(database);
+    private readonly PeriodRollupReader _rollups = new(database);
 
     private const double MsPerDay = 86_400_000d;
 
@@ -18,7 +18,7 @@ public sealed class CommerceMetricsReader(Database database)
     public async Task<IReadOnlyList<CurrencyRevenue>> CurrenciesAsync(MetricsQuery query, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        return await rollups.CurrenciesAsync(connection, query, ct);
+        return await _rollups.CurrenciesAsync(connection, query, ct);
     }
 
     /// <summary>The metrics in <paramref name="currency"/> (null: orders that stated none).</summary>
@@ -27,7 +27,7 @@ public sealed class CommerceMetricsReader(Database database)
         PeriodTotals totals;
         await using (var connection = await database.OpenAsync(ct))
         {
-            totals = await rollups.ReadAsync(connection, query, currency, ct);
+            totals = await _rollups.ReadAsync(connection, query, currency, ct);
         }
 
         var revenue = totals.Revenue;
