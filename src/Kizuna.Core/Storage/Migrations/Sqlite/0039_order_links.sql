@@ -103,8 +103,8 @@ BEGIN
     ON CONFLICT DO UPDATE SET orders = orders + excluded.orders, net = net + excluded.net, offset_ms = offset_ms + excluded.offset_ms;
 END;
 
--- A new open order placed after every other of its customer and currency (the usual case) becomes the next of the
--- latest and gets it as its previous. Any other (placed earlier, or at the same time as one) has the customer's links
+-- A new open order placed after every other of its customer and currency (the usual case; at the same time, after
+-- them in order id) becomes the next of the latest and gets it as its previous. Any other has the customer's links
 -- in that currency written again from the orders (a row trigger sees the orders written before it).
 CREATE TRIGGER order_links_added AFTER INSERT ON orders
 WHEN NEW.status IN ('completed', 'partially_refunded')
@@ -112,13 +112,13 @@ BEGIN
     UPDATE order_links SET next_at = NEW.placed_at
     WHERE workspace_id = NEW.workspace_id AND profile_id = NEW.profile_id AND currency = COALESCE(NEW.currency, '') AND next_at IS NULL
       AND NOT EXISTS (SELECT 1 FROM order_links WHERE workspace_id = NEW.workspace_id AND profile_id = NEW.profile_id
-                          AND currency = COALESCE(NEW.currency, '') AND placed_at >= NEW.placed_at);
+                          AND currency = COALESCE(NEW.currency, '') AND (placed_at > NEW.placed_at OR (placed_at = NEW.placed_at AND order_id > NEW.order_id)));
     INSERT INTO order_links (workspace_id, profile_id, currency, placed_at, order_id, prev_at, next_at, net)
     SELECT NEW.workspace_id, NEW.profile_id, COALESCE(NEW.currency, ''), NEW.placed_at, NEW.order_id,
            (SELECT MAX(placed_at) FROM order_links WHERE workspace_id = NEW.workspace_id AND profile_id = NEW.profile_id AND currency = COALESCE(NEW.currency, '')),
            NULL, NEW.total - NEW.refunded_amount
     WHERE NOT EXISTS (SELECT 1 FROM order_links WHERE workspace_id = NEW.workspace_id AND profile_id = NEW.profile_id
-                          AND currency = COALESCE(NEW.currency, '') AND placed_at >= NEW.placed_at);
+                          AND currency = COALESCE(NEW.currency, '') AND (placed_at > NEW.placed_at OR (placed_at = NEW.placed_at AND order_id > NEW.order_id)));
     DELETE FROM order_links
     WHERE workspace_id = NEW.workspace_id AND profile_id = NEW.profile_id AND currency = COALESCE(NEW.currency, '')
       AND NOT EXISTS (SELECT 1 FROM order_links WHERE workspace_id = NEW.workspace_id AND profile_id = NEW.profile_id
