@@ -70,6 +70,8 @@ public static class SyntheticStore
         Execute(connection, "DROP TRIGGER IF EXISTS customer_purchases_added");
         var linksTrigger = Scalar(connection, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'order_links_added'");
         Execute(connection, "DROP TRIGGER IF EXISTS order_links_added");
+        var earlierTrigger = Scalar(connection, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'order_links_added_earlier'");
+        Execute(connection, "DROP TRIGGER IF EXISTS order_links_added_earlier");
         var cellsTrigger = Scalar(connection, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'order_link_cells_added'");
         Execute(connection, "DROP TRIGGER IF EXISTS order_link_cells_added");
 
@@ -123,7 +125,7 @@ public static class SyntheticStore
         Execute(connection, MigrationStatement("0032_customer_purchases.sql", "INSERT INTO customer_purchases"));
         Execute(connection, MigrationStatement("0039_order_links.sql", "INSERT INTO order_links"));
         Execute(connection, MigrationStatement("0039_order_links.sql", "INSERT INTO order_link_cells"));
-        foreach (var sql in new[] { trigger, purchasesTrigger, linksTrigger, cellsTrigger })
+        foreach (var sql in new[] { trigger, purchasesTrigger, linksTrigger, earlierTrigger, cellsTrigger })
         {
             if (sql is not null)
             {

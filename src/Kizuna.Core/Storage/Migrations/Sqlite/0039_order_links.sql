@@ -105,31 +105,33 @@ END;
 
 -- A new open order placed after every other of its customer and currency (the usual case; at the same time, after
 -- them in order id) becomes the next of the latest and gets it as its previous. Any other has the customer's links
--- in that currency written again from the orders (a row trigger sees the orders written before it).
+-- in that currency written again from the orders (a row trigger sees the orders written before it). Two triggers
+-- whose conditions exclude each other, so the usual case runs only its two statements.
 CREATE TRIGGER order_links_added AFTER INSERT ON orders
 WHEN NEW.status IN ('completed', 'partially_refunded')
+  AND NOT EXISTS (SELECT 1 FROM order_links WHERE workspace_id = NEW.workspace_id AND profile_id = NEW.profile_id AND currency = COALESCE(NEW.currency, '')
+                AND (placed_at > NEW.placed_at OR (placed_at = NEW.placed_at AND order_id > NEW.order_id)))
 BEGIN
     UPDATE order_links SET next_at = NEW.placed_at
-    WHERE workspace_id = NEW.workspace_id AND profile_id = NEW.profile_id AND currency = COALESCE(NEW.currency, '') AND next_at IS NULL
-      AND NOT EXISTS (SELECT 1 FROM order_links WHERE workspace_id = NEW.workspace_id AND profile_id = NEW.profile_id
-                          AND currency = COALESCE(NEW.currency, '') AND (placed_at > NEW.placed_at OR (placed_at = NEW.placed_at AND order_id > NEW.order_id)));
+    WHERE workspace_id = NEW.workspace_id AND profile_id = NEW.profile_id AND currency = COALESCE(NEW.currency, '') AND next_at IS NULL;
     INSERT INTO order_links (workspace_id, profile_id, currency, placed_at, order_id, prev_at, next_at, net)
     SELECT NEW.workspace_id, NEW.profile_id, COALESCE(NEW.currency, ''), NEW.placed_at, NEW.order_id,
            (SELECT MAX(placed_at) FROM order_links WHERE workspace_id = NEW.workspace_id AND profile_id = NEW.profile_id AND currency = COALESCE(NEW.currency, '')),
-           NULL, NEW.total - NEW.refunded_amount
-    WHERE NOT EXISTS (SELECT 1 FROM order_links WHERE workspace_id = NEW.workspace_id AND profile_id = NEW.profile_id
-                          AND currency = COALESCE(NEW.currency, '') AND (placed_at > NEW.placed_at OR (placed_at = NEW.placed_at AND order_id > NEW.order_id)));
-    DELETE FROM order_links
-    WHERE workspace_id = NEW.workspace_id AND profile_id = NEW.profile_id AND currency = COALESCE(NEW.currency, '')
-      AND NOT EXISTS (SELECT 1 FROM order_links WHERE workspace_id = NEW.workspace_id AND profile_id = NEW.profile_id
-                          AND currency = COALESCE(NEW.currency, '') AND placed_at = NEW.placed_at AND order_id = NEW.order_id);
+           NULL, NEW.total - NEW.refunded_amount;
+END;
+
+CREATE TRIGGER order_links_added_earlier AFTER INSERT ON orders
+WHEN NEW.status IN ('completed', 'partially_refunded')
+  AND EXISTS (SELECT 1 FROM order_links WHERE workspace_id = NEW.workspace_id AND profile_id = NEW.profile_id AND currency = COALESCE(NEW.currency, '')
+                AND (placed_at > NEW.placed_at OR (placed_at = NEW.placed_at AND order_id > NEW.order_id)))
+BEGIN
+    DELETE FROM order_links WHERE workspace_id = NEW.workspace_id AND profile_id = NEW.profile_id AND currency = COALESCE(NEW.currency, '');
     INSERT INTO order_links (workspace_id, profile_id, currency, placed_at, order_id, prev_at, next_at, net)
     SELECT workspace_id, profile_id, COALESCE(currency, ''), placed_at, order_id,
            LAG(placed_at) OVER w, LEAD(placed_at) OVER w, total - refunded_amount
     FROM orders
     WHERE workspace_id = NEW.workspace_id AND profile_id = NEW.profile_id AND COALESCE(currency, '') = COALESCE(NEW.currency, '')
       AND status IN ('completed', 'partially_refunded')
-      AND NOT EXISTS (SELECT 1 FROM order_links WHERE workspace_id = NEW.workspace_id AND profile_id = NEW.profile_id AND currency = COALESCE(NEW.currency, ''))
     WINDOW w AS (ORDER BY placed_at, order_id);
 END;
 
