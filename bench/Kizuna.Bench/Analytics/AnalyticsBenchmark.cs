@@ -130,7 +130,11 @@ public static class AnalyticsBenchmark
         var (database, _, _) = await SyntheticStore.OpenAsync(Path.Combine(options.Data, options.Scale.ToString(CultureInfo.InvariantCulture)), options.Scale);
         try
         {
-            await RefreshStages.RunAsync(database, SyntheticStore.End);
+            if (!options.SkipRefresh)
+            {
+                await RefreshStages.RunAsync(database, SyntheticStore.End);
+            }
+
             if (options.SkipReads)
             {
                 return;

@@ -61,12 +61,19 @@ public static class SyntheticStore
         Execute(connection, "PRAGMA cache_size = -524288");
 
         // The line trigger of product_days looks up the order for every line, and the order trigger of
-        // customer_purchases its customer's row; both roll-ups are filled in one pass afterwards (the statements their
+        // customer_purchases its customer's row, and the order trigger of order_links the customer's latest link (whose
+        // own trigger adds to order_link_cells); the roll-ups are filled in one pass afterwards (the statements their
         // migrations fill them with) and the triggers put back as they were.
         var trigger = Scalar(connection, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'product_days_line'");
         Execute(connection, "DROP TRIGGER IF EXISTS product_days_line");
         var purchasesTrigger = Scalar(connection, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'customer_purchases_added'");
         Execute(connection, "DROP TRIGGER IF EXISTS customer_purchases_added");
+        var linksTrigger = Scalar(connection, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'order_links_added'");
+        Execute(connection, "DROP TRIGGER IF EXISTS order_links_added");
+        var earlierTrigger = Scalar(connection, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'order_links_added_earlier'");
+        Execute(connection, "DROP TRIGGER IF EXISTS order_links_added_earlier");
+        var cellsTrigger = Scalar(connection, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'order_link_cells_added'");
+        Execute(connection, "DROP TRIGGER IF EXISTS order_link_cells_added");
 
         Chunked(connection, customers, "INSERT INTO profiles (workspace_id, id, user_id, traits, first_seen, last_seen) VALUES (1, ?1, ?2, ?3, ?4, ?4)",
             (statement, i) => statement.Execute([
@@ -116,7 +123,9 @@ public static class SyntheticStore
             FROM profile_spend s WHERE s.workspace_id = profiles.workspace_id AND s.profile_id = profiles.id
             """);
         Execute(connection, MigrationStatement("0032_customer_purchases.sql", "INSERT INTO customer_purchases"));
-        foreach (var sql in new[] { trigger, purchasesTrigger })
+        Execute(connection, MigrationStatement("0039_order_links.sql", "INSERT INTO order_links"));
+        Execute(connection, MigrationStatement("0039_order_links.sql", "INSERT INTO order_link_cells"));
+        foreach (var sql in new[] { trigger, purchasesTrigger, linksTrigger, earlierTrigger, cellsTrigger })
         {
             if (sql is not null)
             {

@@ -4,7 +4,8 @@ namespace Kizuna.Analytics.Metrics;
 
 /// <summary>
 /// A scope as a condition on a <c>profile_id</c> column, with its parameters (<c>@workspaceId</c> is bound by the
-/// caller): profiles by a trait value, or members of a segment read from <c>segment_members</c>.
+/// caller): profiles by a trait value from <c>profile_traits</c> (kept from the traits by triggers, so no profile's
+/// JSON is read), or members of a segment read from <c>segment_members</c>.
 /// </summary>
 internal static class ScopeSql
 {
@@ -13,7 +14,7 @@ internal static class ScopeSql
         var members = scope switch
         {
             { SegmentId: not null } => "SELECT profile_id FROM segment_members WHERE workspace_id = @workspaceId AND segment_id = @segmentId",
-            { TraitName: not null } => $"SELECT id FROM profiles WHERE workspace_id = @workspaceId AND {dialect.JsonText("traits", "@traitName")} = @traitValue",
+            { TraitName: not null } => "SELECT profile_id FROM profile_traits WHERE workspace_id = @workspaceId AND name = @traitName AND value = @traitValue",
             _ => null,
         };
         return members is null ? "1 = 1" : $"{profileColumn} {(scope.Excluded ? "NOT IN" : "IN")} ({members})";

@@ -75,7 +75,8 @@ public sealed class CustomerPurchasesTests
         Assert.DoesNotContain(stored, r => r.StartsWith($"{u2}|", StringComparison.Ordinal));
     }
 
-    private static async Task ApplyAsync(Database database, int sequence, int baseDay, List<OrderStep> steps)
+    /// <summary>Applies <paramref name="steps"/> to five customers of their own (ids sequence × 10 + 1 …), days counted from <paramref name="baseDay"/>.</summary>
+    internal static async Task ApplyAsync(Database database, int sequence, int baseDay, List<OrderStep> steps)
     {
         await using var connection = await database.OpenAsync(Ct);
         var customers = Enumerable.Range(1, 5).Select(c => (long)(sequence * 10) + c).ToArray();

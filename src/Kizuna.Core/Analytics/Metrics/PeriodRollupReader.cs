@@ -1,0 +1,129 @@
+using System.Data.Common;
+using Dapper;
+using Kizuna.Commerce;
+using Kizuna.Storage;
+
+namespace Kizuna.Analytics.Metrics;
+
+/// <summary>
+/// Reads <see cref="PeriodTotals"/> from the order links (migration 0039) instead of grouping the period's orders by
+/// customer. Each open order knows its customer's previous and next open order in its currency, so in a period
+/// [S, U) an order is its customer's <b>first</b> when the previous one is before S and the <b>last</b> when the next
+/// one is at U or after: customers = first orders, one-time buyers = orders both first and last, and the time from
+/// a repeat customer's first to last purchase = Σ last − Σ first (a one-time buyer's order cancels out).
+/// <para>
+/// The whole workspace reads <c>order_link_cells</c>, the links counted per pair of days, so a period costs at most
+/// one row per pair of days whatever the orders: orders, revenue and first orders from (day, previous day) rows of
+/// the period, last orders from (day, next day), and the orders neither first nor last — previous and next both in
+/// the period — from (previous day, next day). First ∩ last = first + last − (orders − neither). A scope reads the
+/// links of the period in time order, one index entry each, and tests the same conditions per order.
+/// </para>
+/// </summary>
+internal sealed class PeriodRollupReader(Database database)
+{
+    private const long MsPerDay = 86_400_000;
+
+    public async Task<PeriodTotals> ReadAsync(DbConnection connection, MetricsQuery query, string? currency, CancellationToken ct) =>
+        query.Scope.IsWorkspace
+            ? await FromCellsAsync(connection, query, currency, ct)
+            : await FromLinksAsync(connection, query, currency, ct);
+
+    /// <summary>Orders and net revenue per currency in the period, most orders first.</summary>
+    public async Task<IReadOnlyList<CurrencyRevenue>> CurrenciesAsync(DbConnection connection, MetricsQuery query, CancellationToken ct)
+    {
+        var kind = database.Kind;
+        var parameters = OrderSql.Parameters(query, null);
+        var sql = query.Scope.IsWorkspace
+            ? $"""
+              SELECT c.currency, CAST(SUM(c.orders) AS bigint) AS n, {Money.SumSql("c.net", kind)}
+              FROM order_link_cells c WHERE c.workspace_id = @workspaceId AND c.kind = 0 AND c.a >= @firstDay AND c.a <= @lastDay
+              GROUP BY c.currency HAVING SUM(c.orders) > 0 ORDER BY 2 DESC, 1
+              """
+            : $"""
+              SELECT l.currency, COUNT(*) AS n, {Money.SumSql("l.net", kind)}
+              FROM order_links l WHERE l.workspace_id = @workspaceId AND l.placed_at >= @since AND l.placed_at < @until
+                AND {ScopeSql.Condition(query.Scope, database.Dialect, "l.profile_id")}
+              GROUP BY l.currency ORDER BY 2 DESC, 1
+              """;
+        var rows = await connection.QueryAsync<(string Currency, long Orders, decimal Whole, decimal Fraction)>(new CommandDefinition(sql, parameters, cancellationToken: ct));
+        return [.. rows.Select(r => new CurrencyRevenue(r.Currency.Length == 0 ? null : r.Currency, r.Orders, Money.Sum(r.Whole, r.Fraction, kind)))];
+    }
+
+    private async Task<PeriodTotals> FromCellsAsync(DbConnection connection, MetricsQuery query, string? currency, CancellationToken ct)
+    {
+        var kind = database.Kind;
+        var parameters = OrderSql.Parameters(query, currency);
+        var days = (await connection.QueryAsync<(long Day, long Orders, decimal Whole, decimal Fraction, long First, decimal FirstWhole, decimal FirstFraction, long FirstDays, long FirstOffset)>(
+            new CommandDefinition(
+                $"""
+                SELECT c.a, CAST(SUM(c.orders) AS bigint), {Money.SumSql("c.net", kind)},
+                       CAST(COALESCE(SUM(CASE WHEN c.b < @firstDay THEN c.orders ELSE 0 END), 0) AS bigint),
+                       {Money.SumSql("CASE WHEN c.b < @firstDay THEN c.net ELSE 0 END", kind)},
+                       CAST(COALESCE(SUM(CASE WHEN c.b < @firstDay THEN c.orders * c.a ELSE 0 END), 0) AS bigint),
+                       CAST(COALESCE(SUM(CASE WHEN c.b < @firstDay THEN c.offset_ms ELSE 0 END), 0) AS bigint)
+                FROM order_link_cells c
+                WHERE c.workspace_id = @workspaceId AND c.kind = 0 AND c.a >= @firstDay AND c.a <= @lastDay AND c.currency = @currency
+                GROUP BY c.a
+                """,
+                parameters, cancellationToken: ct))).ToList();
+        var last = await connection.QuerySingleAsync<(long Orders, decimal Whole, decimal Fraction, long Days, long Offset)>(new CommandDefinition(
+            $"""
+            SELECT CAST(COALESCE(SUM(c.orders), 0) AS bigint), {Money.SumSql("c.net", kind)},
+                   CAST(COALESCE(SUM(c.orders * c.a), 0) AS bigint), CAST(COALESCE(SUM(c.offset_ms), 0) AS bigint)
+            FROM order_link_cells c
+            WHERE c.workspace_id = @workspaceId AND c.kind = 1 AND c.a >= @firstDay AND c.a <= @lastDay AND c.currency = @currency AND c.b > @lastDay
+            """,
+            parameters, cancellationToken: ct));
+        var neither = await connection.QuerySingleAsync<(long Orders, decimal Whole, decimal Fraction)>(new CommandDefinition(
+            $"""
+            SELECT CAST(COALESCE(SUM(c.orders), 0) AS bigint), {Money.SumSql("c.net", kind)}
+            FROM order_link_cells c
+            WHERE c.workspace_id = @workspaceId AND c.kind = 2 AND c.a >= @firstDay AND c.a <= @lastDay AND c.currency = @currency AND c.b <= @lastDay
+            """,
+            parameters, cancellationToken: ct));
+
+        var orders = days.Sum(d => d.Orders);
+        var revenue = days.Sum(d => Money.Sum(d.Whole, d.Fraction, kind));
+        var first = days.Sum(d => d.First);
+        var firstRevenue = days.Sum(d => Money.Sum(d.FirstWhole, d.FirstFraction, kind));
+        var neitherRevenue = Money.Sum(neither.Whole, neither.Fraction, kind);
+        var oneTime = first + last.Orders - (orders - neither.Orders);
+        var oneTimeRevenue = firstRevenue + Money.Sum(last.Whole, last.Fraction, kind) - (revenue - neitherRevenue);
+        var spanMs = ((last.Days - days.Sum(d => d.FirstDays)) * MsPerDay) + last.Offset - days.Sum(d => d.FirstOffset);
+        return new PeriodTotals(orders, revenue, first, first - oneTime, oneTimeRevenue, spanMs,
+            [.. days.Where(d => d.Orders != 0).Select(d => (Days.Of(d.Day), d.Orders, Money.Sum(d.Whole, d.Fraction, kind)))]);
+    }
+
+    private async Task<PeriodTotals> FromLinksAsync(DbConnection connection, MetricsQuery query, string? currency, CancellationToken ct)
+    {
+        var kind = database.Kind;
+        var parameters = OrderSql.Parameters(query, currency);
+        const string First = "(l.prev_at IS NULL OR l.prev_at < @since)";
+        const string Last = "(l.next_at IS NULL OR l.next_at >= @until)";
+        var days = (await connection.QueryAsync<(long Day, long Orders, decimal Whole, decimal Fraction, long First, long OneTime, decimal OneWhole, decimal OneFraction, long LastMs, long FirstMs)>(
+            new CommandDefinition(
+                $"""
+                SELECT (l.placed_at - CASE WHEN l.placed_at < 0 THEN 86399999 ELSE 0 END) / 86400000 AS day, COUNT(*), {Money.SumSql("l.net", kind)},
+                       CAST(SUM(CASE WHEN {First} THEN 1 ELSE 0 END) AS bigint),
+                       CAST(SUM(CASE WHEN {First} AND {Last} THEN 1 ELSE 0 END) AS bigint),
+                       {Money.SumSql($"CASE WHEN {First} AND {Last} THEN l.net ELSE 0 END", kind)},
+                       CAST(SUM(CASE WHEN {Last} THEN l.placed_at - @since ELSE 0 END) AS bigint),
+                       CAST(SUM(CASE WHEN {First} THEN l.placed_at - @since ELSE 0 END) AS bigint)
+                FROM order_links l
+                WHERE l.workspace_id = @workspaceId AND l.placed_at >= @since AND l.placed_at < @until AND l.currency = @currency
+                  AND {ScopeSql.Condition(query.Scope, database.Dialect, "l.profile_id")}
+                GROUP BY 1
+                """,
+                parameters, cancellationToken: ct))).ToList();
+        var first = days.Sum(d => d.First);
+        var oneTime = days.Sum(d => d.OneTime);
+        return new PeriodTotals(
+            days.Sum(d => d.Orders),
+            days.Sum(d => Money.Sum(d.Whole, d.Fraction, kind)),
+            first,
+            first - oneTime,
+            days.Sum(d => Money.Sum(d.OneWhole, d.OneFraction, kind)),
+            days.Sum(d => d.LastMs) - days.Sum(d => d.FirstMs),
+            [.. days.Select(d => (Days.Of(d.Day), d.Orders, Money.Sum(d.Whole, d.Fraction, kind)))]);
+    }
+}

@@ -1,0 +1,139 @@
+using Dapper;
+using FsCheck;
+using FsCheck.Fluent;
+using Kizuna.Analytics.Scores;
+using Kizuna.Commerce;
+using Kizuna.Storage;
+
+namespace Kizuna.Analytics.Metrics;
+
+/// <summary>
+/// The commerce figures read from the period roll-ups (the order links and their cells, kept by the orders'
+/// triggers) must equal the figures counted from the orders themselves, for any history and any period: random
+/// orders (out of time order, at the same minute, before 1970, in three currencies or none), cancellations, refunds,
+/// merges, corrected days and deletions, then random periods, for the whole workspace (the cells) and a trait scope
+/// and its complement (the links), on both engines.
+/// </summary>
+public sealed class PeriodRollupTests
+{
+    private const int Sequences = 16;
+    private const int StepsPerSequence = 40;
+    private const int PeriodsPerSequence = 12;
+    private const long Ws = 1;
+    private const long MsPerDay = 86_400_000;
+
+    private static readonly MetricsScope Gold = MetricsScope.Trait("tier", "gold");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ReadAsync_RandomHistoriesAndPeriods_EqualsTheFiguresCountedFromTheOrders(string engine)
+    {
+        await using var store = await TestStore.CreateAsync(engine, Ct);
+        var reader = new CommerceMetricsReader(store.Database);
+        var random = new Rnd(20261205);
+        var sequences = OrderStep.Sequence(StepsPerSequence).Sample(Sequences, random, 10);
+        var periods = (from start in Gen.Choose(-5, 4) from length in Gen.Choose(1, 7) select (start, length)).Sample(Sequences * PeriodsPerSequence, random, 10);
+        for (var s = 0; s < sequences.Length; s++)
+        {
+            // Every third sequence is placed around 1970-01-01, where a day must be floored, not truncated.
+            var baseDay = s % 3 == 0 ? 0 : 20_000;
+            await CustomerPurchasesTests.ApplyAsync(store.Database, s, baseDay, sequences[s]);
+            await MarkGoldAsync(store.Database, s);
+            var orders = await OrdersAsync(store.Database);
+            for (var p = 0; p < PeriodsPerSequence; p++)
+            {
+                var (start, length) = periods[(s * PeriodsPerSequence) + p];
+                var from = DateOnly.FromDayNumber(new DateOnly(1970, 1, 1).DayNumber + baseDay + start);
+                var period = new OverviewPeriod(from, from.AddDays(length - 1));
+                foreach (var scope in new[] { MetricsScope.Workspace, Gold, Gold.Complement() })
+                {
+                    var query = new MetricsQuery(Ws, period, scope);
+                    var why = $"{engine}, sequence {s}, {period.From:yyyy-MM-dd}..{period.To:yyyy-MM-dd}, {Describe(scope)}: {string.Join("; ", sequences[s])}";
+                    var inScope = orders.Where(o => Holds(scope, o.Profile)).ToList();
+                    Assert.True(ExpectedCurrencies(inScope, period).SequenceEqual((await reader.CurrenciesAsync(query, Ct)).Select(Text)), why);
+                    foreach (var currency in OrderStep.Currencies)
+                    {
+                        Assert.Equal(Expected(inScope, period, currency), Text(await reader.ReadAsync(query, currency, Ct)));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Customers whose id is even have the trait tier = gold.</summary>
+    private static bool Holds(MetricsScope scope, long profile) =>
+        scope.IsWorkspace || ((profile % 2 == 0) != scope.Excluded);
+
+    private static string Describe(MetricsScope scope) => scope.IsWorkspace ? "workspace" : scope.Excluded ? "not gold" : "gold";
+
+    private static async Task MarkGoldAsync(Database database, int sequence)
+    {
+        await using var connection = await database.OpenAsync(Ct);
+        var traits = database.Kind == StoreKind.Postgres ? "CAST(@traits AS jsonb)" : "@traits";
+        await connection.ExecuteAsync(
+            $"UPDATE profiles SET traits = {traits} WHERE workspace_id = @ws AND id > @low AND id <= @high AND id % 2 = 0",
+            new { ws = Ws, traits = """{"tier":"gold"}""", low = sequence * 10, high = (sequence * 10) + 10 });
+    }
+
+    private static async Task<List<(long Profile, string Currency, string Status, decimal Net, long At)>> OrdersAsync(Database database)
+    {
+        await using var connection = await database.OpenAsync(Ct);
+        var units = database.Kind == StoreKind.Postgres ? 1m : 10_000m;
+        var rows = await connection.QueryAsync<(long Profile, string? Currency, string Status, decimal Total, decimal Refunded, long At)>(
+            "SELECT profile_id, currency, status, total, refunded_amount, placed_at FROM orders WHERE workspace_id = @ws", new { ws = Ws });
+        return [.. rows.Select(r => (r.Profile, r.Currency ?? "", r.Status, (r.Total - r.Refunded) / units, r.At))];
+    }
+
+    private static IEnumerable<(long Profile, string Currency, string Status, decimal Net, long At)> Purchases(
+        IEnumerable<(long Profile, string Currency, string Status, decimal Net, long At)> orders, OverviewPeriod period)
+    {
+        var since = (period.From.DayNumber - new DateOnly(1970, 1, 1).DayNumber) * MsPerDay;
+        var until = (period.To.DayNumber - new DateOnly(1970, 1, 1).DayNumber + 1) * MsPerDay;
+        return orders.Where(o => o.Status is "completed" or "partially_refunded" && o.At >= since && o.At < until);
+    }
+
+    private static IEnumerable<string> ExpectedCurrencies(List<(long Profile, string Currency, string Status, decimal Net, long At)> orders, OverviewPeriod period) =>
+        Purchases(orders, period)
+            .GroupBy(o => o.Currency)
+            .Select(g => (Currency: g.Key, Orders: (long)g.Count(), Revenue: g.Sum(o => o.Net)))
+            .OrderByDescending(c => c.Orders).ThenBy(c => c.Currency, StringComparer.Ordinal)
+            .Select(c => Text(new CurrencyRevenue(c.Currency.Length == 0 ? null : c.Currency, c.Orders, c.Revenue)));
+
+    /// <summary>The figures as docs/analytics.md defines them, counted customer by customer.</summary>
+    private static string Expected(List<(long Profile, string Currency, string Status, decimal Net, long At)> orders, OverviewPeriod period, string? currency)
+    {
+        var purchases = Purchases(orders, period).Where(o => o.Currency == (currency ?? "")).ToList();
+        var customers = purchases.GroupBy(o => o.Profile)
+            .Select(g => (Orders: (long)g.Count(), Spend: g.Sum(o => o.Net), Span: g.Max(o => o.At) - g.Min(o => o.At))).ToList();
+        var revenue = purchases.Sum(o => o.Net);
+        var repeaters = customers.Where(c => c.Orders > 1).ToList();
+        var oneTimers = customers.Where(c => c.Orders == 1).ToList();
+        var gaps = customers.Sum(c => c.Orders - 1);
+        var repeatAverage = Average(repeaters.Sum(c => c.Spend), repeaters.Count);
+        var oneTimeAverage = Average(oneTimers.Sum(c => c.Spend), oneTimers.Count);
+        var metrics = new CommerceMetrics(
+            currency, revenue, purchases.Count, customers.Count, Average(revenue, purchases.Count),
+            customers.Count == 0 ? 0 : (double)purchases.Count / customers.Count,
+            customers.Count == 0 ? 0 : (double)repeaters.Count / customers.Count,
+            Average(revenue, customers.Count), repeaters.Count,
+            gaps == 0 ? null : repeaters.Sum(c => c.Span) / (double)MsPerDay / gaps,
+            repeatAverage, oneTimeAverage,
+            repeaters.Count == 0 || oneTimers.Count == 0 || oneTimeAverage == 0 ? null : (double)(repeatAverage / oneTimeAverage))
+        {
+            Trend = [.. TrendBuckets.All(period).Select(b => new RevenuePoint(b,
+                purchases.Where(o => TrendBuckets.StartOf(period, DateOnly.FromDayNumber(new DateOnly(1970, 1, 1).DayNumber + (int)Epoch.Day(o.At))) == b).Sum(o => o.Net),
+                purchases.Count(o => TrendBuckets.StartOf(period, DateOnly.FromDayNumber(new DateOnly(1970, 1, 1).DayNumber + (int)Epoch.Day(o.At))) == b)))],
+        };
+        return Text(metrics);
+    }
+
+    private static decimal Average(decimal sum, long count) => count == 0 ? 0 : Money.Round(sum / count);
+
+    private static string Text(CurrencyRevenue c) => FormattableString.Invariant($"{c.Currency}|{c.Orders}|{Money.Round(c.Revenue)}");
+
+    private static string Text(CommerceMetrics m) =>
+        string.Join("|", m with { Revenue = Money.Round(m.Revenue), Currencies = [], Trend = [] },
+            string.Join(",", m.Trend.Select(t => FormattableString.Invariant($"{t.Start:yyyy-MM-dd}:{t.Orders}:{Money.Round(t.Revenue)}"))));
+}
