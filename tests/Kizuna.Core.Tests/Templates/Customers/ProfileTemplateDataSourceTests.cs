@@ -114,7 +114,7 @@ public sealed class ProfileTemplateDataSourceTests
             result.Output);
     }
 
-    private static ProfileTemplateDataSource Source(Database database) => new(new ProfileService(database), new ProfileValueReader(database));
+    private static ProfileTemplateDataSource Source(Database database) => new(new ProfileService(database), new ProfileValueReader(database), new ProfileBatchReader(database));
 
     private static async Task<(long Workspace, long ProfileId)> IngestHanakoAsync(TestStore store)
     {

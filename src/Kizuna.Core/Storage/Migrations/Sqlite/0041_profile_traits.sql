@@ -16,12 +16,17 @@ SELECT p.workspace_id, e.key,
 FROM profiles p, json_each(p.traits) e
 WHERE json_valid(p.traits) AND json_type(p.traits) = 'object' AND e.type <> 'null';
 
+-- A trigger cannot rely on INSERT OR IGNORE: the ingestion writer's upsert of profiles (ON CONFLICT … DO UPDATE)
+-- overrides the conflict policy of the statements its triggers run, so a pair already there would fail the write.
+-- The triggers insert only the pairs that are not there yet.
 CREATE TRIGGER profile_traits_added AFTER INSERT ON profiles
 WHEN json_valid(NEW.traits) AND json_type(NEW.traits) = 'object'
 BEGIN
-    INSERT OR IGNORE INTO profile_traits (workspace_id, name, value, profile_id)
-    SELECT NEW.workspace_id, e.key, CASE e.type WHEN 'text' THEN e.value ELSE NEW.traits -> ('$."' || e.key || '"') END, NEW.id
-    FROM json_each(NEW.traits) e WHERE e.type <> 'null';
+    INSERT INTO profile_traits (workspace_id, name, value, profile_id)
+    SELECT DISTINCT NEW.workspace_id, e.key, CASE e.type WHEN 'text' THEN e.value ELSE NEW.traits -> ('$."' || e.key || '"') END, NEW.id
+    FROM json_each(NEW.traits) e WHERE e.type <> 'null'
+    AND NOT EXISTS (SELECT 1 FROM profile_traits t WHERE t.workspace_id = NEW.workspace_id AND t.name = e.key
+        AND t.value = CASE e.type WHEN 'text' THEN e.value ELSE NEW.traits -> ('$."' || e.key || '"') END AND t.profile_id = NEW.id);
 END;
 
 CREATE TRIGGER profile_traits_changed AFTER UPDATE OF traits ON profiles
@@ -34,9 +39,11 @@ BEGIN
         EXCEPT
         SELECT e.key, CASE e.type WHEN 'text' THEN e.value ELSE NEW.traits -> ('$."' || e.key || '"') END
         FROM json_each(CASE WHEN json_valid(NEW.traits) AND json_type(NEW.traits) = 'object' THEN NEW.traits ELSE '{}' END) e WHERE e.type <> 'null');
-    INSERT OR IGNORE INTO profile_traits (workspace_id, name, value, profile_id)
-    SELECT NEW.workspace_id, e.key, CASE e.type WHEN 'text' THEN e.value ELSE NEW.traits -> ('$."' || e.key || '"') END, NEW.id
-    FROM json_each(CASE WHEN json_valid(NEW.traits) AND json_type(NEW.traits) = 'object' THEN NEW.traits ELSE '{}' END) e WHERE e.type <> 'null';
+    INSERT INTO profile_traits (workspace_id, name, value, profile_id)
+    SELECT DISTINCT NEW.workspace_id, e.key, CASE e.type WHEN 'text' THEN e.value ELSE NEW.traits -> ('$."' || e.key || '"') END, NEW.id
+    FROM json_each(CASE WHEN json_valid(NEW.traits) AND json_type(NEW.traits) = 'object' THEN NEW.traits ELSE '{}' END) e WHERE e.type <> 'null'
+    AND NOT EXISTS (SELECT 1 FROM profile_traits t WHERE t.workspace_id = NEW.workspace_id AND t.name = e.key
+        AND t.value = CASE e.type WHEN 'text' THEN e.value ELSE NEW.traits -> ('$."' || e.key || '"') END AND t.profile_id = NEW.id);
 END;
 
 CREATE TRIGGER profile_traits_deleted AFTER DELETE ON profiles
