@@ -36,7 +36,8 @@ public sealed class TimeWindowLimiter(TimeProvider time, int permits, TimeSpan w
         lock (_gate)
         {
             _lastUsed = now;
-            if (now - _windowStart >= window)
+            // A clock set back (an NTP step) starts a new window too, rather than holding the old one until its end.
+            if (now - _windowStart >= window || now < _windowStart)
             {
                 _windowStart = now;
                 _used = 0;
