@@ -6,8 +6,9 @@ namespace Kizuna.Work.Changes;
 
 /// <summary>
 /// Runs every enabled <see cref="IChangeConsumer"/> on whichever node holds its lease, and prunes the feed. A
-/// consumer catches up at once after this node's writer commits (<see cref="ChangeSignal"/>) and polls otherwise;
-/// nodes without the lease look for an expired one a few times per lease period.
+/// consumer catches up at once after a commit (this node's, <see cref="ChangeSignal"/>; on PostgreSQL any node's,
+/// <see cref="ChangeNotifications"/>) and polls otherwise; nodes without the lease look for an expired one a few
+/// times per lease period.
 /// </summary>
 public sealed class ChangeFeedRunner(
     IEnumerable<IChangeConsumer> consumers,
@@ -58,7 +59,17 @@ public sealed class ChangeFeedRunner(
                     continue;
                 }
 
-                wait = handled is null ? o.LeaseDuration / 4 : o.PollInterval;
+                if (handled is null)
+                {
+                    // Another node holds the lease: commits are its to hand over, and waking on each would only try
+                    // the lease again, so this node looks a few times per lease period.
+                    wait = o.LeaseDuration / 4;
+                    next = null;
+                }
+                else
+                {
+                    wait = o.PollInterval;
+                }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {

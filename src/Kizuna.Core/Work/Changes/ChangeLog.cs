@@ -10,7 +10,9 @@ namespace Kizuna.Work.Changes;
 
 /// <summary>
 /// Appends to the change feed inside the caller's transaction, so the change commits (or rolls back) with what
-/// it describes. The ingestion writer appends one per batch; another writer (an erasure) appends its own.
+/// it describes. The ingestion writer appends one per batch; another writer (an erasure) appends its own. On
+/// PostgreSQL the transaction also notifies <see cref="ChangeNotifications.Channel"/>, which every node's consumers
+/// hear at the commit.
 /// </summary>
 public static class ChangeLog
 {
@@ -23,7 +25,7 @@ public static class ChangeLog
         var sql = $"""
             INSERT INTO changes (tx, committed_at, event_count, profiles, merges, erased)
             VALUES ({dialect.CurrentTransaction}, @at, @count, {dialect.Json("@profiles")}, {dialect.Json("@merges")}, {dialect.Json("@erased")})
-            RETURNING tx, id
+            RETURNING tx, id{(dialect.Kind == StoreKind.Postgres ? $"; NOTIFY {ChangeNotifications.Channel}" : "")}
             """;
         var (tx, id) = await connection.QuerySingleAsync<(long Tx, long Id)>(new CommandDefinition(sql, new
         {

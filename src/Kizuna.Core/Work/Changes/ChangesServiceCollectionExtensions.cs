@@ -21,6 +21,7 @@ public static class ChangesServiceCollectionExtensions
         services.AddSingleton<ICommittedBatchObserver>(sp => sp.GetRequiredService<ChangeSignal>());
         services.AddSingleton<IChangeConsumer, EventArchive>();
         services.AddHostedService<ChangeFeedRunner>();
+        services.AddHostedService<ChangeNotifications>();
         return services;
     }
 }
