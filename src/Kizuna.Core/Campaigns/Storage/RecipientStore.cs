@@ -11,6 +11,9 @@ namespace Kizuna.Campaigns.Storage;
 /// </summary>
 public sealed class RecipientStore(Database database, TimeProvider time)
 {
+    /// <summary>The snapshot size from which PostgreSQL's statistics are brought up to date at once.</summary>
+    private const long AnalyzedFrom = 10_000;
+
     /// <summary>Starts run <paramref name="run"/> (once) and counts it on the campaign; false when it had started already.</summary>
     public async Task<bool> StartRunAsync(long workspaceId, long campaignId, int run, CancellationToken ct)
     {
@@ -62,17 +65,27 @@ public sealed class RecipientStore(Database database, TimeProvider time)
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>Marks the snapshot complete with its size and the end of the test window.</summary>
+    /// <summary>
+    /// Marks the snapshot complete with its size and the end of the test window. On PostgreSQL a large snapshot is
+    /// analysed at once: until the statistics know its rows, the planner took the due-time index (every pending
+    /// recipient of the run) for a recipient's update by profile, and a million-recipient send marked a few messages a
+    /// second; autovacuum's analyse comes too late for the send that follows the snapshot.
+    /// </summary>
     public async Task FinishSnapshotAsync(long workspaceId, long campaignId, int run, DateTimeOffset? testEndsAt, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
+        var targeted = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             UPDATE campaign_runs SET snapshot_done = 1, test_ends_at = @testEndsAt,
                 targeted = (SELECT count(*) FROM campaign_recipients r WHERE r.workspace_id = @workspaceId AND r.campaign_id = @campaignId AND r.run = @run)
             WHERE workspace_id = @workspaceId AND campaign_id = @campaignId AND run = @run
+            RETURNING targeted
             """,
             new { workspaceId, campaignId, run = (long)run, testEndsAt = testEndsAt is { } t ? Epoch.ToMs(t) : (long?)null }, cancellationToken: ct));
+        if (database.Kind == StoreKind.Postgres && targeted >= AnalyzedFrom)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("ANALYZE campaign_recipients", cancellationToken: ct));
+        }
     }
 
     public async Task FinishRunAsync(long workspaceId, long campaignId, int run, CancellationToken ct)
