@@ -177,7 +177,7 @@ public sealed class TemplateService
         var roots = model.Roots;
         for (var i = 0; i < roots.Count; i++)
         {
-            context.SetValue(roots[i].Key, roots[i].Value);
+            context.SetValue(roots[i].Key, model.Value(i, _environment.Options));
         }
 
         try

@@ -57,6 +57,22 @@ public sealed class TemplateServiceTests
     }
 
     [Fact]
+    public async Task RenderAsync_OneModelRenderedAgainAfterARootIsAdded_SeesEveryRootAndChangesNothing()
+    {
+        var service = TemplateService.CreateDefault();
+        using var data = JsonDocument.Parse("""{"items":[{"name":"tea"},{"name":"rice"}]}""");
+        var model = new TemplateModel().Set("data", data.RootElement);
+        const string template = "{% assign sorted = data.items | sort: 'name' %}{{ sorted | map: 'name' | join: ',' }}/{{ data.items | map: 'name' | join: ',' }}";
+
+        var first = await service.RenderAsync(template, model, ct: Ct);
+        model.Set("extra", "more");
+        var second = await service.RenderAsync(template + "/{{ extra }}", model, ct: Ct);
+
+        Assert.Equal("rice,tea/tea,rice", first.Output);
+        Assert.Equal("rice,tea/tea,rice/more", second.Output);
+    }
+
+    [Fact]
     public async Task RenderAsync_ModelFromTraitsAndEventProperties_ReadsNamesMarketersUse()
     {
         var traits = JsonNode.Parse("""{"plan":"gold","points":1200}""");
