@@ -45,9 +45,11 @@ public sealed partial class ScoreRefresher(
         var predictions = Predict(customers, histories, purchases, spends, settings);
 
         progress?.Report(new ScoreRefreshProgress("Writing values", 5, Steps));
-        var summary = ScoreSummaries.Build(workspaceId, now, customers, rfm, predictions, purchases, spends);
-        summary = summary with { DurationMs = time.GetElapsedTime(started).TotalMilliseconds, AsOf = DateOnly.FromDayNumber(EpochDayNumber + today) };
-        await writer.ReplaceAsync(workspaceId, Rows(rfm, predictions), summary, ct);
+        // The summary is counted on the other core while the rows are written; it is stored last, in the same transaction.
+        var summarised = Task.Run(() => ScoreSummaries.Build(workspaceId, now, customers, rfm, predictions, purchases, spends)
+            with { DurationMs = time.GetElapsedTime(started).TotalMilliseconds, AsOf = DateOnly.FromDayNumber(EpochDayNumber + today) }, ct);
+        await writer.ReplaceAsync(workspaceId, Rows(rfm, predictions), now, summarised, ct);
+        var summary = await summarised;
         LogRefreshed(logger, workspaceId, summary.Customers, summary.Predicted, (long)time.GetElapsedTime(started).TotalMilliseconds);
         return summary with { DurationMs = time.GetElapsedTime(started).TotalMilliseconds };
     }
@@ -68,17 +70,8 @@ public sealed partial class ScoreRefresher(
             return (null, spends);
         }
 
-        BgNbdParameters purchases;
-        try
-        {
-            purchases = BgNbdModel.Fit(Sample(histories, settings.FitCustomers));
-        }
-        catch (Exception ex) when (ex is ArithmeticException or ArgumentException or InvalidOperationException)
-        {
-            LogNotFitted(logger, workspaceId, "BG/NBD", ex.Message);
-            return (null, spends);
-        }
-
+        // The purchase model and the spend models are independent: the first is fitted on the other core meanwhile.
+        var fitting = Task.Run(() => BgNbdModel.Fit(Sample(histories, settings.FitCustomers)));
         foreach (var currency in customers.Select((c, i) => (c.Currency, i)).GroupBy(c => c.Currency ?? ""))
         {
             var repeat = currency.Select(c => histories[c.i]).Where(h => h.Frequency > 0 && h.MeanRepeatSpend > 0).ToList();
@@ -101,7 +94,15 @@ public sealed partial class ScoreRefresher(
             }
         }
 
-        return (purchases, spends);
+        try
+        {
+            return (fitting.GetAwaiter().GetResult(), spends);
+        }
+        catch (Exception ex) when (ex is ArithmeticException or ArgumentException or InvalidOperationException)
+        {
+            LogNotFitted(logger, workspaceId, "BG/NBD", ex.Message);
+            return (null, []);
+        }
     }
 
     /// <summary>Every n-th item when there are more than <paramref name="max"/>, spread evenly over the whole list.</summary>

@@ -21,7 +21,15 @@ public sealed class ScoreWriter(Database database)
     private const int LockSpace = 0x5C0_0018;
 
     /// <summary>Replaces the rows; answers the rows written (new or changed) and the rows deleted.</summary>
-    public async Task<(long Written, long Deleted)> ReplaceAsync(long workspaceId, IEnumerable<ScoreRow> rows, ScoreSummary summary, CancellationToken ct)
+    public Task<(long Written, long Deleted)> ReplaceAsync(long workspaceId, IEnumerable<ScoreRow> rows, ScoreSummary summary, CancellationToken ct) =>
+        ReplaceAsync(workspaceId, rows, summary.ComputedAt, Task.FromResult(summary), ct);
+
+    /// <summary>
+    /// Replaces the rows as of <paramref name="computedAt"/>, and stores <paramref name="summary"/> once the rows are
+    /// written (it may still be counted meanwhile); answers the rows written (new or changed) and the rows deleted.
+    /// </summary>
+    public async Task<(long Written, long Deleted)> ReplaceAsync(
+        long workspaceId, IEnumerable<ScoreRow> rows, DateTimeOffset computedAt, Task<ScoreSummary> summary, CancellationToken ct)
     {
         using var turn = await SqliteDatabase.WriteTurnAsync(database, ct);
         await using var connection = await database.OpenAsync(ct);
@@ -36,7 +44,7 @@ public sealed class ScoreWriter(Database database)
         }
 
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var at = Epoch.ToMs(summary.ComputedAt);
+        var at = Epoch.ToMs(computedAt);
         (long Written, long Deleted) counts;
         if (connection is NpgsqlConnection postgres)
         {
@@ -82,7 +90,7 @@ public sealed class ScoreWriter(Database database)
                 """;
             upsert.Parameters.Add(Parameter(upsert, "@ws", workspaceId));
             upsert.Parameters.Add(Parameter(upsert, "@at", at));
-            upsert.Parameters.Add(Parameter(upsert, "@summary", ScoreSummaryJson.Write(summary)));
+            upsert.Parameters.Add(Parameter(upsert, "@summary", ScoreSummaryJson.Write(await summary)));
             await upsert.ExecuteNonQueryAsync(ct);
         }
 
