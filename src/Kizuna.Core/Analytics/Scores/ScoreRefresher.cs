@@ -46,8 +46,12 @@ public sealed partial class ScoreRefresher(
 
         progress?.Report(new ScoreRefreshProgress("Writing values", 5, Steps));
         // The summary is counted on the other core while the rows are written; it is stored last, in the same transaction.
-        var summarised = Task.Run(() => ScoreSummaries.Build(workspaceId, now, customers, rfm, predictions, purchases, spends)
-            with { DurationMs = time.GetElapsedTime(started).TotalMilliseconds, AsOf = DateOnly.FromDayNumber(EpochDayNumber + today) }, ct);
+        var asOf = DateOnly.FromDayNumber(EpochDayNumber + today);
+        var summarised = Task.Run(() =>
+        {
+            var built = ScoreSummaries.Build(workspaceId, now, customers, rfm, predictions, purchases, spends);
+            return built with { DurationMs = time.GetElapsedTime(started).TotalMilliseconds, AsOf = asOf };
+        }, ct);
         await writer.ReplaceAsync(workspaceId, Rows(rfm, predictions), now, summarised, ct);
         var summary = await summarised;
         LogRefreshed(logger, workspaceId, summary.Customers, summary.Predicted, (long)time.GetElapsedTime(started).TotalMilliseconds);
