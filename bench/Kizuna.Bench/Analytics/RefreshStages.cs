@@ -42,7 +42,7 @@ public sealed class RefreshStages : IProgress<ScoreRefreshProgress>
         await using var connection = await database.OpenAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
         command.CommandTimeout = 0;
-        command.CommandText = "SELECT COUNT(*) FROM profile_values WHERE workspace_id = 1 AND computed_at = (SELECT computed_at FROM score_summaries WHERE workspace_id = 1)";
+        command.CommandText = "SELECT COUNT(*) FROM customer_scores WHERE workspace_id = 1 AND computed_at = (SELECT computed_at FROM score_summaries WHERE workspace_id = 1)";
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

@@ -34,7 +34,7 @@ public sealed class ProfileBatchReader(Database database)
             parameters, cancellationToken: ct))).ToLookup(s => s.ProfileId);
         var values = (await connection.QueryAsync<(long ProfileId, string Name, double? Number, string? Text, long ComputedAt)>(new CommandDefinition(
             $"""
-            SELECT profile_id, name, number_value, text_value, computed_at FROM profile_values
+            SELECT profile_id, name, number_value, text_value, computed_at FROM computed_values
             WHERE workspace_id = @workspaceId AND {dialect.InIds("profile_id", "@ids")} ORDER BY profile_id, name
             """,
             parameters, cancellationToken: ct))).ToLookup(v => v.ProfileId);

@@ -78,14 +78,22 @@ public sealed class BehaviourConditionTests
             Identify("a", null, """{"timezone":"Asia/Tokyo","locale":"ja-JP"}"""),
             Identify("b", null, """{"address":{"country":"JP"}}"""));
         var (a, b) = (await world.IdOfAsync("a"), await world.IdOfAsync("b"));
+        // a's scores are a row of customer_scores (without predictions), b's value a row of profile_values: both are read by name.
         await world.ExecuteAsync(
-            "INSERT INTO profile_values (workspace_id, profile_id, name, number_value, text_value, computed_at) VALUES (1, @a, 'rfm_segment', NULL, 'Champions', 0), (1, @b, 'predicted_clv', 52000.5, NULL, 0)",
-            new { a, b });
+            """
+            INSERT INTO customer_scores (workspace_id, profile_id, rfm_recency, rfm_frequency, rfm_monetary, rfm_score, rfm_segment, computed_at)
+            VALUES (1, @a, 5, 4, 5, '545', 'Champions', 0)
+            """,
+            new { a });
+        await world.ExecuteAsync(
+            "INSERT INTO profile_values (workspace_id, profile_id, name, number_value, text_value, computed_at) VALUES (1, @b, 'predicted_clv', 52000.5, NULL, 0)",
+            new { b });
         await world.ExecuteAsync("INSERT INTO segment_members (workspace_id, segment_id, profile_id, entered_at) VALUES (1, 7, @b, 0)", new { b });
 
         Assert.Equal(["a"], await world.MembersAsync("""value.rfm_segment = "Champions" """));
         Assert.Equal(["b"], await world.MembersAsync("value.predicted_clv > 50000"));
         Assert.Equal(["b"], await world.MembersAsync("value.rfm_segment is not set"));
+        Assert.Equal(["a"], await world.MembersAsync("value.rfm_recency >= 5 and value.rfm_score = \"545\""));
         Assert.Equal(["b"], await world.MembersAsync("in_segment(7)"));
         Assert.Equal(["a"], await world.MembersAsync("""profile.timezone = "Asia/Tokyo" and profile.locale starts with "ja" """));
         Assert.Equal(["b"], await world.MembersAsync("""profile.country = "JP" """));

@@ -32,7 +32,7 @@ public static class RfmSegments
 
     public static RfmSegment Of(int recency, int frequency, int monetary) => Grid[recency - 1, Fm(frequency, monetary) - 1];
 
-    /// <summary>The name stored in <c>profile_values</c> and shown to users.</summary>
+    /// <summary>The name stored in <c>customer_scores</c> and shown to users.</summary>
     public static string Name(RfmSegment segment) => segment switch
     {
         RfmSegment.Champions => "Champions",

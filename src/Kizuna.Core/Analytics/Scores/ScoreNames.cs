@@ -1,8 +1,9 @@
 namespace Kizuna.Analytics.Scores;
 
 /// <summary>
-/// The names the scores refresh owns in <c>profile_values</c>. Each refresh replaces all of them for the workspace
-/// at once; segments and templates read them by these names (<c>customer.rfm_segment</c>).
+/// The names of the scores a refresh writes, one column each of <c>customer_scores</c>. Each refresh replaces all of
+/// them for the workspace at once; segments and templates read them by these names (<c>customer.rfm_segment</c>)
+/// through the <c>computed_values</c> view, beside the values other features keep in <c>profile_values</c>.
 /// </summary>
 public static class ScoreNames
 {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Kizuna.Analytics.Predictions;
 using Kizuna.Analytics.Rfm;
 using Kizuna.Storage;
@@ -16,6 +17,9 @@ public sealed partial class ScoreRefresher(
     PurchaseReader reader, ScoreWriter writer, IOptions<ScoresOptions> options, TimeProvider time, ILogger<ScoreRefresher> logger)
 {
     private const int Steps = 5;
+
+    /// <summary>Customers per range of the parallel predictions.</summary>
+    private const int PredictionRange = 65_536;
 
     private static readonly int EpochDayNumber = new DateOnly(1970, 1, 1).DayNumber;
 
@@ -41,9 +45,15 @@ public sealed partial class ScoreRefresher(
         var predictions = Predict(customers, histories, purchases, spends, settings);
 
         progress?.Report(new ScoreRefreshProgress("Writing values", 5, Steps));
-        var summary = ScoreSummaries.Build(workspaceId, now, customers, rfm, predictions, purchases, spends);
-        summary = summary with { DurationMs = time.GetElapsedTime(started).TotalMilliseconds, AsOf = DateOnly.FromDayNumber(EpochDayNumber + today) };
-        await writer.ReplaceAsync(workspaceId, ScoreNames.All, Values(rfm, predictions), summary, ct);
+        // The summary is counted on the other core while the rows are written; it is stored last, in the same transaction.
+        var asOf = DateOnly.FromDayNumber(EpochDayNumber + today);
+        var summarised = Task.Run(() =>
+        {
+            var built = ScoreSummaries.Build(workspaceId, now, customers, rfm, predictions, purchases, spends);
+            return built with { DurationMs = time.GetElapsedTime(started).TotalMilliseconds, AsOf = asOf };
+        }, ct);
+        await writer.ReplaceAsync(workspaceId, Rows(rfm, predictions), now, summarised, ct);
+        var summary = await summarised;
         LogRefreshed(logger, workspaceId, summary.Customers, summary.Predicted, (long)time.GetElapsedTime(started).TotalMilliseconds);
         return summary with { DurationMs = time.GetElapsedTime(started).TotalMilliseconds };
     }
@@ -64,17 +74,8 @@ public sealed partial class ScoreRefresher(
             return (null, spends);
         }
 
-        BgNbdParameters purchases;
-        try
-        {
-            purchases = BgNbdModel.Fit(Sample(histories, settings.FitCustomers));
-        }
-        catch (Exception ex) when (ex is ArithmeticException or ArgumentException or InvalidOperationException)
-        {
-            LogNotFitted(logger, workspaceId, "BG/NBD", ex.Message);
-            return (null, spends);
-        }
-
+        // The purchase model and the spend models are independent: the first is fitted on the other core meanwhile.
+        var fitting = Task.Run(() => BgNbdModel.Fit(Sample(histories, settings.FitCustomers)));
         foreach (var currency in customers.Select((c, i) => (c.Currency, i)).GroupBy(c => c.Currency ?? ""))
         {
             var repeat = currency.Select(c => histories[c.i]).Where(h => h.Frequency > 0 && h.MeanRepeatSpend > 0).ToList();
@@ -97,62 +98,72 @@ public sealed partial class ScoreRefresher(
             }
         }
 
-        return (purchases, spends);
+        try
+        {
+            return (fitting.GetAwaiter().GetResult(), spends);
+        }
+        catch (Exception ex) when (ex is ArithmeticException or ArgumentException or InvalidOperationException)
+        {
+            LogNotFitted(logger, workspaceId, "BG/NBD", ex.Message);
+            return (null, []);
+        }
     }
 
     /// <summary>Every n-th item when there are more than <paramref name="max"/>, spread evenly over the whole list.</summary>
     internal static IReadOnlyList<T> Sample<T>(IReadOnlyList<T> items, int max) =>
         items.Count <= max ? items : [.. Enumerable.Range(0, max).Select(i => items[(int)((long)i * items.Count / max)])];
 
+    /// <summary>
+    /// Each customer's prediction with their currency's model (null without one, or when it states nothing), computed
+    /// over ranges of customers in parallel: a customer's prediction depends on their own history alone, so the results
+    /// are the same however the ranges are run.
+    /// </summary>
     private static List<CustomerPrediction?> Predict(
         List<CustomerPurchases> customers, PurchaseHistory[] histories, BgNbdParameters? purchases,
         Dictionary<string, GammaGammaParameters> spends, ScoresOptions settings)
     {
-        var predictions = new List<CustomerPrediction?>(customers.Count);
+        var predictions = new CustomerPrediction?[customers.Count];
         var models = purchases is null
             ? []
             : spends.ToDictionary(s => s.Key, s => new ClvModel(purchases, s.Value, settings.Months, settings.MonthlyDiscountRate), StringComparer.Ordinal);
-        var cumulative = new Dictionary<(int, double, double), double[]>();
-        for (var i = 0; i < customers.Count; i++)
+        if (models.Count > 0)
         {
-            if (!models.TryGetValue(customers[i].Currency ?? "", out var model))
+            Parallel.ForEach(Partitioner.Create(0, customers.Count, PredictionRange), range =>
             {
-                predictions.Add(null);
-                continue;
-            }
+                // Customers sharing (x, t_x, T) share the expected purchases by month, the costly part.
+                var cumulative = new Dictionary<(int, double, double), double[]>();
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    if (!models.TryGetValue(customers[i].Currency ?? "", out var model))
+                    {
+                        continue;
+                    }
 
-            var h = histories[i];
-            if (!cumulative.TryGetValue((h.Frequency, h.Recency, h.Age), out var expected))
-            {
-                cumulative[(h.Frequency, h.Recency, h.Age)] = expected = model.Cumulative(h);
-            }
+                    var h = histories[i];
+                    if (!cumulative.TryGetValue((h.Frequency, h.Recency, h.Age), out var expected))
+                    {
+                        cumulative[(h.Frequency, h.Recency, h.Age)] = expected = model.Cumulative(h);
+                    }
 
-            var prediction = model.Predict(h, expected);
-            predictions.Add(ScoreNames.IsStatable(prediction.Clv) && double.IsFinite(prediction.ProbabilityAlive) ? prediction : null);
+                    var prediction = model.Predict(h, expected);
+                    predictions[i] = ScoreNames.IsStatable(prediction.Clv) && double.IsFinite(prediction.ProbabilityAlive) ? prediction : null;
+                }
+            });
         }
 
-        return predictions;
+        return [.. predictions];
     }
 
-    /// <summary>The rows in key order (customer, then name), which appends to the table's primary key.</summary>
-    private static IEnumerable<ScoreValue> Values(List<RfmScore> rfm, List<CustomerPrediction?> predictions)
+    /// <summary>One row per customer, in profile order (the table's key order).</summary>
+    private static IEnumerable<ScoreRow> Rows(List<RfmScore> rfm, List<CustomerPrediction?> predictions)
     {
         for (var i = 0; i < rfm.Count; i++)
         {
-            var (score, id) = (rfm[i], rfm[i].ProfileId);
-            if (predictions[i] is { } p)
-            {
-                yield return new ScoreValue(id, ScoreNames.ChurnRisk, p.ChurnRisk, null);
-                yield return new ScoreValue(id, ScoreNames.ExpectedPurchases, p.ExpectedPurchases, null);
-                yield return new ScoreValue(id, ScoreNames.ProbabilityAlive, p.ProbabilityAlive, null);
-                yield return new ScoreValue(id, ScoreNames.PredictedClv, Math.Round(p.Clv, 2), null);
-            }
-
-            yield return new ScoreValue(id, ScoreNames.RfmFrequency, score.Frequency, null);
-            yield return new ScoreValue(id, ScoreNames.RfmMonetary, score.Monetary, null);
-            yield return new ScoreValue(id, ScoreNames.RfmRecency, score.Recency, null);
-            yield return new ScoreValue(id, ScoreNames.RfmScore, null, score.Code);
-            yield return new ScoreValue(id, ScoreNames.RfmSegment, null, RfmSegments.Name(score.Segment));
+            var score = rfm[i];
+            var row = new ScoreRow(score.ProfileId, score.Recency, score.Frequency, score.Monetary, score.Code, RfmSegments.Name(score.Segment));
+            yield return predictions[i] is { } p
+                ? row with { PredictedClv = Math.Round(p.Clv, 2), ProbabilityAlive = p.ProbabilityAlive, ExpectedPurchases = p.ExpectedPurchases, ChurnRisk = p.ChurnRisk }
+                : row;
         }
     }
 

@@ -7,12 +7,12 @@ using NpgsqlTypes;
 namespace Kizuna.Analytics.Scores;
 
 /// <summary>
-/// Replaces the score names of a workspace in <c>profile_values</c> whole, in one transaction: readers see the
-/// previous refresh or this one, never a mix, and a customer who no longer qualifies loses the old values. SQLite
-/// compares the rows with the stored ones and writes only the changes (<see cref="SqliteScoreChanges"/>, in the write
-/// turn the ingestion writer also takes); PostgreSQL, under a per-workspace advisory lock, streams the rows with binary
-/// <c>COPY</c> (its fastest bulk path) into a temporary table and merges them from there in two statements. Either
-/// way a value that did not change keeps its row and its time. The refresh's summary is stored in the same
+/// Replaces the scores of a workspace in <c>customer_scores</c> (one row per customer) whole, in one transaction:
+/// readers see the previous refresh or this one, never a mix, and a customer who no longer qualifies loses the old
+/// row. SQLite compares the rows with the stored ones and writes only the changes (<see cref="SqliteScoreRows"/>, in
+/// the write turn the ingestion writer also takes); PostgreSQL, under a per-workspace advisory lock, streams the rows
+/// with binary <c>COPY</c> (its fastest bulk path) into a temporary table and merges them from there in two
+/// statements. Either way a row that did not change keeps its time. The refresh's summary is stored in the same
 /// transaction.
 /// </summary>
 public sealed class ScoreWriter(Database database)
@@ -20,14 +20,22 @@ public sealed class ScoreWriter(Database database)
     /// <summary>The space of the PostgreSQL advisory locks that serialise two refreshes of one workspace.</summary>
     private const int LockSpace = 0x5C0_0018;
 
-    /// <summary>Replaces the values; answers the rows written and the rows deleted.</summary>
-    public async Task<(long Written, long Deleted)> ReplaceAsync(long workspaceId, IReadOnlyList<string> names, IEnumerable<ScoreValue> values, ScoreSummary summary, CancellationToken ct)
+    /// <summary>Replaces the rows; answers the rows written (new or changed) and the rows deleted.</summary>
+    public Task<(long Written, long Deleted)> ReplaceAsync(long workspaceId, IEnumerable<ScoreRow> rows, ScoreSummary summary, CancellationToken ct) =>
+        ReplaceAsync(workspaceId, rows, summary.ComputedAt, Task.FromResult(summary), ct);
+
+    /// <summary>
+    /// Replaces the rows as of <paramref name="computedAt"/>, and stores <paramref name="summary"/> once the rows are
+    /// written (it may still be counted meanwhile); answers the rows written (new or changed) and the rows deleted.
+    /// </summary>
+    public async Task<(long Written, long Deleted)> ReplaceAsync(
+        long workspaceId, IEnumerable<ScoreRow> rows, DateTimeOffset computedAt, Task<ScoreSummary> summary, CancellationToken ct)
     {
         using var turn = await SqliteDatabase.WriteTurnAsync(database, ct);
         await using var connection = await database.OpenAsync(ct);
         if (database.Kind == StoreKind.Sqlite)
         {
-            // The replacement touches millions of rows in one transaction: with the default page cache, SQLite spills
+            // The replacement touches a million rows in one transaction: with the default page cache, SQLite spills
             // dirty pages to the WAL again and again before the commit. The setting goes with this connection when it
             // is closed (pooled connections get their pragmas again when opened).
             await using var cache = connection.CreateCommand();
@@ -36,13 +44,13 @@ public sealed class ScoreWriter(Database database)
         }
 
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var at = Epoch.ToMs(summary.ComputedAt);
+        var at = Epoch.ToMs(computedAt);
         (long Written, long Deleted) counts;
         if (connection is NpgsqlConnection postgres)
         {
             // Two refreshes of one workspace at once (two nodes, or a request beside the daily job) would each delete
             // the rows they see and then copy theirs in: the second's copy would meet the first's rows. The lock,
-            // held to the commit, makes the second wait and then replace the first's values whole.
+            // held to the commit, makes the second wait and then replace the first's rows whole.
             await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@space, @key)", postgres, (NpgsqlTransaction)transaction))
             {
                 lockCommand.Parameters.AddWithValue("space", LockSpace);
@@ -50,21 +58,26 @@ public sealed class ScoreWriter(Database database)
                 await lockCommand.ExecuteNonQueryAsync(ct);
             }
 
-            await using (var create = new NpgsqlCommand("CREATE TEMPORARY TABLE score_rows (profile_id bigint, name text, number_value double precision, text_value text) ON COMMIT DROP", postgres, (NpgsqlTransaction)transaction))
+            await using (var create = new NpgsqlCommand(
+                """
+                CREATE TEMPORARY TABLE score_rows (profile_id bigint, rfm_recency bigint, rfm_frequency bigint, rfm_monetary bigint,
+                    rfm_score text, rfm_segment text, predicted_clv double precision, p_alive double precision,
+                    expected_purchases double precision, churn_risk double precision) ON COMMIT DROP
+                """, postgres, (NpgsqlTransaction)transaction))
             {
                 await create.ExecuteNonQueryAsync(ct);
             }
 
-            await CopyAsync(postgres, values, ct);
-            counts = (await ExecuteAsync(postgres, transaction, Upsert, workspaceId, names, at, ct), await ExecuteAsync(postgres, transaction, Stale, workspaceId, names, at, ct));
+            await CopyAsync(postgres, rows, ct);
+            counts = (await ExecuteAsync(postgres, transaction, Upsert, workspaceId, at, ct), await ExecuteAsync(postgres, transaction, Stale, workspaceId, at, ct));
         }
         else
         {
             // Refreshes of a workspace are serialised by the write turn. Only rows that changed are written (see
-            // SqliteScoreChanges); the stamp still rises with every refresh, so a written row is always newer.
+            // SqliteScoreRows); the stamp still rises with every refresh, so a written row is always newer.
             at = Math.Max(at, await LastStampAsync(connection, transaction, workspaceId, ct) + 1);
-            using var changes = new SqliteScoreChanges((SqliteConnection)connection, workspaceId, names, at);
-            changes.Apply(values, ct);
+            using var changes = new SqliteScoreRows((SqliteConnection)connection, workspaceId, at);
+            changes.Apply(rows, ct);
             counts = changes.Counts;
         }
 
@@ -77,7 +90,7 @@ public sealed class ScoreWriter(Database database)
                 """;
             upsert.Parameters.Add(Parameter(upsert, "@ws", workspaceId));
             upsert.Parameters.Add(Parameter(upsert, "@at", at));
-            upsert.Parameters.Add(Parameter(upsert, "@summary", ScoreSummaryJson.Write(summary)));
+            upsert.Parameters.Add(Parameter(upsert, "@summary", ScoreSummaryJson.Write(await summary)));
             await upsert.ExecuteNonQueryAsync(ct);
         }
 
@@ -94,61 +107,74 @@ public sealed class ScoreWriter(Database database)
         return await command.ExecuteScalarAsync(ct) is long last ? last : long.MinValue + 1;
     }
 
-    // The rows are copied into a temporary table and merged from there, as SQLite does row by row: a value that did not
-    // change keeps its row and its time, so both engines say when a value last changed.
+    // The rows are copied into a temporary table and merged from there, as SQLite does row by row: a row that did not
+    // change keeps its time, so both engines say when a customer's scores last changed.
     private const string Upsert = """
-        INSERT INTO profile_values (workspace_id, profile_id, name, number_value, text_value, computed_at)
-        SELECT @ws, profile_id, name, number_value, text_value, @at FROM score_rows
-        ON CONFLICT (workspace_id, profile_id, name) DO UPDATE SET
-            number_value = excluded.number_value, text_value = excluded.text_value, computed_at = excluded.computed_at
-        WHERE profile_values.number_value IS DISTINCT FROM excluded.number_value OR profile_values.text_value IS DISTINCT FROM excluded.text_value
+        INSERT INTO customer_scores (workspace_id, profile_id, rfm_recency, rfm_frequency, rfm_monetary, rfm_score, rfm_segment,
+            predicted_clv, p_alive, expected_purchases, churn_risk, computed_at)
+        SELECT @ws, profile_id, rfm_recency, rfm_frequency, rfm_monetary, rfm_score, rfm_segment,
+            predicted_clv, p_alive, expected_purchases, churn_risk, @at FROM score_rows
+        ON CONFLICT (workspace_id, profile_id) DO UPDATE SET
+            rfm_recency = excluded.rfm_recency, rfm_frequency = excluded.rfm_frequency, rfm_monetary = excluded.rfm_monetary,
+            rfm_score = excluded.rfm_score, rfm_segment = excluded.rfm_segment, predicted_clv = excluded.predicted_clv,
+            p_alive = excluded.p_alive, expected_purchases = excluded.expected_purchases, churn_risk = excluded.churn_risk,
+            computed_at = excluded.computed_at
+        WHERE (customer_scores.rfm_recency, customer_scores.rfm_frequency, customer_scores.rfm_monetary, customer_scores.rfm_score,
+                customer_scores.rfm_segment, customer_scores.predicted_clv, customer_scores.p_alive, customer_scores.expected_purchases,
+                customer_scores.churn_risk)
+            IS DISTINCT FROM (excluded.rfm_recency, excluded.rfm_frequency, excluded.rfm_monetary, excluded.rfm_score,
+                excluded.rfm_segment, excluded.predicted_clv, excluded.p_alive, excluded.expected_purchases, excluded.churn_risk)
         """;
 
     private const string Stale = """
-        DELETE FROM profile_values v WHERE v.workspace_id = @ws AND v.name = ANY(@names)
-            AND NOT EXISTS (SELECT 1 FROM score_rows r WHERE r.profile_id = v.profile_id AND r.name = v.name)
+        DELETE FROM customer_scores c WHERE c.workspace_id = @ws
+            AND NOT EXISTS (SELECT 1 FROM score_rows r WHERE r.profile_id = c.profile_id)
         """;
 
-    private static async Task<long> ExecuteAsync(NpgsqlConnection connection, DbTransaction transaction, string sql, long workspaceId, IReadOnlyList<string> names, long at, CancellationToken ct)
+    private static async Task<long> ExecuteAsync(NpgsqlConnection connection, DbTransaction transaction, string sql, long workspaceId, long at, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(sql, connection, (NpgsqlTransaction)transaction);
         command.CommandTimeout = 0;
         command.Parameters.AddWithValue("ws", workspaceId);
-        command.Parameters.AddWithValue("names", names.ToArray());
         command.Parameters.AddWithValue("at", at);
         return await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, IEnumerable<ScoreValue> values, CancellationToken ct)
+    private static async Task CopyAsync(NpgsqlConnection connection, IEnumerable<ScoreRow> rows, CancellationToken ct)
     {
         await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY score_rows (profile_id, name, number_value, text_value) FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var value in values)
+            """
+            COPY score_rows (profile_id, rfm_recency, rfm_frequency, rfm_monetary, rfm_score, rfm_segment,
+                predicted_clv, p_alive, expected_purchases, churn_risk) FROM STDIN (FORMAT BINARY)
+            """, ct);
+        foreach (var row in rows)
         {
             await copy.StartRowAsync(ct);
-            await copy.WriteAsync(value.ProfileId, NpgsqlDbType.Bigint, ct);
-            await copy.WriteAsync(value.Name, NpgsqlDbType.Text, ct);
-            if (value.Number is { } number)
-            {
-                await copy.WriteAsync(number, NpgsqlDbType.Double, ct);
-            }
-            else
-            {
-                await copy.WriteNullAsync(ct);
-            }
-
-            if (value.Text is { } text)
-            {
-                await copy.WriteAsync(text, NpgsqlDbType.Text, ct);
-            }
-            else
-            {
-                await copy.WriteNullAsync(ct);
-            }
-
+            await copy.WriteAsync(row.ProfileId, NpgsqlDbType.Bigint, ct);
+            await copy.WriteAsync((long)row.Recency, NpgsqlDbType.Bigint, ct);
+            await copy.WriteAsync((long)row.Frequency, NpgsqlDbType.Bigint, ct);
+            await copy.WriteAsync((long)row.Monetary, NpgsqlDbType.Bigint, ct);
+            await copy.WriteAsync(row.Code, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(row.Segment, NpgsqlDbType.Text, ct);
+            await WriteAsync(copy, row.PredictedClv, ct);
+            await WriteAsync(copy, row.ProbabilityAlive, ct);
+            await WriteAsync(copy, row.ExpectedPurchases, ct);
+            await WriteAsync(copy, row.ChurnRisk, ct);
         }
 
         await copy.CompleteAsync(ct);
+    }
+
+    private static async Task WriteAsync(NpgsqlBinaryImporter copy, double? number, CancellationToken ct)
+    {
+        if (number is { } n)
+        {
+            await copy.WriteAsync(n, NpgsqlDbType.Double, ct);
+        }
+        else
+        {
+            await copy.WriteNullAsync(ct);
+        }
     }
 
     private static DbParameter Parameter(DbCommand command, string name, object value)

@@ -1,5 +1,6 @@
 using Kizuna.Imports;
 using Kizuna.Work.Jobs;
+using Kizuna.Work.ProfileData;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,12 @@ public static class ScoresServiceCollectionExtensions
         services.AddSingleton<IImportObserver, ScoresAfterImport>();
         services.AddJobHandler<ScoreRefreshJobHandler>(ScoreRefreshJobHandler.Settings);
         services.AddHostedService<ScoreRefreshScheduler>();
+        services.AddProfileData(new ProfileTable("customer_scores")
+        {
+            // Computed again on the next refresh; until then the survivor's own scores stand.
+            OnMerge = MergeRule.KeepSurvivor(),
+            Export = new ExportColumns { Times = ["computed_at"] },
+        });
         return services;
     }
 }

@@ -78,7 +78,7 @@ public sealed class ProfileStateReader(Database database)
         {
             args.Add("values", needs.Values.ToArray());
             var rows = await connection.QueryAsync<(long ProfileId, string Name, double? Number, string? Text)>(new CommandDefinition(
-                $"SELECT profile_id, name, number_value, text_value FROM profile_values WHERE workspace_id = @ws AND {d.InIds("profile_id", "@ids")} AND {d.OneOf("name", "@values")}",
+                $"SELECT profile_id, name, number_value, text_value FROM computed_values WHERE workspace_id = @ws AND {d.InIds("profile_id", "@ids")} AND {d.OneOf("name", "@values")}",
                 args, cancellationToken: ct));
             foreach (var row in rows.Where(r => states.ContainsKey(r.ProfileId)))
             {

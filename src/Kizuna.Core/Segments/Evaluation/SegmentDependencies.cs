@@ -30,7 +30,7 @@ public sealed class SegmentDependencies
     /// <summary>Whether orders and their lines are read (bought, refunded).</summary>
     public bool Orders { get; private set; }
 
-    /// <summary>Names of computed values read (<c>profile_values</c>).</summary>
+    /// <summary>Names of computed values read (<c>computed_values</c>).</summary>
     public HashSet<string> Values { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Other segments whose membership is read.</summary>

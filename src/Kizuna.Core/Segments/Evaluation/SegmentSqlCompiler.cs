@@ -6,7 +6,7 @@ namespace Kizuna.Segments.Evaluation;
 /// <summary>
 /// Compiles a definition into one query for SQLite or PostgreSQL that selects the ids of the workspace's member
 /// profiles (merged profiles never). Conditions are answered from the per-profile aggregates (the profile row,
-/// <c>event_counts</c>, <c>daily_counts</c>, <c>profile_values</c>, <c>segment_members</c>, orders) and from
+/// <c>event_counts</c>, <c>daily_counts</c>, <c>computed_values</c>, <c>segment_members</c>, orders) and from
 /// <c>events</c> only for property filters.
 /// </summary>
 public sealed class SegmentSqlCompiler(SqlDialect dialect)

@@ -50,7 +50,7 @@ internal sealed class SqlFields(SqlParameters p)
 
     private SqlValue Value(string name)
     {
-        var row = $"FROM profile_values v WHERE v.workspace_id = p.workspace_id AND v.profile_id = p.id AND v.name = {p.Add(name)}";
+        var row = $"FROM computed_values v WHERE v.workspace_id = p.workspace_id AND v.profile_id = p.id AND v.name = {p.Add(name)}";
         return new SqlValue(
             $"EXISTS (SELECT 1 {row} AND (v.text_value IS NOT NULL OR v.number_value IS NOT NULL))",
             "v.text_value",

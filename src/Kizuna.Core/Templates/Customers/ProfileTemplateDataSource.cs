@@ -6,7 +6,7 @@ namespace Kizuna.Templates.Customers;
 /// <summary>
 /// The template model of one stored customer: <c>customer</c> (profile, traits, aggregates) and <c>order</c> (their
 /// latest order), with the customer's time zone and locale as the render's defaults. The profile's computed values
-/// (<c>profile_values</c>: RFM, predicted CLV, …) are added by name; see <see cref="CustomerModel.AddValues"/>.
+/// (<c>computed_values</c>: RFM, predicted CLV, …) are added by name; see <see cref="CustomerModel.AddValues"/>.
 /// </summary>
 public sealed class ProfileTemplateDataSource(ProfileService profiles, ProfileValueReader values, ProfileBatchReader batch) : ITemplateDataSource
 {

@@ -35,7 +35,7 @@ public sealed class ScoreRefreshJobTests
 
         var summary = await host.Get<ScoreReader>().SummaryAsync(host.Workspace.Id, Ct);
         Assert.Equal(2, summary!.Customers);
-        Assert.Equal(2, await host.CountAsync("SELECT COUNT(*) FROM profile_values WHERE workspace_id = @ws AND name = 'rfm_segment'"));
+        Assert.Equal(2, await host.CountAsync("SELECT COUNT(*) FROM computed_values WHERE workspace_id = @ws AND name = 'rfm_segment'"));
     }
 
     [Theory]

@@ -146,7 +146,7 @@ public sealed class ScoreRefresherTests
         return [.. await connection.QueryAsync<(string, string, double?, string?)>(
             """
             SELECT p.user_id, v.name, v.number_value, v.text_value
-            FROM profile_values v JOIN profiles p ON p.workspace_id = v.workspace_id AND p.id = v.profile_id
+            FROM computed_values v JOIN profiles p ON p.workspace_id = v.workspace_id AND p.id = v.profile_id
             WHERE v.workspace_id = 1
             """)];
     }

@@ -19,9 +19,9 @@ public sealed class ScoreWriterTests
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         // The first refresh stops halfway through its rows, its transaction open, until the second has started.
-        var first = Task.Run(() => writer.ReplaceAsync(1, ScoreNames.All, Held(Values("Lost", 1, 2, 3), firstWriting, release.Task), Summary(3), Ct), Ct);
+        var first = Task.Run(() => writer.ReplaceAsync(1, Held(Rows("Lost", 1, 2, 3), firstWriting, release.Task), Summary(3), Ct), Ct);
         await firstWriting.Task.WaitAsync(Ct);
-        var second = Task.Run(() => writer.ReplaceAsync(1, ScoreNames.All, Values("Champions", 2, 3, 4), Summary(3), Ct), Ct);
+        var second = Task.Run(() => writer.ReplaceAsync(1, Rows("Champions", 2, 3, 4), Summary(3), Ct), Ct);
         if (store.Database.Kind == StoreKind.Postgres)
         {
             await WaitForABlockedSessionAsync(store.Database, second);
@@ -32,47 +32,50 @@ public sealed class ScoreWriterTests
 
         await using var connection = await store.Database.OpenAsync(Ct);
         var rows = (await connection.QueryAsync<(long Profile, string Text)>(
-            "SELECT profile_id, text_value FROM profile_values WHERE workspace_id = 1 AND name = 'rfm_segment' ORDER BY profile_id")).ToList();
+            "SELECT profile_id, text_value FROM computed_values WHERE workspace_id = 1 AND name = 'rfm_segment' ORDER BY profile_id")).ToList();
         Assert.Equal([(2L, "Champions"), (3L, "Champions"), (4L, "Champions")], rows);
     }
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
-    public async Task ReplaceAsync_SomeValuesChanged_StoresExactlyTheNewValuesAndWritesOnlyTheChanges(string engine)
+    public async Task ReplaceAsync_SomeCustomersChanged_StoresExactlyTheNewRowsAndWritesOnlyTheChanges(string engine)
     {
         await using var store = await TestStore.CreateAsync(engine, Ct);
         var writer = new ScoreWriter(store.Database);
-        await writer.ReplaceAsync(1, ScoreNames.All, [
-            new(1, ScoreNames.ProbabilityAlive, 0.5, null), new(1, ScoreNames.RfmSegment, null, "Lost"),
-            new(2, ScoreNames.ProbabilityAlive, 0.25, null), new(2, ScoreNames.RfmSegment, null, "Lost"),
-            new(3, ScoreNames.ProbabilityAlive, 0.1, null), new(3, ScoreNames.RfmSegment, null, "Lost")], Summary(3), Ct);
+        await writer.ReplaceAsync(1, [Row(1, "Lost", 0.5), Row(2, "Lost", 0.25), Row(3, "Lost", 0.1)], Summary(3), Ct);
         await using (var connection = await store.Database.OpenAsync(Ct))
         {
             await connection.ExecuteAsync("INSERT INTO profile_values (workspace_id, profile_id, name, text_value, computed_at) VALUES (1, 3, 'loyalty_tier', 'gold', 1)");
         }
 
-        var counts = await writer.ReplaceAsync(1, ScoreNames.All, [
-            new(1, ScoreNames.RfmSegment, null, "Lost"),
-            new(2, ScoreNames.ProbabilityAlive, 0.25, null), new(2, ScoreNames.RfmSegment, null, "Champions"),
-            new(4, ScoreNames.ProbabilityAlive, 0.75, null), new(4, ScoreNames.RfmSegment, null, "New")], Summary(3) with { ComputedAt = Now.AddDays(1) }, Ct);
+        var counts = await writer.ReplaceAsync(1, [Row(1, "Lost", 0.5), Row(2, "Champions", 0.25), Row(4, "New", null)], Summary(3) with { ComputedAt = Now.AddDays(1) }, Ct);
 
         await using var read = await store.Database.OpenAsync(Ct);
         var rows = (await read.QueryAsync<(long Profile, string Name, double? Number, string? Text, long At)>(
-            "SELECT profile_id, name, number_value, text_value, computed_at FROM profile_values WHERE workspace_id = 1 ORDER BY profile_id, name")).ToList();
+            """
+            SELECT profile_id, name, number_value, text_value, computed_at FROM computed_values
+            WHERE workspace_id = 1 AND name IN ('rfm_segment', 'p_alive', 'churn_risk', 'loyalty_tier') ORDER BY profile_id, name
+            """)).ToList();
         Assert.Equal(
-            [(1L, ScoreNames.RfmSegment, null, "Lost"), (2L, ScoreNames.ProbabilityAlive, 0.25, null), (2L, ScoreNames.RfmSegment, null, "Champions"),
-             (3L, "loyalty_tier", null, "gold"), (4L, ScoreNames.ProbabilityAlive, 0.75, null), (4L, ScoreNames.RfmSegment, (double?)null, "New")],
+            [(1L, ScoreNames.ChurnRisk, 0.5, null), (1L, ScoreNames.ProbabilityAlive, 0.5, null), (1L, ScoreNames.RfmSegment, null, "Lost"),
+             (2L, ScoreNames.ChurnRisk, 0.75, null), (2L, ScoreNames.ProbabilityAlive, 0.25, null), (2L, ScoreNames.RfmSegment, null, "Champions"),
+             (3L, "loyalty_tier", null, "gold"), (4L, ScoreNames.RfmSegment, (double?)null, "New")],
             rows.Select(r => (r.Profile, r.Name, r.Number, r.Text)));
 
-        // The rows that did not change keep the time of the refresh that wrote them; the changed and new ones get the new time.
-        Assert.Equal([Epoch.ToMs(Now), Epoch.ToMs(Now), Epoch.ToMs(Now.AddDays(1))], rows.Select(r => r.At).Where((_, i) => i is 0 or 1 or 2));
-        Assert.Equal(((long)3, (long)3), counts);
+        // The customer whose scores did not change keeps the time of the refresh that wrote them; the changed and new ones get the new time.
+        Assert.Equal([Epoch.ToMs(Now), Epoch.ToMs(Now.AddDays(1)), Epoch.ToMs(Now.AddDays(1))],
+            rows.Where(r => r.Name == ScoreNames.RfmSegment).Select(r => r.At));
+        Assert.Equal(((long)2, (long)1), counts);
     }
 
-    private static IEnumerable<ScoreValue> Values(string segment, params long[] profiles) =>
-        profiles.Select(p => new ScoreValue(p, ScoreNames.RfmSegment, null, segment));
+    private static ScoreRow Row(long profile, string segment, double? alive) => alive is { } p
+        ? new(profile, 1, 2, 3, "123", segment, 100 * p, p, 2 * p, 1 - p)
+        : new(profile, 1, 2, 3, "123", segment);
 
-    private static IEnumerable<ScoreValue> Held(IEnumerable<ScoreValue> values, TaskCompletionSource writing, Task release)
+    private static IEnumerable<ScoreRow> Rows(string segment, params long[] profiles) =>
+        profiles.Select(p => Row(p, segment, null));
+
+    private static IEnumerable<ScoreRow> Held(IEnumerable<ScoreRow> values, TaskCompletionSource writing, Task release)
     {
         var i = 0;
         foreach (var value in values)

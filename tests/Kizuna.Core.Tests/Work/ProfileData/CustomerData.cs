@@ -32,6 +32,13 @@ internal static class CustomerData
             "INSERT INTO profile_values (workspace_id, profile_id, name, number_value, text_value, computed_at) VALUES (@ws, @id, 'tier', NULL, 'gold', 0)",
             new { ws, id });
         await connection.ExecuteAsync(
+            """
+            INSERT INTO customer_scores (workspace_id, profile_id, rfm_recency, rfm_frequency, rfm_monetary, rfm_score, rfm_segment,
+                predicted_clv, p_alive, expected_purchases, churn_risk, computed_at)
+            VALUES (@ws, @id, 5, 1, 2, '512', 'New', 1234.5, 0.9, 1.5, 0.1, 0)
+            """,
+            new { ws, id });
+        await connection.ExecuteAsync(
             "INSERT INTO segment_members (workspace_id, segment_id, profile_id, entered_at) VALUES (@ws, 1, @id, 0)", new { ws, id });
         await connection.ExecuteAsync(
             "INSERT INTO segment_transitions (workspace_id, segment_id, seq, profile_id, kind, cause, at) VALUES (@ws, 1, @id, @id, 'in', 'r1', 0)", new { ws, id });
