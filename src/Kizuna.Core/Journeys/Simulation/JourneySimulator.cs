@@ -100,7 +100,9 @@ public sealed class JourneySimulator(JourneyStore journeys, JourneyEngine engine
         var path = new List<SimulatedStep>();
         foreach (var step in run.Steps)
         {
-            var message = step.Message is { } m ? await messages.RenderAsync(m, input.Traits, input.TimeZone, ct) : null;
+            var message = step.Message is { } m
+                ? await messages.RenderAsync(m, input.ProfileId is null ? profiles.State(input.WorkspaceId, 0)?.Traits : input.Traits, input.TimeZone, ct)
+                : null;
             path.Add(new SimulatedStep(step.Seq, step.Node, journey.Nodes.TryGetValue(step.Node, out var n) ? n.Kind : null, step.At, step.Outcome, message, done.GetValueOrDefault(step.Seq)));
         }
 
