@@ -11,13 +11,24 @@ public sealed class JourneyNodeDraftTests
     {
         var update = new JourneyNodeDraft
         {
-            Id = "upd", Kind = JourneyNodeKinds.UpdateProfile, Next = "hook",
-            Traits = "tier = {{ data.plan }}\npoints = 10\nvip = true\nold = null", Subscriptions = "sms = unsubscribed, newsletter = opted_in",
+            Id = "upd",
+            Kind = JourneyNodeKinds.UpdateProfile,
+            Next = "hook",
+            Traits = "tier = {{ data.plan }}\npoints = 10\nvip = true\nold = null",
+            Subscriptions = "sms = unsubscribed, newsletter = opted_in",
         };
         var hook = new JourneyNodeDraft
         {
-            Id = "hook", Kind = JourneyNodeKinds.Webhook, Next = "done", OnFailure = "sorry", WebhookMethod = "PUT", WebhookUrl = " https://crm.example.com/x ",
-            WebhookHeaders = "X-Source: kizuna\nX-Plan: {{ data.plan }}", WebhookBody = "{\"a\": 1}", WebhookTimeoutSeconds = 5, WebhookRetries = 1,
+            Id = "hook",
+            Kind = JourneyNodeKinds.Webhook,
+            Next = "done",
+            OnFailure = "sorry",
+            WebhookMethod = "PUT",
+            WebhookUrl = " https://crm.example.com/x ",
+            WebhookHeaders = "X-Source: kizuna\nX-Plan: {{ data.plan }}",
+            WebhookBody = "{\"a\": 1}",
+            WebhookTimeoutSeconds = 5,
+            WebhookRetries = 1,
         };
 
         var node = update.ToNode();

@@ -210,7 +210,9 @@ public sealed class JourneyActionNodesTests
 
         var answered = await SimulateAsync(admin, journey.Id, new
         {
-            traits = new { email = "h@example.com" }, @event = "Signed Up", start = "2026-04-07T09:00:00Z",
+            traits = new { email = "h@example.com" },
+            @event = "Signed Up",
+            start = "2026-04-07T09:00:00Z",
             webhookAnswers = new { hook = new { code = "S-9", tier = "gold" } },
         });
         Assert.Equal(
