@@ -1,8 +1,10 @@
 using Kizuna.Journeys.Engine;
 using Kizuna.Journeys.Model;
 using Kizuna.Journeys.Storage;
+using Kizuna.Messaging.Consent;
 using Kizuna.Segments;
 using Kizuna.Segments.Definitions;
+using Kizuna.Templates;
 using Kizuna.Templates.Store;
 using Kizuna.Work.Jobs;
 
@@ -13,7 +15,8 @@ namespace Kizuna.Journeys;
 /// a new version; going live, pausing, resuming and archiving move the head row and the engine's state with it.
 /// </summary>
 public sealed class JourneyService(
-    JourneyStore journeys, EntryStore entries, SegmentStore segments, TemplateStore templates, JourneyCatalog catalog, JobQueue jobs, TimeProvider time)
+    JourneyStore journeys, EntryStore entries, SegmentStore segments, TemplateStore templates, SubscriptionGroupStore groups, TemplateService liquid,
+    JourneyCatalog catalog, JobQueue jobs, TimeProvider time)
 {
     /// <summary>Every reason the name or definition cannot be saved, naming the field and the node; empty when it can.</summary>
     public async Task<IReadOnlyList<JourneyError>> ValidateAsync(long workspaceId, string? name, JourneyDefinition? definition, CancellationToken ct)
@@ -132,9 +135,12 @@ public sealed class JourneyService(
         var templateList = await templates.ListAsync(workspaceId, TemplateKind.Template, ct);
         var active = (await segments.ListAsync(workspaceId, includeArchived: false, ct)).ToDictionary(s => s.Id);
         var conditions = new Dictionary<long, Condition?>();
+        var groupKeys = (await groups.ListAsync(workspaceId, ct)).Where(g => !g.Archived).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         return new JourneyReferences(
             templateList.ToDictionary(t => t.Id),
             id => conditions.TryGetValue(id, out var c) ? c
-                : conditions[id] = active.TryGetValue(id, out var s) ? SegmentDefinition.FromJson(s.Definition).Condition : null);
+                : conditions[id] = active.TryGetValue(id, out var s) ? SegmentDefinition.FromJson(s.Definition).Condition : null,
+            groupKeys,
+            text => liquid.Validate(text).Errors is [var first, ..] ? $"{first.Line}:{first.Column}: {first.Message}" : null);
     }
 }

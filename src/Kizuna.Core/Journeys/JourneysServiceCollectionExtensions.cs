@@ -1,3 +1,4 @@
+using Kizuna.Journeys.Actions;
 using Kizuna.Journeys.Engine;
 using Kizuna.Journeys.Library;
 using Kizuna.Journeys.Simulation;
@@ -37,7 +38,7 @@ public static class JourneysServiceCollectionExtensions
 
     /// <summary>
     /// Journeys: the stores, the service, the ready-made journeys, the <c>journeys</c> change-feed consumer (triggers,
-    /// keyed waits, exits, conversions), the timers on the <c>journeys</c> queue and the send check that holds a paused
+    /// keyed waits, exits, conversions), the timers on the <c>journeys</c> queue, the action nodes' work (webhook calls, profile updates) on the <c>journey-actions</c> queue and the send check that holds a paused
     /// or archived journey's messages. Needs messaging (<c>AddKizunaMessaging</c>).
     /// </summary>
     public static IServiceCollection AddKizunaJourneys(this IServiceCollection services)
@@ -55,6 +56,10 @@ public static class JourneysServiceCollectionExtensions
         services.AddSingleton<ISendCheck, JourneyCheck>();
         services.AddSingleton<IChangeConsumer, JourneyTriggers>();
         services.AddJobHandler<JourneyTimerHandler>(JourneyTimerHandler.Settings);
+        services.AddSingleton<JourneyActions>();
+        services.AddSingleton<JourneyWebhookSender>();
+        services.AddSingleton<JourneyProfileWriter>();
+        services.AddJobHandler<JourneyActionHandler>(JourneyActionHandler.Settings);
         return services;
     }
 }

@@ -19,6 +19,6 @@ public sealed record JourneySimulationResponse(
         s.JourneyId, s.Version, s.State, s.Node, s.WaitUntil, s.ExitReason, s.ConvertedAt, s.Refusal,
         [.. s.Steps.Select(p => new SimulatedStepResponse(p.Seq, p.Node, p.Kind, p.At, p.Outcome, p.Message is { } m
             ? new SimulatedMessageResponse(m.Channel, m.TemplateId, m.TemplateVersion, m.Recipient, m.Subject, m.Text, m.Problem)
-            : null))],
+            : null, p.Action is { } a ? new SimulatedActionResponse(a.Method, a.Url, a.Headers, a.Body, a.Answer, a.Traits, a.Problem) : null))],
         s.StepLimitReached);
 }

@@ -6,7 +6,8 @@ namespace Kizuna.Server.Journeys;
 /// A simulation: a stored customer (<see cref="ProfileId"/> or <see cref="UserId"/>) or a hypothetical one
 /// (<see cref="Traits"/>, with <see cref="Timezone"/>); the entry event (<see cref="Event"/>, <see cref="Properties"/>)
 /// or an API entry's <see cref="Data"/>; the version (default: the live one, else the latest); the start (ISO 8601,
-/// default now); later events; the horizon (a duration, default 30d).
+/// default now); later events; the horizon (a duration, default 30d); what webhook nodes answer (<see cref="WebhookAnswers"/>,
+/// JSON by node id; none is called) and which of them fail (<see cref="FailingWebhooks"/>).
 /// </summary>
 public sealed record SimulateJourneyRequest(
     long? ProfileId,
@@ -19,4 +20,6 @@ public sealed record SimulateJourneyRequest(
     int? Version,
     string? Start,
     IReadOnlyList<SimulateEventRequest>? Events,
-    string? Horizon);
+    string? Horizon,
+    JsonObject? WebhookAnswers = null,
+    IReadOnlyList<string>? FailingWebhooks = null);

@@ -33,7 +33,7 @@ internal static partial class SimulationInputs
             return Fail("data", "Give the entry event's properties or an API entry's data, not both.");
         }
 
-        foreach (var (field, json) in new[] { ("traits", r.Traits), ("properties", r.Properties), ("data", r.Data) })
+        foreach (var (field, json) in new[] { ("traits", r.Traits), ("properties", r.Properties), ("data", r.Data), ("webhookAnswers", r.WebhookAnswers) })
         {
             if (json?.ToJsonString() is { Length: > MaxJson })
             {
@@ -114,7 +114,9 @@ internal static partial class SimulationInputs
             events.Add(new SimulatedEvent(e.Name, e.Properties, at));
         }
 
-        return (new SimulationInput(workspaceId, journeyId, r.Version, r.ProfileId, r.Traits, r.Timezone, r.Event, r.Properties ?? r.Data, start, events, horizon), null, null);
+        var answers = r.WebhookAnswers?.ToDictionary(p => p.Key, p => p.Value?.DeepClone(), StringComparer.Ordinal);
+        return (new SimulationInput(workspaceId, journeyId, r.Version, r.ProfileId, r.Traits, r.Timezone, r.Event, r.Properties ?? r.Data, start, events, horizon,
+            answers, r.FailingWebhooks?.ToHashSet(StringComparer.Ordinal)), null, null);
     }
 
     /// <summary>A full date and time (a missing offset is UTC); never one completed from today.</summary>

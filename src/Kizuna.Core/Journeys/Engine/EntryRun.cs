@@ -10,6 +10,9 @@ namespace Kizuna.Journeys.Engine;
 /// </summary>
 public sealed class EntryRun(CompiledJourney journey, JourneyEntry entry, int? loadedSeq)
 {
+    /// <summary>The entry's <c>vars</c> member holding the webhook nodes' answers by node id.</summary>
+    public const string WebhookAnswers = "webhook";
+
     public CompiledJourney Journey { get; } = journey;
 
     public JourneyEntry Entry { get; set; } = entry;
@@ -30,6 +33,34 @@ public sealed class EntryRun(CompiledJourney journey, JourneyEntry entry, int? l
     public bool Converted { get; set; }
 
     public DateTimeOffset? TimerAt { get; set; }
+
+    /// <summary>
+    /// What templates read as <c>data</c>: the entry data, <c>journey_id</c>, <c>entry_event</c>, and under
+    /// <c>webhook.&lt;node&gt;</c> the JSON answers of the webhook nodes passed so far.
+    /// </summary>
+    public JsonObject TemplateData()
+    {
+        var data = Data?.DeepClone().AsObject() ?? [];
+        data["journey_id"] = Journey.JourneyId;
+        data["entry_event"] = Entry.EntryEvent;
+        if (Vars[WebhookAnswers] is JsonObject answers)
+        {
+            data["webhook"] = answers.DeepClone();
+        }
+
+        return data;
+    }
+
+    /// <summary>Keeps a webhook node's answer (null: none) for the nodes after it.</summary>
+    public void Answer(string node, JsonNode? answer)
+    {
+        if (Vars[WebhookAnswers] is not JsonObject answers)
+        {
+            Vars[WebhookAnswers] = answers = [];
+        }
+
+        answers[node] = answer?.DeepClone();
+    }
 
     public void Step(string node, string outcome, DateTimeOffset at, NewMessage? message = null)
     {

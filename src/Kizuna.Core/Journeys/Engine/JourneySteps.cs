@@ -87,6 +87,10 @@ public sealed class JourneySteps(JourneyProfiles profiles, DateTimeOffset now, s
                     run.Step(node.Id, $"path:{path.Name}", now);
                     nodeId = path.Next;
                     break;
+                case JourneyNodeKinds.UpdateProfile or JourneyNodeKinds.Webhook:
+                    // Done by a job of the journey-actions queue (an HTTP call, a profile write), which moves the entry on.
+                    Wait(run, node, now);
+                    return;
                 default:
                     Finish(run, JourneyEntry.Exited, "exit node", "exited");
                     return;
@@ -150,9 +154,7 @@ public sealed class JourneySteps(JourneyProfiles profiles, DateTimeOffset now, s
             return null;
         }
 
-        var data = run.Data?.DeepClone().AsObject() ?? [];
-        data["journey_id"] = run.Journey.JourneyId;
-        data["entry_event"] = run.Entry.EntryEvent;
+        var data = run.TemplateData();
         return new NewMessage(
             run.Entry.WorkspaceId, run.Entry.ProfileId, channel, MessageSources.Journey(run.Journey.JourneyId, run.Journey.Version, node.Id),
             FormattableString.Invariant($"journey:{run.Journey.JourneyId}:entry:{EntryPlaceholder}:node:{node.Id}:step:{run.Entry.Seq + 1}"),

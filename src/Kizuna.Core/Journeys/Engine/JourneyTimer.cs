@@ -25,8 +25,11 @@ public sealed record JourneyTimer(long Entry, int Seq)
         }
     }
 
-    public NewJob ToJob(long workspaceId, long journeyId, int version, int resumes, DateTimeOffset dueAt) => new(
-        Queue,
+    /// <summary>The queue of the work an action node (<see cref="Model.JourneyNodeKinds.Acts"/>) leaves to a job.</summary>
+    public const string ActionQueue = "journey-actions";
+
+    public NewJob ToJob(long workspaceId, long journeyId, int version, int resumes, DateTimeOffset dueAt, string queue = Queue) => new(
+        queue,
         JsonSerializer.Serialize(this),
         Key: string.Create(CultureInfo.InvariantCulture, $"entry:{Entry}:seq:{Seq}:r{resumes}"),
         Group: CompiledJourney.GroupOf(journeyId, version),

@@ -13,7 +13,7 @@ namespace Kizuna.Journeys.Engine;
 /// entry waiting, and resuming sets its timer again.
 /// </summary>
 public sealed class JourneyTimerHandler(
-    JourneyCatalog catalog, EntryStore entries, JourneyEngine engine, JourneyWriter writer, IOptions<SmsOptions> sms, TimeProvider time) : IJobHandler
+    JourneyCatalog catalog, EntryStore entries, JourneyEngine engine, JourneyWriter writer, JobQueue queue, IOptions<SmsOptions> sms, TimeProvider time) : IJobHandler
 {
     public static readonly JobQueueSettings Settings = new(JourneyTimer.Queue, 500, TimeSpan.FromMinutes(2), 10);
 
@@ -37,14 +37,28 @@ public sealed class JourneyTimerHandler(
         var pass = new JourneyPass(snapshot, now);
         var seqs = timers.GroupBy(t => t.Entry).ToDictionary(g => g.Key, g => g.Max(t => t.Seq));
         var due = new List<EntryRun>();
+        var actions = new List<NewJob>();
         foreach (var entry in await entries.ByIdsAsync(seqs.Keys, ct))
         {
+            // A resumed journey sets every waiting entry's timer here; one waiting at an action node goes to that node's job.
+            if (entry.State == JourneyEntry.Waiting && entry.Seq == seqs[entry.Id] && snapshot.Find(entry.JourneyId, entry.Version) is { } version
+                && version.Nodes.TryGetValue(entry.Node, out var at) && JourneyNodeKinds.Acts(at.Kind))
+            {
+                actions.Add(new JourneyTimer(entry.Id, entry.Seq).ToJob(entry.WorkspaceId, entry.JourneyId, entry.Version, version.Head.Resumes, now, JourneyTimer.ActionQueue));
+                continue;
+            }
+
             if (entry.State == JourneyEntry.Waiting && entry.Seq == seqs[entry.Id] && entry.WaitUntil <= now
                 && snapshot.Heads.TryGetValue(entry.JourneyId, out var head) && head.State == JourneyStates.Live
                 && pass.Load(entry) is { } run)
             {
                 due.Add(run);
             }
+        }
+
+        if (actions.Count > 0)
+        {
+            await queue.EnqueueManyAsync(actions, ct);
         }
 
         if (due.Count == 0)

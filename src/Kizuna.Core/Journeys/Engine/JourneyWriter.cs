@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using Kizuna.Ingestion;
+using Kizuna.Journeys.Model;
 using Kizuna.Messaging.Outbox;
 using Kizuna.Storage;
 using Kizuna.Work.Jobs;
@@ -57,7 +58,8 @@ public sealed class JourneyWriter(Database database, OutboxStore outbox, JobQueu
             "ON CONFLICT (workspace_id, entry_id, seq) DO NOTHING", null, null, ct);
 
         var timers = winners.Where(r => r.TimerAt is not null && r.Entry.State == JourneyEntry.Waiting)
-            .Select(r => new JourneyTimer(r.Entry.Id, r.Entry.Seq).ToJob(r.Entry.WorkspaceId, r.Entry.JourneyId, r.Entry.Version, r.Journey.Head.Resumes, r.TimerAt!.Value))
+            .Select(r => new JourneyTimer(r.Entry.Id, r.Entry.Seq).ToJob(r.Entry.WorkspaceId, r.Entry.JourneyId, r.Entry.Version, r.Journey.Head.Resumes, r.TimerAt!.Value,
+                r.Journey.Nodes.TryGetValue(r.Entry.Node, out var node) && JourneyNodeKinds.Acts(node.Kind) ? JourneyTimer.ActionQueue : JourneyTimer.Queue))
             .ToList();
         await jobs.EnqueueManyAsync(connection, transaction, timers, ct);
         await transaction.CommitAsync(ct);

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Kizuna.Journeys.Model;
 
 /// <summary>
@@ -9,6 +11,8 @@ namespace Kizuna.Journeys.Model;
 /// <item><c>wait_segment</c>: until the customer is in <see cref="SegmentId"/>, else after <see cref="Timeout"/> along <see cref="OnTimeout"/>.</item>
 /// <item><c>branch</c>: <see cref="Condition"/> over the profile and <see cref="EntryWhere"/> over the entry event; <see cref="Next"/> when both hold, else <see cref="Else"/>.</item>
 /// <item><c>split</c>: one of <see cref="Paths"/> by weight, stable per entry; a path may be the control.</item>
+/// <item><c>update_profile</c>: writes <see cref="Traits"/> and <see cref="Subscriptions"/> on the customer through the ingestion write path; then <see cref="Next"/>.</item>
+/// <item><c>webhook</c>: makes the HTTP call <see cref="Webhook"/> and keeps its JSON answer for later nodes; <see cref="Next"/> on a 2xx, else <see cref="OnFailure"/>.</item>
 /// <item><c>exit</c>: the entry ends here.</item>
 /// </list>
 /// </summary>
@@ -33,7 +37,11 @@ public sealed record JourneyNode(
     string? Condition = null,
     string? EntryWhere = null,
     string? Else = null,
-    IReadOnlyList<SplitPath>? Paths = null)
+    IReadOnlyList<SplitPath>? Paths = null,
+    JsonObject? Traits = null,
+    IReadOnlyList<SubscriptionChange>? Subscriptions = null,
+    WebhookCall? Webhook = null,
+    string? OnFailure = null)
 {
     /// <summary>Every node this one leads to, with the edge's name.</summary>
     public IEnumerable<(string Edge, string Target)> Edges()
@@ -51,6 +59,11 @@ public sealed record JourneyNode(
         if (Else is not null)
         {
             yield return ("else", Else);
+        }
+
+        if (OnFailure is not null)
+        {
+            yield return ("onFailure", OnFailure);
         }
 
         foreach (var path in Paths ?? [])

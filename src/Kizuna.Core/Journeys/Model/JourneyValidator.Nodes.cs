@@ -11,6 +11,11 @@ public static partial class JourneyValidator
     {
         void Add(string f, string message) => errors.Add(new($"{field}.{f}", node.Id, message));
 
+        if (node.OnFailure is not null && node.Kind != JourneyNodeKinds.Webhook)
+        {
+            Add("onFailure", "Only a webhook has a failure edge.");
+        }
+
         switch (node.Kind)
         {
             case JourneyNodeKinds.Message:
@@ -112,6 +117,12 @@ public static partial class JourneyValidator
                 break;
             case JourneyNodeKinds.Split:
                 ValidateSplit(node, field, errors);
+                break;
+            case JourneyNodeKinds.UpdateProfile:
+                ValidateUpdateProfile(node, field, references, errors);
+                break;
+            case JourneyNodeKinds.Webhook:
+                ValidateWebhook(node, field, references, errors);
                 break;
             case JourneyNodeKinds.Exit:
                 if (node.Next is not null)

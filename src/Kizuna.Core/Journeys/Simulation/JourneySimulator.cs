@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kizuna.Journeys.Actions;
 using Kizuna.Journeys.Engine;
 using Kizuna.Journeys.Model;
 using Kizuna.Journeys.Storage;
@@ -14,9 +15,11 @@ namespace Kizuna.Journeys.Simulation;
 /// (<see cref="JourneySteps"/>, the triggers' event matching, the timers' resumption) and writes nothing: no entry,
 /// no step, no message, no timer. Events and timers are taken in time order until the horizon; an event at the same
 /// moment as a timer comes first. The customer's state is read once at the start, so the simulated events move the
-/// entry (waits, exits, goal) but not the profile's segment conditions.
+/// entry (waits, exits, goal) but not the profile's segment conditions. Action nodes are rendered and not done: no
+/// webhook is called (it answers what the input gives for it), no profile written (later steps read the traits it
+/// would set).
 /// </summary>
-public sealed class JourneySimulator(JourneyStore journeys, JourneyEngine engine, SimulatedMessages messages, IOptions<SmsOptions> sms)
+public sealed class JourneySimulator(JourneyStore journeys, JourneyEngine engine, SimulatedMessages messages, JourneyActions actions, IOptions<SmsOptions> sms)
 {
     /// <summary>The simulated path, or null when the workspace has no such journey or version.</summary>
     public async Task<JourneySimulation?> SimulateAsync(SimulationInput input, CancellationToken ct)
@@ -57,8 +60,17 @@ public sealed class JourneySimulator(JourneyStore journeys, JourneyEngine engine
         var end = input.Start + input.Horizon;
         var events = input.Events.Where(e => e.At <= end).OrderBy(e => e.At).ToList();
         var next = 0;
+        var done = new Dictionary<int, SimulatedAction>();
         while (run.Steps.Count < JourneySimulation.MaxSteps)
         {
+            if (run.Entry.State == JourneyEntry.Waiting && run.TimerAt is { } acting && journey.Nodes[run.Entry.Node] is { } act && JourneyNodeKinds.Acts(act.Kind))
+            {
+                var (outcome, edge, action) = await ActAsync(run, act, profiles, input, ct);
+                done[run.Entry.Seq + 1] = action;   // the seq of the step Resume records first
+                new JourneySteps(profiles, acting, sms.Value.DefaultRegion).Resume(run, outcome, edge);
+                continue;
+            }
+
             var timer = run.Entry.IsOpen ? run.TimerAt : null;
             if (next < events.Count && (timer is null || events[next].At <= timer))
             {
@@ -88,14 +100,61 @@ public sealed class JourneySimulator(JourneyStore journeys, JourneyEngine engine
         var path = new List<SimulatedStep>();
         foreach (var step in run.Steps)
         {
-            var message = step.Message is { } m ? await messages.RenderAsync(m, input.Traits, input.TimeZone, ct) : null;
-            path.Add(new SimulatedStep(step.Seq, step.Node, journey.Nodes.TryGetValue(step.Node, out var n) ? n.Kind : null, step.At, step.Outcome, message));
+            var message = step.Message is { } m
+                ? await messages.RenderAsync(m, input.ProfileId is null ? profiles.State(input.WorkspaceId, 0)?.Traits : input.Traits, input.TimeZone, ct)
+                : null;
+            path.Add(new SimulatedStep(step.Seq, step.Node, journey.Nodes.TryGetValue(step.Node, out var n) ? n.Kind : null, step.At, step.Outcome, message, done.GetValueOrDefault(step.Seq)));
         }
 
         var entry = run.Entry;
         return new JourneySimulation(
             journey.JourneyId, journey.Version, entry.State, entry.Node, entry.WaitUntil, entry.ExitReason, entry.ConvertedAt, null, path,
             run.Steps.Count >= JourneySimulation.MaxSteps);
+    }
+
+    /// <summary>What an action node would do, rendered and not done, with the outcome and edge it takes.</summary>
+    private async Task<(string Outcome, string? Edge, SimulatedAction Action)> ActAsync(
+        EntryRun run, JourneyNode node, JourneyProfiles profiles, SimulationInput input, CancellationToken ct)
+    {
+        var data = run.TemplateData();
+        var model = input.ProfileId is { } id
+            ? await actions.ModelAsync(input.WorkspaceId, id, data, ct)
+            : JourneyActions.WithData(SimulatedMessages.Hypothetical(profiles.State(input.WorkspaceId, 0)?.Traits, input.TimeZone), data);
+        if (node.Kind == JourneyNodeKinds.Webhook)
+        {
+            var request = await actions.RenderWebhookAsync(input.WorkspaceId, node, model, ct);
+            if (request.Problem is { } problem)
+            {
+                return ($"failed: {problem}", node.OnFailure, new SimulatedAction(request.Method, null, null, null, null, null, problem));
+            }
+
+            var answer = input.WebhookAnswers?.GetValueOrDefault(node.Id);
+            var shown = new SimulatedAction(request.Method, request.Url!.ToString(), request.Headers, request.Body, answer, null, null);
+            if (input.FailingWebhooks?.Contains(node.Id) == true)
+            {
+                return ("failed: simulated", node.OnFailure, shown);
+            }
+
+            run.Answer(node.Id, answer);
+            return ("webhook:200", node.Next, shown);
+        }
+
+        var changes = await actions.RenderUpdateAsync(input.WorkspaceId, node, model, ct);
+        if (changes.Problem is { } why)
+        {
+            return ($"skipped: {why}", node.Next, new SimulatedAction(null, null, null, null, null, null, why));
+        }
+
+        // Not written: later steps of this simulation read the traits as the write would leave them.
+        if (profiles.State(input.WorkspaceId, input.ProfileId ?? 0) is { } state)
+        {
+            foreach (var (name, value) in changes.Traits)
+            {
+                state.Traits[name] = value?.DeepClone();
+            }
+        }
+
+        return ("updated", node.Next, new SimulatedAction(null, null, null, null, null, changes.Traits, null));
     }
 
     /// <summary>Why the entry event would not let the customer in (another trigger, a property filter), or null.</summary>

@@ -69,7 +69,7 @@ public sealed class SimulatedMessages(
         return new(channel, message.TemplateId, message.TemplateVersion, message.Recipient, subject, text is { Length: > MaxText } ? text[..MaxText] : text, problem);
     }
 
-    private static TemplateModel Hypothetical(JsonObject? traits, string? timeZone)
+    internal static TemplateModel Hypothetical(JsonObject? traits, string? timeZone)
     {
         var customer = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (name, value) in traits ?? [])

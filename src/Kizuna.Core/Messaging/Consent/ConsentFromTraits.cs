@@ -13,6 +13,9 @@ public sealed class ConsentFromTraits(ConsentService consent) : IChangeConsumer
 {
     public const string ImportSource = "import";
 
+    /// <summary>The source of answers a journey's update-profile node wrote (its identify calls' messageIds start <c>journey:</c>).</summary>
+    public const string JourneySource = "journey";
+
     public string Name => "messaging-consent";
 
     public int BatchSize => 64;
@@ -25,7 +28,7 @@ public sealed class ConsentFromTraits(ConsentService consent) : IChangeConsumer
             {
                 var tracked = ConsentTrackEvents.IsConsent(e);
                 var answers = e.Type == "identify" && e.ProfileId > 0 && ConsentTraits.MayCarryConsent(e.PropertiesJson)
-                    ? ConsentTraits.Parse(e.PropertiesJson, e.Timestamp, e.MessageId.StartsWith("import:", StringComparison.Ordinal) ? ImportSource : ConsentTraits.Source)
+                    ? ConsentTraits.Parse(e.PropertiesJson, e.Timestamp, SourceOf(e.MessageId))
                     : tracked ? ConsentTrackEvents.Parse(e) : [];
                 if (answers.Count > 0)
                 {
@@ -35,4 +38,9 @@ public sealed class ConsentFromTraits(ConsentService consent) : IChangeConsumer
             }
         }
     }
+
+    private static string SourceOf(string messageId) =>
+        messageId.StartsWith("import:", StringComparison.Ordinal) ? ImportSource
+        : messageId.StartsWith("journey:", StringComparison.Ordinal) ? JourneySource
+        : ConsentTraits.Source;
 }

@@ -32,12 +32,29 @@ public sealed class JourneyNodeDraft
     public string? Else { get; set; }
     public List<SplitPathDraft> Paths { get; set; } = [];
 
+    /// <summary>An update's traits, one <c>name = value</c> a line (a number, true, false or null as such; anything else a Liquid text).</summary>
+    public string? Traits { get; set; }
+
+    /// <summary>An update's consent changes: <c>sms = unsubscribed, newsletter = opted_in</c> (a channel, else a group's key).</summary>
+    public string? Subscriptions { get; set; }
+
+    public string WebhookMethod { get; set; } = "POST";
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>A webhook's headers, one <c>Name: value</c> a line.</summary>
+    public string? WebhookHeaders { get; set; }
+    public string? WebhookBody { get; set; }
+    public int? WebhookTimeoutSeconds { get; set; }
+    public int? WebhookRetries { get; set; }
+    public string? OnFailure { get; set; }
+
     /// <summary>The edges this kind of node has, in the order they are drawn: <c>next</c>, <c>onTimeout</c>, <c>else</c>, <c>path A</c>…</summary>
     public IReadOnlyList<string> EdgeNames() => Kind switch
     {
         JourneyNodeKinds.Exit => [],
         JourneyNodeKinds.WaitEvent or JourneyNodeKinds.WaitSegment => ["next", "onTimeout"],
         JourneyNodeKinds.Branch => ["next", "else"],
+        JourneyNodeKinds.Webhook => ["next", "onFailure"],
         JourneyNodeKinds.Split => [.. Paths.Select(p => "path " + p.Name)],
         _ => ["next"],
     };
@@ -47,6 +64,7 @@ public sealed class JourneyNodeDraft
         "next" => Next,
         "onTimeout" => OnTimeout,
         "else" => Else,
+        "onFailure" => OnFailure,
         _ => Paths.FirstOrDefault(p => "path " + p.Name == edge)?.Next,
     };
 
@@ -62,6 +80,9 @@ public sealed class JourneyNodeDraft
                 break;
             case "else":
                 Else = target;
+                break;
+            case "onFailure":
+                OnFailure = target;
                 break;
             default:
                 if (Paths.FirstOrDefault(p => "path " + p.Name == edge) is { } path)
@@ -113,6 +134,15 @@ public sealed class JourneyNodeDraft
         EntryWhere = n.EntryWhere,
         Else = n.Else,
         Paths = [.. (n.Paths ?? []).Select(p => new SplitPathDraft { Name = p.Name, Weight = p.Weight, Next = p.Next, Control = p.Control })],
+        Traits = n.Traits is { } traits ? JourneyActionText.TraitLines(traits) : null,
+        Subscriptions = n.Subscriptions is { } subscriptions ? JourneyActionText.SubscriptionText(subscriptions) : null,
+        WebhookMethod = n.Webhook?.Method ?? "POST",
+        WebhookUrl = n.Webhook?.Url,
+        WebhookHeaders = n.Webhook?.Headers is { } headers ? string.Join("\n", headers.Select(h => $"{h.Key}: {h.Value}")) : null,
+        WebhookBody = n.Webhook?.Body,
+        WebhookTimeoutSeconds = n.Webhook?.TimeoutSeconds,
+        WebhookRetries = n.Webhook?.Retries,
+        OnFailure = n.OnFailure,
     };
 
     /// <summary>The stored node: only the fields its kind reads, blanks left out, so validation speaks of what the person sees.</summary>
@@ -126,6 +156,10 @@ public sealed class JourneyNodeDraft
         JourneyNodeKinds.WaitSegment => new(Id, Kind, Blank(Name), Next: Next, SegmentId: SegmentId, Timeout: Blank(Timeout), OnTimeout: OnTimeout),
         JourneyNodeKinds.Branch => new(Id, Kind, Blank(Name), Next: Next, Condition: Blank(Condition), EntryWhere: Blank(EntryWhere), Else: Else),
         JourneyNodeKinds.Split => new(Id, Kind, Blank(Name), Paths: [.. Paths.Select(p => new SplitPath(p.Name, p.Weight, p.Next, p.Control))]),
+        JourneyNodeKinds.UpdateProfile => new(Id, Kind, Blank(Name), Next: Next,
+            Traits: JourneyActionText.ParseTraits(Traits), Subscriptions: JourneyActionText.ParseSubscriptions(Subscriptions)),
+        JourneyNodeKinds.Webhook => new(Id, Kind, Blank(Name), Next: Next, OnFailure: OnFailure,
+            Webhook: new WebhookCall(WebhookMethod, Blank(WebhookUrl) ?? "", JourneyActionText.ParseHeaders(WebhookHeaders), Blank(WebhookBody), WebhookTimeoutSeconds, WebhookRetries)),
         _ => new(Id, Kind, Blank(Name)),
     };
 

@@ -26,6 +26,8 @@ public sealed class JourneyReferenceNames(IReadOnlyList<TemplateSummary> templat
         JourneyNodeKinds.WaitEvent => $"{n.Event} ≤ {n.Timeout}",
         JourneyNodeKinds.WaitSegment => $"{Segment(n.SegmentId)} ≤ {n.Timeout}",
         JourneyNodeKinds.Branch => n.Condition ?? n.EntryWhere,
+        JourneyNodeKinds.UpdateProfile => string.Join(", ", [.. JourneyActionText.ParseTraits(n.Traits)?.Select(t => t.Key) ?? [], .. JourneyActionText.ParseSubscriptions(n.Subscriptions)?.Select(c => $"{c.Channel ?? c.Group}: {c.State}") ?? []]),
+        JourneyNodeKinds.Webhook => $"{n.WebhookMethod} {(Uri.TryCreate(n.WebhookUrl, UriKind.Absolute, out var url) ? url.Host : n.WebhookUrl)}",
         JourneyNodeKinds.Split => string.Join(" / ", n.Paths.Select(p => $"{p.Name} {p.Weight}%{(p.Control ? "*" : "")}")),
         _ => null,
     };

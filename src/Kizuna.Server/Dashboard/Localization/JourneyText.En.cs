@@ -122,5 +122,16 @@ public sealed partial record JourneyText
         NotJson = "{0} is not a JSON object.",
         StepLimit = "The path stopped after about 1,000 steps.",
         ReadyMade = "Ready-made journeys",
+        TraitsToSet = "Traits to set (name = value, one a line; Liquid)",
+        SubscriptionChanges = "Subscriptions (channel or group = subscribed, opted_in or unsubscribed)",
+        Method = "Method",
+        Url = "URL (Liquid)",
+        Headers = "Headers (Name: value, one a line)",
+        Body = "JSON body (Liquid)",
+        TimeoutSeconds = "Timeout (seconds)",
+        Retries = "Retries",
+        OnFailure = "On failure",
+        Request = "Request",
+        WouldSet = "Would set",
     };
 }

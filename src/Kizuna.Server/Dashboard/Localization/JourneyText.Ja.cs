@@ -122,5 +122,16 @@ public sealed partial record JourneyText
         NotJson = "{0} は JSON オブジェクトではありません。",
         StepLimit = "約 1,000 ステップで経路を打ち切りました。",
         ReadyMade = "テンプレート",
+        TraitsToSet = "設定する属性（1 行に「名前 = 値」、Liquid 可）",
+        SubscriptionChanges = "購読の変更（チャネルまたはグループ = subscribed / opted_in / unsubscribed）",
+        Method = "メソッド",
+        Url = "URL（Liquid 可）",
+        Headers = "ヘッダー（1 行に「名前: 値」）",
+        Body = "JSON 本文（Liquid 可）",
+        TimeoutSeconds = "タイムアウト（秒）",
+        Retries = "再試行回数",
+        OnFailure = "失敗時",
+        Request = "リクエスト",
+        WouldSet = "設定される値",
     };
 }

@@ -235,4 +235,26 @@ public sealed partial record JourneyText
     public required string StepLimit { get; init; }
 
     public required string ReadyMade { get; init; }
+
+    public required string TraitsToSet { get; init; }
+
+    public required string SubscriptionChanges { get; init; }
+
+    public required string Method { get; init; }
+
+    public required string Url { get; init; }
+
+    public required string Headers { get; init; }
+
+    public required string Body { get; init; }
+
+    public required string TimeoutSeconds { get; init; }
+
+    public required string Retries { get; init; }
+
+    public required string OnFailure { get; init; }
+
+    public required string Request { get; init; }
+
+    public required string WouldSet { get; init; }
 }

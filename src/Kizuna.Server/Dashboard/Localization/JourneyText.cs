@@ -29,6 +29,8 @@ public sealed partial record JourneyText
         (true, JourneyNodeKinds.WaitSegment) => "Wait for segment",
         (true, JourneyNodeKinds.Branch) => "Branch",
         (true, JourneyNodeKinds.Split) => "Random split",
+        (true, JourneyNodeKinds.UpdateProfile) => "Update profile",
+        (true, JourneyNodeKinds.Webhook) => "Webhook",
         (true, JourneyNodeKinds.Exit) => "Exit",
         (false, JourneyNodeKinds.Message) => "メッセージ",
         (false, JourneyNodeKinds.Delay) => "待機",
@@ -36,6 +38,8 @@ public sealed partial record JourneyText
         (false, JourneyNodeKinds.WaitSegment) => "セグメント待ち",
         (false, JourneyNodeKinds.Branch) => "条件分岐",
         (false, JourneyNodeKinds.Split) => "ランダム分岐",
+        (false, JourneyNodeKinds.UpdateProfile) => "プロフィール更新",
+        (false, JourneyNodeKinds.Webhook) => "Webhook 呼び出し",
         (false, JourneyNodeKinds.Exit) => "終了",
         _ => kind,
     };

@@ -19,6 +19,9 @@ public sealed class WebhookComposer(TemplateService templates) : IMessageCompose
 
     public MessageChannel Channel => MessageChannel.Webhook;
 
+    /// <summary>A header the webhook sets itself (the signature's, the transport's), which no template may set.</summary>
+    public static bool IsReserved(string name) => Reserved.Contains(name);
+
     public MessageTemplate? TemplateFrom(StoredTemplate stored) => MessageTemplate.From(stored, MessageChannel.Webhook);
 
     public async ValueTask<RenderOutcome> RenderAsync(MessageTemplate template, TemplateModel model, TemplateRenderOptions options, CancellationToken ct)

@@ -200,6 +200,9 @@ public sealed partial class JourneyEditor
             case JourneyNodeKinds.Split:
                 node.Paths = [new() { Name = "A", Weight = 50 }, new() { Name = "B", Weight = 50 }];
                 break;
+            case JourneyNodeKinds.Webhook:
+                node.WebhookUrl = "https://";
+                break;
         }
 
         // A node added while another is selected follows it, on its first free edge: building a flow is adding in order.
@@ -296,6 +299,7 @@ public sealed partial class JourneyEditor
         "next" => J.Next,
         "onTimeout" => J.OnTimeout,
         "else" => J.Else,
+        "onFailure" => J.OnFailure,
         _ => $"{J.Path} {edge["path ".Length..]}",
     };
 
