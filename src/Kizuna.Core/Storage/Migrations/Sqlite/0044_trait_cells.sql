@@ -43,17 +43,19 @@ LEFT JOIN profile_traits t ON t.workspace_id = l.workspace_id AND t.profile_id =
 WHERE k.k = 0 OR l.d - l.p <= 366
 GROUP BY 1, 2, 3, 4, 5, 6, 7;
 
--- A link added or removed counts once for each sliced trait; a link whose previous order or net changes moves.
+-- A link added or removed counts once for each sliced trait; a link whose previous order or net changes moves. The
+-- customer's value is looked up by a subquery: joined, SQLite may build a Bloom filter over all of profile_traits
+-- for the one row (a scan of every profile's traits on each order).
 CREATE TRIGGER trait_cells_link_added AFTER INSERT ON order_links
 BEGIN
     INSERT INTO trait_cells (workspace_id, name, currency, a, g, known, value, orders, net)
-    SELECT NEW.workspace_id, n.name, NEW.currency, x.d, CASE k.k WHEN 0 THEN -1 ELSE x.d - x.p END,
+    SELECT NEW.workspace_id, t.name, NEW.currency, x.d, CASE k.k WHEN 0 THEN -1 ELSE x.d - x.p END,
            t.value IS NOT NULL, COALESCE(t.value, ''), 1, CASE k.k WHEN 0 THEN NEW.net ELSE 0 END
     FROM (SELECT (NEW.placed_at - CASE WHEN NEW.placed_at < 0 THEN 86399999 ELSE 0 END) / 86400000 AS d,
                  (NEW.prev_at - CASE WHEN NEW.prev_at < 0 THEN 86399999 ELSE 0 END) / 86400000 AS p) x
-    CROSS JOIN slice_traits n
+    CROSS JOIN (SELECT n.name, (SELECT t.value FROM profile_traits t WHERE t.workspace_id = NEW.workspace_id AND t.profile_id = NEW.profile_id AND t.name = n.name) AS value
+                FROM slice_traits n) t
     CROSS JOIN (SELECT 0 AS k UNION ALL SELECT 1) k
-    LEFT JOIN profile_traits t ON t.workspace_id = NEW.workspace_id AND t.profile_id = NEW.profile_id AND t.name = n.name
     WHERE k.k = 0 OR x.d - x.p <= 366
     ON CONFLICT DO UPDATE SET orders = orders + excluded.orders, net = net + excluded.net;
 END;
@@ -61,13 +63,13 @@ END;
 CREATE TRIGGER trait_cells_link_removed AFTER DELETE ON order_links
 BEGIN
     INSERT INTO trait_cells (workspace_id, name, currency, a, g, known, value, orders, net)
-    SELECT OLD.workspace_id, n.name, OLD.currency, x.d, CASE k.k WHEN 0 THEN -1 ELSE x.d - x.p END,
+    SELECT OLD.workspace_id, t.name, OLD.currency, x.d, CASE k.k WHEN 0 THEN -1 ELSE x.d - x.p END,
            t.value IS NOT NULL, COALESCE(t.value, ''), -1, CASE k.k WHEN 0 THEN -OLD.net ELSE 0 END
     FROM (SELECT (OLD.placed_at - CASE WHEN OLD.placed_at < 0 THEN 86399999 ELSE 0 END) / 86400000 AS d,
                  (OLD.prev_at - CASE WHEN OLD.prev_at < 0 THEN 86399999 ELSE 0 END) / 86400000 AS p) x
-    CROSS JOIN slice_traits n
+    CROSS JOIN (SELECT n.name, (SELECT t.value FROM profile_traits t WHERE t.workspace_id = OLD.workspace_id AND t.profile_id = OLD.profile_id AND t.name = n.name) AS value
+                FROM slice_traits n) t
     CROSS JOIN (SELECT 0 AS k UNION ALL SELECT 1) k
-    LEFT JOIN profile_traits t ON t.workspace_id = OLD.workspace_id AND t.profile_id = OLD.profile_id AND t.name = n.name
     WHERE k.k = 0 OR x.d - x.p <= 366
     ON CONFLICT DO UPDATE SET orders = orders + excluded.orders, net = net + excluded.net;
 END;
@@ -76,23 +78,23 @@ CREATE TRIGGER trait_cells_link_changed AFTER UPDATE OF prev_at, net ON order_li
 WHEN OLD.prev_at IS NOT NEW.prev_at OR OLD.net <> NEW.net
 BEGIN
     INSERT INTO trait_cells (workspace_id, name, currency, a, g, known, value, orders, net)
-    SELECT OLD.workspace_id, n.name, OLD.currency, x.d, CASE k.k WHEN 0 THEN -1 ELSE x.d - x.p END,
+    SELECT OLD.workspace_id, t.name, OLD.currency, x.d, CASE k.k WHEN 0 THEN -1 ELSE x.d - x.p END,
            t.value IS NOT NULL, COALESCE(t.value, ''), -1, CASE k.k WHEN 0 THEN -OLD.net ELSE 0 END
     FROM (SELECT (OLD.placed_at - CASE WHEN OLD.placed_at < 0 THEN 86399999 ELSE 0 END) / 86400000 AS d,
                  (OLD.prev_at - CASE WHEN OLD.prev_at < 0 THEN 86399999 ELSE 0 END) / 86400000 AS p) x
-    CROSS JOIN slice_traits n
+    CROSS JOIN (SELECT n.name, (SELECT t.value FROM profile_traits t WHERE t.workspace_id = OLD.workspace_id AND t.profile_id = OLD.profile_id AND t.name = n.name) AS value
+                FROM slice_traits n) t
     CROSS JOIN (SELECT 0 AS k UNION ALL SELECT 1) k
-    LEFT JOIN profile_traits t ON t.workspace_id = OLD.workspace_id AND t.profile_id = OLD.profile_id AND t.name = n.name
     WHERE k.k = 0 OR x.d - x.p <= 366
     ON CONFLICT DO UPDATE SET orders = orders + excluded.orders, net = net + excluded.net;
     INSERT INTO trait_cells (workspace_id, name, currency, a, g, known, value, orders, net)
-    SELECT NEW.workspace_id, n.name, NEW.currency, x.d, CASE k.k WHEN 0 THEN -1 ELSE x.d - x.p END,
+    SELECT NEW.workspace_id, t.name, NEW.currency, x.d, CASE k.k WHEN 0 THEN -1 ELSE x.d - x.p END,
            t.value IS NOT NULL, COALESCE(t.value, ''), 1, CASE k.k WHEN 0 THEN NEW.net ELSE 0 END
     FROM (SELECT (NEW.placed_at - CASE WHEN NEW.placed_at < 0 THEN 86399999 ELSE 0 END) / 86400000 AS d,
                  (NEW.prev_at - CASE WHEN NEW.prev_at < 0 THEN 86399999 ELSE 0 END) / 86400000 AS p) x
-    CROSS JOIN slice_traits n
+    CROSS JOIN (SELECT n.name, (SELECT t.value FROM profile_traits t WHERE t.workspace_id = NEW.workspace_id AND t.profile_id = NEW.profile_id AND t.name = n.name) AS value
+                FROM slice_traits n) t
     CROSS JOIN (SELECT 0 AS k UNION ALL SELECT 1) k
-    LEFT JOIN profile_traits t ON t.workspace_id = NEW.workspace_id AND t.profile_id = NEW.profile_id AND t.name = n.name
     WHERE k.k = 0 OR x.d - x.p <= 366
     ON CONFLICT DO UPDATE SET orders = orders + excluded.orders, net = net + excluded.net;
 END;
