@@ -15,11 +15,11 @@ public sealed class SliceReader(Database database)
 {
     public const int MaxRows = 200;
 
-    private readonly TraitCellsReader cells = new(database);
+    private readonly TraitCellsReader _cells = new(database);
 
     public async Task<SliceResult> ReadAsync(MetricsQuery query, string? currency, SliceDimension dimension, string? trait, CancellationToken ct)
     {
-        var rows = await cells.ReadAsync(query, currency, dimension, trait, ct) ?? await FromOrdersAsync(query, currency, dimension, trait, ct);
+        var rows = await _cells.ReadAsync(query, currency, dimension, trait, ct) ?? await FromOrdersAsync(query, currency, dimension, trait, ct);
         if (dimension == SliceDimension.AgeBand)
         {
             rows = [.. rows
