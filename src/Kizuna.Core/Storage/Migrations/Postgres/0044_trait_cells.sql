@@ -49,9 +49,18 @@ CREATE FUNCTION trait_cells_add(ws bigint[], profiles bigint[], currencies text[
         SET orders = c.orders + excluded.orders, net = c.net + excluded.net;
 $$ LANGUAGE sql;
 
-SELECT trait_cells_add(array_agg(workspace_id), array_agg(profile_id), array_agg(currency), array_agg(placed_at), array_agg(prev_at),
-                       array_agg(net), array_agg(1))
-FROM order_links HAVING COUNT(*) > 0;
+INSERT INTO trait_cells (workspace_id, name, currency, a, g, known, value, orders, net)
+SELECT l.workspace_id, n.name, l.currency, l.d, CASE k.k WHEN 0 THEN -1 ELSE l.d - l.p END,
+       CASE WHEN t.value IS NULL THEN 0 ELSE 1 END, COALESCE(t.value, ''), COUNT(*), SUM(CASE k.k WHEN 0 THEN l.net ELSE 0 END)
+FROM (SELECT workspace_id, profile_id, currency, net,
+             (placed_at - CASE WHEN placed_at < 0 THEN 86399999 ELSE 0 END) / 86400000 AS d,
+             (prev_at - CASE WHEN prev_at < 0 THEN 86399999 ELSE 0 END) / 86400000 AS p
+      FROM order_links) l
+CROSS JOIN slice_traits n
+CROSS JOIN (VALUES (0), (1)) AS k(k)
+LEFT JOIN profile_traits t ON t.workspace_id = l.workspace_id AND t.profile_id = l.profile_id AND t.name = n.name
+WHERE k.k = 0 OR l.d - l.p <= 366
+GROUP BY 1, 2, 3, 4, 5, 6, 7;
 
 -- Statement triggers: the links a statement added or removed (order_links_recount writes a customer's links by
 -- deleting and inserting them), and the trait pairs a statement added or removed, which move a customer's links
