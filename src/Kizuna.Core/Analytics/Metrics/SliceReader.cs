@@ -7,14 +7,31 @@ namespace Kizuna.Analytics.Metrics;
 
 /// <summary>
 /// Reads purchases sliced by a trait, an age band, a product or a category, grouped in SQL over the open orders of
-/// the period: products from their roll-up (<c>product_days</c>, a row per currency, product, day and customer),
-/// categories from the lines.
+/// the period: the workspace by a kept trait or age from <c>trait_cells</c> (<see cref="TraitCellsReader"/>),
+/// products from their roll-up (<c>product_days</c>, a row per currency, product, day and customer), categories from
+/// the lines.
 /// </summary>
 public sealed class SliceReader(Database database)
 {
     public const int MaxRows = 200;
 
+    private readonly TraitCellsReader _cells = new(database);
+
     public async Task<SliceResult> ReadAsync(MetricsQuery query, string? currency, SliceDimension dimension, string? trait, CancellationToken ct)
+    {
+        var rows = await _cells.ReadAsync(query, currency, dimension, trait, ct) ?? await FromOrdersAsync(query, currency, dimension, trait, ct);
+        if (dimension == SliceDimension.AgeBand)
+        {
+            rows = [.. rows
+                .GroupBy(r => AgeBands.Of(long.TryParse(r.Key, NumberStyles.Integer, CultureInfo.InvariantCulture, out var age) ? age : null))
+                .Select(g => new SliceRow(g.Key, null, g.Sum(r => r.Revenue), g.Sum(r => r.Orders), g.Sum(r => r.Customers), 0))];
+        }
+
+        return new SliceResult(dimension, trait, currency,
+            [.. rows.OrderByDescending(r => r.Revenue).ThenBy(r => r.Key, StringComparer.Ordinal).Take(MaxRows)]);
+    }
+
+    private async Task<IReadOnlyList<SliceRow>> FromOrdersAsync(MetricsQuery query, string? currency, SliceDimension dimension, string? trait, CancellationToken ct)
     {
         var kind = database.Kind;
         var dialect = database.Dialect;
@@ -52,18 +69,9 @@ public sealed class SliceReader(Database database)
                 """,
         };
         await using var connection = await database.OpenAsync(ct);
-        var rows = (await connection.QueryAsync<(string? Slice, string? Name, decimal Whole, decimal Fraction, long Orders, long Customers, double Quantity)>(
+        return [.. (await connection.QueryAsync<(string? Slice, string? Name, decimal Whole, decimal Fraction, long Orders, long Customers, double Quantity)>(
                 new CommandDefinition(sql, parameters, cancellationToken: ct)))
-            .Select(r => new SliceRow(r.Slice, r.Name, Money.Sum(r.Whole, r.Fraction, kind), r.Orders, r.Customers, (decimal)r.Quantity));
-        if (dimension == SliceDimension.AgeBand)
-        {
-            rows = rows
-                .GroupBy(r => AgeBands.Of(long.TryParse(r.Key, NumberStyles.Integer, CultureInfo.InvariantCulture, out var age) ? age : null))
-                .Select(g => new SliceRow(g.Key, null, g.Sum(r => r.Revenue), g.Sum(r => r.Orders), g.Sum(r => r.Customers), 0));
-        }
-
-        return new SliceResult(dimension, trait, currency,
-            [.. rows.OrderByDescending(r => r.Revenue).ThenBy(r => r.Key, StringComparer.Ordinal).Take(MaxRows)]);
+            .Select(r => new SliceRow(r.Slice, r.Name, Money.Sum(r.Whole, r.Fraction, kind), r.Orders, r.Customers, (decimal)r.Quantity))];
     }
 
     /// <summary>

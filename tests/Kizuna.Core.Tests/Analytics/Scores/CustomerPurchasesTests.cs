@@ -75,16 +75,20 @@ public sealed class CustomerPurchasesTests
         Assert.DoesNotContain(stored, r => r.StartsWith($"{u2}|", StringComparison.Ordinal));
     }
 
-    /// <summary>Applies <paramref name="steps"/> to five customers of their own (ids sequence × 10 + 1 …), days counted from <paramref name="baseDay"/>.</summary>
-    internal static async Task ApplyAsync(Database database, int sequence, int baseDay, List<OrderStep> steps)
+    /// <summary>
+    /// Applies <paramref name="steps"/> to five customers of their own (ids sequence × 10 + 1 …), days counted from
+    /// <paramref name="baseDay"/>; <paramref name="traits"/> gives each customer's traits JSON by index (none: <c>{}</c>).
+    /// </summary>
+    internal static async Task ApplyAsync(Database database, int sequence, int baseDay, List<OrderStep> steps, Func<int, string>? traits = null)
     {
         await using var connection = await database.OpenAsync(Ct);
         var customers = Enumerable.Range(1, 5).Select(c => (long)(sequence * 10) + c).ToArray();
+        var json = database.Kind == StoreKind.Postgres ? "CAST(@traits AS jsonb)" : "@traits";
         foreach (var (id, i) in customers.Select((id, i) => (id, i)))
         {
             await connection.ExecuteAsync(
-                "INSERT INTO profiles (workspace_id, id, user_id, first_seen, last_seen, currency) VALUES (@ws, @id, @user, 0, 0, @currency)",
-                new { ws = Ws, id, user = $"u{id}", currency = OrderStep.Currencies[i % OrderStep.Currencies.Length] });
+                $"INSERT INTO profiles (workspace_id, id, user_id, first_seen, last_seen, currency, traits) VALUES (@ws, @id, @user, 0, 0, @currency, {json})",
+                new { ws = Ws, id, user = $"u{id}", currency = OrderStep.Currencies[i % OrderStep.Currencies.Length], traits = traits?.Invoke(i) ?? "{}" });
         }
 
         var orders = new List<string>();
