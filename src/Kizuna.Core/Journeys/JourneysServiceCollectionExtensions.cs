@@ -1,3 +1,4 @@
+using Kizuna.Campaigns.Storage;
 using Kizuna.Journeys.Engine;
 using Kizuna.Journeys.Library;
 using Kizuna.Journeys.Simulation;
@@ -7,6 +8,7 @@ using Kizuna.Work.Changes;
 using Kizuna.Work.Jobs;
 using Kizuna.Work.ProfileData;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kizuna.Journeys;
 
@@ -37,7 +39,8 @@ public static class JourneysServiceCollectionExtensions
 
     /// <summary>
     /// Journeys: the stores, the service, the ready-made journeys, the <c>journeys</c> change-feed consumer (triggers,
-    /// keyed waits, exits, conversions), the timers on the <c>journeys</c> queue and the send check that holds a paused
+    /// keyed waits, exits, conversions), the timers on the <c>journeys</c> queue, the audience entries' occurrences on the
+    /// <c>journey-audience</c> queue and the send check that holds a paused
     /// or archived journey's messages. Needs messaging (<c>AddKizunaMessaging</c>).
     /// </summary>
     public static IServiceCollection AddKizunaJourneys(this IServiceCollection services)
@@ -55,6 +58,9 @@ public static class JourneysServiceCollectionExtensions
         services.AddSingleton<ISendCheck, JourneyCheck>();
         services.AddSingleton<IChangeConsumer, JourneyTriggers>();
         services.AddJobHandler<JourneyTimerHandler>(JourneyTimerHandler.Settings);
+        services.TryAddSingleton<AudienceReader>();
+        services.AddSingleton<JourneyAudienceScheduler>();
+        services.AddJobHandler<JourneyAudienceHandler>(JourneyAudienceHandler.Settings);
         return services;
     }
 }
