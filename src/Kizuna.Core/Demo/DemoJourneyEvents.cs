@@ -69,8 +69,8 @@ internal static class DemoJourneyEvents
         var order = new OrderEvent(OrderEventKind.Completed, orderId, subtotal, DemoCatalog.Currency, 0, 0, 0, null,
             [new OrderLine(product.ProductId, product.Sku, product.Name, product.Category, product.Price ?? 0, quantity)]);
         var properties = new JsonObject { ["order_id"] = orderId, ["cart_id"] = cart, ["total"] = subtotal, ["currency"] = DemoCatalog.Currency };
-        return Message(MessageType.Track, user, CommerceEvents.Name(OrderEventKind.Completed), $"demo-journey-order-{orderId}", at)
-            with { PropertiesJson = properties.ToJsonString(), Order = order };
+        var message = Message(MessageType.Track, user, CommerceEvents.Name(OrderEventKind.Completed), $"demo-journey-order-{orderId}", at);
+        return message with { PropertiesJson = properties.ToJsonString(), Order = order };
     }
 
     private static IngestMessage Message(MessageType type, string user, string? name, string id, DateTimeOffset at) => new()
