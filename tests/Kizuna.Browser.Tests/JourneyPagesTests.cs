@@ -83,7 +83,7 @@ public sealed class JourneyPagesTests(DashboardServer server)
         try
         {
             await server.WaitForTotalsAsync(workspace.Id, journey.Id, t => t.Exited == 1 && t.Open == 2);
-            await DetailPagesAsync(email);
+            await DetailPagesAsync(email, workspace.Id, journey.Id);
         }
         finally
         {
@@ -91,7 +91,7 @@ public sealed class JourneyPagesTests(DashboardServer server)
         }
     }
 
-    private async Task DetailPagesAsync(string email)
+    private async Task DetailPagesAsync(string email, long workspaceId, long journeyId)
     {
         var page = await server.NewPageAsync();
         await page.LoginAsync(email, DashboardServer.UserPassword);
@@ -133,6 +133,19 @@ public sealed class JourneyPagesTests(DashboardServer server)
         await Expect(entry).ToContainTextAsync("★");
         await page.EvaluateAsync("window.scrollTo(0, 0)");
         await page.ScreenshotAsync("journey-detail");
+
+        // The customer's page lists the journeys they are or were in, each with its path and the steps' times.
+        var profileId = await server.Services.GetRequiredService<Kizuna.Profiles.ProfileService>().ResolveAsync(
+            workspaceId, new Kizuna.Profiles.ProfileLookup(Kizuna.Profiles.ProfileLookupKind.UserId, "jd-ren"), CancellationToken.None);
+        await page.GotoAsync($"/customers/{profileId}");
+        var journeys = page.Locator($"#customer-journeys .kz-journey-entry[data-journey='{journeyId}']");
+        await Expect(journeys).ToHaveAttributeAsync("data-state", "exited");
+        await Expect(journeys).ToContainTextAsync("Welcome series");
+        await Expect(journeys.Locator(".kz-path-step[data-node='welcome']")).ToHaveAttributeAsync("data-outcome", "sent");
+        await Expect(journeys.Locator(".kz-path-step[data-node='ordered']")).ToHaveAttributeAsync("data-outcome", "branch:yes");
+        await Expect(journeys.Locator(".kz-path-step")).ToHaveCountAsync(5);
+        await page.ScreenshotAsync("customer-journeys");
+        await Expect(journeys.Locator(".kz-path-step[data-node='welcome'] .kz-time")).ToHaveAttributeAsync("title", new Regex(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$"));
     }
 
     [Fact]

@@ -4,13 +4,14 @@ namespace Kizuna.Demo;
 
 public static class DemoServiceCollectionExtensions
 {
-    /// <summary>The demo data generator behind <c>kizuna demo</c>, its in-app messages and cards, and its past campaigns.</summary>
+    /// <summary>The demo data generator behind <c>kizuna demo</c>, its in-app messages and cards, its past campaigns and its live journeys.</summary>
     public static IServiceCollection AddKizunaDemo(this IServiceCollection services)
     {
         services.AddSingleton<DemoDataGenerator>();
         services.AddSingleton<DemoMessages>();
         services.AddSingleton<DemoCampaignDriver>();
         services.AddSingleton<DemoCampaignHistory>();
+        services.AddSingleton<DemoJourneys>();
         return services;
     }
 

@@ -16,7 +16,7 @@ namespace Kizuna.Journeys;
 /// </summary>
 public sealed class JourneyService(
     JourneyStore journeys, EntryStore entries, SegmentStore segments, TemplateStore templates, SubscriptionGroupStore groups, TemplateService liquid,
-    JourneyCatalog catalog, JobQueue jobs, TimeProvider time)
+    JourneyCatalog catalog, JobQueue jobs, JourneyAudienceScheduler audiences, TimeProvider time)
 {
     /// <summary>Every reason the name or definition cannot be saved, naming the field and the node; empty when it can.</summary>
     public async Task<IReadOnlyList<JourneyError>> ValidateAsync(long workspaceId, string? name, JourneyDefinition? definition, CancellationToken ct)
@@ -61,12 +61,21 @@ public sealed class JourneyService(
 
         var saved = await journeys.SaveVersionAsync(workspaceId, id, name.Trim(), definition, author, ct);
         catalog.Invalidate();
+        await audiences.ScheduleAsync(workspaceId, id, launching: false, ct);
         return saved is null ? new(null, [], Conflict: "An archived journey cannot be changed.") : new(saved, []);
     }
 
-    /// <summary>Starts a draft: from now its trigger enters customers.</summary>
-    public Task<JourneySaveResult> LaunchAsync(long workspaceId, long id, CancellationToken ct) =>
-        MoveAsync(workspaceId, id, [JourneyStates.Draft], JourneyStates.Live, "Only a draft can be launched; resume a paused journey.", ct);
+    /// <summary>Starts a draft: from now its trigger enters customers (an audience entry's first occurrence is queued).</summary>
+    public async Task<JourneySaveResult> LaunchAsync(long workspaceId, long id, CancellationToken ct)
+    {
+        var result = await MoveAsync(workspaceId, id, [JourneyStates.Draft], JourneyStates.Live, "Only a draft can be launched; resume a paused journey.", ct);
+        if (result.Journey is not null)
+        {
+            await audiences.ScheduleAsync(workspaceId, id, launching: true, ct);
+        }
+
+        return result;
+    }
 
     /// <summary>Nobody enters and entries hold where they are until resumed; exits and conversions still count.</summary>
     public Task<JourneySaveResult> PauseAsync(long workspaceId, long id, CancellationToken ct) =>
@@ -81,6 +90,7 @@ public sealed class JourneyService(
             return result;
         }
 
+        await audiences.ScheduleAsync(workspaceId, id, launching: false, ct);
         var now = time.GetUtcNow();
         for (var after = 0L; ;)
         {
@@ -109,6 +119,8 @@ public sealed class JourneyService(
             {
                 await jobs.CancelGroupAsync(CompiledJourney.GroupOf(id, v), ct);
             }
+
+            await jobs.CancelGroupAsync(JourneyAudienceJob.Group(id), ct);
         }
 
         return result;

@@ -1,4 +1,5 @@
 using Kizuna.Journeys.Actions;
+using Kizuna.Campaigns.Storage;
 using Kizuna.Journeys.Engine;
 using Kizuna.Journeys.Library;
 using Kizuna.Journeys.Simulation;
@@ -8,6 +9,7 @@ using Kizuna.Work.Changes;
 using Kizuna.Work.Jobs;
 using Kizuna.Work.ProfileData;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kizuna.Journeys;
 
@@ -38,7 +40,9 @@ public static class JourneysServiceCollectionExtensions
 
     /// <summary>
     /// Journeys: the stores, the service, the ready-made journeys, the <c>journeys</c> change-feed consumer (triggers,
-    /// keyed waits, exits, conversions), the timers on the <c>journeys</c> queue, the action nodes' work (webhook calls, profile updates) on the <c>journey-actions</c> queue and the send check that holds a paused
+    /// keyed waits, exits, conversions), the timers on the <c>journeys</c> queue, the action nodes' work (webhook calls,
+    /// profile updates) on the <c>journey-actions</c> queue, the audience entries' occurrences on the
+    /// <c>journey-audience</c> queue and the send check that holds a paused
     /// or archived journey's messages. Needs messaging (<c>AddKizunaMessaging</c>).
     /// </summary>
     public static IServiceCollection AddKizunaJourneys(this IServiceCollection services)
@@ -60,6 +64,9 @@ public static class JourneysServiceCollectionExtensions
         services.AddSingleton<JourneyWebhookSender>();
         services.AddSingleton<JourneyProfileWriter>();
         services.AddJobHandler<JourneyActionHandler>(JourneyActionHandler.Settings);
+        services.TryAddSingleton<AudienceReader>();
+        services.AddSingleton<JourneyAudienceScheduler>();
+        services.AddJobHandler<JourneyAudienceHandler>(JourneyAudienceHandler.Settings);
         return services;
     }
 }

@@ -57,6 +57,7 @@ public sealed class DemoCommand : ICliCommand
             AnsiConsole.MarkupLine(string.Create(CultureInfo.CurrentCulture,
                 $"Seeded [bold]{report.Customers:N0}[/] customers, {report.Products} products and {report.Stored:N0} events in {report.ElapsedSeconds:0.0} s."));
             await SendCampaignsAsync(app, workspace.Id, customers, ct);
+            await StartJourneysAsync(app, workspace.Id, customers, ct);
         }
         else
         {
@@ -97,6 +98,24 @@ public sealed class DemoCommand : ICliCommand
         finally
         {
             (time as DemoClock)?.Reset();
+        }
+    }
+
+    /// <summary>The demo's live journeys, fed the last days' sign-ups, checkouts and orders on the demo clock, so entries are at every node.</summary>
+    private static async Task StartJourneysAsync(WebApplication app, long workspaceId, int customers, CancellationToken ct)
+    {
+        var time = app.Services.GetRequiredService<TimeProvider>();
+        var started = time.GetTimestamp();
+        try
+        {
+            var ids = await AnsiConsole.Status().StartAsync("Running the demo journeys", _ =>
+                app.Services.GetRequiredService<DemoJourneys>().SeedAsync(workspaceId, customers, ct));
+            AnsiConsole.MarkupLine(string.Create(CultureInfo.CurrentCulture,
+                $"Started {ids.Count} demo journeys with {DemoJourneys.Days} days of their customers' events in {time.GetElapsedTime(started).TotalSeconds:0.0} s."));
+        }
+        catch (Exception e) when (e is InvalidOperationException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            AnsiConsole.MarkupLine($"[yellow]The demo journeys did not all run:[/] {Markup.Escape(e.Message)}");
         }
     }
 

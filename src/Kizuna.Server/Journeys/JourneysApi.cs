@@ -40,6 +40,7 @@ public static class JourneysApi
         group.MapPost("/{id}/entries", JourneyReadsApi.EnterAsync).WithName("EnterJourney").RequireScope(Scopes.JourneysWrite);
         group.MapGet("/{id}/entries", JourneyReadsApi.EntriesAsync).WithName("ListJourneyEntries");
         group.MapGet("/{id}/counts", JourneyReadsApi.CountsAsync).WithName("JourneyNodeCounts");
+        group.MapGet("/{id}/paths", JourneyPathsApi.PathsAsync).WithName("JourneyPaths");
         group.MapPost("/{id}/simulate", JourneySimulationApi.SimulateAsync).WithName("SimulateJourney");
         routes.MapGet("/api/profiles/{id}/journeys", JourneyReadsApi.ProfileEntriesAsync).WithTags("Journeys").WithName("ListProfileJourneyEntries")
             .RequireScope(Scopes.ProfilesRead).RequireScope(Scopes.JourneysRead);

@@ -78,10 +78,13 @@ public static partial class JourneyValidator
             case JourneyEntryRule.OnSegmentEntered or JourneyEntryRule.OnSegmentLeft when entry.SegmentId is not { } id || references.Segments(id) is null:
                 errors.Add(new("entry.segmentId", null, $"Segment {entry.SegmentId?.ToString(CultureInfo.InvariantCulture) ?? "(none)"} is not an active segment of this workspace."));
                 break;
+            case JourneyEntryRule.OnAudience:
+                ValidateAudience(entry, references, errors);
+                break;
             case JourneyEntryRule.OnEvent or JourneyEntryRule.OnSegmentEntered or JourneyEntryRule.OnSegmentLeft or JourneyEntryRule.OnApi:
                 break;
             default:
-                errors.Add(new("entry.kind", null, $"'{entry.Kind}' is not an entry; use event, segment_entered, segment_left or api."));
+                errors.Add(new("entry.kind", null, $"'{entry.Kind}' is not an entry; use event, segment_entered, segment_left, api or audience."));
                 return;
         }
 

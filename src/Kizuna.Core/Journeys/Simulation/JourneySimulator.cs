@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Kizuna.Journeys.Actions;
+using Kizuna.Campaigns;
+using Kizuna.Campaigns.Storage;
 using Kizuna.Journeys.Engine;
 using Kizuna.Journeys.Model;
 using Kizuna.Journeys.Storage;
@@ -19,7 +21,8 @@ namespace Kizuna.Journeys.Simulation;
 /// webhook is called (it answers what the input gives for it), no profile written (later steps read the traits it
 /// would set).
 /// </summary>
-public sealed class JourneySimulator(JourneyStore journeys, JourneyEngine engine, SimulatedMessages messages, JourneyActions actions, IOptions<SmsOptions> sms)
+public sealed class JourneySimulator(
+    JourneyStore journeys, JourneyEngine engine, SimulatedMessages messages, JourneyActions actions, AudienceReader audience, IOptions<SmsOptions> sms)
 {
     /// <summary>The simulated path, or null when the workspace has no such journey or version.</summary>
     public async Task<JourneySimulation?> SimulateAsync(SimulationInput input, CancellationToken ct)
@@ -32,9 +35,17 @@ public sealed class JourneySimulator(JourneyStore journeys, JourneyEngine engine
 
         // Simulated as if live, whatever the journey's state: a draft is what one most wants to try.
         var journey = new CompiledJourney(head with { State = JourneyStates.Live }, version);
-        if (Refusal(journey, input) is { } refusal)
+        var (start, refusal) = await EntryAsync(journey, input, ct);
+        if (refusal is not null)
         {
             return new JourneySimulation(journey.JourneyId, journey.Version, JourneySimulation.NotEntered, null, null, null, null, refusal, []);
+        }
+
+        // The simulated clock runs its horizon from the entry; an audience entry's data is its occurrence, as the engine writes it.
+        input = input with { Start = start, Events = [.. input.Events.Where(e => e.At >= start)] };
+        if (journey.Definition.Entry.Kind == JourneyEntryRule.OnAudience && input.EntryData is null)
+        {
+            input = input with { EntryData = new JsonObject { ["occurrence"] = start.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture) } };
         }
 
         var profileId = input.ProfileId ?? 0;
@@ -155,6 +166,32 @@ public sealed class JourneySimulator(JourneyStore journeys, JourneyEngine engine
         }
 
         return ("updated", node.Next, new SimulatedAction(null, null, null, null, null, changes.Traits, null));
+    }
+
+    /// <summary>
+    /// When the entry happens and why it would not: an audience entry enters at its first occurrence from the start
+    /// (a one-off whose time passed at once, as a launch would), a stored customer only as a member of the audience.
+    /// </summary>
+    private async Task<(DateTimeOffset Start, string? Refusal)> EntryAsync(CompiledJourney journey, SimulationInput input, CancellationToken ct)
+    {
+        if (journey.Definition.Entry is not { Kind: JourneyEntryRule.OnAudience, Schedule: { } schedule } entry)
+        {
+            return (input.Start, Refusal(journey, input));
+        }
+
+        var at = schedule.At is { } once ? (once < input.Start ? input.Start : once) : JourneyOccurrences.Next(schedule, input.Start.AddMilliseconds(-1));
+        if (at is not { } occurrence)
+        {
+            return (input.Start, "The audience's schedule has no occurrence after the start.");
+        }
+
+        if (input.ProfileId is { } id
+            && !(await audience.PageAsync(input.WorkspaceId, new CampaignAudience(entry.Segments ?? [], entry.ExcludeSegments ?? []), id - 1, 1, ct)).Contains(id))
+        {
+            return (occurrence, "The customer is not in the journey's audience (its segments, less the excluded ones).");
+        }
+
+        return (occurrence, null);
     }
 
     /// <summary>Why the entry event would not let the customer in (another trigger, a property filter), or null.</summary>

@@ -50,10 +50,12 @@ public sealed partial record JourneyText
         (true, JourneyEntryRule.OnSegmentEntered) => "Enters segment",
         (true, JourneyEntryRule.OnSegmentLeft) => "Leaves segment",
         (true, JourneyEntryRule.OnApi) => "API call",
+        (true, JourneyEntryRule.OnAudience) => "Segment on a schedule",
         (false, JourneyEntryRule.OnEvent) => "イベント",
         (false, JourneyEntryRule.OnSegmentEntered) => "セグメントに入る",
         (false, JourneyEntryRule.OnSegmentLeft) => "セグメントから出る",
         (false, JourneyEntryRule.OnApi) => "API 呼び出し",
+        (false, JourneyEntryRule.OnAudience) => "スケジュールでセグメント",
         _ => kind,
     };
 
@@ -62,6 +64,8 @@ public sealed partial record JourneyText
     {
         JourneyEntryRule.OnEvent => $"{EntryKindName(entry.Kind)}: {entry.Event}",
         JourneyEntryRule.OnSegmentEntered or JourneyEntryRule.OnSegmentLeft => $"{EntryKindName(entry.Kind)} #{entry.SegmentId?.ToString(CultureInfo.InvariantCulture)}",
+        JourneyEntryRule.OnAudience => $"{EntryKindName(entry.Kind)}: {string.Join(", ", (entry.Segments ?? []).Select(id => "#" + id.ToString(CultureInfo.InvariantCulture)))}, "
+            + (entry.Schedule?.Cron ?? entry.Schedule?.At?.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)),
         _ => EntryKindName(entry.Kind),
     };
 

@@ -20,7 +20,7 @@ namespace Kizuna.Server.Dashboard.Pages.Journeys;
 /// </summary>
 public sealed partial class JourneyEditor
 {
-    private static readonly string[] EntryKinds = [JourneyEntryRule.OnEvent, JourneyEntryRule.OnSegmentEntered, JourneyEntryRule.OnSegmentLeft, JourneyEntryRule.OnApi];
+    private static readonly string[] EntryKinds = [JourneyEntryRule.OnEvent, JourneyEntryRule.OnSegmentEntered, JourneyEntryRule.OnSegmentLeft, JourneyEntryRule.OnApi, JourneyEntryRule.OnAudience];
 
     private Journey? _journey;
     private JourneyDefinition? _loaded;
@@ -30,7 +30,8 @@ public sealed partial class JourneyEditor
     private IReadOnlyList<JourneyError> _errors = [];
     private string? _name, _entryKind = JourneyEntryRule.OnEvent, _entryEvent, _entryWhere, _reEntryMode = ReEntryRule.AfterExit, _exits, _goalEvent, _goalWindow, _start;
     private string? _templateKey, _problem, _saved;
-    private long? _entrySegment;
+    private long? _entrySegment, _audienceInclude, _audienceExclude;
+    private string? _scheduleMode = "once", _scheduleAt, _scheduleCron, _scheduleZone;
     private long _workspaceId;
     private int _revision;
     private bool _notFound, _live, _validated;
@@ -99,6 +100,7 @@ public sealed partial class JourneyEditor
         _entryEvent = definition.Entry.Event;
         _entryWhere = definition.Entry.Where;
         _entrySegment = definition.Entry.SegmentId;
+        LoadAudience(definition.Entry);
         _reEntryMode = definition.ReEntry?.Mode ?? ReEntryRule.AfterExit;
         _exits = string.Join(" | ", (definition.Exits ?? []).Where(e => e.Event is not null)
             .Select(e => e.Match is { Count: > 0 } m ? $"{e.Event}; {string.Join(", ", m)}" : e.Event));
@@ -122,12 +124,18 @@ public sealed partial class JourneyEditor
             return new ExitCriterion(parts[0], match.Length > 0 ? match : null, before?.Where);
         }).Concat((loaded.Exits ?? []).Where(e => e.Event is null)).ToList();
         var segmentEntry = _entryKind is JourneyEntryRule.OnSegmentEntered or JourneyEntryRule.OnSegmentLeft;
+        var audience = _entryKind == JourneyEntryRule.OnAudience;
         return loaded with
         {
             Entry = new JourneyEntryRule(_entryKind ?? JourneyEntryRule.OnEvent,
                 _entryKind == JourneyEntryRule.OnEvent ? Blank(_entryEvent) : null,
                 _entryKind == JourneyEntryRule.OnEvent ? Blank(_entryWhere) : null,
-                segmentEntry ? _entrySegment : null),
+                segmentEntry ? _entrySegment : null)
+            {
+                Segments = audience ? Ids(_audienceInclude, loaded.Entry.Segments) : null,
+                ExcludeSegments = audience ? Ids(_audienceExclude, loaded.Entry.ExcludeSegments) : null,
+                Schedule = audience ? Schedule() : null,
+            },
             ReEntry = (loaded.ReEntry ?? new ReEntryRule(ReEntryRule.AfterExit)) with { Mode = _reEntryMode ?? ReEntryRule.AfterExit },
             Exits = exits.Count > 0 ? exits : null,
             Goal = Blank(_goalEvent) is { } goal ? new ConversionGoal(goal, Blank(_goalWindow) ?? "", loaded.Goal?.Where) : null,
