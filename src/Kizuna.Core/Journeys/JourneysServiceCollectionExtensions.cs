@@ -1,5 +1,5 @@
-using Kizuna.Journeys.Actions;
 using Kizuna.Campaigns.Storage;
+using Kizuna.Journeys.Actions;
 using Kizuna.Journeys.Engine;
 using Kizuna.Journeys.Library;
 using Kizuna.Journeys.Simulation;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Kizuna.Journeys.Actions;
 using Kizuna.Campaigns;
 using Kizuna.Campaigns.Storage;
+using Kizuna.Journeys.Actions;
 using Kizuna.Journeys.Engine;
 using Kizuna.Journeys.Model;
 using Kizuna.Journeys.Storage;
