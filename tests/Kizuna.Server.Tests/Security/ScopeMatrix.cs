@@ -147,6 +147,7 @@ public static class ScopeMatrix
         ["GET /api/journeys/{id}"] = [Scopes.JourneysRead],
         ["PUT /api/journeys/{id}"] = [Scopes.JourneysRead, Scopes.JourneysWrite],
         ["GET /api/journeys/{id}/versions"] = [Scopes.JourneysRead],
+        ["GET /api/journeys/{id}/paths"] = [Scopes.JourneysRead],
         ["GET /api/journeys/{id}/versions/{version}"] = [Scopes.JourneysRead],
         ["POST /api/journeys/{id}/launch"] = [Scopes.JourneysRead, Scopes.JourneysWrite],
         ["POST /api/journeys/{id}/pause"] = [Scopes.JourneysRead, Scopes.JourneysWrite],
