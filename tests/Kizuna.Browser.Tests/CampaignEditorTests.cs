@@ -116,6 +116,7 @@ public sealed class CampaignEditorTests(DashboardServer server)
         await Expect(page.Locator("#campaign-editor[data-live='true']")).ToHaveCountAsync(1);
         await page.ClickAsync("#winner-variant .mud-select");
         await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('B')");
+        await Expect(page.Locator("#winner-variant input").First).ToHaveValueAsync("1");
         await page.ClickAsync("#winner-send");
         await Expect(page.Locator("#campaign-done")).ToBeVisibleAsync();
         await Expect(page.Locator("#campaign-winner-pick")).ToHaveCountAsync(0);
@@ -137,7 +138,7 @@ public sealed class CampaignEditorTests(DashboardServer server)
 
         var page = await server.NewPageAsync(locale: "ja-JP", timeZone: "Asia/Tokyo");
         await page.LoginAsync(email, DashboardServer.UserPassword);
-        await page.GotoAsync("/?culture=ja");
+        await page.GotoLiveAsync("/?culture=ja");
         await Expect(page.Locator("#nav-campaigns")).ToHaveTextAsync("キャンペーン");
         await page.ClickAsync("#nav-campaigns");
         var row = page.Locator("#campaigns-table tbody tr").Filter(new() { HasText = "新年キャンペーン" });

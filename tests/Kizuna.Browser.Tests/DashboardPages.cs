@@ -11,7 +11,14 @@ public static class DashboardPages
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);
         await page.ClickAsync("#sign-in");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.Locator("#kz-layout[data-live='true'], #login-error").First.WaitForAsync();
+    }
+
+    /// <summary>Opens a dashboard page and waits for its live connection, so the links it shows answer a click.</summary>
+    public static async Task GotoLiveAsync(this IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await page.Locator("#kz-layout[data-live='true']").WaitForAsync();
     }
 
     /// <summary>Set to <c>1</c> to refresh the documentation's screenshots in <c>docs/images/</c> as well.</summary>

@@ -15,7 +15,7 @@ public sealed class JapaneseTests(DashboardServer server)
         var page = await server.NewPageAsync(timeZone: "Asia/Tokyo");
         await page.LoginAsync(email, DashboardServer.UserPassword);
 
-        await page.GotoAsync("/?culture=ja");
+        await page.GotoLiveAsync("/?culture=ja");
         // The browser's zone is read over the live connection: once it shows, the connection is up.
         await Expect(page.Locator("#user-zone")).ToHaveTextAsync("Asia/Tokyo");
         // An event arriving now is pushed to the open page by the ingestion writer, off the page's own thread.

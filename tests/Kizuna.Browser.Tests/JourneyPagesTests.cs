@@ -287,7 +287,7 @@ public sealed class JourneyPagesTests(DashboardServer server)
 
         var page = await server.NewPageAsync(locale: "ja-JP", timeZone: "Asia/Tokyo");
         await page.LoginAsync(email, DashboardServer.UserPassword);
-        await page.GotoAsync("/?culture=ja");
+        await page.GotoLiveAsync("/?culture=ja");
         await Expect(page.Locator("#nav-journeys")).ToHaveTextAsync("ジャーニー");
         await page.ClickAsync("#nav-journeys");
         var row = page.Locator("#journeys-table tbody tr").Filter(new() { HasText = "ようこそシリーズ" });
