@@ -8,7 +8,8 @@ namespace Kizuna.Bench.Campaigns;
 /// the sink when the first campaign is paused and the second cancelled), <c>--hold S</c> (seconds the pause and the
 /// cancel are watched: past the minute a paused message waits before it is checked again), <c>--pool</c>,
 /// <c>--batch</c>, <c>--part</c> as W4, <c>--postgres CS</c> (a server the bench may create a database on),
-/// <c>--servers N</c> (server processes on PostgreSQL), <c>--no-sqlite</c> and <c>--server DLL</c>.
+/// <c>--servers N</c> (server processes on PostgreSQL), <c>--no-sqlite</c>, <c>--no-pause</c> (the cancelled campaign
+/// alone, without the paused one sent to the whole audience and the raw blast) and <c>--server DLL</c>.
 /// </summary>
 public sealed record CampaignBenchOptions(
     string ServerDll,
@@ -21,7 +22,8 @@ public sealed record CampaignBenchOptions(
     int Part = 100,
     string? Postgres = null,
     int Servers = 2,
-    bool SkipSqlite = false)
+    bool SkipSqlite = false,
+    bool SkipPause = false)
 {
     public static CampaignBenchOptions Parse(string[] args)
     {
@@ -40,6 +42,7 @@ public sealed record CampaignBenchOptions(
             Number("--part", 100),
             Value("--postgres") ?? Environment.GetEnvironmentVariable("KIZUNA_BENCH_POSTGRES"),
             Number("--servers", 2),
-            args.Contains("--no-sqlite"));
+            args.Contains("--no-sqlite"),
+            args.Contains("--no-pause"));
     }
 }

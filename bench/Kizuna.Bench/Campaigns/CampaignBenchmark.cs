@@ -84,10 +84,21 @@ public static class CampaignBenchmark
         Console.WriteLine($"  segment {segment} of {options.Recipients:N0} customers, template {template}; load {Load()}");
 
         var phases = new CampaignPhases(api, sink, group, options);
-        var run = await phases.PauseResumeAsync(template, segment, ct);
-        Console.WriteLine($"  pause and resume: {run}");
+        var run = options.SkipPause ? null : await phases.PauseResumeAsync(template, segment, ct);
+        if (run is not null)
+        {
+            Console.WriteLine($"  pause and resume: {run}");
+        }
+
         var cancel = await phases.CancelAsync(template, segment, ct);
         Console.WriteLine($"  cancel: {cancel}");
+        var memory = string.Join(" / ", group.Memory.Select(m => $"{m.PeakResidentMb:N0} MB"));
+        Console.WriteLine($"  servers: {string.Join("; ", group.Memory)}");
+        var cancelRow = I($"| {store} | {servers} | {options.Recipients:N0} | cancelled at {options.CancelAt:P0}, {cancel.State} | {cancel.AtCancel + cancel.AfterCancel:N0} (report {cancel.Report.Sent:N0}) | | | | cancel: {cancel.AfterCancel:N0}, {cancel.CancelLatencySeconds:0.0} s | | {cancel.Tally.More:N0} | {cancel.SameMessageId:N0} | {cancel.Lost:N0} | | {memory} |");
+        if (run is null)
+        {
+            return [cancelRow];
+        }
 
         var samples = sink.Samples.ToList();
         sink.Reset();
@@ -96,14 +107,12 @@ public static class CampaignBenchmark
         await EmailBenchmark.BlastAsync(sink.Port, samples, options.Pool, blast, ct);
         var raw = blast / clock.Elapsed.TotalSeconds;
         Console.WriteLine($"  raw MailKit blast of {samples.Count:N0} of the same messages to the same sink: {raw:N0} messages/s ({blast:N0} in {clock.Elapsed.TotalSeconds:0.0} s)");
-        var memory = string.Join(" / ", group.Memory.Select(m => $"{m.PeakResidentMb:N0} MB"));
-        Console.WriteLine($"  servers: {string.Join("; ", group.Memory)}");
         var cpu = run.Cpu.Aggregate(TimeSpan.Zero, (a, b) => a + b);
         var senders = string.Join(", ", run.BySender.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value:N0}"));
         return
         [
             I($"| {store} | {servers} | {options.Recipients:N0} | paused at {options.PauseAt:P0}, resumed, {run.State} ({senders}) | {run.Received:N0} | {run.PerSecond:N0} | {raw:N0} | {run.PerSecond / raw:0.00} | pause: {run.AfterPause:N0}, {run.PauseLatencySeconds:0.0} s | {run.ResumeLatencySeconds:0.0} s | {run.Tally.More:N0} | {run.SameMessageId:N0} | {run.Tally.None:N0} | {cpu.TotalMilliseconds / Math.Max(1, run.Received):0.00} | {memory} |"),
-            I($"| {store} | {servers} | {options.Recipients:N0} | cancelled at {options.CancelAt:P0}, {cancel.State} | {cancel.AtCancel + cancel.AfterCancel:N0} (report {cancel.Report.Sent:N0}) | | | | cancel: {cancel.AfterCancel:N0}, {cancel.CancelLatencySeconds:0.0} s | | {cancel.Tally.More:N0} | {cancel.SameMessageId:N0} | {cancel.Lost:N0} | | |"),
+            cancelRow,
         ];
     }
 
