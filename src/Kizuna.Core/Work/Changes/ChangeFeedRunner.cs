@@ -8,7 +8,10 @@ namespace Kizuna.Work.Changes;
 /// Runs every enabled <see cref="IChangeConsumer"/> on whichever node holds its lease, and prunes the feed. A
 /// consumer catches up at once after a commit (this node's, <see cref="ChangeSignal"/>; on PostgreSQL any node's,
 /// <see cref="ChangeNotifications"/>) and polls otherwise; nodes without the lease look for an expired one a few
-/// times per lease period.
+/// times per lease period. A commit that wakes a consumer can still be out of its reach: on PostgreSQL the feed holds
+/// a change back while any older transaction on the server is open, and most of those (journey passes, sends, job
+/// claims) end without waking anyone. So a wake that finds nothing is retried soon, sooner than the poll, backing off
+/// (<see cref="HeldBackRetry"/>, doubling) until the change shows or the poll interval is reached.
 /// </summary>
 public sealed class ChangeFeedRunner(
     IEnumerable<IChangeConsumer> consumers,
@@ -21,6 +24,9 @@ public sealed class ChangeFeedRunner(
     ILogger<ChangeFeedRunner> logger) : BackgroundService
 {
     private const int PruneBatch = 10_000;
+
+    /// <summary>The first retry of a wake that found nothing; each next one waits twice as long, up to the poll interval.</summary>
+    internal static readonly TimeSpan HeldBackRetry = TimeSpan.FromMilliseconds(5);
 
     private readonly ChangeConsumerWorker[] _workers = [.. consumers.Where(c => c.Enabled)
         .Select(c => new ChangeConsumerWorker(c, feed, cursors, node.Name, options.Value.LeaseDuration, time))];
@@ -47,6 +53,8 @@ public sealed class ChangeFeedRunner(
     private async Task RunAsync(ChangeConsumerWorker worker, CancellationToken ct)
     {
         var o = options.Value;
+        var expecting = false;   // woken by a commit, or just handed changes: more may be committed, not yet readable
+        var heldBack = TimeSpan.Zero;
         while (!ct.IsCancellationRequested)
         {
             Task? next = signal.Next;
@@ -56,6 +64,7 @@ public sealed class ChangeFeedRunner(
                 var handled = await worker.RunOnceAsync(ct);
                 if (handled > 0)
                 {
+                    (expecting, heldBack) = (true, TimeSpan.Zero);
                     continue;
                 }
 
@@ -65,10 +74,14 @@ public sealed class ChangeFeedRunner(
                     // the lease again, so this node looks a few times per lease period.
                     wait = o.LeaseDuration / 4;
                     next = null;
+                    heldBack = TimeSpan.Zero;
                 }
                 else
                 {
-                    wait = o.PollInterval;
+                    // A change may be committed and not readable yet: look again soon, then less often.
+                    heldBack = expecting || heldBack > TimeSpan.Zero ? Doubled(heldBack) : TimeSpan.Zero;
+                    heldBack = heldBack < o.PollInterval ? heldBack : TimeSpan.Zero;
+                    wait = heldBack > TimeSpan.Zero ? heldBack : o.PollInterval;
                 }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -80,11 +93,14 @@ public sealed class ChangeFeedRunner(
                 logger.LogError(ex, "Change consumer {Consumer} failed; the same changes are handed to it again after {Delay}", worker.Consumer.Name, o.RetryDelay);
                 wait = o.RetryDelay;
                 next = null;
+                heldBack = TimeSpan.Zero;
             }
 
-            await WaitAsync(next, wait, ct);
+            expecting = await WaitAsync(next, wait, ct);
         }
     }
+
+    private static TimeSpan Doubled(TimeSpan retry) => retry == TimeSpan.Zero ? HeldBackRetry : retry * 2;
 
     private async Task PruneAsync(CancellationToken ct)
     {
@@ -112,12 +128,16 @@ public sealed class ChangeFeedRunner(
         }
     }
 
-    /// <summary>Waits for <paramref name="wake"/> (if any) or <paramref name="timeout"/>, whichever comes first; returns quietly when stopping.</summary>
-    private async Task WaitAsync(Task? wake, TimeSpan timeout, CancellationToken ct)
+    /// <summary>
+    /// Waits for <paramref name="wake"/> (if any) or <paramref name="timeout"/>, whichever comes first; returns quietly
+    /// when stopping. True when <paramref name="wake"/> ended the wait.
+    /// </summary>
+    private async Task<bool> WaitAsync(Task? wake, TimeSpan timeout, CancellationToken ct)
     {
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var delay = Task.Delay(timeout, time, cancel.Token);
-        await Task.WhenAny(wake ?? delay, delay);
+        var first = await Task.WhenAny(wake ?? delay, delay);
         await cancel.CancelAsync();
+        return wake is not null && first == wake;
     }
 }
