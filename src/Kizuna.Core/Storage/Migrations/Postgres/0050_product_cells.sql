@@ -47,8 +47,9 @@ CREATE TABLE product_cells (
     PRIMARY KEY (workspace_id, currency, a, g, product_id)
 );
 
--- A customer's previous and next day with a product.
-CREATE INDEX product_days_customer ON product_days (workspace_id, currency, product_id, profile_id, day);
+-- A customer's previous and next day with a product. Customer before product, so it never offers the product order
+-- a grouping by product reads the primary key in (a scope's or a long period's revenue by product).
+CREATE INDEX product_days_customer ON product_days (workspace_id, currency, profile_id, product_id, day);
 
 INSERT INTO product_cells (workspace_id, currency, a, g, product_id, customers, orders, revenue, quantity, name)
 SELECT workspace_id, currency, day, -1, product_id, COUNT(*), SUM(orders), SUM(revenue), SUM(quantity), MAX(name)
