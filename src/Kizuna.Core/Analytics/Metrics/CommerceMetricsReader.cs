@@ -24,12 +24,25 @@ public sealed class CommerceMetricsReader(Database database)
     /// <summary>The metrics in <paramref name="currency"/> (null: orders that stated none).</summary>
     public async Task<CommerceMetrics> ReadAsync(MetricsQuery query, string? currency, CancellationToken ct)
     {
-        PeriodTotals totals;
-        await using (var connection = await database.OpenAsync(ct))
-        {
-            totals = await _rollups.ReadAsync(connection, query, currency, ct);
-        }
+        await using var connection = await database.OpenAsync(ct);
+        return Metrics(query.Period, currency, await _rollups.ReadAsync(connection, query, currency, ct));
+    }
 
+    /// <summary>
+    /// The metrics of the scope's customers and of everyone else: everyone else is the whole workspace less the scope
+    /// (every total is a sum over orders), so the rest is read from the workspace's cells instead of every other
+    /// customer's links.
+    /// </summary>
+    public async Task<(CommerceMetrics Members, CommerceMetrics Others)> ReadSplitAsync(MetricsQuery query, string? currency, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var members = await _rollups.ReadAsync(connection, query, currency, ct);
+        var everyone = await _rollups.ReadAsync(connection, query with { Scope = MetricsScope.Workspace }, currency, ct);
+        return (Metrics(query.Period, currency, members), Metrics(query.Period, currency, everyone.Less(members)));
+    }
+
+    private static CommerceMetrics Metrics(OverviewPeriod period, string? currency, PeriodTotals totals)
+    {
         var revenue = totals.Revenue;
         var repeatSpend = revenue - totals.OneTimeRevenue;
         var oneTimers = totals.Customers - totals.Repeaters;
@@ -51,7 +64,7 @@ public sealed class CommerceMetricsReader(Database database)
             oneTimeAverage,
             totals.Repeaters == 0 || oneTimers == 0 || oneTimeAverage == 0 ? null : (double)(repeatAverage / oneTimeAverage))
         {
-            Trend = Trend(query.Period, totals.PerDay),
+            Trend = Trend(period, totals.PerDay),
         };
     }
 

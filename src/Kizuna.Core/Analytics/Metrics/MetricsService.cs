@@ -68,9 +68,12 @@ public sealed class MetricsService(
     {
         var scope = query.Scope with { Excluded = false };
         var currency = await CurrencyAsync(query with { Scope = MetricsScope.Workspace }, null, ct);
-        async Task<MembersComparison> ReadAsync(MetricsQuery q) => new(scope,
-            await commerce.ReadAsync(q with { Scope = scope }, currency, ct),
-            await commerce.ReadAsync(q with { Scope = scope.Complement() }, currency, ct));
+        async Task<MembersComparison> ReadAsync(MetricsQuery q)
+        {
+            var (members, others) = await commerce.ReadSplitAsync(q with { Scope = scope }, currency, ct);
+            return new(scope, members, others);
+        }
+
         return Compare(query, await ReadAsync(query), await ReadAsync(query.Previous));
     }
 

@@ -7,4 +7,21 @@ namespace Kizuna.Analytics.Metrics;
 /// </summary>
 internal sealed record PeriodTotals(
     long Orders, decimal Revenue, long Customers, long Repeaters, decimal OneTimeRevenue, long SpanMs,
-    IReadOnlyList<(DateOnly Day, long Orders, decimal Revenue)> PerDay);
+    IReadOnlyList<(DateOnly Day, long Orders, decimal Revenue)> PerDay)
+{
+    /// <summary>These totals without <paramref name="part"/>'s orders (a scope's, read over the same period and currency).</summary>
+    public PeriodTotals Less(PeriodTotals part)
+    {
+        var days = PerDay.ToDictionary(d => d.Day, d => (d.Orders, d.Revenue));
+        foreach (var (day, orders, revenue) in part.PerDay)
+        {
+            var (allOrders, allRevenue) = days.GetValueOrDefault(day);
+            days[day] = (allOrders - orders, allRevenue - revenue);
+        }
+
+        return new PeriodTotals(
+            Orders - part.Orders, Revenue - part.Revenue, Customers - part.Customers, Repeaters - part.Repeaters,
+            OneTimeRevenue - part.OneTimeRevenue, SpanMs - part.SpanMs,
+            [.. days.Where(d => d.Value.Orders != 0 || d.Value.Revenue != 0).OrderBy(d => d.Key).Select(d => (d.Key, d.Value.Orders, d.Value.Revenue))]);
+    }
+}

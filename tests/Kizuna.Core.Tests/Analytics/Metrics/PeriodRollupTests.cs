@@ -12,7 +12,8 @@ namespace Kizuna.Analytics.Metrics;
 /// triggers) must equal the figures counted from the orders themselves, for any history and any period: random
 /// orders (out of time order, at the same minute, before 1970, in three currencies or none), cancellations, refunds,
 /// merges, corrected days and deletions, then random periods, for the whole workspace (the cells) and a trait scope
-/// and its complement (the links), on both engines.
+/// and its complement (the links), and members against the rest (the workspace's cells less the members' links), on
+/// both engines.
 /// </summary>
 public sealed class PeriodRollupTests
 {
@@ -57,6 +58,14 @@ public sealed class PeriodRollupTests
                     {
                         Assert.Equal(Expected(inScope, period, currency), Text(await reader.ReadAsync(query, currency, Ct)));
                     }
+                }
+
+                // Members against the rest: the rest is the workspace's cells less the members' links.
+                foreach (var currency in OrderStep.Currencies)
+                {
+                    var (members, others) = await reader.ReadSplitAsync(new MetricsQuery(Ws, period, Gold), currency, Ct);
+                    Assert.Equal(Expected([.. orders.Where(o => Holds(Gold, o.Profile))], period, currency), Text(members));
+                    Assert.Equal(Expected([.. orders.Where(o => Holds(Gold.Complement(), o.Profile))], period, currency), Text(others));
                 }
             }
         }

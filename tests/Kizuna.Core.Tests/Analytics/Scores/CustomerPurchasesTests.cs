@@ -77,9 +77,11 @@ public sealed class CustomerPurchasesTests
 
     /// <summary>
     /// Applies <paramref name="steps"/> to five customers of their own (ids sequence × 10 + 1 …), days counted from
-    /// <paramref name="baseDay"/>; <paramref name="traits"/> gives each customer's traits JSON by index (none: <c>{}</c>).
+    /// <paramref name="baseDay"/>; <paramref name="traits"/> gives each customer's traits JSON by index (none: <c>{}</c>),
+    /// <paramref name="lines"/> the lines of each new order by its number (product id, name, price in cents, quantity).
     /// </summary>
-    internal static async Task ApplyAsync(Database database, int sequence, int baseDay, List<OrderStep> steps, Func<int, string>? traits = null)
+    internal static async Task ApplyAsync(Database database, int sequence, int baseDay, List<OrderStep> steps, Func<int, string>? traits = null,
+        Func<int, IEnumerable<(string? Product, string Name, int Cents, int Quantity)>>? lines = null)
     {
         await using var connection = await database.OpenAsync(Ct);
         var customers = Enumerable.Range(1, 5).Select(c => (long)(sequence * 10) + c).ToArray();
@@ -99,7 +101,8 @@ public sealed class CustomerPurchasesTests
             var customer = customers[step.Customer];
             _ = step.Kind switch
             {
-                OrderStep.Kinds.Place => await PlaceAsync(connection, database.Kind, $"s{sequence}-{orders.Count}", customer, step, at, orders),
+                OrderStep.Kinds.Place => await PlaceAsync(connection, database.Kind, $"s{sequence}-{orders.Count}", customer, step, at, orders)
+                    + await AddLinesAsync(connection, database.Kind, $"s{sequence}-{orders.Count - 1}", lines?.Invoke(orders.Count - 1) ?? []),
                 _ when order is null => 0,
                 OrderStep.Kinds.Cancel => await connection.ExecuteAsync("UPDATE orders SET status = 'cancelled' WHERE workspace_id = @ws AND order_id = @order", new { ws = Ws, order }),
                 OrderStep.Kinds.PartialRefund => await connection.ExecuteAsync(
@@ -124,6 +127,22 @@ public sealed class CustomerPurchasesTests
             VALUES (@ws, @order, @customer, 'completed', @currency, @total, 0, @at, @at)
             """,
             new { ws = Ws, order, customer, currency = OrderStep.Currencies[step.Currency], total = kind == StoreKind.Postgres ? (object)total : (long)(total * 10_000), at });
+    }
+
+    private static async Task<int> AddLinesAsync(DbConnection connection, StoreKind kind, string order, IEnumerable<(string? Product, string Name, int Cents, int Quantity)> lines)
+    {
+        var written = 0;
+        foreach (var (line, number) in lines.Select((l, i) => (l, i)))
+        {
+            written += await connection.ExecuteAsync(
+                """
+                INSERT INTO order_lines (workspace_id, order_id, line_no, product_id, name, category, price, quantity)
+                VALUES (@ws, @order, @number, @product, @name, 'c', @price, @quantity)
+                """,
+                new { ws = Ws, order, number, product = line.Product, name = line.Name, price = kind == StoreKind.Postgres ? line.Cents / 100d : line.Cents * 100d, quantity = (double)line.Quantity });
+        }
+
+        return written;
     }
 
     /// <summary>As a merge does: the orders move to the survivor and the merged profile points at it.</summary>
