@@ -156,7 +156,7 @@ public sealed class JourneyPagesTests(DashboardServer server)
 
         var page = await server.NewPageAsync();
         await page.LoginAsync(email, DashboardServer.UserPassword);
-        await page.GotoAsync("/journeys");
+        await page.GotoLiveAsync("/journeys");
         await page.ClickAsync("#journey-create");
         await Expect(page.Locator("#journey-editor[data-live='true']")).ToHaveCountAsync(1);
         await page.FillAsync("#journey-name", "Thank you flow");
