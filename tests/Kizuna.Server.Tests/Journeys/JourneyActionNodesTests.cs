@@ -27,6 +27,8 @@ public sealed class JourneyActionNodesTests
 
     private static readonly string Secret = "whsec_" + Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
+    private const string Answer = """{"code": "X-1", "tier": "gold"}""";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
@@ -34,7 +36,7 @@ public sealed class JourneyActionNodesTests
     public async Task Webhook_SignedCallsAnswerReachesALaterEmail_AndAFailureTakesTheFailureEdge(string engine)
     {
         var time = new FakeTimeProvider(Start);
-        await using var receiver = JsonWebhookReceiver.Start();
+        await using var receiver = WebhookReceiver.Start(path => path == "/ok" ? new WebhookReply(200, Answer) : new WebhookReply(400), (5400, 5409));
         var settings = new Dictionary<string, string?>(MessagingApi.Catcher)
         {
             ["Messaging:Webhook:Secret"] = Secret,
