@@ -131,8 +131,6 @@ public sealed class JourneyPagesTests(DashboardServer server)
         await Expect(entry.Locator(".kz-path-step[data-node='ordered']")).ToHaveAttributeAsync("data-outcome", "branch:yes");
         await Expect(entry.Locator(".kz-path-step[data-node='done']")).ToHaveAttributeAsync("data-outcome", "exited");
         await Expect(entry).ToContainTextAsync("★");
-        await page.EvaluateAsync("window.scrollTo(0, 0)");
-        await page.ScreenshotAsync("journey-detail");
 
         // The customer's page lists the journeys they are or were in, each with its path and the steps' times.
         var profileId = await server.Services.GetRequiredService<Kizuna.Profiles.ProfileService>().ResolveAsync(
@@ -156,7 +154,7 @@ public sealed class JourneyPagesTests(DashboardServer server)
 
         var page = await server.NewPageAsync();
         await page.LoginAsync(email, DashboardServer.UserPassword);
-        await page.GotoAsync("/journeys");
+        await page.GotoLiveAsync("/journeys");
         await page.ClickAsync("#journey-create");
         await Expect(page.Locator("#journey-editor[data-live='true']")).ToHaveCountAsync(1);
         await page.FillAsync("#journey-name", "Thank you flow");

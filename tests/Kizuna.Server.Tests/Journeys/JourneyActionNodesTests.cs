@@ -10,7 +10,6 @@ using Kizuna.Messaging.Consent;
 using Kizuna.Server.Messaging;
 using Kizuna.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using static Kizuna.Server.Journeys.JourneysTestData;
 
 namespace Kizuna.Server.Journeys;
@@ -27,24 +26,22 @@ public sealed class JourneyActionNodesTests
 
     private static readonly string Secret = "whsec_" + Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
+    private const string Answer = """{"code": "X-1", "tier": "gold"}""";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
     [MemberData(nameof(KizunaApplication.Engines), MemberType = typeof(KizunaApplication))]
     public async Task Webhook_SignedCallsAnswerReachesALaterEmail_AndAFailureTakesTheFailureEdge(string engine)
     {
-        var time = new FakeTimeProvider(Start);
-        await using var receiver = JsonWebhookReceiver.Start();
+        await using var receiver = WebhookReceiver.Start(path => path == "/ok" ? new WebhookReply(200, Answer) : new WebhookReply(400), (5400, 5409));
         var settings = new Dictionary<string, string?>(MessagingApi.Catcher)
         {
             ["Messaging:Webhook:Secret"] = Secret,
             ["Messaging:Webhook:AllowPrivateNetworks"] = "true",
         };
-        await using var app = new KizunaApplication(engine, settings);
-        await using var host = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(time)));
-        var (admin, site, workspaceId) = await ClientsAsync(host);
-        using var a = admin;
-        using var w = site;
+        await using var journeys = await JourneyHost.StartAsync(engine, Start, settings);
+        var (_, host, admin, site, workspaceId) = journeys;
         var code = await TemplateAsync(host.Services, workspaceId, "<p>Your code is {{ data.webhook.hook.code }}</p>");
         var sorry = await TemplateAsync(host.Services, workspaceId, "<p>Sorry, {{ data.plan }} is full</p>");
         var journey = await LaunchAsync(admin, new
@@ -97,12 +94,8 @@ public sealed class JourneyActionNodesTests
     [MemberData(nameof(KizunaApplication.Engines), MemberType = typeof(KizunaApplication))]
     public async Task UpdateProfile_WritesTraitsAndConsentThroughIngestion_AndABranchReadsTheNewTrait(string engine)
     {
-        var time = new FakeTimeProvider(Start);
-        await using var app = new KizunaApplication(engine, MessagingApi.Catcher);
-        await using var host = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(time)));
-        var (admin, site, workspaceId) = await ClientsAsync(host);
-        using var a = admin;
-        using var w = site;
+        await using var journeys = await JourneyHost.StartAsync(engine, Start);
+        var (_, host, admin, site, workspaceId) = journeys;
         var gold = await TemplateAsync(host.Services, workspaceId, "<p>Welcome to {{ customer.traits.tier }}</p>");
         var journey = await LaunchAsync(admin, new
         {
@@ -156,12 +149,8 @@ public sealed class JourneyActionNodesTests
     [Fact]
     public async Task ProfileWriter_AStepWrittenAgain_IsDroppedAsARepeat()
     {
-        var time = new FakeTimeProvider(Start);
-        await using var app = new KizunaApplication();
-        await using var host = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(time)));
-        var (admin, site, workspaceId) = await ClientsAsync(host);
-        using var a = admin;
-        using var w = site;
+        await using var journeys = await JourneyHost.StartAsync("sqlite", Start);
+        var (_, host, admin, site, workspaceId) = journeys;
         await IdentifyAsync(site, "r", new { email = "r@example.com" });
         var profileId = await ProfileIdAsync(admin, "r");
         var writer = host.Services.GetRequiredService<JourneyProfileWriter>();

@@ -1,12 +1,10 @@
 using System.Net.Http.Json;
 using Kizuna.Journeys.Engine;
 using Kizuna.Server.Campaigns;
-using Kizuna.Server.Messaging;
 using Kizuna.Storage;
 using Kizuna.Work.Jobs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using static Kizuna.Server.Journeys.JourneysTestData;
 
 namespace Kizuna.Server.Journeys;
@@ -24,12 +22,8 @@ public sealed class JourneyAudienceTests
     [MemberData(nameof(KizunaApplication.Engines), MemberType = typeof(KizunaApplication))]
     public async Task RecurringAudience_EntersMembersOncePerOccurrence_UnderTheEntryLimit(string engine)
     {
-        var time = new FakeTimeProvider(Start);
-        await using var app = new KizunaApplication(engine, MessagingApi.Catcher);
-        await using var host = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(time)));
-        var (admin, site, workspaceId) = await ClientsAsync(host);
-        using var a = admin;
-        using var w = site;
+        await using var journeys = await JourneyHost.StartAsync(engine, Start);
+        var (time, host, admin, site, workspaceId) = journeys;
         foreach (var (user, plan, blocked) in new[] { ("a", "gold", false), ("b", "gold", false), ("c", "gold", false), ("d", "gold", true), ("e", "free", false) })
         {
             await IdentifyAsync(site, user, new { email = $"{user}@example.com", plan, blocked });
@@ -80,12 +74,8 @@ public sealed class JourneyAudienceTests
     [MemberData(nameof(KizunaApplication.Engines), MemberType = typeof(KizunaApplication))]
     public async Task OnceAudience_Validated_Simulated_AndEnteredAtItsTime(string engine)
     {
-        var time = new FakeTimeProvider(Start);
-        await using var app = new KizunaApplication(engine, MessagingApi.Catcher);
-        await using var host = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(time)));
-        var (admin, site, workspaceId) = await ClientsAsync(host);
-        using var a = admin;
-        using var w = site;
+        await using var journeys = await JourneyHost.StartAsync(engine, Start);
+        var (time, host, admin, site, workspaceId) = journeys;
         await IdentifyAsync(site, "x", new { email = "x@example.com", plan = "gold" });
         await IdentifyAsync(site, "y", new { email = "y@example.com", plan = "free" });
         var gold = await CampaignsTestData.SegmentAsync(host.Services, workspaceId, """trait.plan = "gold" """, 1);

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using Kizuna.Server.Messaging;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using static Kizuna.Server.Journeys.JourneysTestData;
 
 namespace Kizuna.Server.Journeys;
@@ -17,12 +16,8 @@ public sealed class JourneyEngineTests
     [MemberData(nameof(KizunaApplication.Engines), MemberType = typeof(KizunaApplication))]
     public async Task KeyedWait_OnlyTheEntrysOwnCartMatches_AndReEntryWaitsForTheExit(string engine)
     {
-        var time = new FakeTimeProvider(Start);
-        await using var app = new KizunaApplication(engine, MessagingApi.Catcher);
-        await using var host = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(time)));
-        var (admin, site, workspaceId) = await ClientsAsync(host);
-        using var a = admin;
-        using var w = site;
+        await using var journeys = await JourneyHost.StartAsync(engine, Start);
+        var (time, host, admin, site, workspaceId) = journeys;
         var thanks = await TemplateAsync(host.Services, workspaceId, "<p>Thanks for {{ data.cart_id }}</p>");
         var journey = await LaunchAsync(admin, new
         {
@@ -74,12 +69,8 @@ public sealed class JourneyEngineTests
     [MemberData(nameof(KizunaApplication.Engines), MemberType = typeof(KizunaApplication))]
     public async Task EditLiveJourney_MakesAVersion_EntriesInFlightFinishOnTheirs(string engine)
     {
-        var time = new FakeTimeProvider(Start);
-        await using var app = new KizunaApplication(engine, MessagingApi.Catcher);
-        await using var host = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(time)));
-        var (admin, site, workspaceId) = await ClientsAsync(host);
-        using var a = admin;
-        using var w = site;
+        await using var journeys = await JourneyHost.StartAsync(engine, Start);
+        var (time, host, admin, site, workspaceId) = journeys;
         var one = await TemplateAsync(host.Services, workspaceId, "<p>one</p>");
         var two = await TemplateAsync(host.Services, workspaceId, "<p>two</p>");
         object Definition(string delay, long template) => new
@@ -126,12 +117,8 @@ public sealed class JourneyEngineTests
     [MemberData(nameof(KizunaApplication.Engines), MemberType = typeof(KizunaApplication))]
     public async Task PauseResumeArchive_HoldEntriesThenCarryOnThenExitThem(string engine)
     {
-        var time = new FakeTimeProvider(Start);
-        await using var app = new KizunaApplication(engine, MessagingApi.Catcher);
-        await using var host = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(time)));
-        var (admin, site, workspaceId) = await ClientsAsync(host);
-        using var a = admin;
-        using var w = site;
+        await using var journeys = await JourneyHost.StartAsync(engine, Start);
+        var (time, host, admin, site, workspaceId) = journeys;
         var hello = await TemplateAsync(host.Services, workspaceId, "<p>hello</p>");
         var journey = await LaunchAsync(admin, new
         {

@@ -15,6 +15,7 @@ namespace Kizuna.Journeys.Model;
 /// <item><c>webhook</c>: makes the HTTP call <see cref="Webhook"/> and keeps its JSON answer for later nodes; <see cref="Next"/> on a 2xx, else <see cref="OnFailure"/>.</item>
 /// <item><c>exit</c>: the entry ends here.</item>
 /// </list>
+/// Any node may have a <see cref="Position"/> on the map (optional, for the editor only).
 /// </summary>
 public sealed record JourneyNode(
     string Id,
@@ -41,7 +42,8 @@ public sealed record JourneyNode(
     JsonObject? Traits = null,
     IReadOnlyList<SubscriptionChange>? Subscriptions = null,
     WebhookCall? Webhook = null,
-    string? OnFailure = null)
+    string? OnFailure = null,
+    NodePosition? Position = null)
 {
     /// <summary>Every node this one leads to, with the edge's name.</summary>
     public IEnumerable<(string Edge, string Target)> Edges()

@@ -16,6 +16,11 @@ public static partial class JourneyValidator
             Add("onFailure", "Only a webhook has a failure edge.");
         }
 
+        if (node.Position is { } at && !(Math.Abs(at.X) <= NodePosition.Limit && Math.Abs(at.Y) <= NodePosition.Limit))
+        {
+            Add("position", $"A node's position on the map is at most {NodePosition.Limit.ToString("N0", CultureInfo.InvariantCulture)} pixels from its origin either way.");
+        }
+
         switch (node.Kind)
         {
             case JourneyNodeKinds.Message:

@@ -48,6 +48,9 @@ public sealed class JourneyNodeDraft
     public int? WebhookRetries { get; set; }
     public string? OnFailure { get; set; }
 
+    /// <summary>Where the node is drawn on the map, once a person moved it (else the map lays it out).</summary>
+    public NodePosition? Position { get; set; }
+
     /// <summary>The edges this kind of node has, in the order they are drawn: <c>next</c>, <c>onTimeout</c>, <c>else</c>, <c>path A</c>…</summary>
     public IReadOnlyList<string> EdgeNames() => Kind switch
     {
@@ -143,10 +146,13 @@ public sealed class JourneyNodeDraft
         WebhookTimeoutSeconds = n.Webhook?.TimeoutSeconds,
         WebhookRetries = n.Webhook?.Retries,
         OnFailure = n.OnFailure,
+        Position = n.Position,
     };
 
     /// <summary>The stored node: only the fields its kind reads, blanks left out, so validation speaks of what the person sees.</summary>
-    public JourneyNode ToNode() => Kind switch
+    public JourneyNode ToNode() => Fields() with { Position = Position };
+
+    private JourneyNode Fields() => Kind switch
     {
         JourneyNodeKinds.Message => new(Id, Kind, Blank(Name), Next: Next, Channel: Blank(Channel), TemplateId: TemplateId, TemplateVersion: TemplateVersion, SubscriptionGroupId: SubscriptionGroupId),
         JourneyNodeKinds.Delay => new(Id, Kind, Blank(Name), Next: Next, Duration: Blank(Duration),

@@ -66,7 +66,6 @@ public sealed partial record JourneyText
         Segment = "Segment",
         ChooseSegment = "Choose a segment",
         ReEntry = "Re-entry",
-        ExitEvents = "Exit on event (event; match keys)",
         GoalEvent = "Goal event",
         GoalWindow = "Goal window",
         StartNode = "Start node",

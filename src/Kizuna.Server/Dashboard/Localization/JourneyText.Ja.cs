@@ -66,7 +66,6 @@ public sealed partial record JourneyText
         Segment = "セグメント",
         ChooseSegment = "セグメントを選択",
         ReEntry = "再エントリー",
-        ExitEvents = "終了イベント（イベント; 一致キー）",
         GoalEvent = "ゴールイベント",
         GoalWindow = "ゴール期間",
         StartNode = "開始ノード",

@@ -124,8 +124,6 @@ public sealed partial record JourneyText
 
     public required string ReEntry { get; init; }
 
-    public required string ExitEvents { get; init; }
-
     public required string GoalEvent { get; init; }
 
     public required string GoalWindow { get; init; }

@@ -20,6 +20,8 @@ namespace Kizuna.Server.Dashboard.Pages.Journeys;
 /// </summary>
 public sealed partial class JourneyEditor
 {
+    private static readonly string[] ReEntryModes = [ReEntryRule.AfterExit, ReEntryRule.Never, ReEntryRule.Always];
+
     private static readonly string[] EntryKinds = [JourneyEntryRule.OnEvent, JourneyEntryRule.OnSegmentEntered, JourneyEntryRule.OnSegmentLeft, JourneyEntryRule.OnApi, JourneyEntryRule.OnAudience];
 
     private Journey? _journey;
@@ -28,7 +30,7 @@ public sealed partial class JourneyEditor
     private List<JourneyNodeDraft> _nodes = [];
     private JourneyNodeDraft? _selected;
     private IReadOnlyList<JourneyError> _errors = [];
-    private string? _name, _entryKind = JourneyEntryRule.OnEvent, _entryEvent, _entryWhere, _reEntryMode = ReEntryRule.AfterExit, _exits, _goalEvent, _goalWindow, _start;
+    private string? _name, _entryKind = JourneyEntryRule.OnEvent, _entryEvent, _entryWhere, _start;
     private string? _templateKey, _problem, _saved;
     private long? _entrySegment, _audienceInclude, _audienceExclude;
     private string? _scheduleMode = "once", _scheduleAt, _scheduleCron, _scheduleZone;
@@ -101,31 +103,20 @@ public sealed partial class JourneyEditor
         _entryWhere = definition.Entry.Where;
         _entrySegment = definition.Entry.SegmentId;
         LoadAudience(definition.Entry);
-        _reEntryMode = definition.ReEntry?.Mode ?? ReEntryRule.AfterExit;
-        _exits = string.Join(" | ", (definition.Exits ?? []).Where(e => e.Event is not null)
-            .Select(e => e.Match is { Count: > 0 } m ? $"{e.Event}; {string.Join(", ", m)}" : e.Event));
-        _goalEvent = definition.Goal?.Event;
-        _goalWindow = definition.Goal?.Window;
+        LoadRules(definition);
         _nodes = [.. definition.Nodes.Select(JourneyNodeDraft.From)];
         _start = definition.StartNode;
         _selected = null;
         _revision++;
     }
 
-    /// <summary>The definition as the page shows it; settings the page does not edit (entry limit, exit conditions, filters of the goal) are kept from the loaded version.</summary>
+    /// <summary>The definition as the page shows it; an audience's further segments, which the page does not show, are kept from the loaded version.</summary>
     private JourneyDefinition Definition()
     {
         var loaded = _loaded ?? new JourneyDefinition(new JourneyEntryRule(JourneyEntryRule.OnEvent), []);
-        var exits = (_exits ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line =>
-        {
-            var parts = line.Split(';', 2, StringSplitOptions.TrimEntries);
-            var match = parts.Length > 1 ? parts[1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
-            var before = loaded.Exits?.FirstOrDefault(e => e.Event == parts[0]);
-            return new ExitCriterion(parts[0], match.Length > 0 ? match : null, before?.Where);
-        }).Concat((loaded.Exits ?? []).Where(e => e.Event is null)).ToList();
         var segmentEntry = _entryKind is JourneyEntryRule.OnSegmentEntered or JourneyEntryRule.OnSegmentLeft;
         var audience = _entryKind == JourneyEntryRule.OnAudience;
-        return loaded with
+        return WithRules(loaded with
         {
             Entry = new JourneyEntryRule(_entryKind ?? JourneyEntryRule.OnEvent,
                 _entryKind == JourneyEntryRule.OnEvent ? Blank(_entryEvent) : null,
@@ -136,12 +127,9 @@ public sealed partial class JourneyEditor
                 ExcludeSegments = audience ? Ids(_audienceExclude, loaded.Entry.ExcludeSegments) : null,
                 Schedule = audience ? Schedule() : null,
             },
-            ReEntry = (loaded.ReEntry ?? new ReEntryRule(ReEntryRule.AfterExit)) with { Mode = _reEntryMode ?? ReEntryRule.AfterExit },
-            Exits = exits.Count > 0 ? exits : null,
-            Goal = Blank(_goalEvent) is { } goal ? new ConversionGoal(goal, Blank(_goalWindow) ?? "", loaded.Goal?.Where) : null,
             Start = Blank(_start),
             Nodes = [.. _nodes.Select(n => n.ToNode())],
-        };
+        });
     }
 
     private async Task ValidateAsync()
