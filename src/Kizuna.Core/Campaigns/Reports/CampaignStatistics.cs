@@ -48,11 +48,14 @@ public static class CampaignStatistics
     {
         var direction = c.Difference >= 0 ? "higher" : "lower";
         var verdict = c.PValue < 0.05
-            ? $"the difference is statistically significant (p = {c.PValue.ToString("0.###", CultureInfo.InvariantCulture)}): unlikely to be chance."
-            : $"the difference is not significant (p = {c.PValue.ToString("0.###", CultureInfo.InvariantCulture)}): it could well be chance, so do not read much into it yet.";
+            ? $"the difference is statistically significant (p {PValue(c.PValue)}): unlikely to be chance."
+            : $"the difference is not significant (p {PValue(c.PValue)}): it could well be chance, so do not read much into it yet.";
         return $"{a}'s {what} is {Percent(rateA)} against {Percent(rateB)} for {b}: {Points(Math.Abs(c.Difference))} {direction} "
             + $"(95% interval {Points(c.Low)} to {Points(c.High)}); {verdict}";
     }
+
+    /// <summary>A p-value as it is read: <c>= 0.042</c>, or <c>&lt; 0.001</c> for one too small to print.</summary>
+    public static string PValue(double p) => p < 0.001 ? "< 0.001" : "= " + p.ToString("0.000", CultureInfo.InvariantCulture);
 
     private static string Percent(double rate) => (rate * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 

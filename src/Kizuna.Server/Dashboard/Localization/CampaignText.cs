@@ -59,19 +59,17 @@ public sealed partial record CampaignText
 
     /// <summary>The A/B comparison in plain words; the English sentence comes with the report.</summary>
     public string Sentence(VariantComparison c) => this == En ? c.Summary : c.Significant
-        ? $"{c.Variant} の{MetricName(c.Metric)}は {c.Against} より {Points(c.Difference)} {(c.Difference > 0 ? "高く" : "低く")}、この差は統計的に有意です（p = {P(c.PValue)}）。"
-        : $"{c.Variant} と {c.Against} の{MetricName(c.Metric)}の差（{Points(c.Difference)}）は、偶然の範囲内で有意ではありません（p = {P(c.PValue)}）。";
+        ? $"{c.Variant} の{MetricName(c.Metric)}は {c.Against} より {Points(c.Difference)} {(c.Difference > 0 ? "高く" : "低く")}、この差は統計的に有意です（p {CampaignStatistics.PValue(c.PValue)}）。"
+        : $"{c.Variant} と {c.Against} の{MetricName(c.Metric)}の差（{Points(c.Difference)}）は、偶然の範囲内で有意ではありません（p {CampaignStatistics.PValue(c.PValue)}）。";
 
     /// <summary>The uplift in plain words; the English sentence comes with the report.</summary>
     public string Sentence(Uplift u) => this == En ? u.Summary : u.Significant
-        ? $"受信者のコンバージョン率はコントロールより {Points(u.Difference)} {(u.Difference > 0 ? "高く" : "低く")}、この差は統計的に有意です（p = {P(u.PValue)}）。"
-        : $"受信者とコントロールのコンバージョン率の差（{Points(u.Difference)}）は有意ではありません（p = {P(u.PValue)}）。";
+        ? $"受信者のコンバージョン率はコントロールより {Points(u.Difference)} {(u.Difference > 0 ? "高く" : "低く")}、この差は統計的に有意です（p {CampaignStatistics.PValue(u.PValue)}）。"
+        : $"受信者とコントロールのコンバージョン率の差（{Points(u.Difference)}）は有意ではありません（p {CampaignStatistics.PValue(u.PValue)}）。";
 
     /// <summary>A difference of rates in percentage points, signed.</summary>
     public static string Points(double difference) =>
         (difference * 100).ToString("+0.0;-0.0;0.0", CultureInfo.CurrentCulture) + (Current == Ja ? " ポイント" : " pts");
-
-    private static string P(double p) => p < 0.001 ? "< 0.001" : p.ToString("0.000", CultureInfo.InvariantCulture);
 
     private static string Format(string format, params object[] values) => string.Format(CultureInfo.CurrentCulture, format, values);
 }
