@@ -5,20 +5,23 @@ namespace Kizuna.Browser;
 /// <summary>What a person does on the dashboard, as steps the tests share.</summary>
 public static class DashboardPages
 {
+    /// <summary>The page's live marker is a hidden element: it is there to be found, not seen.</summary>
+    private static readonly LocatorWaitForOptions Attached = new() { State = WaitForSelectorState.Attached };
+
     public static async Task LoginAsync(this IPage page, string email, string password)
     {
         await page.GotoAsync("/login");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);
         await page.ClickAsync("#sign-in");
-        await page.Locator("#kz-layout[data-live='true'], #login-error").First.WaitForAsync();
+        await page.Locator("#kz-live[data-live='true'], #login-error").First.WaitForAsync(Attached);
     }
 
     /// <summary>Opens a dashboard page and waits for its live connection, so the links it shows answer a click.</summary>
     public static async Task GotoLiveAsync(this IPage page, string url)
     {
         await page.GotoAsync(url);
-        await page.Locator("#kz-layout[data-live='true']").WaitForAsync();
+        await page.Locator("#kz-live[data-live='true']").WaitForAsync(Attached);
     }
 
     /// <summary>Set to <c>1</c> to refresh the documentation's screenshots in <c>docs/images/</c> as well.</summary>

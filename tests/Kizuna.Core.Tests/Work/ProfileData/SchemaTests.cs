@@ -25,6 +25,7 @@ public sealed class SchemaTests
     private static readonly Dictionary<string, string> KeptByTriggers = new(StringComparer.Ordinal)
     {
         ["order_links"] = "orders",
+        ["cohort_months"] = "orders",
         ["profile_traits"] = "profiles",
     };
 
