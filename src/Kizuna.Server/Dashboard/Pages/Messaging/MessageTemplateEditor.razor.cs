@@ -56,6 +56,7 @@ public sealed partial class MessageTemplateEditor
     private TemplateForm _form = new();
     private ClaimsPrincipal _user = new();
     private MessagePreview? _preview;
+    private int _previewsAsked;
     private int _version;
     private bool _notFound, _canWrite, _canSend, _live, _previewUserMissing;
     private string? _saveError, _previewUser, _testUser, _testEmail, _testPhone, _testResult;
@@ -126,12 +127,21 @@ public sealed partial class MessageTemplateEditor
         await RefreshAsync();
     }
 
-    private async Task RefreshAsync() =>
-        _preview = await Previewer.PreviewAsync(_user.WorkspaceIdOf(), _form.Content(), _previewProfileId, CancellationToken.None);
+    private async Task RefreshAsync()
+    {
+        // Each keystroke starts a preview; one started earlier may finish later and must not replace the newer one.
+        var asked = ++_previewsAsked;
+        var preview = await Previewer.PreviewAsync(_user.WorkspaceIdOf(), _form.Content(), _previewProfileId, CancellationToken.None);
+        if (asked == _previewsAsked)
+        {
+            _preview = preview;
+        }
+    }
 
     private async Task SaveAsync()
     {
         _saveError = null;
+        await RefreshAsync();   // the problems of what is in the form now, not of a preview still on its way
         if (_preview is { Problems: [var first, ..] })
         {
             _saveError = M.Problem(first.Field, first.Message);
