@@ -82,6 +82,24 @@ public sealed class MessagingHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The email queue's dead jobs once the message's job is among them: the message is marked with its part's outcomes
+    /// and its job buried with the batch's, a moment later.
+    /// </summary>
+    public async Task<IReadOnlyList<DeadJob>> DeadJobsWithAsync(long messageId)
+    {
+        for (var tries = 0; ; tries++)
+        {
+            var dead = await Get<JobQueue>().DeadAsync("email", Ws, 10, Ct);
+            if (dead.Any(j => j.Key == $"message:{messageId}") || tries == 3000)
+            {
+                return dead;
+            }
+
+            await Task.Delay(20, Ct);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Core.DisposeAsync();

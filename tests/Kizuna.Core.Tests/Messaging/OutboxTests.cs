@@ -80,7 +80,7 @@ public sealed class OutboxTests
 
         Assert.Equal(1, failed.Attempts);
         Assert.StartsWith("550", failed.LastError);
-        Assert.Single(await host.Get<JobQueue>().DeadAsync("email", host.Ws, 10, Ct));
+        Assert.Single(await host.DeadJobsWithAsync(queued.Id));
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class OutboxTests
         var dead = await host.WaitForAsync(queued.Id, OutboxState.Dead);
 
         Assert.Equal(3, dead.Attempts);
-        Assert.Contains(await host.Get<JobQueue>().DeadAsync("email", host.Ws, 10, Ct), j => j.Key == $"message:{queued.Id}");
+        Assert.Contains(await host.DeadJobsWithAsync(queued.Id), j => j.Key == $"message:{queued.Id}");
         Assert.Empty(host.Peer.Accepted);
     }
 
