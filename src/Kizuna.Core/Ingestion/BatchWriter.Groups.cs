@@ -33,7 +33,7 @@ internal sealed partial class BatchWriter
         }
     }
 
-    private async Task WriteAccountsAsync(CancellationToken ct)
+    private async Task WriteAccountsAsync(PendingWrites writes, CancellationToken ct)
     {
         if (_accounts.Count == 0)
         {
@@ -70,21 +70,21 @@ internal sealed partial class BatchWriter
             var first = Math.Min(firstSeen, a.Value.Min(c => c.Ts));
             return (a.Key.Ws, a.Key.GroupId, Traits: traits.ToJsonString(StoredJson.Options), UpdatedAt: updatedAt, First: first, Last: a.Value.Max(c => c.Ts));
         });
-        await BulkSql.InsertAsync<int>(connection, transaction, dialect,
+        BulkSql.Insert(writes, dialect,
             "INSERT INTO accounts (workspace_id, group_id, traits, traits_updated_at, first_seen, last_seen)",
             [.. InLockOrder(rows, r => r.OrderBy(a => a.Ws).ThenBy(a => a.GroupId, StringComparer.Ordinal)).Select(a => new object?[] { a.Ws, a.GroupId, a.Traits, a.UpdatedAt, a.First, a.Last })],
             $"""
             ON CONFLICT (workspace_id, group_id) DO UPDATE SET traits = excluded.traits, traits_updated_at = excluded.traits_updated_at,
                 first_seen = excluded.first_seen, last_seen = {dialect.Greatest("accounts.last_seen", "excluded.last_seen")}
-            """, [false, false, true, false, false, false], null, ct);
+            """, [false, false, true, false, false, false]);
 
-        await BulkSql.InsertAsync<int>(connection, transaction, dialect,
+        BulkSql.Insert(writes, dialect,
             "INSERT INTO account_members (workspace_id, profile_id, group_id, first_at, last_at)",
             [.. InLockOrder(_memberships, r => r.OrderBy(m => m.Key.Ws).ThenBy(m => m.Key.Profile).ThenBy(m => m.Key.GroupId, StringComparer.Ordinal))
                 .Select(m => new object?[] { m.Key.Ws, m.Key.Profile, m.Key.GroupId, m.Value.First, m.Value.Last })],
             $"""
             ON CONFLICT (workspace_id, profile_id, group_id) DO UPDATE SET
                 first_at = {dialect.Least("account_members.first_at", "excluded.first_at")}, last_at = {dialect.Greatest("account_members.last_at", "excluded.last_at")}
-            """, null, null, ct);
+            """, null);
     }
 }

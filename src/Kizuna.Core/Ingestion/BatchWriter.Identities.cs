@@ -208,14 +208,14 @@ internal sealed partial class BatchWriter
 
     }
 
-    private async Task ReturnUnusedIdsAsync(CancellationToken ct)
+    private void ReturnUnusedIds(PendingWrites writes)
     {
         if (dialect.Kind != StoreKind.Sqlite || _freeIds.Count == 0)
         {
             return;
         }
 
-        await ExecuteAsync("UPDATE sequences SET value = value - @n WHERE name = 'profile_ids'", ct, ("@n", (long)_freeIds.Count));
+        writes.Add("UPDATE sequences SET value = value - @n WHERE name = 'profile_ids'", ("@n", (long)_freeIds.Count));
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken ct, params (string Name, object Value)[] parameters)

@@ -7,7 +7,7 @@ namespace Kizuna.Ingestion;
 // is chosen again from them.
 internal sealed partial class BatchWriter
 {
-    private async Task ApplySpendAsync(List<SpendChange> changes, CancellationToken ct)
+    private async Task ApplySpendAsync(PendingWrites writes, List<SpendChange> changes, CancellationToken ct)
     {
         var touched = changes.Select(c => (Ws: c.WorkspaceId, Id: c.ProfileId))
             .Concat(_profiles.Values.Where(p => p.SpendStale && p.MergedInto is null).Select(p => (Ws: p.WorkspaceId, p.Id)))
@@ -35,7 +35,7 @@ internal sealed partial class BatchWriter
         }
 
         var rows = touched.Select(t => _profiles[t]).SelectMany(p => p.Spend!.Where(s => s.Value.Dirty).Select(s => (Profile: p, Currency: s.Key, Total: s.Value)));
-        await BulkSql.InsertAsync<int>(connection, transaction, dialect,
+        BulkSql.Insert(writes, dialect,
             "INSERT INTO profile_spend (workspace_id, profile_id, currency, order_count, total_spent, first_order_at, last_order_at)",
             [.. InLockOrder(rows, r => r.OrderBy(s => s.Profile.WorkspaceId).ThenBy(s => s.Profile.Id).ThenBy(s => s.Currency, StringComparer.Ordinal)).Select(s => new object?[]
             {
@@ -44,7 +44,7 @@ internal sealed partial class BatchWriter
             """
             ON CONFLICT (workspace_id, profile_id, currency) DO UPDATE SET order_count = excluded.order_count, total_spent = excluded.total_spent,
                 first_order_at = excluded.first_order_at, last_order_at = excluded.last_order_at
-            """, null, null, ct);
+            """, null);
     }
 
     private async Task LoadSpendAsync(long ws, IReadOnlyList<long> ids, CancellationToken ct)

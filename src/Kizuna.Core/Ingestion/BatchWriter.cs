@@ -53,17 +53,19 @@ internal sealed partial class BatchWriter(DbConnection connection, DbTransaction
 
         var changed = _profiles.Values.Where(p => p.Dirty && p.MergedInto is null).Select(p => (p.WorkspaceId, p.Id)).ToList();
         var position = await AppendChangeAsync(changed, ct);
-        await FlushAsync(position?.Id, ct);
+        await using var writes = new PendingWrites(connection, transaction);
+        await FlushAsync(writes, position?.Id, ct);
         Change? change = null;
         if (position is { } at)
         {
             var committedAt = time.GetUtcNow();
-            await ChangeLog.StampAsync(connection, transaction, at.Id, committedAt, ct);
+            ChangeLog.Stamp(writes, at.Id, committedAt);
             change = new Change(at, committedAt, [.. _events.Select(e => new ChangeEvent(
                 e.Ws, e.ProfileId, e.EventId, e.Message.MessageId, TypeName(e.Message.Type), e.Message.Name,
                 e.Message.Timestamp, e.Message.ReceivedAt, e.Message.PropertiesJson ?? e.Message.TraitsJson))], changed, _merges, []);
         }
 
+        await writes.SendAsync(ct);
         var stored = _events.Select(e => new StoredEvent(e.Ws, e.ProfileId, e.EventId, e.Message.Type, e.Message.Name, e.Message.Timestamp, e.Message.PropertiesJson)).ToList();
         return (results, new CommittedBatch(stored, changed, _merges, change));
     }

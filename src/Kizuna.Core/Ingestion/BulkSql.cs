@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using Kizuna.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -45,23 +46,12 @@ internal static class BulkSql
 
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        var select = new List<string>(width);
-        var bound = new List<int>(width);
-        for (var c = 0; c < width; c++)
+        (command.CommandText, var arrays) = UnnestInsert(dialect, head, rows, tail, jsonColumns);
+        foreach (var (name, array) in arrays)
         {
-            if (ColumnArray(rows, c) is not { } array)
-            {
-                select.Add("NULL");   // every value null: the target column's type applies
-                continue;
-            }
-
-            command.Parameters.Add(Parameter(command, $"@c{c}", array));
-            bound.Add(c);
-            select.Add(jsonColumns?[c] == true ? dialect.Json($"u.c{c}") : $"u.c{c}");
+            command.Parameters.Add(Parameter(command.CreateParameter(), name, array));
         }
 
-        command.CommandText =
-            $"{head} SELECT {string.Join(", ", select)} FROM unnest({string.Join(", ", bound.Select(c => $"@c{c}"))}) AS u({string.Join(", ", bound.Select(c => $"c{c}"))}) {tail}";
         if (read is null)
         {
             await command.ExecuteNonQueryAsync(ct);
@@ -75,6 +65,54 @@ internal static class BulkSql
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Inserts rows whose results nothing reads: on SQLite at once, on PostgreSQL held in <paramref name="writes"/>
+    /// to go with the transaction's other writes in one round trip.
+    /// </summary>
+    public static void Insert(PendingWrites writes, SqlDialect dialect, string head, IReadOnlyList<object?[]> rows, string tail, bool[]? jsonColumns)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        if (writes.RunsAtOnce is { } sqlite)
+        {
+            RunForEachRow(sqlite, SqliteInsert(head, rows[0].Length, tail), rows);
+            return;
+        }
+
+        var (sql, arrays) = UnnestInsert(dialect, head, rows, tail, jsonColumns);
+        writes.Add(sql, CollectionsMarshal.AsSpan(arrays));
+    }
+
+    /// <summary>
+    /// PostgreSQL's insert of many rows in one statement: each column bound as one array, returned beside the
+    /// statement, and unnested by the server; a column whose every value is null is written as <c>NULL</c>.
+    /// </summary>
+    private static (string Sql, List<(string Name, object? Array)> Arrays) UnnestInsert(
+        SqlDialect dialect, string head, IReadOnlyList<object?[]> rows, string tail, bool[]? jsonColumns)
+    {
+        var width = rows[0].Length;
+        var select = new List<string>(width);
+        var bound = new List<int>(width);
+        var arrays = new List<(string, object?)>(width);
+        for (var c = 0; c < width; c++)
+        {
+            if (ColumnArray(rows, c) is not { } array)
+            {
+                select.Add("NULL");   // every value null: the target column's type applies
+                continue;
+            }
+
+            arrays.Add(($"@c{c}", array));
+            bound.Add(c);
+            select.Add(jsonColumns?[c] == true ? dialect.Json($"u.c{c}") : $"u.c{c}");
+        }
+
+        return ($"{head} SELECT {string.Join(", ", select)} FROM unnest({string.Join(", ", bound.Select(c => $"@c{c}"))}) AS u({string.Join(", ", bound.Select(c => $"c{c}"))}) {tail}", arrays);
     }
 
     /// <summary>A one-row insert with positional parameters, stepped once per row.</summary>
@@ -212,7 +250,7 @@ internal static class BulkSql
                 array.SetValue(rows[i][c], i);
             }
 
-            command.Parameters.Add(Parameter(command, $"@c{c}", array));
+            command.Parameters.Add(Parameter(command.CreateParameter(), $"@c{c}", array));
         }
 
         var columns = Enumerable.Range(0, types.Count).ToList();
@@ -251,8 +289,8 @@ internal static class BulkSql
 
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.Parameters.Add(Parameter(command, "@values", values.ToArray()));
-        command.Parameters.Add(Parameter(command, "@ws", workspaceId));
+        command.Parameters.Add(Parameter(command.CreateParameter(), "@values", values.ToArray()));
+        command.Parameters.Add(Parameter(command.CreateParameter(), "@ws", workspaceId));
         command.CommandText = sql.Replace("IN ({in})", "= ANY(@values)", StringComparison.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -261,9 +299,8 @@ internal static class BulkSql
         }
     }
 
-    private static DbParameter Parameter(DbCommand command, string name, object? value)
+    public static DbParameter Parameter(DbParameter parameter, string name, object? value)
     {
-        var parameter = command.CreateParameter();
         parameter.ParameterName = name;
         parameter.Value = value ?? DBNull.Value;
         return parameter;

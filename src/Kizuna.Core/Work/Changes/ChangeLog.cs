@@ -42,9 +42,8 @@ public static class ChangeLog
     /// Sets the change's committed time to now, as the last statement before its transaction commits: appended
     /// before its events, the row would otherwise be stamped with the time the transaction began writing them.
     /// </summary>
-    public static async Task StampAsync(DbConnection connection, DbTransaction transaction, long changeId, DateTimeOffset at, CancellationToken ct) =>
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE changes SET committed_at = @at WHERE id = @changeId", new { at = at.ToUnixTimeMilliseconds(), changeId }, transaction, cancellationToken: ct));
+    internal static void Stamp(PendingWrites writes, long changeId, DateTimeOffset at) =>
+        writes.Add("UPDATE changes SET committed_at = @at WHERE id = @changeId", ("@at", at.ToUnixTimeMilliseconds()), ("@changeId", changeId));
 
     /// <summary>A JSON array of arrays of numbers: <c>[[1,2],[1,3]]</c>.</summary>
     private static string Json<T>(IReadOnlyList<T> items, Action<Utf8JsonWriter, T> write)
