@@ -1,4 +1,5 @@
 using Kizuna.Commerce;
+using Kizuna.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Kizuna.Ingestion;

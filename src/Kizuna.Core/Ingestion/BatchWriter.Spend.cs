@@ -1,4 +1,5 @@
 using Kizuna.Commerce;
+using Kizuna.Storage;
 
 namespace Kizuna.Ingestion;
 

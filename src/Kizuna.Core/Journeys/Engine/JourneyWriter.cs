@@ -34,6 +34,7 @@ public sealed class JourneyWriter(Database database, OutboxStore outbox, JobQueu
         using var turn = await SqliteDatabase.WriteTurnAsync(database, ct);
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var writes = new PendingWrites(connection, transaction);
         var winners = await InsertAsync(connection, transaction, dialect, [.. runs.Where(r => r.IsNew)], now, ct);
         winners.AddRange(await MoveAsync(connection, transaction, [.. runs.Where(r => !r.IsNew && r.Moved)], now, ct));
         foreach (var run in runs.Where(r => !r.IsNew && !r.Moved))
@@ -44,24 +45,25 @@ public sealed class JourneyWriter(Database database, OutboxStore outbox, JobQueu
         }
 
         var planned = winners.SelectMany(r => r.Steps.Where(s => s.Message is not null).Select(s => (Run: r, Step: s))).ToList();
-        var (queued, messageJobs) = await outbox.QueueAsync(connection, transaction,
+        var (queued, messageJobs) = await outbox.QueueAsync(writes,
             [.. planned.Select(p => p.Step.Message! with { IdempotencyKey = p.Step.Message!.IdempotencyKey.Replace(JourneySteps.EntryPlaceholder, p.Run.Entry.Id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal) })], ct);
         var messageIds = planned.Select((p, i) => (p.Run.Entry.Id, p.Step.Seq, queued[i].Id)).ToDictionary(p => (p.Item1, p.Seq), p => p.Item3);
 
-        await BulkSql.InsertAsync<int>(connection, transaction, dialect,
+        BulkSql.Insert(writes, dialect,
             "INSERT INTO journey_steps (workspace_id, entry_id, seq, profile_id, journey_id, node, at, outcome, message_id)",
             [.. winners.SelectMany(run => run.Steps.Select(step => new object?[]
             {
                 run.Entry.WorkspaceId, run.Entry.Id, (long)step.Seq, run.Entry.ProfileId, run.Entry.JourneyId, step.Node, Epoch.ToMs(step.At), step.Outcome,
                 messageIds.TryGetValue((run.Entry.Id, step.Seq), out var m) ? m : null,
             }))],
-            "ON CONFLICT (workspace_id, entry_id, seq) DO NOTHING", null, null, ct);
+            "ON CONFLICT (workspace_id, entry_id, seq) DO NOTHING", null);
 
         var timers = winners.Where(r => r.TimerAt is not null && r.Entry.State == JourneyEntry.Waiting)
             .Select(r => new JourneyTimer(r.Entry.Id, r.Entry.Seq).ToJob(r.Entry.WorkspaceId, r.Entry.JourneyId, r.Entry.Version, r.Journey.Head.Resumes, r.TimerAt!.Value,
                 r.Journey.Nodes.TryGetValue(r.Entry.Node, out var node) && JourneyNodeKinds.Acts(node.Kind) ? JourneyTimer.ActionQueue : JourneyTimer.Queue))
             .ToList();
-        await jobs.EnqueueManyAsync(connection, transaction, timers, ct);
+        await jobs.EnqueueAsync(writes, timers, ct);
+        await writes.SendAsync(ct);
         await transaction.CommitAsync(ct);
         jobs.Wake([.. messageJobs, .. timers]);
     }

@@ -17,7 +17,9 @@ public sealed class OutboxStore(Database database, JobQueue jobs, TimeProvider t
     {
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var (queued, newJobs) = await QueueAsync(connection, transaction, messages, ct);
+        await using var writes = new PendingWrites(connection, transaction);
+        var (queued, newJobs) = await QueueAsync(writes, messages, ct);
+        await writes.SendAsync(ct);
         await transaction.CommitAsync(ct);
         jobs.Wake(newJobs);
         return queued;
@@ -25,11 +27,14 @@ public sealed class OutboxStore(Database database, JobQueue jobs, TimeProvider t
 
     /// <summary>
     /// Queues messages with their jobs inside the caller's transaction, so a feature's own state change and its
-    /// messages commit together; the caller wakes the returned jobs (<see cref="JobQueue.Wake"/>) after its commit.
+    /// messages commit together: the messages are inserted at once (their ids are answered), their history and jobs
+    /// join <paramref name="writes"/>, which the caller sends before its commit; it wakes the returned jobs
+    /// (<see cref="JobQueue.Wake"/>) after.
     /// </summary>
     public async Task<(IReadOnlyList<QueuedMessage> Queued, IReadOnlyList<NewJob> Jobs)> QueueAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<NewMessage> messages, CancellationToken ct)
+        PendingWrites writes, IReadOnlyList<NewMessage> messages, CancellationToken ct)
     {
+        var (connection, transaction) = (writes.Connection, writes.Transaction);
         var now = Epoch.ToMs(time.GetUtcNow());
         // One bulk statement for all rows (the journeys engine queues a message per entry of a batch); a key already
         // there, or repeated in this call, answers its first message.
@@ -62,8 +67,12 @@ public sealed class OutboxStore(Database database, JobQueue jobs, TimeProvider t
         }
 
         var createdIds = queued.Where(q => q.Created).Select(q => q.Id).ToList();
-        await InsertHistoryAsync(connection, transaction, createdIds, OutboxState.Queued, null, now, ct);
-        await jobs.EnqueueManyAsync(connection, transaction, newJobs, ct);
+        if (createdIds.Count > 0)
+        {
+            writes.Add(HistorySql, ("@now", now), ("@state", OutboxStates.Name(OutboxState.Queued)), ("@detail", null), ("@ids", database.Dialect.Ids(createdIds)));
+        }
+
+        await jobs.EnqueueAsync(writes, newJobs, ct);
         return (queued, newJobs);
     }
 
@@ -205,11 +214,12 @@ public sealed class OutboxStore(Database database, JobQueue jobs, TimeProvider t
         return marked;
     }
 
+    private string HistorySql => $"""
+        INSERT INTO message_history (workspace_id, profile_id, message_id, at, state, detail)
+        SELECT workspace_id, profile_id, id, @now, @state, @detail FROM messages WHERE {database.Dialect.InIds("id", "@ids")}
+        """;
+
     private Task InsertHistoryAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<long> ids, OutboxState state, string? detail, long now, CancellationToken ct) =>
         ids.Count == 0 ? Task.CompletedTask : connection.ExecuteAsync(new CommandDefinition(
-            $"""
-            INSERT INTO message_history (workspace_id, profile_id, message_id, at, state, detail)
-            SELECT workspace_id, profile_id, id, @now, @state, @detail FROM messages WHERE {database.Dialect.InIds("id", "@ids")}
-            """,
-            new { now, state = OutboxStates.Name(state), detail, ids = database.Dialect.Ids(ids) }, transaction, cancellationToken: ct));
+            HistorySql, new { now, state = OutboxStates.Name(state), detail, ids = database.Dialect.Ids(ids) }, transaction, cancellationToken: ct));
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Kizuna.Storage;
 
 namespace Kizuna.Work.Jobs;
 
@@ -10,6 +11,10 @@ namespace Kizuna.Work.Jobs;
 internal abstract class JobInserter
 {
     public abstract Task<IReadOnlyList<long>> InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Row> rows, long now, CancellationToken ct);
+
+    /// <summary>Inserts new jobs with the caller's other pending writes, answering no ids; on SQLite at once.</summary>
+    public virtual Task HoldAsync(PendingWrites writes, IReadOnlyList<Row> rows, long now, CancellationToken ct) =>
+        InsertAsync(writes.Connection, writes.Transaction, rows, now, ct);
 
     public sealed record Row(string Queue, string? Key, string? Group, long? WorkspaceId, string Payload, long DueAt, int MaxAttempts);
 }

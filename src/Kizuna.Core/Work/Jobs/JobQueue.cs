@@ -43,16 +43,31 @@ public sealed partial class JobQueue(
     /// </summary>
     public async Task<IReadOnlyList<long>> EnqueueManyAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<NewJob> jobs, CancellationToken ct)
     {
+        var (rows, now) = Rows(jobs);
+        return rows.Count == 0 ? [] : await _inserter.InsertAsync(connection, transaction, rows, now, ct);
+    }
+
+    /// <summary>
+    /// Adds jobs with the caller's other <paramref name="writes"/>, for a caller that needs no ids back: on PostgreSQL
+    /// they reach the server in the writes' one round trip. Call <see cref="Wake"/> once the transaction committed.
+    /// </summary>
+    public Task EnqueueAsync(PendingWrites writes, IReadOnlyList<NewJob> jobs, CancellationToken ct)
+    {
+        var (rows, now) = Rows(jobs);
+        return rows.Count == 0 ? Task.CompletedTask : _inserter.HoldAsync(writes, rows, now, ct);
+    }
+
+    private (List<JobInserter.Row> Rows, long Now) Rows(IReadOnlyList<NewJob> jobs)
+    {
         if (jobs.FirstOrDefault(j => string.IsNullOrEmpty(j.Queue) || j.MaxAttempts < 1) is { } wrong)
         {
             throw new ArgumentException($"A job needs a queue name and at least one attempt: {wrong with { Payload = "…" }}.", nameof(jobs));
         }
 
         var now = time.GetUtcNow();
-        var rows = jobs.Select(j => new JobInserter.Row(
+        return ([.. jobs.Select(j => new JobInserter.Row(
             j.Queue, j.Key, j.Group, j.WorkspaceId, j.Payload, Epoch.ToMs(j.DueAt ?? now),
-            j.MaxAttempts ?? _maxAttempts.GetValueOrDefault(j.Queue, options.Value.MaxAttempts))).ToList();
-        return rows.Count == 0 ? [] : await _inserter.InsertAsync(connection, transaction, rows, Epoch.ToMs(now), ct);
+            j.MaxAttempts ?? _maxAttempts.GetValueOrDefault(j.Queue, options.Value.MaxAttempts)))], Epoch.ToMs(now));
     }
 
     /// <summary>Wakes this node's workers of the queues of <paramref name="jobs"/> that are due now.</summary>

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Kizuna.Storage;
 
 namespace Kizuna.Work.Jobs;
 
@@ -9,30 +10,25 @@ namespace Kizuna.Work.Jobs;
 /// </summary>
 internal sealed class PostgresJobInserter : JobInserter
 {
+    private const string Insert = """
+        INSERT INTO jobs (queue, key, group_key, workspace_id, payload, state, due_at, attempts, max_attempts, created_at)
+        SELECT r.queue, r.key, r.group_key, r.workspace_id, r.payload, 'pending', r.due_at, 0, r.max_attempts, @now
+        FROM unnest(@queues, @keys, @groups, @workspaces, @payloads, @dues, @maxes) WITH ORDINALITY
+            AS r(queue, key, group_key, workspace_id, payload, due_at, max_attempts, n)
+        ORDER BY r.n
+        ON CONFLICT (queue, key) DO NOTHING
+        """;
+
     public override async Task<IReadOnlyList<long>> InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Row> rows, long now, CancellationToken ct)
     {
+        var parameters = new DynamicParameters();
+        foreach (var (name, value) in Parameters(rows, now))
+        {
+            parameters.Add(name, value);
+        }
+
         var inserted = (await connection.QueryAsync<(long Id, string Queue, string? Key)>(new CommandDefinition(
-            """
-            INSERT INTO jobs (queue, key, group_key, workspace_id, payload, state, due_at, attempts, max_attempts, created_at)
-            SELECT r.queue, r.key, r.group_key, r.workspace_id, r.payload, 'pending', r.due_at, 0, r.max_attempts, @now
-            FROM unnest(@queues, @keys, @groups, @workspaces, @payloads, @dues, @maxes) WITH ORDINALITY
-                AS r(queue, key, group_key, workspace_id, payload, due_at, max_attempts, n)
-            ORDER BY r.n
-            ON CONFLICT (queue, key) DO NOTHING
-            RETURNING id, queue, key
-            """,
-            new
-            {
-                now,
-                queues = rows.Select(r => r.Queue).ToArray(),
-                keys = rows.Select(r => r.Key).ToArray(),
-                groups = rows.Select(r => r.Group).ToArray(),
-                workspaces = rows.Select(r => r.WorkspaceId).ToArray(),
-                payloads = rows.Select(r => r.Payload).ToArray(),
-                dues = rows.Select(r => r.DueAt).ToArray(),
-                maxes = rows.Select(r => r.MaxAttempts).ToArray(),
-            },
-            transaction, cancellationToken: ct))).OrderBy(r => r.Id).ToList();
+            $"{Insert} RETURNING id, queue, key", parameters, transaction, cancellationToken: ct))).OrderBy(r => r.Id).ToList();
 
         var byKey = inserted.Where(r => r.Key is not null).ToDictionary(r => (r.Queue, r.Key!), r => r.Id);
         var keyless = new Queue<long>(inserted.Where(r => r.Key is null).Select(r => r.Id));
@@ -49,4 +45,22 @@ internal sealed class PostgresJobInserter : JobInserter
 
         return [.. rows.Select(r => r.Key is { } key ? byKey[(r.Queue, key)] : keyless.Dequeue())];
     }
+
+    public override Task HoldAsync(PendingWrites writes, IReadOnlyList<Row> rows, long now, CancellationToken ct)
+    {
+        writes.Add(Insert, Parameters(rows, now));
+        return Task.CompletedTask;
+    }
+
+    private static (string Name, object? Value)[] Parameters(IReadOnlyList<Row> rows, long now) =>
+    [
+        ("@now", now),
+        ("@queues", rows.Select(r => r.Queue).ToArray()),
+        ("@keys", rows.Select(r => r.Key).ToArray()),
+        ("@groups", rows.Select(r => r.Group).ToArray()),
+        ("@workspaces", rows.Select(r => r.WorkspaceId).ToArray()),
+        ("@payloads", rows.Select(r => r.Payload).ToArray()),
+        ("@dues", rows.Select(r => r.DueAt).ToArray()),
+        ("@maxes", rows.Select(r => r.MaxAttempts).ToArray()),
+    ];
 }

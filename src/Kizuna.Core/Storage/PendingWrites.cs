@@ -1,20 +1,26 @@
 using System.Data.Common;
+using Kizuna.Ingestion;
 using Microsoft.Data.Sqlite;
 
-namespace Kizuna.Ingestion;
+namespace Kizuna.Storage;
 
 /// <summary>
-/// The writes of a transaction whose results nothing reads before the commit. On PostgreSQL they are held and sent
-/// together, in the order they were added, as one <see cref="DbBatch"/> — one round trip instead of one a statement,
-/// which on a busy machine is what an ingestion transaction's time was made of. On SQLite, where a statement costs
-/// no round trip, <see cref="BulkSql"/> runs each write at once and nothing is held.
+/// The writes of a transaction whose results nothing reads before the commit (the ingestion writer's roll-ups, a
+/// journey pass's steps, jobs and message history). On PostgreSQL they are held and sent together, in the order they
+/// were added, as one <see cref="DbBatch"/> just before the commit — one round trip instead of one a statement; on a
+/// busy machine each round trip waits for a core twice, and those waits were most of a short transaction's time.
+/// On SQLite, where a statement costs no round trip, each write runs at once and nothing is held.
 /// </summary>
-internal sealed class PendingWrites(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+public sealed class PendingWrites(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
 {
     private DbBatch? _batch;
 
+    public DbConnection Connection => connection;
+
+    public DbTransaction Transaction => transaction;
+
     /// <summary>The SQLite connection the writes run on at once; null on PostgreSQL, where they are held.</summary>
-    public SqliteConnection? RunsAtOnce => connection as SqliteConnection;
+    internal SqliteConnection? RunsAtOnce => connection as SqliteConnection;
 
     private DbBatchCommand Hold(string sql)
     {
