@@ -53,8 +53,10 @@ public sealed class ChangeFeedRunner(
     private async Task RunAsync(ChangeConsumerWorker worker, CancellationToken ct)
     {
         var o = options.Value;
-        var expecting = false;   // woken by a commit, or just handed changes: more may be committed, not yet readable
-        var heldBack = TimeSpan.Zero;
+        // Above zero when a change may be committed and not readable yet (a commit woke the consumer, or it was just
+        // handed changes): the wait before looking again, doubled by each read that finds nothing until it reaches
+        // the poll interval, where it goes back to zero.
+        var retry = TimeSpan.Zero;
         while (!ct.IsCancellationRequested)
         {
             Task? next = signal.Next;
@@ -64,7 +66,7 @@ public sealed class ChangeFeedRunner(
                 var handled = await worker.RunOnceAsync(ct);
                 if (handled > 0)
                 {
-                    (expecting, heldBack) = (true, TimeSpan.Zero);
+                    retry = HeldBackRetry;
                     continue;
                 }
 
@@ -74,14 +76,12 @@ public sealed class ChangeFeedRunner(
                     // the lease again, so this node looks a few times per lease period.
                     wait = o.LeaseDuration / 4;
                     next = null;
-                    heldBack = TimeSpan.Zero;
+                    retry = TimeSpan.Zero;
                 }
                 else
                 {
-                    // A change may be committed and not readable yet: look again soon, then less often.
-                    heldBack = expecting || heldBack > TimeSpan.Zero ? Doubled(heldBack) : TimeSpan.Zero;
-                    heldBack = heldBack < o.PollInterval ? heldBack : TimeSpan.Zero;
-                    wait = heldBack > TimeSpan.Zero ? heldBack : o.PollInterval;
+                    wait = retry > TimeSpan.Zero ? retry : o.PollInterval;
+                    retry = retry * 2 < o.PollInterval ? retry * 2 : TimeSpan.Zero;
                 }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -93,14 +93,15 @@ public sealed class ChangeFeedRunner(
                 logger.LogError(ex, "Change consumer {Consumer} failed; the same changes are handed to it again after {Delay}", worker.Consumer.Name, o.RetryDelay);
                 wait = o.RetryDelay;
                 next = null;
-                heldBack = TimeSpan.Zero;
+                retry = TimeSpan.Zero;
             }
 
-            expecting = await WaitAsync(next, wait, ct);
+            if (await WaitAsync(next, wait, ct))
+            {
+                retry = HeldBackRetry;
+            }
         }
     }
-
-    private static TimeSpan Doubled(TimeSpan retry) => retry == TimeSpan.Zero ? HeldBackRetry : retry * 2;
 
     private async Task PruneAsync(CancellationToken ct)
     {
