@@ -26,7 +26,7 @@ public static class IngestBenchmark
         var events = SegmentLoad.Generate(run, options.Events, options.Profiles, options.ActiveVisitors, seed: 1);
         var batches = SegmentLoad.Batches(events);
         var singles = SegmentLoad.Generate(run + "-single", options.Singles, options.Profiles, options.ActiveVisitors, seed: 2, tracksOnly: true).Select(e => Encoding.UTF8.GetBytes(e.Json)).ToArray();
-        var warmup = SegmentLoad.Batches(SegmentLoad.Generate(run + "-warmup", 50_000, options.Profiles, options.ActiveVisitors, seed: 3));
+        var warmup = SegmentLoad.Batches(SegmentLoad.Generate(run + "-warmup", options.Warmup, options.Profiles, options.ActiveVisitors, seed: 3));
         var rows = new List<string[]>();
 
         if (!options.SkipSqlite)

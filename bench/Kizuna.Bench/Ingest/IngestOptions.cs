@@ -12,7 +12,8 @@ public sealed record IngestOptions(
     int ActiveVisitors,
     string? Postgres,
     bool SkipSqlite,
-    int Rate)
+    int Rate,
+    int Warmup)
 {
     public const int BatchSize = 100;
 
@@ -35,7 +36,8 @@ public sealed record IngestOptions(
             Number("--active", 2_000),
             Value("--postgres") ?? Environment.GetEnvironmentVariable("KIZUNA_BENCH_POSTGRES"),
             args.Contains("--no-sqlite"),
-            Number("--rate", 20_000));
+            Number("--rate", 20_000),
+            Number("--warmup", 50_000));
     }
 
     private static string RepositoryRoot()

@@ -22,9 +22,9 @@ public static class SegmentsLiveBenchmark
         var ct = CancellationToken.None;
         var run = "w3rt-" + Guid.NewGuid().ToString("N")[..8];
         Console.WriteLine($"W3 real time under W1: {options.Events:N0} events in 100-event batches, {options.Connections} connections, "
-            + $"{options.Profiles:N0} profiles, {options.ActiveVisitors:N0} visitors active, {Environment.ProcessorCount} cores");
+            + $"{options.Profiles:N0} profiles, {options.ActiveVisitors:N0} visitors active, {options.Warmup:N0} warm-up events, {Environment.ProcessorCount} cores");
         var batches = SegmentLoad.Batches(SegmentLoad.Generate(run, options.Events, options.Profiles, options.ActiveVisitors, seed: 1));
-        var warmup = SegmentLoad.Batches(SegmentLoad.Generate(run + "-warmup", 50_000, options.Profiles, options.ActiveVisitors, seed: 3));
+        var warmup = SegmentLoad.Batches(SegmentLoad.Generate(run + "-warmup", options.Warmup, options.Profiles, options.ActiveVisitors, seed: 3));
         Console.WriteLine("Flooded (as fast as the server acknowledges):");
         Console.WriteLine("| round | events/s membership off | events/s membership on | ratio | ack → Segment Entered p50 / p99 / max (ms) | entries |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
