@@ -12,6 +12,7 @@ public static class ImportsServiceCollectionExtensions
         services.AddSingleton<ImportService>();
         services.AddSingleton<ImportJobStore>();
         services.AddSingleton<ImportJobRunner>();
+        services.AddSingleton<IImportObserver, AnalyzeAfterImport>();
         services.AddJobHandler<ImportJobHandler>(ImportJobHandler.Settings);
         return services;
     }
