@@ -59,8 +59,10 @@ public sealed class SliceReader(Database database)
         parameters["firstMonth"] = Days.Number(firstMonth);
         parameters["lastMonth"] = months ? Days.Number(lastMonth) : Days.Number(firstMonth) - 1;
 
-        // Each part grouped by product on its own, then the two added up. SQLite reads a period of many months in
-        // product order from product_months_product (grouping without sorting its rows), a few months by month.
+        // Each part grouped by product on its own, then the parts added up: the edge days, the months' totals and
+        // the months' customers whose previous day is in the period. SQLite reads a period of many months in product
+        // order from the indexes product_months_totals and product_months_gaps (grouping without sorting their rows),
+        // a few months by month.
         var byProduct = kind == StoreKind.Sqlite && Days.MonthsBetween(firstMonth, lastMonth) >= 5;
         var dayCells = kind == StoreKind.Postgres
             ? """
@@ -83,9 +85,15 @@ public sealed class SliceReader(Database database)
                   GROUP BY c.product_id
                   UNION ALL
                   SELECT c.product_id, {Sums("c.h")}
-                  FROM product_months c {(byProduct ? "INDEXED BY product_months_product" : "")}
-                  WHERE c.workspace_id = @workspaceId AND c.currency = @currency
-                    AND {(byProduct ? "+" : "")}c.m >= @firstMonth AND {(byProduct ? "+" : "")}c.m <= @lastMonth AND c.h >= -1 AND c.h <= c.m - @firstDay
+                  FROM product_months c {(byProduct ? "INDEXED BY product_months_totals" : "")}
+                  WHERE c.workspace_id = @workspaceId AND c.currency = @currency AND c.h = -1
+                    AND {(byProduct ? "+" : "")}c.m >= @firstMonth AND {(byProduct ? "+" : "")}c.m <= @lastMonth
+                  GROUP BY c.product_id
+                  UNION ALL
+                  SELECT c.product_id, NULL, 0, 0, 0, -SUM(c.customers), 0, 0
+                  FROM product_months c {(byProduct ? "INDEXED BY product_months_gaps" : "")}
+                  WHERE c.workspace_id = @workspaceId AND c.currency = @currency AND c.h >= 1
+                    AND {(byProduct ? "+" : "")}c.m >= @firstMonth AND {(byProduct ? "+" : "")}c.m <= @lastMonth AND c.h <= c.m - @firstDay
                   GROUP BY c.product_id) p
             GROUP BY product_id
             HAVING SUM(buyers) > 0

@@ -37,8 +37,10 @@ FROM (SELECT workspace_id, currency, product_id, CAST(strftime('%s', day * 86400
 WHERE p < m
 GROUP BY workspace_id, currency, m, m - p, product_id;
 
--- A period of many months is read in product order, so its rows are added up per product without sorting them.
-CREATE INDEX product_months_product ON product_months (workspace_id, currency, product_id, m, h, customers, orders, revenue, quantity, name);
+-- A period of many months is read in product order, so its rows are added up per product without sorting them:
+-- the months' totals, and apart from them the customers counted by gap, of which only the number is read.
+CREATE INDEX product_months_totals ON product_months (workspace_id, currency, product_id, m, customers, orders, revenue, quantity, name) WHERE h = -1;
+CREATE INDEX product_months_gaps ON product_months (workspace_id, currency, product_id, m, h, customers) WHERE h >= 1;
 
 -- The days at a long period's end are counted by gaps as long as the period: product_cells keeps every gap now.
 INSERT INTO product_cells (workspace_id, currency, a, g, product_id, customers, orders, revenue, quantity, name)
