@@ -161,6 +161,7 @@ public static class AnalyticsBenchmark
                 ("revenue by gender, 30 days", () => metrics.SlicesAsync(Query(OverviewPreset.Last30Days), SliceDimension.Trait, "gender", ct)),
                 ("revenue by age band, 30 days", () => metrics.SlicesAsync(Query(OverviewPreset.Last30Days), SliceDimension.AgeBand, null, ct)),
                 ("revenue by product, 30 days", () => metrics.SlicesAsync(Query(OverviewPreset.Last30Days), SliceDimension.Product, null, ct)),
+                ("revenue by product, 12 months", () => metrics.SlicesAsync(Query(OverviewPreset.Last12Months), SliceDimension.Product, null, ct)),
                 ("NPS, 90 days", () => metrics.NpsAsync(Query(OverviewPreset.Last90Days), ct)),
                 ("engagement, 30 days", () => metrics.EngagementAsync(Query(OverviewPreset.Last30Days), ct)),
                 ("RFM grid, segments and CLV distribution (last refresh)", () => scores.SummaryAsync(1, ct)),

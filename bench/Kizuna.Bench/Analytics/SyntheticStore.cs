@@ -137,6 +137,9 @@ public static class SyntheticStore
         Execute(connection, MigrationStatement("0044_trait_cells.sql", "INSERT INTO trait_cells"));
         Execute(connection, MigrationStatement("0050_product_cells.sql", "INSERT INTO product_cells (workspace_id, currency, a, g, product_id, customers, orders, revenue, quantity, name)\nSELECT workspace_id, currency, day, -1"));
         Execute(connection, MigrationStatement("0050_product_cells.sql", "INSERT INTO product_cells (workspace_id, currency, a, g, product_id, customers, orders, revenue, quantity, name)\nSELECT workspace_id, currency, day, day - p"));
+        Execute(connection, MigrationStatement("0051_product_months.sql", "INSERT INTO product_months (workspace_id, currency, m, h, product_id, customers, orders, revenue, quantity, name)\nSELECT workspace_id, currency, CAST"));
+        Execute(connection, MigrationStatement("0051_product_months.sql", "INSERT INTO product_months (workspace_id, currency, m, h, product_id, customers, orders, revenue, quantity, name)\nSELECT workspace_id, currency, m, m - p"));
+        Execute(connection, MigrationStatement("0051_product_months.sql", "INSERT INTO product_cells (workspace_id, currency, a, g, product_id, customers, orders, revenue, quantity, name)\nSELECT workspace_id, currency, day, day - p"));
         Execute(connection, MigrationStatement("0049_cohort_cells.sql", "INSERT INTO cohort_months"));
         Execute(connection, MigrationStatement("0049_cohort_cells.sql", "INSERT INTO cohort_cells"));
         foreach (var sql in new[] { trigger, purchasesTrigger, linksTrigger, earlierTrigger, cellsTrigger, traitCellsTrigger, productCellsTrigger, cohortTrigger, cohortEarlierTrigger })

@@ -41,6 +41,45 @@ public sealed class CommerceMetricsReader(Database database)
         return (Metrics(query.Period, currency, members), Metrics(query.Period, currency, everyone.Less(members)));
     }
 
+    /// <summary>
+    /// A scope's metrics for the period and the period before, read in one pass over the scope's links of both: the
+    /// period's currencies, and the metrics in <paramref name="currency"/> (null: the one with most orders in the
+    /// period, else in the period before; '' or none: orders that stated none).
+    /// </summary>
+    public async Task<Compared<CommerceMetrics>> ReadScopeComparedAsync(MetricsQuery query, string? currency, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var totals = await _rollups.ScopeWithPreviousAsync(connection, query, allCurrencies: true, null, ct);
+        var currencies = Currencies(totals.Select(t => (t.Key, t.Value.Current)));
+        var chosen = currency
+            ?? (currencies.Count > 0 ? currencies[0].Currency : Currencies(totals.Select(t => (t.Key, t.Value.Previous))).FirstOrDefault()?.Currency);
+        var (current, previous) = totals.TryGetValue(chosen ?? "", out var found) ? found : (PeriodTotals.None, PeriodTotals.None);
+        var before = query.Period.Before();
+        return new(query.Period, Metrics(query.Period, chosen, current) with { Currencies = currencies }, before, Metrics(before, chosen, previous));
+    }
+
+    /// <summary>
+    /// <see cref="ReadSplitAsync"/> for the period and the period before, the members' links of both read in one pass.
+    /// </summary>
+    public async Task<((CommerceMetrics Members, CommerceMetrics Others) Current, (CommerceMetrics Members, CommerceMetrics Others) Previous)> ReadSplitComparedAsync(
+        MetricsQuery query, string? currency, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var members = await _rollups.ScopeWithPreviousAsync(connection, query, allCurrencies: false, currency, ct);
+        var (current, previous) = members.TryGetValue(currency ?? "", out var found) ? found : (PeriodTotals.None, PeriodTotals.None);
+        var everyone = await _rollups.ReadAsync(connection, query with { Scope = MetricsScope.Workspace }, currency, ct);
+        var everyoneBefore = await _rollups.ReadAsync(connection, query.Previous with { Scope = MetricsScope.Workspace }, currency, ct);
+        var before = query.Period.Before();
+        return ((Metrics(query.Period, currency, current), Metrics(query.Period, currency, everyone.Less(current))),
+            (Metrics(before, currency, previous), Metrics(before, currency, everyoneBefore.Less(previous))));
+    }
+
+    /// <summary>Orders and revenue per currency, most orders first, as <see cref="CurrenciesAsync"/> lists them.</summary>
+    private static List<CurrencyRevenue> Currencies(IEnumerable<(string Currency, PeriodTotals Totals)> totals) =>
+        [.. totals.Where(t => t.Totals.Orders > 0)
+            .OrderByDescending(t => t.Totals.Orders).ThenBy(t => t.Currency, StringComparer.Ordinal)
+            .Select(t => new CurrencyRevenue(t.Currency.Length == 0 ? null : t.Currency, t.Totals.Orders, t.Totals.Revenue))];
+
     private static CommerceMetrics Metrics(OverviewPeriod period, string? currency, PeriodTotals totals)
     {
         var revenue = totals.Revenue;

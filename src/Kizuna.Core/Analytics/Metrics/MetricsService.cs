@@ -40,6 +40,11 @@ public sealed class MetricsService(
 
     public async Task<Compared<CommerceMetrics>> CommerceAsync(MetricsQuery query, CancellationToken ct)
     {
+        if (!query.Scope.IsWorkspace)
+        {
+            return await commerce.ReadScopeComparedAsync(query, query.Currency?.ToUpperInvariant(), ct);
+        }
+
         var currencies = await commerce.CurrenciesAsync(query, ct);
         var currency = await CurrencyAsync(query, currencies, ct);
         var current = await commerce.ReadAsync(query, currency, ct) with { Currencies = currencies };
@@ -68,13 +73,8 @@ public sealed class MetricsService(
     {
         var scope = query.Scope with { Excluded = false };
         var currency = await CurrencyAsync(query with { Scope = MetricsScope.Workspace }, null, ct);
-        async Task<MembersComparison> ReadAsync(MetricsQuery q)
-        {
-            var (members, others) = await commerce.ReadSplitAsync(q with { Scope = scope }, currency, ct);
-            return new(scope, members, others);
-        }
-
-        return Compare(query, await ReadAsync(query), await ReadAsync(query.Previous));
+        var (current, previous) = await commerce.ReadSplitComparedAsync(query with { Scope = scope }, currency, ct);
+        return Compare(query, new MembersComparison(scope, current.Members, current.Others), new MembersComparison(scope, previous.Members, previous.Others));
     }
 
     /// <summary>The currency asked for, else the one with most orders in the period, else in the period before.</summary>

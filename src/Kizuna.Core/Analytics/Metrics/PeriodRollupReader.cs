@@ -94,36 +94,72 @@ internal sealed class PeriodRollupReader(Database database)
             [.. days.Where(d => d.Orders != 0).Select(d => (Days.Of(d.Day), d.Orders, Money.Sum(d.Whole, d.Fraction, kind)))]);
     }
 
-    private async Task<PeriodTotals> FromLinksAsync(DbConnection connection, MetricsQuery query, string? currency, CancellationToken ct)
+    /// <summary>
+    /// A scope's totals for the period and the period before it from one pass over its links (one index range per
+    /// member of the scope instead of one per period), per currency: every currency, or only
+    /// <paramref name="currency"/>'s when <paramref name="allCurrencies"/> is false. Each link is first and last by
+    /// the bounds of the period it falls in.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, (PeriodTotals Current, PeriodTotals Previous)>> ScopeWithPreviousAsync(
+        DbConnection connection, MetricsQuery query, bool allCurrencies, string? currency, CancellationToken ct)
+    {
+        var firstDay = Days.Number(query.Period.From);
+        var rows = await LinksAsync(connection, query, allCurrencies, currency, withPrevious: true, ct);
+        return rows.GroupBy(r => r.Currency, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => (Totals([.. g.Where(r => r.Day >= firstDay)]), Totals([.. g.Where(r => r.Day < firstDay)])),
+            StringComparer.Ordinal);
+    }
+
+    private async Task<PeriodTotals> FromLinksAsync(DbConnection connection, MetricsQuery query, string? currency, CancellationToken ct) =>
+        Totals(await LinksAsync(connection, query, allCurrencies: false, currency, withPrevious: false, ct));
+
+    /// <summary>
+    /// The scope's links of the period (and of the period before, which ends where it starts), per currency and UTC
+    /// day: orders, net, first orders (previous one before the start of the link's period), orders both first and
+    /// last (next one at its end or after) and their net, and the offsets from the period's start of last and of
+    /// first orders.
+    /// </summary>
+    private async Task<List<LinkDay>> LinksAsync(DbConnection connection, MetricsQuery query, bool allCurrencies, string? currency, bool withPrevious, CancellationToken ct)
     {
         var kind = database.Kind;
         var parameters = OrderSql.Parameters(query, currency);
-        const string First = "(l.prev_at IS NULL OR l.prev_at < @since)";
-        const string Last = "(l.next_at IS NULL OR l.next_at >= @until)";
-        var days = (await connection.QueryAsync<(long Day, long Orders, decimal Whole, decimal Fraction, long First, long OneTime, decimal OneWhole, decimal OneFraction, long LastMs, long FirstMs)>(
-            new CommandDefinition(
-                $"""
-                SELECT (l.placed_at - CASE WHEN l.placed_at < 0 THEN 86399999 ELSE 0 END) / 86400000 AS day, COUNT(*), {Money.SumSql("l.net", kind)},
-                       CAST(SUM(CASE WHEN {First} THEN 1 ELSE 0 END) AS bigint),
-                       CAST(SUM(CASE WHEN {First} AND {Last} THEN 1 ELSE 0 END) AS bigint),
-                       {Money.SumSql($"CASE WHEN {First} AND {Last} THEN l.net ELSE 0 END", kind)},
-                       CAST(SUM(CASE WHEN {Last} THEN l.placed_at - @since ELSE 0 END) AS bigint),
-                       CAST(SUM(CASE WHEN {First} THEN l.placed_at - @since ELSE 0 END) AS bigint)
-                FROM order_links l
-                WHERE l.workspace_id = @workspaceId AND l.placed_at >= @since AND l.placed_at < @until AND l.currency = @currency
-                  AND {ScopeSql.Condition(query.Scope, database.Dialect, "l.profile_id")}
-                GROUP BY 1
-                """,
-                parameters, cancellationToken: ct))).ToList();
+        parameters["prevSince"] = withPrevious ? Epoch.DayStart(Days.Number(query.Period.Before().From)) : parameters["since"];
+        const string Start = "CASE WHEN l.placed_at >= @since THEN @since ELSE @prevSince END";
+        const string First = $"(l.prev_at IS NULL OR l.prev_at < {Start})";
+        const string Last = "(l.next_at IS NULL OR l.next_at >= CASE WHEN l.placed_at >= @since THEN @until ELSE @since END)";
+        var sql =
+            $"""
+            SELECT l.currency, (l.placed_at - CASE WHEN l.placed_at < 0 THEN 86399999 ELSE 0 END) / 86400000 AS day, COUNT(*), {Money.SumSql("l.net", kind)},
+                   CAST(SUM(CASE WHEN {First} THEN 1 ELSE 0 END) AS bigint),
+                   CAST(SUM(CASE WHEN {First} AND {Last} THEN 1 ELSE 0 END) AS bigint),
+                   {Money.SumSql($"CASE WHEN {First} AND {Last} THEN l.net ELSE 0 END", kind)},
+                   CAST(SUM(CASE WHEN {Last} THEN l.placed_at - {Start} ELSE 0 END) AS bigint),
+                   CAST(SUM(CASE WHEN {First} THEN l.placed_at - {Start} ELSE 0 END) AS bigint)
+            FROM order_links l
+            WHERE l.workspace_id = @workspaceId AND l.placed_at >= @prevSince AND l.placed_at < @until
+              {(allCurrencies ? "" : "AND l.currency = @currency")} AND {ScopeSql.Condition(query.Scope, database.Dialect, "l.profile_id")}
+            GROUP BY 1, 2
+            """;
+        var rows = await connection.QueryAsync<(string Currency, long Day, long Orders, decimal Whole, decimal Fraction, long First, long OneTime, decimal OneWhole, decimal OneFraction, long LastMs, long FirstMs)>(
+            new CommandDefinition(sql, parameters, cancellationToken: ct));
+        return [.. rows.Select(r => new LinkDay(r.Currency, r.Day, r.Orders, Money.Sum(r.Whole, r.Fraction, kind), r.First, r.OneTime,
+            Money.Sum(r.OneWhole, r.OneFraction, kind), r.LastMs, r.FirstMs))];
+    }
+
+    private static PeriodTotals Totals(List<LinkDay> days)
+    {
         var first = days.Sum(d => d.First);
         var oneTime = days.Sum(d => d.OneTime);
         return new PeriodTotals(
             days.Sum(d => d.Orders),
-            days.Sum(d => Money.Sum(d.Whole, d.Fraction, kind)),
+            days.Sum(d => d.Revenue),
             first,
             first - oneTime,
-            days.Sum(d => Money.Sum(d.OneWhole, d.OneFraction, kind)),
+            days.Sum(d => d.OneTimeRevenue),
             days.Sum(d => d.LastMs) - days.Sum(d => d.FirstMs),
-            [.. days.Select(d => (Days.Of(d.Day), d.Orders, Money.Sum(d.Whole, d.Fraction, kind)))]);
+            [.. days.OrderBy(d => d.Day).Select(d => (Days.Of(d.Day), d.Orders, d.Revenue))]);
     }
+
+    private sealed record LinkDay(string Currency, long Day, long Orders, decimal Revenue, long First, long OneTime, decimal OneTimeRevenue, long LastMs, long FirstMs);
 }

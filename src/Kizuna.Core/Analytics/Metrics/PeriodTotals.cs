@@ -9,6 +9,9 @@ internal sealed record PeriodTotals(
     long Orders, decimal Revenue, long Customers, long Repeaters, decimal OneTimeRevenue, long SpanMs,
     IReadOnlyList<(DateOnly Day, long Orders, decimal Revenue)> PerDay)
 {
+    /// <summary>No orders.</summary>
+    public static readonly PeriodTotals None = new(0, 0, 0, 0, 0, 0, []);
+
     /// <summary>These totals without <paramref name="part"/>'s orders (a scope's, read over the same period and currency).</summary>
     public PeriodTotals Less(PeriodTotals part)
     {

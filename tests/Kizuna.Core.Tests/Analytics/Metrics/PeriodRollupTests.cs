@@ -12,8 +12,8 @@ namespace Kizuna.Analytics.Metrics;
 /// triggers) must equal the figures counted from the orders themselves, for any history and any period: random
 /// orders (out of time order, at the same minute, before 1970, in three currencies or none), cancellations, refunds,
 /// merges, corrected days and deletions, then random periods, for the whole workspace (the cells) and a trait scope
-/// and its complement (the links), and members against the rest (the workspace's cells less the members' links), on
-/// both engines.
+/// and its complement (the links; also the period and the period before in one pass, in the currency asked for or
+/// chosen), and members against the rest (the workspace's cells less the members' links), on both engines.
 /// </summary>
 public sealed class PeriodRollupTests
 {
@@ -58,6 +58,33 @@ public sealed class PeriodRollupTests
                     {
                         Assert.Equal(Expected(inScope, period, currency), Text(await reader.ReadAsync(query, currency, Ct)));
                     }
+                }
+
+                // A scope's period and the period before, read in one pass, in the currency asked for or chosen.
+                foreach (var scope in new[] { Gold, Gold.Complement() })
+                {
+                    var inScope = orders.Where(o => Holds(scope, o.Profile)).ToList();
+                    foreach (var asked in new[] { "JPY", "USD", null })
+                    {
+                        var why = $"{engine}, sequence {s}, {period.From:yyyy-MM-dd}..{period.To:yyyy-MM-dd}, {Describe(scope)}, {asked}: {string.Join("; ", sequences[s])}";
+                        var compared = await reader.ReadScopeComparedAsync(new MetricsQuery(Ws, period, scope), asked, Ct);
+                        var top = asked ?? Top(inScope, period) ?? Top(inScope, period.Before());
+                        var chosen = string.IsNullOrEmpty(top) ? null : top;
+                        Assert.True(ExpectedCurrencies(inScope, period).SequenceEqual(compared.Current.Currencies.Select(Text)), why);
+                        Assert.Equal(Expected(inScope, period, chosen), Text(compared.Current));
+                        Assert.Equal(Expected(inScope, period.Before(), chosen), Text(compared.Previous));
+                    }
+                }
+
+                foreach (var currency in OrderStep.Currencies)
+                {
+                    var (current, previous) = await reader.ReadSplitComparedAsync(new MetricsQuery(Ws, period, Gold), currency, Ct);
+                    List<(long Profile, string Currency, string Status, decimal Net, long At)> gold = [.. orders.Where(o => Holds(Gold, o.Profile))];
+                    List<(long Profile, string Currency, string Status, decimal Net, long At)> rest = [.. orders.Where(o => Holds(Gold.Complement(), o.Profile))];
+                    Assert.Equal(Expected(gold, period, currency), Text(current.Members));
+                    Assert.Equal(Expected(rest, period, currency), Text(current.Others));
+                    Assert.Equal(Expected(gold, period.Before(), currency), Text(previous.Members));
+                    Assert.Equal(Expected(rest, period.Before(), currency), Text(previous.Others));
                 }
 
                 // Members against the rest: the rest is the workspace's cells less the members' links.
@@ -109,6 +136,11 @@ public sealed class PeriodRollupTests
             .Select(g => (Currency: g.Key, Orders: (long)g.Count(), Revenue: g.Sum(o => o.Net)))
             .OrderByDescending(c => c.Orders).ThenBy(c => c.Currency, StringComparer.Ordinal)
             .Select(c => Text(new CurrencyRevenue(c.Currency.Length == 0 ? null : c.Currency, c.Orders, c.Revenue)));
+
+    /// <summary>The currency with most orders in the period ('' none stated), or null when it had no orders.</summary>
+    private static string? Top(List<(long Profile, string Currency, string Status, decimal Net, long At)> orders, OverviewPeriod period) =>
+        Purchases(orders, period).GroupBy(o => o.Currency).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key).FirstOrDefault();
 
     /// <summary>The figures as docs/analytics.md defines them, counted customer by customer.</summary>
     private static string Expected(List<(long Profile, string Currency, string Status, decimal Net, long At)> orders, OverviewPeriod period, string? currency)

@@ -12,8 +12,8 @@ namespace Kizuna.Analytics.Metrics;
 /// <c>product_days</c>), must equal the slice counted from the orders' lines, for any history: random orders with one
 /// to three lines (a product twice in one order, lines without a product, names that differ), out of time order and
 /// before 1970, cancellations, refunds, merges, corrected days and deletions, and an order over a year before the
-/// others; for random periods, one longer than the cells answer and a scope (both read <c>product_days</c>), on both
-/// engines.
+/// others, within days or spread over months; for random periods, periods of whole months with days at their edges
+/// (<c>product_months</c>) and periods over a year long, on both engines.
 /// </summary>
 public sealed class ProductCellsTests
 {
@@ -31,19 +31,44 @@ public sealed class ProductCellsTests
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task SlicesAsync_ByProductRandomHistoriesAndPeriods_EqualTheSliceCountedFromTheLines(string engine)
     {
+        var periods = from start in Gen.Choose(-5, 4) from length in Gen.Choose(1, 7) select (start, length);
+        await CompareAsync(engine, 20261208, daysApart: 1, periods, baseDay => [(-420, 430), (-300, 310)]);
+    }
+
+    /// <summary>
+    /// Histories spread over months (a step's day 23 days from the next), so periods hold whole months read from
+    /// <c>product_months</c> with days at their edges: random periods of up to 200 days, and periods from a month's
+    /// first day, to a month's last day, and both.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task SlicesAsync_ByProductHistoriesOverMonthsAndPeriods_EqualTheSliceCountedFromTheLines(string engine)
+    {
+        var periods = from start in Gen.Choose(-90, 60) from length in Gen.Choose(1, 200) select (start, length);
+        await CompareAsync(engine, 20261206, daysApart: 23, periods, baseDay =>
+        {
+            var day = DateOnly.FromDayNumber(new DateOnly(1970, 1, 1).DayNumber + baseDay);
+            var first = Days(new DateOnly(day.Year, day.Month, 1).AddMonths(-2)) - baseDay;
+            var endOfMonth = Days(new DateOnly(day.Year, day.Month, 1).AddMonths(2).AddDays(-1)) - baseDay;
+            return [(first, endOfMonth - first + 1), (first, 17), (first + 9, endOfMonth - first - 8), (first - 400, endOfMonth - first + 401),
+                (-420, 430), (first, 31 + 29)];
+        });
+    }
+
+    private static async Task CompareAsync(string engine, ulong seed, int daysApart, Gen<(int Start, int Length)> periodGen, Func<int, (int Start, int Length)[]> fixedPeriods)
+    {
         await using var store = await TestStore.CreateAsync(engine, Ct);
         var reader = new SliceReader(store.Database);
-        var random = new Rnd(20261208);
+        var random = new Rnd(seed);
         var sequences = OrderStep.Sequence(StepsPerSequence).Sample(Sequences, random, 10);
-        var periods = (from start in Gen.Choose(-5, 4) from length in Gen.Choose(1, 7) select (start, length)).Sample(Sequences * PeriodsPerSequence, random, 10);
+        var periods = periodGen.Sample(Sequences * PeriodsPerSequence, random, 10);
         for (var s = 0; s < sequences.Length; s++)
         {
             var baseDay = s % 3 == 0 ? 0 : 20_000;
-            await CustomerPurchasesTests.ApplyAsync(store.Database, s, baseDay, sequences[s], lines: n => Lines(s, n));
+            await CustomerPurchasesTests.ApplyAsync(store.Database, s, baseDay, sequences[s], lines: n => Lines(s, n), daysApart: daysApart);
             await PlaceEarlyOrderAsync(store.Database, s, baseDay);
             var lines = await LinesAsync(store.Database);
-            var chosen = Enumerable.Range(0, PeriodsPerSequence).Select(p => periods[(s * PeriodsPerSequence) + p])
-                .Append((start: -420, length: 430)).Append((start: -300, length: 310));
+            var chosen = Enumerable.Range(0, PeriodsPerSequence).Select(p => periods[(s * PeriodsPerSequence) + p]).Concat(fixedPeriods(baseDay));
             foreach (var (start, length) in chosen)
             {
                 var from = DateOnly.FromDayNumber(new DateOnly(1970, 1, 1).DayNumber + baseDay + start);
@@ -58,6 +83,8 @@ public sealed class ProductCellsTests
             }
         }
     }
+
+    private static int Days(DateOnly day) => day.DayNumber - new DateOnly(1970, 1, 1).DayNumber;
 
     /// <summary>One to three lines: products from a small set (so customers buy one again), names that vary by order.</summary>
     private static IEnumerable<(string? Product, string Name, int Cents, int Quantity)> Lines(int sequence, int order) =>

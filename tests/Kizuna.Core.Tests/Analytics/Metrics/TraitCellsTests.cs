@@ -13,7 +13,8 @@ namespace Kizuna.Analytics.Metrics;
 /// the profile traits), must equal the slices counted from the orders and each customer's traits, for any history:
 /// random orders, cancellations, refunds, merges, corrected days and deletions, an order over a year before the
 /// others, customers whose traits are set before their orders and changed or removed after them, values of every
-/// JSON type; for random periods, one longer than the cells answer, and a trait the cells do not keep; on both engines.
+/// JSON type; for random periods, periods over 367 days (whose orders with a previous order further back than the
+/// cells keep are read from the links), and a trait the cells do not keep; on both engines.
 /// </summary>
 public sealed class TraitCellsTests
 {

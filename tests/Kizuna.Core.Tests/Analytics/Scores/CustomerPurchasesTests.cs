@@ -78,10 +78,11 @@ public sealed class CustomerPurchasesTests
     /// <summary>
     /// Applies <paramref name="steps"/> to five customers of their own (ids sequence × 10 + 1 …), days counted from
     /// <paramref name="baseDay"/>; <paramref name="traits"/> gives each customer's traits JSON by index (none: <c>{}</c>),
-    /// <paramref name="lines"/> the lines of each new order by its number (product id, name, price in cents, quantity).
+    /// <paramref name="lines"/> the lines of each new order by its number (product id, name, price in cents, quantity);
+    /// a step's day is <paramref name="daysApart"/> days from the next (more than one spreads the orders over months).
     /// </summary>
     internal static async Task ApplyAsync(Database database, int sequence, int baseDay, List<OrderStep> steps, Func<int, string>? traits = null,
-        Func<int, IEnumerable<(string? Product, string Name, int Cents, int Quantity)>>? lines = null)
+        Func<int, IEnumerable<(string? Product, string Name, int Cents, int Quantity)>>? lines = null, int daysApart = 1)
     {
         await using var connection = await database.OpenAsync(Ct);
         var customers = Enumerable.Range(1, 5).Select(c => (long)(sequence * 10) + c).ToArray();
@@ -96,7 +97,7 @@ public sealed class CustomerPurchasesTests
         var orders = new List<string>();
         foreach (var step in steps)
         {
-            var at = ((baseDay + step.Day) * MsPerDay) + (step.Minute * 60_000L);
+            var at = ((baseDay + (step.Day * daysApart)) * MsPerDay) + (step.Minute * 60_000L);
             var order = orders.Count == 0 ? null : orders[step.Order % orders.Count];
             var customer = customers[step.Customer];
             _ = step.Kind switch
