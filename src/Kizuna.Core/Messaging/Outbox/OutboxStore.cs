@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Dapper;
 using Kizuna.Ingestion;
 using Kizuna.Storage;
@@ -66,12 +65,7 @@ public sealed class OutboxStore(Database database, JobQueue jobs, TimeProvider t
                 new { m.WorkspaceId, m.IdempotencyKey }, transaction, cancellationToken: ct)), false));
         }
 
-        var createdIds = queued.Where(q => q.Created).Select(q => q.Id).ToList();
-        if (createdIds.Count > 0)
-        {
-            writes.Add(HistorySql, ("@now", now), ("@state", OutboxStates.Name(OutboxState.Queued)), ("@detail", null), ("@ids", database.Dialect.Ids(createdIds)));
-        }
-
+        History(writes, [.. queued.Where(q => q.Created).Select(q => q.Id)], OutboxState.Queued, null, now);
         await jobs.EnqueueAsync(writes, newJobs, ct);
         return (queued, newJobs);
     }
@@ -91,6 +85,7 @@ public sealed class OutboxStore(Database database, JobQueue jobs, TimeProvider t
         var now = Epoch.ToMs(time.GetUtcNow());
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var writes = new PendingWrites(connection, transaction);
         var dropped = (await connection.QueryAsync<long>(new CommandDefinition(
             $"""
             UPDATE messages SET state = @state, last_error = @reason, updated_at = @now
@@ -99,7 +94,8 @@ public sealed class OutboxStore(Database database, JobQueue jobs, TimeProvider t
             """,
             new { state = OutboxStates.Name(OutboxState.Suppressed), reason, now, workspaceId, ids = database.Dialect.Ids(ids) },
             transaction, cancellationToken: ct))).ToList();
-        await InsertHistoryAsync(connection, transaction, dropped, OutboxState.Suppressed, reason, now, ct);
+        History(writes, dropped, OutboxState.Suppressed, reason, now);
+        await writes.SendAsync(ct);
         await transaction.CommitAsync(ct);
         return dropped.Count;
     }
@@ -164,6 +160,7 @@ public sealed class OutboxStore(Database database, JobQueue jobs, TimeProvider t
         var now = Epoch.ToMs(time.GetUtcNow());
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var writes = new PendingWrites(connection, transaction);
         foreach (var group in transitions.GroupBy(t => (t.To, t.Detail, t.NextAttemptAt, t.Attempted, t.SentAt)))
         {
             var (to, detail, next, attempted, sentAt) = group.Key;
@@ -178,10 +175,11 @@ public sealed class OutboxStore(Database database, JobQueue jobs, TimeProvider t
                 """,
                 new { state = OutboxStates.Name(to), attempted = attempted ? 1L : 0L, next = next is { } n ? Epoch.ToMs(n) : (long?)null, detail, now, sentAt = sentAt is { } at ? Epoch.ToMs(at) : now, ids = database.Dialect.Ids(ids) },
                 transaction, cancellationToken: ct));
-            await InsertHistoryAsync(connection, transaction, ids, to, detail, now, ct);
+            History(writes, ids, to, detail, now);
         }
 
-        await jobs.EnqueueManyAsync(connection, transaction, later, ct);
+        await jobs.EnqueueAsync(writes, later, ct);
+        await writes.SendAsync(ct);
         await transaction.CommitAsync(ct);
         jobs.Wake(later);
     }
@@ -196,6 +194,7 @@ public sealed class OutboxStore(Database database, JobQueue jobs, TimeProvider t
         var marked = new HashSet<long>();
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var writes = new PendingWrites(connection, transaction);
         foreach (var group in messages.GroupBy(m => m.State == OutboxState.Sending))
         {
             var ids = (await connection.QueryAsync<long>(new CommandDefinition(
@@ -206,20 +205,28 @@ public sealed class OutboxStore(Database database, JobQueue jobs, TimeProvider t
                 """,
                 new { state = OutboxStates.Name(OutboxState.Sending), now, ids = database.Dialect.Ids([.. group.Select(m => m.Id)]) },
                 transaction, cancellationToken: ct))).ToList();
-            await InsertHistoryAsync(connection, transaction, ids, OutboxState.Sending, group.Key ? "Sent again: the previous try was interrupted." : null, now, ct);
+            History(writes, ids, OutboxState.Sending, group.Key ? "Sent again: the previous try was interrupted." : null, now);
             marked.UnionWith(ids);
         }
 
+        await writes.SendAsync(ct);
         await transaction.CommitAsync(ct);
         return marked;
     }
 
-    private string HistorySql => $"""
-        INSERT INTO message_history (workspace_id, profile_id, message_id, at, state, detail)
-        SELECT workspace_id, profile_id, id, @now, @state, @detail FROM messages WHERE {database.Dialect.InIds("id", "@ids")}
-        """;
+    /// <summary>A history row in <paramref name="state"/> for each of the messages, with the transaction's other writes.</summary>
+    private void History(PendingWrites writes, IReadOnlyList<long> ids, OutboxState state, string? detail, long now)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
 
-    private Task InsertHistoryAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<long> ids, OutboxState state, string? detail, long now, CancellationToken ct) =>
-        ids.Count == 0 ? Task.CompletedTask : connection.ExecuteAsync(new CommandDefinition(
-            HistorySql, new { now, state = OutboxStates.Name(state), detail, ids = database.Dialect.Ids(ids) }, transaction, cancellationToken: ct));
+        writes.Add(
+            $"""
+            INSERT INTO message_history (workspace_id, profile_id, message_id, at, state, detail)
+            SELECT workspace_id, profile_id, id, @now, @state, @detail FROM messages WHERE {database.Dialect.InIds("id", "@ids")}
+            """,
+            ("@now", now), ("@state", OutboxStates.Name(state)), ("@detail", detail), ("@ids", database.Dialect.Ids(ids)));
+    }
 }
