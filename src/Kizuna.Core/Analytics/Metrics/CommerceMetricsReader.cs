@@ -29,19 +29,6 @@ public sealed class CommerceMetricsReader(Database database)
     }
 
     /// <summary>
-    /// The metrics of the scope's customers and of everyone else: everyone else is the whole workspace less the scope
-    /// (every total is a sum over orders), so the rest is read from the workspace's cells instead of every other
-    /// customer's links.
-    /// </summary>
-    public async Task<(CommerceMetrics Members, CommerceMetrics Others)> ReadSplitAsync(MetricsQuery query, string? currency, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        var members = await _rollups.ReadAsync(connection, query, currency, ct);
-        var everyone = await _rollups.ReadAsync(connection, query with { Scope = MetricsScope.Workspace }, currency, ct);
-        return (Metrics(query.Period, currency, members), Metrics(query.Period, currency, everyone.Less(members)));
-    }
-
-    /// <summary>
     /// A scope's metrics for the period and the period before, read in one pass over the scope's links of both: the
     /// period's currencies, and the metrics in <paramref name="currency"/> (null: the one with most orders in the
     /// period, else in the period before; '' or none: orders that stated none).
@@ -59,7 +46,9 @@ public sealed class CommerceMetricsReader(Database database)
     }
 
     /// <summary>
-    /// <see cref="ReadSplitAsync"/> for the period and the period before, the members' links of both read in one pass.
+    /// The metrics of the scope's customers and of everyone else, for the period and the period before, the members'
+    /// links of both read in one pass. Everyone else is the whole workspace less the scope (every total is a sum over
+    /// orders), so the rest is read from the workspace's cells instead of every other customer's links.
     /// </summary>
     public async Task<((CommerceMetrics Members, CommerceMetrics Others) Current, (CommerceMetrics Members, CommerceMetrics Others) Previous)> ReadSplitComparedAsync(
         MetricsQuery query, string? currency, CancellationToken ct)
