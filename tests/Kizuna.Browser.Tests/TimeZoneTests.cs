@@ -30,6 +30,8 @@ public sealed class TimeZoneTests(DashboardServer server)
         await page.ClickAsync("#follow-browser");
         await page.FillAsync("#zone-input", "Berlin");
         await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('Europe/Berlin')");
+        await Expect(page.Locator("#zone-input")).ToHaveValueAsync("Europe/Berlin");
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
         await page.ClickAsync("#save-zone");
         await Expect(page.Locator("#user-zone")).ToHaveTextAsync("Europe/Berlin");
 
