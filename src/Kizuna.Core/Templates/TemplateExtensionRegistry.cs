@@ -20,18 +20,45 @@ public sealed class TemplateExtensionRegistry
     /// <summary>Adds a filter; a name already taken (a standard filter included) is replaced.</summary>
     public void AddFilter(string name, TemplateFilter filter)
     {
-        _options.Filters.AddFilter(name, async (input, arguments, context) =>
+        // Filters run for every output of every message: one that answers at once is not awaited, and one that
+        // answers its input unchanged keeps the input's template value instead of converting it again.
+        _options.Filters.AddFilter(name, (input, arguments, context) =>
         {
-            var args = new object?[arguments.Count];
-            for (var i = 0; i < args.Length; i++)
-            {
-                args[i] = arguments.At(i).ToObjectValue();
-            }
-
-            var result = await filter(input.ToObjectValue(), args, CallContext(context));
-            return FluidValue.Create(result, context.Options);
+            var value = input.ToObjectValue();
+            var pending = filter(value, Arguments(arguments), CallContext(context));
+            return pending.IsCompletedSuccessfully
+                ? ValueTask.FromResult(Result(input, value, pending.Result, context))
+                : ResultAsync(input, value, pending, context);
         });
     }
+
+    private static object?[] Arguments(FilterArguments arguments)
+    {
+        if (arguments.Count == 0)
+        {
+            return [];
+        }
+
+        var args = new object?[arguments.Count];
+        for (var i = 0; i < args.Length; i++)
+        {
+            args[i] = arguments.At(i).ToObjectValue();
+        }
+
+        return args;
+    }
+
+    private static async ValueTask<FluidValue> ResultAsync(FluidValue input, object? value, ValueTask<object?> pending, TemplateContext context) =>
+        Result(input, value, await pending, context);
+
+    /// <summary>
+    /// The filter's answer as a template value: its input's own when it answered the input itself and converting it
+    /// would make the same value (a string to be encoded on output, a number, a boolean).
+    /// </summary>
+    private static FluidValue Result(FluidValue input, object? value, object? result, TemplateContext context) =>
+        result is not null && ReferenceEquals(result, value) && input is StringValue { Encode: true } or NumberValue or BooleanValue
+            ? input
+            : FluidValue.Create(result, context.Options);
 
     /// <summary>Adds a tag taking one expression, e.g. <c>{% loyalty_points customer.id %}</c>.</summary>
     public void AddTag(string name, TemplateTag tag)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
@@ -84,42 +85,51 @@ public static class HtmlText
     /// <summary>Whitespace as HTML collapses it, at most one empty line between blocks.</summary>
     internal static string Tidy(string raw)
     {
-        // One pass without splitting into lines and words: the derived text of every email goes through here.
+        // By runs, without splitting into lines and words: the derived text of every email goes through here.
         var result = new StringBuilder(raw.Length);
         var blank = true;
-        for (var at = 0; at <= raw.Length;)
+        var rest = raw.AsSpan();
+        while (true)
         {
-            var end = raw.IndexOf('\n', at);
-            end = end < 0 ? raw.Length : end;
-            var any = false;
-            var space = false;
-            foreach (var c in raw.AsSpan(at, end - at))
-            {
-                if (c is ' ' or '\t' or '\r' or '\u00a0')
-                {
-                    space = any;
-                    continue;
-                }
-
-                if (space)
-                {
-                    result.Append(' ');
-                    space = false;
-                }
-
-                result.Append(c);
-                any = true;
-            }
-
+            var end = rest.IndexOf('\n');
+            var any = AppendCollapsed(end < 0 ? rest : rest[..end], result);
             if (any || !blank)
             {
                 result.Append('\n');
             }
 
             blank = !any;
-            at = end + 1;
+            if (end < 0)
+            {
+                break;
+            }
+
+            rest = rest[(end + 1)..];
         }
 
         return result.ToString().Trim() + "\n";
+    }
+
+    private static readonly SearchValues<char> Spaces = SearchValues.Create(" \t\r\u00a0");
+
+    /// <summary>The line's words with one space between them; whether it had any.</summary>
+    private static bool AppendCollapsed(ReadOnlySpan<char> line, StringBuilder result)
+    {
+        var any = false;
+        while (line.IndexOfAnyExcept(Spaces) is var start and >= 0)
+        {
+            if (any && start > 0)
+            {
+                result.Append(' ');
+            }
+
+            line = line[start..];
+            var stop = line.IndexOfAny(Spaces);
+            result.Append(stop < 0 ? line : line[..stop]);
+            any = true;
+            line = stop < 0 ? default : line[stop..];
+        }
+
+        return any;
     }
 }
