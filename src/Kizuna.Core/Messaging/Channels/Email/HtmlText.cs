@@ -107,7 +107,21 @@ public static class HtmlText
             rest = rest[(end + 1)..];
         }
 
-        return result.ToString().Trim() + "\n";
+        // Trimmed in the builder, so the text is copied out once.
+        var last = result.Length;
+        while (last > 0 && char.IsWhiteSpace(result[last - 1]))
+        {
+            last--;
+        }
+
+        var first = 0;
+        while (first < last && char.IsWhiteSpace(result[first]))
+        {
+            first++;
+        }
+
+        result.Length = last;
+        return result.Append('\n').ToString(first, last + 1 - first);
     }
 
     private static readonly SearchValues<char> Spaces = SearchValues.Create(" \t\r\u00a0");
