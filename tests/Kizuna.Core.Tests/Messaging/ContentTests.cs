@@ -51,6 +51,34 @@ public sealed class ContentTests
     }
 
     [Fact]
+    public void Tidy_RandomText_CollapsesWhitespaceAsHtmlDoes()
+    {
+        // The rule spelled out plainly: a line per line, its words one space apart, at most one empty line between.
+        static string Reference(string raw)
+        {
+            var lines = raw.Split('\n').Select(line => string.Join(' ', line.Split([' ', '\t', '\r', '\u00a0'], StringSplitOptions.RemoveEmptyEntries)));
+            var kept = new List<string>();
+            foreach (var line in lines)
+            {
+                if (line.Length > 0 || (kept.Count > 0 && kept[^1].Length > 0))
+                {
+                    kept.Add(line);
+                }
+            }
+
+            return string.Join('\n', kept).Trim() + "\n";
+        }
+
+        var random = new Random(20261206);
+        const string Alphabet = "ab.あ \t\r\n\u00a0\u3000";
+        for (var i = 0; i < 5_000; i++)
+        {
+            var raw = new string([.. Enumerable.Range(0, random.Next(0, 40)).Select(_ => Alphabet[random.Next(Alphabet.Length)])]);
+            Assert.Equal(Reference(raw), HtmlText.Tidy(raw));
+        }
+    }
+
+    [Fact]
     public void HtmlText_Layout_GivesLinesLinksAndListsWithoutHiddenParts()
     {
         var text = HtmlText.From(
