@@ -80,7 +80,7 @@ public sealed class PreferencesPageTests(DashboardServer server)
         // The message itself need not be sent: its row is what the link names.
         var queued = await services.GetRequiredService<OutboxStore>().QueueAsync(
             [new NewMessage(workspace.Id, profileId, MessageChannel.Email, "campaign:7", $"prefs-{Guid.NewGuid():N}", 1, 1, "hana@example.com")], CancellationToken.None);
-        var token = services.GetRequiredService<MessageLinkSigner>().Sign(MessageLinkKind.Preferences, new LinkTarget(workspace.Id, queued[0].Id, profileId));
+        var token = await services.GetRequiredService<MessageLinkSigner>().SignAsync(MessageLinkKind.Preferences, new LinkTarget(workspace.Id, queued[0].Id, profileId), CancellationToken.None);
         return (workspace.Id, profileId, $"/m/preferences/{token}");
     }
 }

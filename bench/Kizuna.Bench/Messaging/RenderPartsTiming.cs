@@ -17,7 +17,7 @@ public static class RenderPartsTiming
         var signer = services.GetRequiredService<MessageLinkSigner>();
         for (var i = 0; i < 1000; i++)
         {
-            signer.For(new OutboxMessage(i, 1, 0, MessageChannel.Email, "x", "x", 1, 1, "a@b.c", null, false, OutboxState.Queued, 0, null, null, default, default, null));
+            await signer.ForAsync(new OutboxMessage(i, 1, 0, MessageChannel.Email, "x", "x", 1, 1, "a@b.c", null, false, OutboxState.Queued, 0, null, null, default, default, null), ct);
         }
 
         Console.WriteLine($"  links alone: {1000 / clock.Elapsed.TotalSeconds:N0} messages/s");

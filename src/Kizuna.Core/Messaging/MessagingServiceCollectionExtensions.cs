@@ -73,6 +73,7 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<OutboxMetrics>();
         services.AddSingleton<MessageTemplates>();
         services.AddSingleton<SentEvents>();
+        services.AddSingleton<LinkKeys>();
         services.AddSingleton<MessageLinkSigner>();
         services.AddSingleton<ContentValidator>();
         services.AddSingleton<MessageService>();

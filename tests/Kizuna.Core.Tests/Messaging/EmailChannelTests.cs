@@ -61,7 +61,7 @@ public sealed class EmailChannelTests
         Assert.Equal("List-Unsubscribe=One-Click", mail.Headers[HeaderId.ListUnsubscribePost]);
         Assert.StartsWith("<https://mail.example.com/m/unsubscribe/", unsubscribe, StringComparison.Ordinal);
         var token = unsubscribe!.TrimStart('<').TrimEnd('>').Split('/')[^1];
-        Assert.Equal(new LinkTarget(host.Ws, queued.Id, profile), host.Get<MessageLinkSigner>().Verify(MessageLinkKind.Unsubscribe, token));
+        Assert.Equal(new LinkTarget(host.Ws, queued.Id, profile), await host.Get<MessageLinkSigner>().VerifyAsync(MessageLinkKind.Unsubscribe, token, CancellationToken.None));
         Assert.Contains(unsubscribe.Trim('<', '>'), mail.HtmlBody, StringComparison.Ordinal);
     }
 

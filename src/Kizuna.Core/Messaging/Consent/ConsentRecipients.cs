@@ -13,7 +13,7 @@ public sealed class ConsentRecipients(MessageLinkSigner links, OutboxStore outbo
 {
     public async Task<ConsentRecipient?> FindAsync(MessageLinkKind kind, string token, CancellationToken ct)
     {
-        if (links.Verify(kind, token) is not { } target
+        if (await links.VerifyAsync(kind, token, ct) is not { } target
             || await outbox.FindAsync(target.WorkspaceId, target.MessageId, ct) is not { ProfileId: > 0 } message
             || await profiles.FindAsync(message.WorkspaceId, new ProfileLookup(ProfileLookupKind.Id, message.ProfileId.ToString(CultureInfo.InvariantCulture)), ct) is not { } detail)
         {

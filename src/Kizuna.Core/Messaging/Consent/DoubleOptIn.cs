@@ -27,7 +27,7 @@ public sealed class DoubleOptIn(OutboxStore outbox, TemplateStore templates, Pro
         }
 
         var at = Epoch.ToMs(pendingAt);
-        var url = links.Url(MessageLinkKind.Confirm, new LinkTarget(workspaceId, at, profileId));
+        var url = await links.UrlAsync(MessageLinkKind.Confirm, new LinkTarget(workspaceId, at, profileId), ct);
         await outbox.QueueAsync([new NewMessage(
             workspaceId, profileId, MessageChannel.Email, Source, $"double-opt-in:{profileId.ToString(CultureInfo.InvariantCulture)}:{at.ToString(CultureInfo.InvariantCulture)}",
             template.Id, template.Version, address, new JsonObject { ["confirm_url"] = url }.ToJsonString(), Transactional: true)], ct);
@@ -36,7 +36,7 @@ public sealed class DoubleOptIn(OutboxStore outbox, TemplateStore templates, Pro
     /// <summary>The change a confirmation link makes, or null when the link is forged or its request was replaced since.</summary>
     public async Task<(long WorkspaceId, long ProfileId, ConsentChange Change)?> ConfirmationAsync(string token, DateTimeOffset now, CancellationToken ct)
     {
-        if (links.Verify(MessageLinkKind.Confirm, token) is not { } target)
+        if (await links.VerifyAsync(MessageLinkKind.Confirm, token, ct) is not { } target)
         {
             return null;
         }

@@ -9,55 +9,44 @@ using Microsoft.Extensions.Options;
 namespace Kizuna.Messaging.Links;
 
 /// <summary>
-/// Signs and verifies the unsubscribe, preferences and web-view links of a message. A token is the message's
-/// (workspace, id, profile) protected with the Data Protection keys the server already keeps in the database
-/// (authenticated encryption: AES with an HMAC), so every node verifies what any node signed, links outlive restarts,
-/// and nobody can forge one for another person's message.
+/// Signs and verifies the unsubscribe, preferences, web-view and confirm links of a message. A token is the message's
+/// (workspace, id, profile) signed with the deployment's link keys (<see cref="LinkKeys"/>, kept in the database), so
+/// every node verifies what any node signed, links outlive restarts, and nobody can forge one for another person's
+/// message. Links sent before these tokens were protected with Data Protection and are still honoured.
 /// </summary>
-public sealed class MessageLinkSigner(IDataProtectionProvider protection, IOptions<MessagingOptions> options)
+public sealed class MessageLinkSigner(LinkKeys keys, IDataProtectionProvider protection, IOptions<MessagingOptions> options)
 {
-    private readonly Dictionary<MessageLinkKind, IDataProtector> _protectors = Enum.GetValues<MessageLinkKind>()
+    private const int PayloadLength = 24;
+
+    private readonly Dictionary<MessageLinkKind, IDataProtector> _earlier = Enum.GetValues<MessageLinkKind>()
         .ToDictionary(k => k, k => protection.CreateProtector("Kizuna.Messaging.Links.v1", k.ToString()));
 
     /// <summary>The three links of one message, as the template model's <c>unsubscribe_url</c>, <c>preferences_url</c> and <c>web_view_url</c>.</summary>
-    public MessageLinks For(OutboxMessage message)
+    public async ValueTask<MessageLinks> ForAsync(OutboxMessage message, CancellationToken ct)
     {
+        var ring = await keys.GetAsync(ct);
         var target = new LinkTarget(message.WorkspaceId, message.Id, message.ProfileId);
-        return new MessageLinks(Url(MessageLinkKind.Unsubscribe, target), Url(MessageLinkKind.Preferences, target), Url(MessageLinkKind.WebView, target));
+        return new MessageLinks(Url(ring, MessageLinkKind.Unsubscribe, target), Url(ring, MessageLinkKind.Preferences, target), Url(ring, MessageLinkKind.WebView, target));
     }
 
     /// <summary>The absolute URL of one link: <c>{PublicUrl}/m/{unsubscribe|preferences|view|confirm}/{token}</c>.</summary>
-    public string Url(MessageLinkKind kind, LinkTarget target) => $"{options.Value.PublicUrl.TrimEnd('/')}/m/{PathOf(kind)}/{Sign(kind, target)}";
+    public async ValueTask<string> UrlAsync(MessageLinkKind kind, LinkTarget target, CancellationToken ct) => Url(await keys.GetAsync(ct), kind, target);
 
-    public string Sign(MessageLinkKind kind, LinkTarget target)
-    {
-        Span<byte> payload = stackalloc byte[24];
-        BinaryPrimitives.WriteInt64BigEndian(payload, target.WorkspaceId);
-        BinaryPrimitives.WriteInt64BigEndian(payload[8..], target.MessageId);
-        BinaryPrimitives.WriteInt64BigEndian(payload[16..], target.ProfileId);
-        return Base64Url.EncodeToString(_protectors[kind].Protect(payload.ToArray()));
-    }
+    public async ValueTask<string> SignAsync(MessageLinkKind kind, LinkTarget target, CancellationToken ct) => Sign(await keys.GetAsync(ct), kind, target);
 
     /// <summary>The target of a token signed for <paramref name="kind"/>; null for anything else (altered, another kind, unknown key).</summary>
-    public LinkTarget? Verify(MessageLinkKind kind, string? token)
+    public async ValueTask<LinkTarget?> VerifyAsync(MessageLinkKind kind, string? token, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 512 || !Base64Url.IsValid(token))
         {
             return null;
         }
 
-        try
-        {
-            var payload = _protectors[kind].Unprotect(Base64Url.DecodeFromChars(token));
-            return payload.Length != 24 ? null : new LinkTarget(
-                BinaryPrimitives.ReadInt64BigEndian(payload),
-                BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(8)),
-                BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(16)));
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
+        var payload = (await keys.GetAsync(ct)).Verify(Purpose(kind), token) ?? Earlier(kind, token);
+        return payload is not { Length: PayloadLength } ? null : new LinkTarget(
+            BinaryPrimitives.ReadInt64BigEndian(payload),
+            BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(8)),
+            BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(16)));
     }
 
     public static string PathOf(MessageLinkKind kind) => kind switch
@@ -67,4 +56,30 @@ public sealed class MessageLinkSigner(IDataProtectionProvider protection, IOptio
         MessageLinkKind.Confirm => "confirm",
         _ => "view",
     };
+
+    private string Url(LinkKeyRing ring, MessageLinkKind kind, LinkTarget target) => $"{options.Value.PublicUrl.TrimEnd('/')}/m/{PathOf(kind)}/{Sign(ring, kind, target)}";
+
+    private static string Sign(LinkKeyRing ring, MessageLinkKind kind, LinkTarget target)
+    {
+        Span<byte> payload = stackalloc byte[PayloadLength];
+        BinaryPrimitives.WriteInt64BigEndian(payload, target.WorkspaceId);
+        BinaryPrimitives.WriteInt64BigEndian(payload[8..], target.MessageId);
+        BinaryPrimitives.WriteInt64BigEndian(payload[16..], target.ProfileId);
+        return ring.Sign(Purpose(kind), payload);
+    }
+
+    private static string Purpose(MessageLinkKind kind) => $"message-link:{kind}";
+
+    /// <summary>The payload of a link protected with Data Protection, as links were signed before link keys.</summary>
+    private byte[]? Earlier(MessageLinkKind kind, string token)
+    {
+        try
+        {
+            return _earlier[kind].Unprotect(Base64Url.DecodeFromChars(token));
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
 }

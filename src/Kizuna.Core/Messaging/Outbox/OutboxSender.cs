@@ -203,7 +203,7 @@ public sealed class OutboxSender(
             return (new OutboxTransition(message, OutboxState.Failed, $"Template {message.TemplateId} version {message.TemplateVersion} is not a {MessageChannels.Name(composer.Channel)} template of this workspace."), null);
         }
 
-        var messageLinks = links.For(message);
+        var messageLinks = await links.ForAsync(message, ct);
         var model = (await ModelAsync(message, customer, ct)).WithLinks(messageLinks);
         var options = new TemplateRenderOptions { WorkspaceId = message.WorkspaceId.ToString(CultureInfo.InvariantCulture), Links = messageLinks };
         var rendered = await composer.RenderAsync(template, model, options, ct);

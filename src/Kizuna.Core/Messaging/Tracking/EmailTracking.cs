@@ -31,15 +31,15 @@ public sealed partial class EmailTracking(TrackingLinks links, MessagingSettings
             return content;
         }
 
-        var target = new LinkTarget(message.WorkspaceId, message.Id, message.ProfileId);
-        var html = tracking.Clicks ? RewriteLinks(email.Html, target) : email.Html;
-        return email with { Html = tracking.Opens ? WithPixel(html, links.OpenUrl(target)) : html };
+        var signed = await links.ForAsync(new LinkTarget(message.WorkspaceId, message.Id, message.ProfileId), ct);
+        var html = tracking.Clicks ? RewriteLinks(email.Html, signed) : email.Html;
+        return email with { Html = tracking.Opens ? WithPixel(html, signed.OpenUrl) : html };
     }
 
-    private string RewriteLinks(string html, LinkTarget target) => AnchorHref().Replace(html, match =>
+    private string RewriteLinks(string html, TrackingLinks.MessageTracking signed) => AnchorHref().Replace(html, match =>
     {
         var url = WebUtility.HtmlDecode(match.Groups["url"].Value);
-        if (match.Value.Contains("data-notrack", StringComparison.OrdinalIgnoreCase) || links.IsOwn(url) || links.ClickUrl(target, url) is not { } redirect)
+        if (match.Value.Contains("data-notrack", StringComparison.OrdinalIgnoreCase) || links.IsOwn(url) || signed.ClickUrl(url) is not { } redirect)
         {
             return match.Value;
         }

@@ -23,7 +23,7 @@ public sealed class EngagementTracker(TrackingLinks links, OutboxStore outbox, E
     /// <summary>Records an open; false when the token is not a genuine pixel of a message this server sent.</summary>
     public async Task<bool> OpenedAsync(string token, string? userAgent, IPAddress? remote, CancellationToken ct)
     {
-        if (links.VerifyOpen(token) is not { } target || await MessageAsync(target, ct) is not { } message)
+        if (await links.VerifyOpenAsync(token, ct) is not { } target || await MessageAsync(target, ct) is not { } message)
         {
             return false;
         }
@@ -37,7 +37,7 @@ public sealed class EngagementTracker(TrackingLinks links, OutboxStore outbox, E
     /// <summary>Records a click and answers where to send the reader; null when the token is not genuine.</summary>
     public async Task<string?> ClickedAsync(string token, CancellationToken ct)
     {
-        if (links.VerifyClick(token) is not { } click)
+        if (await links.VerifyClickAsync(token, ct) is not { } click)
         {
             return null;
         }

@@ -10,26 +10,26 @@ namespace Kizuna.Messaging.Tracking;
 
 /// <summary>
 /// Signs the open pixel (<c>/m/o/{token}</c>) and click redirects (<c>/m/c/{token}</c>) of a message with the same
-/// Data Protection keys as its other links, each under its own purpose. A click token carries its destination inside
-/// the signature, so the redirect goes only where the email pointed: no one can make it an open redirect.
+/// link keys as its other links (<see cref="LinkKeys"/>), each under its own purpose. A click token carries its
+/// destination inside the signature, so the redirect goes only where the email pointed: no one can make it an open
+/// redirect. Links sent before link keys were protected with Data Protection and are still honoured.
 /// </summary>
-public sealed class TrackingLinks(IDataProtectionProvider protection, IOptions<MessagingOptions> options)
+public sealed class TrackingLinks(LinkKeys keys, IDataProtectionProvider protection, IOptions<MessagingOptions> options)
 {
     private const int MaxUrlBytes = 2048;
-    private readonly IDataProtector _open = protection.CreateProtector("Kizuna.Messaging.Tracking.v1", "open");
-    private readonly IDataProtector _click = protection.CreateProtector("Kizuna.Messaging.Tracking.v1", "click");
+    private const string OpenPurpose = "tracking:open";
+    private const string ClickPurpose = "tracking:click";
+    private readonly IDataProtector _earlierOpen = protection.CreateProtector("Kizuna.Messaging.Tracking.v1", "open");
+    private readonly IDataProtector _earlierClick = protection.CreateProtector("Kizuna.Messaging.Tracking.v1", "click");
 
-    public string OpenUrl(LinkTarget target) => $"{Base}/m/o/{Base64Url.EncodeToString(_open.Protect(Payload(target, null)))}";
+    /// <summary>The open pixel and click redirects of one message.</summary>
+    public async ValueTask<MessageTracking> ForAsync(LinkTarget target, CancellationToken ct) => new(this, await keys.GetAsync(ct), target);
 
-    /// <summary>The redirect for <paramref name="url"/>, or null for a destination that is not http(s) or too long to carry.</summary>
-    public string? ClickUrl(LinkTarget target, string url) => IsWebUrl(url) && Encoding.UTF8.GetByteCount(url) <= MaxUrlBytes
-        ? $"{Base}/m/c/{Base64Url.EncodeToString(_click.Protect(Payload(target, url)))}"
-        : null;
+    public async ValueTask<LinkTarget?> VerifyOpenAsync(string? token, CancellationToken ct) =>
+        (await VerifyAsync(OpenPurpose, _earlierOpen, token, ct))?.Target;
 
-    public LinkTarget? VerifyOpen(string? token) => Verify(_open, token)?.Target;
-
-    public (LinkTarget Target, string Url)? VerifyClick(string? token) =>
-        Verify(_click, token) is { Url: { } url } found && IsWebUrl(url) ? (found.Target, url) : null;
+    public async ValueTask<(LinkTarget Target, string Url)?> VerifyClickAsync(string? token, CancellationToken ct) =>
+        await VerifyAsync(ClickPurpose, _earlierClick, token, ct) is { Url: { } url } found && IsWebUrl(url) ? (found.Target, url) : null;
 
     /// <summary>Whether a link points at this server's own pages (unsubscribe, preferences, web view), which are never rewritten.</summary>
     public bool IsOwn(string url) => url.StartsWith($"{Base}/m/", StringComparison.OrdinalIgnoreCase);
@@ -53,27 +53,49 @@ public sealed class TrackingLinks(IDataProtectionProvider protection, IOptions<M
         return bytes;
     }
 
-    private static (LinkTarget Target, string? Url)? Verify(IDataProtector protector, string? token)
+    private async ValueTask<(LinkTarget Target, string? Url)?> VerifyAsync(string purpose, IDataProtector earlier, string? token, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 4096 || !Base64Url.IsValid(token))
         {
             return null;
         }
 
+        var payload = (await keys.GetAsync(ct)).Verify(purpose, token) ?? Earlier(earlier, token);
+        if (payload is not { Length: >= 24 })
+        {
+            return null;
+        }
+
+        var target = new LinkTarget(BinaryPrimitives.ReadInt64BigEndian(payload), BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(8)), BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(16)));
+        return (target, payload.Length == 24 ? null : Encoding.UTF8.GetString(payload.AsSpan(24)));
+    }
+
+    private static byte[]? Earlier(IDataProtector protector, string token)
+    {
         try
         {
-            var payload = protector.Unprotect(Base64Url.DecodeFromChars(token));
-            if (payload.Length < 24)
-            {
-                return null;
-            }
-
-            var target = new LinkTarget(BinaryPrimitives.ReadInt64BigEndian(payload), BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(8)), BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(16)));
-            return (target, payload.Length == 24 ? null : Encoding.UTF8.GetString(payload.AsSpan(24)));
+            return protector.Unprotect(Base64Url.DecodeFromChars(token));
         }
         catch (CryptographicException)
         {
             return null;
         }
+    }
+
+    /// <summary>One message's tracked links, signed with the keys read once for the message.</summary>
+    public sealed class MessageTracking
+    {
+        private readonly TrackingLinks _links;
+        private readonly LinkKeyRing _ring;
+        private readonly LinkTarget _target;
+
+        internal MessageTracking(TrackingLinks links, LinkKeyRing ring, LinkTarget target) => (_links, _ring, _target) = (links, ring, target);
+
+        public string OpenUrl => $"{_links.Base}/m/o/{_ring.Sign(OpenPurpose, Payload(_target, null))}";
+
+        /// <summary>The redirect for <paramref name="url"/>, or null for a destination that is not http(s) or too long to carry.</summary>
+        public string? ClickUrl(string url) => IsWebUrl(url) && Encoding.UTF8.GetByteCount(url) <= MaxUrlBytes
+            ? $"{_links.Base}/m/c/{_ring.Sign(ClickPurpose, Payload(_target, url))}"
+            : null;
     }
 }

@@ -18,7 +18,7 @@ public sealed class WebViews(MessageLinkSigner links, OutboxStore outbox, Messag
     /// <summary>The rendered email, or null when the token names nothing that can be shown.</summary>
     public async Task<RenderedEmail?> RenderAsync(string token, CancellationToken ct)
     {
-        if (links.Verify(MessageLinkKind.WebView, token) is not { } target
+        if (await links.VerifyAsync(MessageLinkKind.WebView, token, ct) is not { } target
             || await outbox.FindAsync(target.WorkspaceId, target.MessageId, ct) is not { Channel: MessageChannel.Email } message
             || message.ProfileId != target.ProfileId
             || await templates.FindAsync(composer, message.WorkspaceId, message.TemplateId, message.TemplateVersion, ct) is not { } template)
@@ -47,7 +47,7 @@ public sealed class WebViews(MessageLinkSigner links, OutboxStore outbox, Messag
             model.Set("data", document.RootElement.Clone());
         }
 
-        var messageLinks = links.For(message);
+        var messageLinks = await links.ForAsync(message, ct);
         var rendered = await composer.RenderAsync(template, model.WithLinks(messageLinks), new TemplateRenderOptions { WorkspaceId = workspace, Links = messageLinks }, ct);
         return rendered.Content as RenderedEmail;
     }

@@ -42,7 +42,7 @@ public static class ConsentPages
         var text = Language(http, r.Profile);
         var what = await WhatAsync(text, r.Message, groups, ct);
         return Html(ConsentHtml.Question(text, text.UnsubscribeTitle, string.Format(CultureInfo.InvariantCulture, text.UnsubscribeQuestion, what, ConsentHtml.Mask(r.Profile.Email) ?? "…"),
-            text.UnsubscribeButton, http.Request.Path, PreferencesUrl(links, r), text.ManagePreferences));
+            text.UnsubscribeButton, http.Request.Path, await PreferencesUrlAsync(links, r, ct), text.ManagePreferences));
     }
 
     /// <summary>One-click (RFC 8058: a form body <c>List-Unsubscribe=One-Click</c>) or the page's button: leaves the message's group, or its channel.</summary>
@@ -61,7 +61,7 @@ public static class ConsentPages
             [new ConsentChange(r.Message.Channel, group?.Key, SubscriptionState.Unsubscribed, oneClick ? "one_click" : "unsubscribe_link", time.GetUtcNow(), r.Message.Id)], ct);
         var text = Language(http, r.Profile);
         return Html(ConsentHtml.Message(text, text.UnsubscribeTitle, string.Format(CultureInfo.InvariantCulture, text.Unsubscribed, await WhatAsync(text, r.Message, groups, ct)),
-            http.Request.Path, PreferencesUrl(links, r), text.ManagePreferences));
+            http.Request.Path, await PreferencesUrlAsync(links, r, ct), text.ManagePreferences));
     }
 
     internal static async Task<ContentHttpResult> PreferencesAsync(string token, HttpContext http, ConsentRecipients recipients, ConsentService consent, CancellationToken ct)
@@ -157,8 +157,8 @@ public static class ConsentPages
             ? (text.Lang == "ja" ? group.NameJa ?? group.Name : group.Name)
             : message.Channel == MessageChannel.Email ? text.AllEmail : text.Channel(message.Channel);
 
-    private static string PreferencesUrl(MessageLinkSigner links, ConsentRecipient r) =>
-        links.Url(MessageLinkKind.Preferences, new LinkTarget(r.Message.WorkspaceId, r.Message.Id, r.Message.ProfileId));
+    private static ValueTask<string> PreferencesUrlAsync(MessageLinkSigner links, ConsentRecipient r, CancellationToken ct) =>
+        links.UrlAsync(MessageLinkKind.Preferences, new LinkTarget(r.Message.WorkspaceId, r.Message.Id, r.Message.ProfileId), ct);
 
     private static ContentHttpResult Expired(HttpContext http, Profile? profile)
     {
