@@ -62,7 +62,7 @@ public static class SyntheticStore
 
         // The line trigger of product_days looks up the order for every line, and the order trigger of
         // customer_purchases its customer's row, and the order trigger of order_links the customer's latest link (whose
-        // own triggers add to order_link_cells and trait_cells), the product_days trigger of product_cells the
+        // own triggers add to order_link_cells, trait_cells and trait_link_cells), the product_days trigger of product_cells the
         // customer's neighbouring days, and the cohort triggers the customer's months; the roll-ups are filled in one
         // pass afterwards (the statements their migrations fill them with) and the triggers put back as they were.
         var trigger = Scalar(connection, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'product_days_line'");
@@ -77,6 +77,8 @@ public static class SyntheticStore
         Execute(connection, "DROP TRIGGER IF EXISTS order_link_cells_added");
         var traitCellsTrigger = Scalar(connection, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'trait_cells_link_added'");
         Execute(connection, "DROP TRIGGER IF EXISTS trait_cells_link_added");
+        var traitLinkCellsTrigger = Scalar(connection, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'trait_link_cells_link_added'");
+        Execute(connection, "DROP TRIGGER IF EXISTS trait_link_cells_link_added");
         var productCellsTrigger = Scalar(connection, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'product_cells_added'");
         Execute(connection, "DROP TRIGGER IF EXISTS product_cells_added");
         var cohortTrigger = Scalar(connection, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'cohort_months_added'");
@@ -135,6 +137,12 @@ public static class SyntheticStore
         Execute(connection, MigrationStatement("0039_order_links.sql", "INSERT INTO order_links"));
         Execute(connection, MigrationStatement("0039_order_links.sql", "INSERT INTO order_link_cells"));
         Execute(connection, MigrationStatement("0044_trait_cells.sql", "INSERT INTO trait_cells"));
+        foreach (var kind in new[] { 0, 1, 2 })
+        {
+            Execute(connection, MigrationStatement("0052_trait_link_cells.sql",
+                string.Create(CultureInfo.InvariantCulture, $"INSERT INTO trait_link_cells (workspace_id, name, value, kind, a, currency, b, orders, net, offset_ms)\nSELECT l.workspace_id, t.name, t.value, {kind},")));
+        }
+
         Execute(connection, MigrationStatement("0050_product_cells.sql", "INSERT INTO product_cells (workspace_id, currency, a, g, product_id, customers, orders, revenue, quantity, name)\nSELECT workspace_id, currency, day, -1"));
         Execute(connection, MigrationStatement("0050_product_cells.sql", "INSERT INTO product_cells (workspace_id, currency, a, g, product_id, customers, orders, revenue, quantity, name)\nSELECT workspace_id, currency, day, day - p"));
         Execute(connection, MigrationStatement("0051_product_months.sql", "INSERT INTO product_months (workspace_id, currency, m, h, product_id, customers, orders, revenue, quantity, name)\nSELECT workspace_id, currency, CAST"));
@@ -142,7 +150,7 @@ public static class SyntheticStore
         Execute(connection, MigrationStatement("0051_product_months.sql", "INSERT INTO product_cells (workspace_id, currency, a, g, product_id, customers, orders, revenue, quantity, name)\nSELECT workspace_id, currency, day, day - p"));
         Execute(connection, MigrationStatement("0049_cohort_cells.sql", "INSERT INTO cohort_months"));
         Execute(connection, MigrationStatement("0049_cohort_cells.sql", "INSERT INTO cohort_cells"));
-        foreach (var sql in new[] { trigger, purchasesTrigger, linksTrigger, earlierTrigger, cellsTrigger, traitCellsTrigger, productCellsTrigger, cohortTrigger, cohortEarlierTrigger })
+        foreach (var sql in new[] { trigger, purchasesTrigger, linksTrigger, earlierTrigger, cellsTrigger, traitCellsTrigger, traitLinkCellsTrigger, productCellsTrigger, cohortTrigger, cohortEarlierTrigger })
         {
             if (sql is not null)
             {

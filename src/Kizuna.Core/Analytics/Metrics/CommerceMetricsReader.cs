@@ -5,12 +5,19 @@ namespace Kizuna.Analytics.Metrics;
 
 /// <summary>
 /// Reads <see cref="CommerceMetrics"/> from the period roll-ups (<see cref="PeriodRollupReader"/>): the whole
-/// workspace from the links counted per pair of days, a scope from the period's links; never the orders grouped by
-/// customer.
+/// workspace from the links counted per pair of days, a sliced trait's value from those cells kept per value, any
+/// other scope from the period's links; never the orders grouped by customer.
 /// </summary>
 public sealed class CommerceMetricsReader(Database database)
 {
     private readonly PeriodRollupReader _rollups = new(database);
+
+    /// <summary>Whether a sliced trait's value reads its cells (false: its links, as a segment does).</summary>
+    internal bool TraitCells
+    {
+        get => _rollups.TraitCells;
+        init => _rollups.TraitCells = value;
+    }
 
     private const double MsPerDay = 86_400_000d;
 
@@ -29,33 +36,47 @@ public sealed class CommerceMetricsReader(Database database)
     }
 
     /// <summary>
-    /// A scope's metrics for the period and the period before, read in one pass over the scope's links of both: the
-    /// period's currencies, and the metrics in <paramref name="currency"/> (null: the one with most orders in the
-    /// period, else in the period before; '' or none: orders that stated none).
+    /// A scope's metrics for the period and the period before, read from the cells of a sliced trait's value, else in
+    /// one pass over the scope's links of both: the period's currencies, and the metrics in
+    /// <paramref name="currency"/> (null: the one with most orders in the period, else in the period before; '' or
+    /// none: orders that stated none).
     /// </summary>
     public async Task<Compared<CommerceMetrics>> ReadScopeComparedAsync(MetricsQuery query, string? currency, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
+        var before = query.Period.Before();
+        if (await _rollups.SlicedAsync(connection, query.Scope, ct))
+        {
+            var listed = await _rollups.CurrenciesAsync(connection, query, ct);
+            var picked = currency
+                ?? (listed.Count > 0 ? listed[0].Currency : await _rollups.CurrenciesAsync(connection, query.Previous, ct) is [var top, ..] ? top.Currency : null);
+            return new(query.Period, Metrics(query.Period, picked, await _rollups.ReadAsync(connection, query, picked, ct)) with { Currencies = listed },
+                before, Metrics(before, picked, await _rollups.ReadAsync(connection, query.Previous, picked, ct)));
+        }
+
         var totals = await _rollups.ScopeWithPreviousAsync(connection, query, allCurrencies: true, null, ct);
         var currencies = Currencies(totals.Select(t => (t.Key, t.Value.Current)));
         var chosen = currency
             ?? (currencies.Count > 0 ? currencies[0].Currency : Currencies(totals.Select(t => (t.Key, t.Value.Previous))).FirstOrDefault()?.Currency);
         var (current, previous) = totals.TryGetValue(chosen ?? "", out var found) ? found : (PeriodTotals.None, PeriodTotals.None);
-        var before = query.Period.Before();
         return new(query.Period, Metrics(query.Period, chosen, current) with { Currencies = currencies }, before, Metrics(before, chosen, previous));
     }
 
     /// <summary>
-    /// The metrics of the scope's customers and of everyone else, for the period and the period before, the members'
-    /// links of both read in one pass. Everyone else is the whole workspace less the scope (every total is a sum over
-    /// orders), so the rest is read from the workspace's cells instead of every other customer's links.
+    /// The metrics of the scope's customers and of everyone else, for the period and the period before: the members
+    /// from the cells of a sliced trait's value, else their links of both periods read in one pass. Everyone else is
+    /// the whole workspace less the scope (every total is a sum over orders), so the rest is read from the workspace's
+    /// cells instead of every other customer's links.
     /// </summary>
     public async Task<((CommerceMetrics Members, CommerceMetrics Others) Current, (CommerceMetrics Members, CommerceMetrics Others) Previous)> ReadSplitComparedAsync(
         MetricsQuery query, string? currency, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        var members = await _rollups.ScopeWithPreviousAsync(connection, query, allCurrencies: false, currency, ct);
-        var (current, previous) = members.TryGetValue(currency ?? "", out var found) ? found : (PeriodTotals.None, PeriodTotals.None);
+        var (current, previous) = await _rollups.SlicedAsync(connection, query.Scope, ct)
+            ? (await _rollups.ReadAsync(connection, query, currency, ct), await _rollups.ReadAsync(connection, query.Previous, currency, ct))
+            : (await _rollups.ScopeWithPreviousAsync(connection, query, allCurrencies: false, currency, ct)).TryGetValue(currency ?? "", out var found)
+                ? found
+                : (PeriodTotals.None, PeriodTotals.None);
         var everyone = await _rollups.ReadAsync(connection, query with { Scope = MetricsScope.Workspace }, currency, ct);
         var everyoneBefore = await _rollups.ReadAsync(connection, query.Previous with { Scope = MetricsScope.Workspace }, currency, ct);
         var before = query.Period.Before();

@@ -18,38 +18,104 @@ namespace Kizuna.Analytics.Metrics;
 /// the period — from (previous day, next day). First ∩ last = first + last − (orders − neither). A scope reads the
 /// links of the period in time order, one index entry each, and tests the same conditions per order.
 /// </para>
+/// <para>
+/// A value of a sliced trait (<c>slice_traits</c>: country = Japan) reads <c>trait_link_cells</c> (migration 0052),
+/// the same cells kept per value, as the workspace reads its own; everyone but that value reads the workspace's cells
+/// less the value's (every total is a sum over orders). Segments and other traits read the links.
+/// </para>
 /// </summary>
 internal sealed class PeriodRollupReader(Database database)
 {
     private const long MsPerDay = 86_400_000;
 
-    public async Task<PeriodTotals> ReadAsync(DbConnection connection, MetricsQuery query, string? currency, CancellationToken ct) =>
-        query.Scope.IsWorkspace
-            ? await FromCellsAsync(connection, query, currency, ct)
-            : await FromLinksAsync(connection, query, currency, ct);
+    private static readonly Cells Workspace = new("order_link_cells", "");
+
+    private static readonly Cells TraitValue = new("trait_link_cells", "AND c.name = @traitName AND c.value = @traitValue");
+
+    /// <summary>Whether a sliced trait's value reads its cells (false: its links, as a segment does).</summary>
+    public bool TraitCells { get; set; } = true;
+
+    public async Task<PeriodTotals> ReadAsync(DbConnection connection, MetricsQuery query, string? currency, CancellationToken ct)
+    {
+        if (query.Scope.IsWorkspace)
+        {
+            return await FromCellsAsync(connection, query, currency, Workspace, ct);
+        }
+
+        if (!await SlicedAsync(connection, query.Scope, ct))
+        {
+            return await FromLinksAsync(connection, query, currency, ct);
+        }
+
+        var value = await FromCellsAsync(connection, query, currency, TraitValue, ct);
+        return query.Scope.Excluded ? (await FromCellsAsync(connection, query, currency, Workspace, ct)).Less(value) : value;
+    }
+
+    /// <summary>
+    /// Whether the scope is a value of a sliced trait, whose figures <c>trait_link_cells</c> answers: every scope but a
+    /// segment's or another trait's.
+    /// </summary>
+    public async Task<bool> SlicedAsync(DbConnection connection, MetricsScope scope, CancellationToken ct) =>
+        TraitCells && scope is { TraitName: { } name, SegmentId: null }
+        && await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM slice_traits WHERE name = @name", new { name }, cancellationToken: ct)) > 0;
 
     /// <summary>Orders and net revenue per currency in the period, most orders first.</summary>
     public async Task<IReadOnlyList<CurrencyRevenue>> CurrenciesAsync(DbConnection connection, MetricsQuery query, CancellationToken ct)
     {
+        if (query.Scope.IsWorkspace)
+        {
+            return await CellCurrenciesAsync(connection, query, Workspace, ct);
+        }
+
+        if (!await SlicedAsync(connection, query.Scope, ct))
+        {
+            return await LinkCurrenciesAsync(connection, query, ct);
+        }
+
+        var value = await CellCurrenciesAsync(connection, query, TraitValue, ct);
+        if (!query.Scope.Excluded)
+        {
+            return value;
+        }
+
+        var part = value.ToDictionary(c => c.Currency ?? "", StringComparer.Ordinal);
+        return [.. (await CellCurrenciesAsync(connection, query, Workspace, ct))
+            .Select(c => part.TryGetValue(c.Currency ?? "", out var less) ? c with { Orders = c.Orders - less.Orders, Revenue = c.Revenue - less.Revenue } : c)
+            .Where(c => c.Orders > 0)
+            .OrderByDescending(c => c.Orders).ThenBy(c => c.Currency ?? "", StringComparer.Ordinal)];
+    }
+
+    private async Task<IReadOnlyList<CurrencyRevenue>> CellCurrenciesAsync(DbConnection connection, MetricsQuery query, Cells cells, CancellationToken ct)
+    {
+        var kind = database.Kind;
+        var sql =
+            $"""
+            SELECT c.currency, CAST(SUM(c.orders) AS bigint) AS n, {Money.SumSql("c.net", kind)}
+            FROM {cells.Table} c WHERE c.workspace_id = @workspaceId {cells.Filter} AND c.kind = 0 AND c.a >= @firstDay AND c.a <= @lastDay
+            GROUP BY c.currency HAVING SUM(c.orders) > 0 ORDER BY 2 DESC, 1
+            """;
+        var rows = await connection.QueryAsync<(string Currency, long Orders, decimal Whole, decimal Fraction)>(
+            new CommandDefinition(sql, OrderSql.Parameters(query, null), cancellationToken: ct));
+        return [.. rows.Select(r => new CurrencyRevenue(r.Currency.Length == 0 ? null : r.Currency, r.Orders, Money.Sum(r.Whole, r.Fraction, kind)))];
+    }
+
+    private async Task<IReadOnlyList<CurrencyRevenue>> LinkCurrenciesAsync(DbConnection connection, MetricsQuery query, CancellationToken ct)
+    {
         var kind = database.Kind;
         var parameters = OrderSql.Parameters(query, null);
-        var sql = query.Scope.IsWorkspace
-            ? $"""
-              SELECT c.currency, CAST(SUM(c.orders) AS bigint) AS n, {Money.SumSql("c.net", kind)}
-              FROM order_link_cells c WHERE c.workspace_id = @workspaceId AND c.kind = 0 AND c.a >= @firstDay AND c.a <= @lastDay
-              GROUP BY c.currency HAVING SUM(c.orders) > 0 ORDER BY 2 DESC, 1
-              """
-            : $"""
-              SELECT l.currency, COUNT(*) AS n, {Money.SumSql("l.net", kind)}
-              FROM order_links l WHERE l.workspace_id = @workspaceId AND l.placed_at >= @since AND l.placed_at < @until
-                AND {ScopeSql.Condition(query.Scope, database.Dialect, "l.profile_id")}
-              GROUP BY l.currency ORDER BY 2 DESC, 1
-              """;
+        var sql =
+            $"""
+            SELECT l.currency, COUNT(*) AS n, {Money.SumSql("l.net", kind)}
+            FROM order_links l WHERE l.workspace_id = @workspaceId AND l.placed_at >= @since AND l.placed_at < @until
+              AND {ScopeSql.Condition(query.Scope, database.Dialect, "l.profile_id")}
+            GROUP BY l.currency ORDER BY 2 DESC, 1
+            """;
         var rows = await connection.QueryAsync<(string Currency, long Orders, decimal Whole, decimal Fraction)>(new CommandDefinition(sql, parameters, cancellationToken: ct));
         return [.. rows.Select(r => new CurrencyRevenue(r.Currency.Length == 0 ? null : r.Currency, r.Orders, Money.Sum(r.Whole, r.Fraction, kind)))];
     }
 
-    private async Task<PeriodTotals> FromCellsAsync(DbConnection connection, MetricsQuery query, string? currency, CancellationToken ct)
+    private async Task<PeriodTotals> FromCellsAsync(DbConnection connection, MetricsQuery query, string? currency, Cells cells, CancellationToken ct)
     {
         var kind = database.Kind;
         var parameters = OrderSql.Parameters(query, currency);
@@ -61,8 +127,8 @@ internal sealed class PeriodRollupReader(Database database)
                        {Money.SumSql("CASE WHEN c.b < @firstDay THEN c.net ELSE 0 END", kind)},
                        CAST(COALESCE(SUM(CASE WHEN c.b < @firstDay THEN c.orders * c.a ELSE 0 END), 0) AS bigint),
                        CAST(COALESCE(SUM(CASE WHEN c.b < @firstDay THEN c.offset_ms ELSE 0 END), 0) AS bigint)
-                FROM order_link_cells c
-                WHERE c.workspace_id = @workspaceId AND c.kind = 0 AND c.a >= @firstDay AND c.a <= @lastDay AND c.currency = @currency
+                FROM {cells.Table} c
+                WHERE c.workspace_id = @workspaceId {cells.Filter} AND c.kind = 0 AND c.a >= @firstDay AND c.a <= @lastDay AND c.currency = @currency
                 GROUP BY c.a
                 """,
                 parameters, cancellationToken: ct))).ToList();
@@ -70,15 +136,15 @@ internal sealed class PeriodRollupReader(Database database)
             $"""
             SELECT CAST(COALESCE(SUM(c.orders), 0) AS bigint), {Money.SumSql("c.net", kind)},
                    CAST(COALESCE(SUM(c.orders * c.a), 0) AS bigint), CAST(COALESCE(SUM(c.offset_ms), 0) AS bigint)
-            FROM order_link_cells c
-            WHERE c.workspace_id = @workspaceId AND c.kind = 1 AND c.a >= @firstDay AND c.a <= @lastDay AND c.currency = @currency AND c.b > @lastDay
+            FROM {cells.Table} c
+            WHERE c.workspace_id = @workspaceId {cells.Filter} AND c.kind = 1 AND c.a >= @firstDay AND c.a <= @lastDay AND c.currency = @currency AND c.b > @lastDay
             """,
             parameters, cancellationToken: ct));
         var neither = await connection.QuerySingleAsync<(long Orders, decimal Whole, decimal Fraction)>(new CommandDefinition(
             $"""
             SELECT CAST(COALESCE(SUM(c.orders), 0) AS bigint), {Money.SumSql("c.net", kind)}
-            FROM order_link_cells c
-            WHERE c.workspace_id = @workspaceId AND c.kind = 2 AND c.a >= @firstDay AND c.a <= @lastDay AND c.currency = @currency AND c.b <= @lastDay
+            FROM {cells.Table} c
+            WHERE c.workspace_id = @workspaceId {cells.Filter} AND c.kind = 2 AND c.a >= @firstDay AND c.a <= @lastDay AND c.currency = @currency AND c.b <= @lastDay
             """,
             parameters, cancellationToken: ct));
 
@@ -160,6 +226,9 @@ internal sealed class PeriodRollupReader(Database database)
             days.Sum(d => d.LastMs) - days.Sum(d => d.FirstMs),
             [.. days.OrderBy(d => d.Day).Select(d => (Days.Of(d.Day), d.Orders, d.Revenue))]);
     }
+
+    /// <summary>A table of link cells and the condition that picks a scope's rows of it.</summary>
+    private sealed record Cells(string Table, string Filter);
 
     private sealed record LinkDay(string Currency, long Day, long Orders, decimal Revenue, long First, long OneTime, decimal OneTimeRevenue, long LastMs, long FirstMs);
 }

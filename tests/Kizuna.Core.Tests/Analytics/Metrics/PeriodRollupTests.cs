@@ -11,9 +11,12 @@ namespace Kizuna.Analytics.Metrics;
 /// The commerce figures read from the period roll-ups (the order links and their cells, kept by the orders'
 /// triggers) must equal the figures counted from the orders themselves, for any history and any period: random
 /// orders (out of time order, at the same minute, before 1970, in three currencies or none), cancellations, refunds,
-/// merges, corrected days and deletions, then random periods, for the whole workspace (the cells) and a trait scope
+/// merges, corrected days and deletions, then random periods, for the whole workspace (the cells), a trait scope
 /// and its complement (the links; also the period and the period before in one pass, in the currency asked for or
-/// chosen), and members against the rest (the workspace's cells less the members' links), on both engines.
+/// chosen), a sliced trait's value and its complement (the value's cells, also against the links read as for any
+/// other trait), and members against the rest (the workspace's cells less the members' links or cells), on both
+/// engines. Customers get their country when created, before their orders, and change or lose it after them, so
+/// periods fall before and after trait changes; the value's cells must then equal a recount from the links.
 /// </summary>
 public sealed class PeriodRollupTests
 {
@@ -25,6 +28,11 @@ public sealed class PeriodRollupTests
 
     private static readonly MetricsScope Gold = MetricsScope.Trait("tier", "gold");
 
+    private static readonly MetricsScope Japan = MetricsScope.Trait("country", "JP");
+
+    /// <summary>A customer's country when created (by index among the sequence's five), before any order.</summary>
+    private static readonly string?[] FirstCountries = ["JP", "FR", null, "JP", "JP"];
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
@@ -33,6 +41,8 @@ public sealed class PeriodRollupTests
     {
         await using var store = await TestStore.CreateAsync(engine, Ct);
         var reader = new CommerceMetricsReader(store.Database);
+        var links = new CommerceMetricsReader(store.Database) { TraitCells = false };
+        var traits = new Dictionary<long, (bool Gold, string? Country)>();
         var random = new Rnd(20261205);
         var sequences = OrderStep.Sequence(StepsPerSequence).Sample(Sequences, random, 10);
         var periods = (from start in Gen.Choose(-5, 4) from length in Gen.Choose(1, 7) select (start, length)).Sample(Sequences * PeriodsPerSequence, random, 10);
@@ -40,15 +50,22 @@ public sealed class PeriodRollupTests
         {
             // Every third sequence is placed around 1970-01-01, where a day must be floored, not truncated.
             var baseDay = s % 3 == 0 ? 0 : 20_000;
-            await CustomerPurchasesTests.ApplyAsync(store.Database, s, baseDay, sequences[s]);
-            await MarkGoldAsync(store.Database, s);
+            for (var i = 0; i < 5; i++)
+            {
+                traits[(s * 10) + i + 1] = (false, FirstCountries[i]);
+            }
+
+            await CustomerPurchasesTests.ApplyAsync(store.Database, s, baseDay, sequences[s], i => Json(false, FirstCountries[i]));
+            await ChangeTraitsAsync(store.Database, s, traits);
+            await AssertCellsEqualRecountAsync(store.Database, $"{engine}, sequence {s}: {string.Join("; ", sequences[s])}");
             var orders = await OrdersAsync(store.Database);
+            bool Holds(MetricsScope scope, long profile) => InScope(traits, scope, profile);
             for (var p = 0; p < PeriodsPerSequence; p++)
             {
                 var (start, length) = periods[(s * PeriodsPerSequence) + p];
                 var from = DateOnly.FromDayNumber(new DateOnly(1970, 1, 1).DayNumber + baseDay + start);
                 var period = new OverviewPeriod(from, from.AddDays(length - 1));
-                foreach (var scope in new[] { MetricsScope.Workspace, Gold, Gold.Complement() })
+                foreach (var scope in new[] { MetricsScope.Workspace, Gold, Gold.Complement(), Japan, Japan.Complement() })
                 {
                     var query = new MetricsQuery(Ws, period, scope);
                     var why = $"{engine}, sequence {s}, {period.From:yyyy-MM-dd}..{period.To:yyyy-MM-dd}, {Describe(scope)}: {string.Join("; ", sequences[s])}";
@@ -56,12 +73,14 @@ public sealed class PeriodRollupTests
                     Assert.True(ExpectedCurrencies(inScope, period).SequenceEqual((await reader.CurrenciesAsync(query, Ct)).Select(Text)), why);
                     foreach (var currency in OrderStep.Currencies)
                     {
-                        Assert.Equal(Expected(inScope, period, currency), Text(await reader.ReadAsync(query, currency, Ct)));
+                        var read = Text(await reader.ReadAsync(query, currency, Ct));
+                        Assert.Equal(Expected(inScope, period, currency), read);
+                        Assert.Equal(Text(await links.ReadAsync(query, currency, Ct)), read);
                     }
                 }
 
                 // A scope's period and the period before, read in one pass, in the currency asked for or chosen.
-                foreach (var scope in new[] { Gold, Gold.Complement() })
+                foreach (var scope in new[] { Gold, Gold.Complement(), Japan, Japan.Complement() })
                 {
                     var inScope = orders.Where(o => Holds(scope, o.Profile)).ToList();
                     foreach (var asked in new[] { "JPY", "USD", null })
@@ -73,37 +92,102 @@ public sealed class PeriodRollupTests
                         Assert.True(ExpectedCurrencies(inScope, period).SequenceEqual(compared.Current.Currencies.Select(Text)), why);
                         Assert.Equal(Expected(inScope, period, chosen), Text(compared.Current));
                         Assert.Equal(Expected(inScope, period.Before(), chosen), Text(compared.Previous));
+                        var fromLinks = await links.ReadScopeComparedAsync(new MetricsQuery(Ws, period, scope), asked, Ct);
+                        Assert.True(compared.Current.Currencies.Select(Text).SequenceEqual(fromLinks.Current.Currencies.Select(Text)), why);
+                        Assert.Equal(Text(fromLinks.Current), Text(compared.Current));
+                        Assert.Equal(Text(fromLinks.Previous), Text(compared.Previous));
                     }
                 }
 
-                // Members against the rest (the rest is the workspace's cells less the members' links), both periods.
-                foreach (var currency in OrderStep.Currencies)
+                // Members against the rest (the rest is the workspace's cells less the members' links or cells), both periods.
+                foreach (var scope in new[] { Gold, Japan })
                 {
-                    var (current, previous) = await reader.ReadSplitComparedAsync(new MetricsQuery(Ws, period, Gold), currency, Ct);
-                    List<(long Profile, string Currency, string Status, decimal Net, long At)> gold = [.. orders.Where(o => Holds(Gold, o.Profile))];
-                    List<(long Profile, string Currency, string Status, decimal Net, long At)> rest = [.. orders.Where(o => Holds(Gold.Complement(), o.Profile))];
-                    Assert.Equal(Expected(gold, period, currency), Text(current.Members));
-                    Assert.Equal(Expected(rest, period, currency), Text(current.Others));
-                    Assert.Equal(Expected(gold, period.Before(), currency), Text(previous.Members));
-                    Assert.Equal(Expected(rest, period.Before(), currency), Text(previous.Others));
+                    foreach (var currency in OrderStep.Currencies)
+                    {
+                        var (current, previous) = await reader.ReadSplitComparedAsync(new MetricsQuery(Ws, period, scope), currency, Ct);
+                        List<(long Profile, string Currency, string Status, decimal Net, long At)> members = [.. orders.Where(o => Holds(scope, o.Profile))];
+                        List<(long Profile, string Currency, string Status, decimal Net, long At)> rest = [.. orders.Where(o => Holds(scope.Complement(), o.Profile))];
+                        Assert.Equal(Expected(members, period, currency), Text(current.Members));
+                        Assert.Equal(Expected(rest, period, currency), Text(current.Others));
+                        Assert.Equal(Expected(members, period.Before(), currency), Text(previous.Members));
+                        Assert.Equal(Expected(rest, period.Before(), currency), Text(previous.Others));
+                    }
                 }
             }
         }
     }
 
-    /// <summary>Customers whose id is even have the trait tier = gold.</summary>
-    private static bool Holds(MetricsScope scope, long profile) =>
-        scope.IsWorkspace || ((profile % 2 == 0) != scope.Excluded);
+    /// <summary>Whether a customer is in the scope by the traits they hold now.</summary>
+    private static bool InScope(Dictionary<long, (bool Gold, string? Country)> traits, MetricsScope scope, long profile)
+    {
+        if (scope.IsWorkspace)
+        {
+            return true;
+        }
 
-    private static string Describe(MetricsScope scope) => scope.IsWorkspace ? "workspace" : scope.Excluded ? "not gold" : "gold";
+        var (gold, country) = traits.GetValueOrDefault(profile);
+        var holds = scope.TraitName == "tier" ? gold : country == scope.TraitValue;
+        return holds != scope.Excluded;
+    }
 
-    private static async Task MarkGoldAsync(Database database, int sequence)
+    private static string Describe(MetricsScope scope) =>
+        scope.IsWorkspace ? "workspace" : $"{(scope.Excluded ? "not " : "")}{scope.TraitName} = {scope.TraitValue}";
+
+    private static string Json(bool gold, string? country) =>
+        (gold, country) switch
+        {
+            (true, null) => """{"tier":"gold"}""",
+            (true, _) => $$"""{"tier":"gold","country":"{{country}}"}""",
+            (false, null) => "{}",
+            _ => $$"""{"country":"{{country}}"}""",
+        };
+
+    /// <summary>
+    /// After the sequence's orders: its customers whose id is even get tier = gold, and every customer of this and the
+    /// sequence before moves to another country or loses it (by id and sequence), as a profile update writes it.
+    /// </summary>
+    private static async Task ChangeTraitsAsync(Database database, int sequence, Dictionary<long, (bool Gold, string? Country)> traits)
     {
         await using var connection = await database.OpenAsync(Ct);
-        var traits = database.Kind == StoreKind.Postgres ? "CAST(@traits AS jsonb)" : "@traits";
-        await connection.ExecuteAsync(
-            $"UPDATE profiles SET traits = {traits} WHERE workspace_id = @ws AND id > @low AND id <= @high AND id % 2 = 0",
-            new { ws = Ws, traits = """{"tier":"gold"}""", low = sequence * 10, high = (sequence * 10) + 10 });
+        var json = database.Kind == StoreKind.Postgres ? "CAST(@traits AS jsonb)" : "@traits";
+        string?[] countries = ["JP", "FR", null];
+        foreach (var id in traits.Keys.Where(id => id > (sequence - 1) * 10 && id <= (sequence * 10) + 10).ToList())
+        {
+            var (gold, _) = traits[id];
+            var changed = (gold || (id > sequence * 10 && id % 2 == 0), countries[(id + sequence) % 3]);
+            traits[id] = changed;
+            await connection.ExecuteAsync(
+                $"UPDATE profiles SET traits = {json} WHERE workspace_id = @ws AND id = @id",
+                new { ws = Ws, id, traits = Json(changed.Item1, changed.Item2) });
+        }
+    }
+
+    /// <summary>The value cells as stored (every cell not back to zero) against a recount from the links and traits.</summary>
+    private static async Task AssertCellsEqualRecountAsync(Database database, string why)
+    {
+        await using var connection = await database.OpenAsync(Ct);
+        var stored = await connection.QueryAsync<(string Name, string Value, long Kind, long A, string Currency, long B, long Orders, decimal Net, long Offset)>(
+            """
+            SELECT name, value, CAST(kind AS bigint), a, currency, b, orders, net, offset_ms FROM trait_link_cells
+            WHERE workspace_id = @ws AND (orders <> 0 OR net <> 0 OR offset_ms <> 0)
+            """, new { ws = Ws });
+        var recount = await connection.QueryAsync<(string Name, string Value, long Kind, long A, string Currency, long B, long Orders, decimal Net, long Offset)>(
+            """
+            SELECT t.name, t.value, CAST(k.kind AS bigint), CASE k.kind WHEN 2 THEN l.p ELSE l.d END, l.currency, CASE k.kind WHEN 0 THEN l.p ELSE l.n END,
+                   CAST(COUNT(*) AS bigint), SUM(l.net), CAST(SUM(l.placed_at - l.d * 86400000) AS bigint)
+            FROM profile_traits t
+            JOIN (SELECT workspace_id, profile_id, currency, placed_at, net,
+                         (placed_at - CASE WHEN placed_at < 0 THEN 86399999 ELSE 0 END) / 86400000 AS d,
+                         CASE WHEN prev_at IS NULL THEN -1000000000 ELSE (prev_at - CASE WHEN prev_at < 0 THEN 86399999 ELSE 0 END) / 86400000 END AS p,
+                         CASE WHEN next_at IS NULL THEN 1000000000 ELSE (next_at - CASE WHEN next_at < 0 THEN 86399999 ELSE 0 END) / 86400000 END AS n
+                  FROM order_links) l ON l.workspace_id = t.workspace_id AND l.profile_id = t.profile_id
+            CROSS JOIN (SELECT 0 AS kind UNION ALL SELECT 1 UNION ALL SELECT 2) k
+            WHERE t.workspace_id = @ws AND t.name IN (SELECT name FROM slice_traits)
+            GROUP BY 1, 2, 3, 4, 5, 6
+            """, new { ws = Ws });
+        static string Row((string Name, string Value, long Kind, long A, string Currency, long B, long Orders, decimal Net, long Offset) r) =>
+            FormattableString.Invariant($"{r.Name}|{r.Value}|{r.Kind}|{r.A}|{r.Currency}|{r.B}|{r.Orders}|{r.Net:0.0000}|{r.Offset}");
+        Assert.True(stored.Select(Row).Order(StringComparer.Ordinal).SequenceEqual(recount.Select(Row).Order(StringComparer.Ordinal)), why);
     }
 
     private static async Task<List<(long Profile, string Currency, string Status, decimal Net, long At)>> OrdersAsync(Database database)
