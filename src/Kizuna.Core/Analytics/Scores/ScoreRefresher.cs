@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Kizuna.Analytics.Baskets;
 using Kizuna.Analytics.Predictions;
 using Kizuna.Analytics.Rfm;
 using Kizuna.Storage;
@@ -11,12 +12,14 @@ namespace Kizuna.Analytics.Scores;
 /// Computes every customer's scores from the workspace's counted orders (<see cref="PurchaseReader"/>) and writes
 /// them in one replacement (<see cref="ScoreWriter"/>): RFM for every customer with an order; BG/NBD fitted on all
 /// of them and Gamma-Gamma per main currency on that currency's repeat customers, for P(alive), expected purchases
-/// and the discounted CLV. Runs on the job queue (<see cref="ScoreRefreshJobHandler"/>) and from <c>kizuna analyze</c>.
+/// and the discounted CLV. Then the dashboard's standard basket views (<see cref="BasketRefresher"/>), so the
+/// page reads stored rules. Runs on the job queue (<see cref="ScoreRefreshJobHandler"/>) and from <c>kizuna analyze</c>.
 /// </summary>
 public sealed partial class ScoreRefresher(
-    PurchaseReader reader, ScoreWriter writer, IOptions<ScoresOptions> options, TimeProvider time, ILogger<ScoreRefresher> logger)
+    PurchaseReader reader, ScoreWriter writer, BasketRefresher baskets, IOptions<ScoresOptions> options, TimeProvider time,
+    ILogger<ScoreRefresher> logger)
 {
-    private const int Steps = 5;
+    private const int Steps = 6;
 
     /// <summary>Customers per range of the parallel predictions.</summary>
     private const int PredictionRange = 65_536;
@@ -54,6 +57,9 @@ public sealed partial class ScoreRefresher(
         }, ct);
         await writer.ReplaceAsync(workspaceId, Rows(rfm, predictions), now, summarised, ct);
         var summary = await summarised;
+
+        progress?.Report(new ScoreRefreshProgress("Basket rules", 6, Steps));
+        await baskets.RefreshAsync(workspaceId, now, ct);
         LogRefreshed(logger, workspaceId, summary.Customers, summary.Predicted, (long)time.GetElapsedTime(started).TotalMilliseconds);
         return summary with { DurationMs = time.GetElapsedTime(started).TotalMilliseconds };
     }

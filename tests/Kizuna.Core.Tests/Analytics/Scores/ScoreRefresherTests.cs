@@ -127,7 +127,7 @@ public sealed class ScoreRefresherTests
     }
 
     private static ScoreRefresher Refresher(Database database, DateTimeOffset? now = null, ScoresOptions? options = null) => new(
-        new PurchaseReader(database), new ScoreWriter(database), Options.Create(options ?? new ScoresOptions()), new FakeTimeProvider(now ?? Now),
+        new PurchaseReader(database), new ScoreWriter(database), new Baskets.BasketRefresher(database), Options.Create(options ?? new ScoresOptions()), new FakeTimeProvider(now ?? Now),
         NullLogger<ScoreRefresher>.Instance);
 
     private static async Task InsertForeignValueAsync(Database database)
