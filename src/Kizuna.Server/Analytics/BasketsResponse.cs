@@ -5,7 +5,7 @@ namespace Kizuna.Server.Analytics;
 /// <summary>
 /// Association rules (highest lift first) and frequent itemsets of two or more products, from <c>baskets</c> orders;
 /// <c>productNames</c> names each product id the rules mention. <c>computedAt</c> is when the scores refresh computed
-/// a stored standard view (the whole workspace over the last 7, 30 or 90 days at the default settings); null when
+/// a stored standard view (the whole workspace over the last 7 or 30 days at the default settings); null when
 /// the rules were mined for this request.
 /// </summary>
 public sealed record BasketsResponse(

@@ -21,7 +21,7 @@ public sealed class BasketRefresher(Database database)
         var periods = BasketViews.Periods(OverviewPeriod.DefaultEnd(today, await LatestActivityAsync(workspaceId, today, ct)));
         var read = new OverviewPeriod(periods.Min(p => p.From), periods.Max(p => p.To));
         var baskets = await BasketSet.ReadAsync(database, new MetricsQuery(workspaceId, read, MetricsScope.Workspace), ct);
-        var results = periods.SelectMany(p => BasketViews.Settings.Select(s => baskets.Analyse(p, s))).ToList();
+        var results = periods.SelectMany(p => baskets.Analyse(p, BasketViews.Settings)).ToList();
         await _store.ReplaceAsync(workspaceId, now, results, ct);
         return results.Count;
     }
