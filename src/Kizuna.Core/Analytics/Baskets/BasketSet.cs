@@ -31,7 +31,7 @@ internal sealed class BasketSet
             JOIN order_lines l ON l.workspace_id = o.workspace_id AND l.order_id = o.order_id
             WHERE {OrderSql.Where(query.Scope, database.Dialect, byCurrency: false)}
               AND l.product_id IS NOT NULL AND l.price > 0 AND l.quantity > 0
-            ORDER BY o.placed_at, o.order_id
+            ORDER BY o.order_id
             """,
             OrderSql.Parameters(query, null), cancellationToken: ct));
         string? current = null;
