@@ -48,6 +48,9 @@ public sealed partial class ScoreRefresher(
         var predictions = Predict(customers, histories, purchases, spends, settings);
 
         progress?.Report(new ScoreRefreshProgress("Writing values", 5, Steps));
+        // The basket views are read and mined on the other core while the rows are written (on SQLite one thread
+        // writes); they are stored after, in their own transaction.
+        var basketing = Task.Run(() => baskets.RefreshAsync(workspaceId, now, ct), ct);
         // The summary is counted on the other core while the rows are written; it is stored last, in the same transaction.
         var asOf = DateOnly.FromDayNumber(EpochDayNumber + today);
         var summarised = Task.Run(() =>
@@ -59,7 +62,7 @@ public sealed partial class ScoreRefresher(
         var summary = await summarised;
 
         progress?.Report(new ScoreRefreshProgress("Basket rules", 6, Steps));
-        await baskets.RefreshAsync(workspaceId, now, ct);
+        await basketing;
         LogRefreshed(logger, workspaceId, summary.Customers, summary.Predicted, (long)time.GetElapsedTime(started).TotalMilliseconds);
         return summary with { DurationMs = time.GetElapsedTime(started).TotalMilliseconds };
     }
