@@ -41,7 +41,11 @@ public sealed class BasketResultStore(Database database)
             """,
             results.Select(r => new
             {
-                workspaceId, key = BasketViews.Key(r.Period, r.Settings), from = (long)Days.Number(r.Period.From), to = (long)Days.Number(r.Period.To), at,
+                workspaceId,
+                key = BasketViews.Key(r.Period, r.Settings),
+                from = (long)Days.Number(r.Period.From),
+                to = (long)Days.Number(r.Period.To),
+                at,
                 result = JsonSerializer.Serialize(r with { ComputedAt = null }, Json),
             }),
             transaction, cancellationToken: ct));

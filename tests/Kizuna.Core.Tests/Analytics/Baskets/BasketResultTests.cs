@@ -51,7 +51,7 @@ public sealed class BasketResultTests
         }
 
         // The 30-day view has rules to compare (not only empty lists), and names the products as the lines did.
-        var month = (await service.AnalyseAsync(Query(1, OverviewPreset.Last30Days), new BasketSettings(0.01), Ct));
+        var month = await service.AnalyseAsync(Query(1, OverviewPreset.Last30Days), new BasketSettings(0.01), Ct);
         Assert.NotEmpty(month.Rules);
         Assert.NotEmpty(month.Itemsets);
         Assert.Equal("Tea (large)", month.ProductNames["tea"]);
