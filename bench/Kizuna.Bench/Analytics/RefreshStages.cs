@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Kizuna.Analytics.Baskets;
 using Kizuna.Analytics.Scores;
 using Kizuna.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,7 +28,7 @@ public sealed class RefreshStages : IProgress<ScoreRefreshProgress>
         {
             var day = asOf.AddDays(run == 3 ? 2 : 1);
             var clock = new FixedClock(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
-            var refresher = new ScoreRefresher(new PurchaseReader(database), new ScoreWriter(database), Options.Create(new ScoresOptions()),
+            var refresher = new ScoreRefresher(new PurchaseReader(database), new ScoreWriter(database), new BasketRefresher(database), Options.Create(new ScoresOptions()),
                 clock, NullLogger<ScoreRefresher>.Instance);
             var stages = new RefreshStages();
             stages._watch.Start();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Kizuna.Analytics.Baskets;
 using Kizuna.Analytics.Scores;
 using Kizuna.Ingestion;
 using Kizuna.Storage;
@@ -39,7 +40,7 @@ public static class ScoresBenchmark
                 }
             }
 
-            var refresher = new ScoreRefresher(new PurchaseReader(database), new ScoreWriter(database), Options.Create(new ScoresOptions()),
+            var refresher = new ScoreRefresher(new PurchaseReader(database), new ScoreWriter(database), new BasketRefresher(database), Options.Create(new ScoresOptions()),
                 new FixedClock(now), NullLogger<ScoreRefresher>.Instance);
             // CPU time beside wall time: on a shared machine the wall clock mostly measures the neighbours.
             var stages = new List<(string Stage, TimeSpan At, TimeSpan Cpu)>();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Kizuna.Analytics.Baskets;
 using Kizuna.Commerce;
 using Kizuna.Ingestion;
 using Kizuna.Workspaces;
@@ -27,6 +28,30 @@ public sealed class AnalyticsApiTests
         Assert.Equal((1300m, 3L, 2L, "GBP"), (current.GetProperty("revenue").GetDecimal(), current.GetProperty("orders").GetInt64(), current.GetProperty("customers").GetInt64(), current.GetProperty("currency").GetString()));
         Assert.Equal(0.5, current.GetProperty("repeatPurchaseRate").GetDouble());
         Assert.Equal(1L, body.GetProperty("previous").GetProperty("orders").GetInt64());
+    }
+
+    [Theory]
+    [MemberData(nameof(KizunaApplication.Engines), MemberType = typeof(KizunaApplication))]
+    public async Task Baskets_StandardViewAfterTheRefresh_AnswersTheStoredRulesWithTheirTime(string engine)
+    {
+        await using var app = new KizunaApplication(engine);
+        var (client, workspaceId) = await ShopWithWorkspaceAsync(app);
+        var before = await client.GetFromJsonAsync<JsonElement>("/api/analytics/baskets?preset=30d", Ct);
+        var computedAt = DateTimeOffset.FromUnixTimeMilliseconds(app.Service<TimeProvider>().GetUtcNow().ToUnixTimeMilliseconds());
+        await app.Service<BasketRefresher>().RefreshAsync(workspaceId, computedAt, Ct);
+
+        var stored = await client.GetFromJsonAsync<JsonElement>("/api/analytics/baskets?preset=30d", Ct);
+        var other = await client.GetFromJsonAsync<JsonElement>("/api/analytics/baskets?preset=30d&minSupport=0.5", Ct);
+
+        Assert.Equal(JsonValueKind.Null, before.GetProperty("computedAt").ValueKind);
+        Assert.Equal(computedAt, stored.GetProperty("computedAt").GetDateTimeOffset());
+        Assert.Equal(JsonValueKind.Null, other.GetProperty("computedAt").ValueKind);
+        Assert.Equal(("2011-05-20", "2011-06-18"), (stored.GetProperty("period").GetProperty("from").GetString(), stored.GetProperty("period").GetProperty("to").GetString()));
+        Assert.Equal(3, stored.GetProperty("baskets").GetInt64());
+        foreach (var field in new[] { "period", "baskets", "totalRules", "rules", "itemsets", "productNames" })
+        {
+            Assert.Equal(before.GetProperty(field).GetRawText(), stored.GetProperty(field).GetRawText());
+        }
     }
 
     [Fact]
@@ -103,7 +128,9 @@ public sealed class AnalyticsApiTests
     }
 
     /// <summary>A shop with three June orders (one customer twice) and one in May, and a client that may read analytics.</summary>
-    private static async Task<HttpClient> ShopAsync(KizunaApplication app)
+    private static async Task<HttpClient> ShopAsync(KizunaApplication app) => (await ShopWithWorkspaceAsync(app)).Client;
+
+    private static async Task<(HttpClient Client, long WorkspaceId)> ShopWithWorkspaceAsync(KizunaApplication app)
     {
         var workspace = await app.CreateWorkspaceAsync(Ct);
         IngestMessage Order(string userId, string orderId, decimal total, DateTimeOffset at, string product) => new()
@@ -121,6 +148,6 @@ public sealed class AnalyticsApiTests
             Order("u1", "o1", 100, Day, "tea"), Order("u1", "o2", 200, Day.AddDays(3), "tea"), Order("u2", "o3", 1000, Day, "cup"),
             Order("u2", "o0", 250, Day.AddDays(-30), "cup"),
         ]), Ct);
-        return app.CreateAdminClient(await app.CreateSecretKeyAsync(workspace.Id, [Scopes.AnalyticsRead], Ct));
+        return (app.CreateAdminClient(await app.CreateSecretKeyAsync(workspace.Id, [Scopes.AnalyticsRead], Ct)), workspace.Id);
     }
 }

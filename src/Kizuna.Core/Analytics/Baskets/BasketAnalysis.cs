@@ -9,4 +9,7 @@ public sealed record BasketAnalysis(
 
     /// <summary>The name of each product the rules mention, where its lines named it.</summary>
     public IReadOnlyDictionary<string, string> ProductNames { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>When the scores refresh computed this result, for a stored view; null when it was mined for the request.</summary>
+    public DateTimeOffset? ComputedAt { get; init; }
 }

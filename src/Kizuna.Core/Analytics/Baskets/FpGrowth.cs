@@ -78,13 +78,27 @@ internal static class FpGrowth
     /// <summary>Identical baskets as one with their weights added.</summary>
     private static List<(int[] Ranks, long Weight)> Merge(IEnumerable<(int[] Ranks, long Weight)> rows)
     {
-        var merged = new Dictionary<string, (int[] Ranks, long Weight)>(StringComparer.Ordinal);
+        var merged = new Dictionary<int[], long>(SameRanks.Instance);
         foreach (var (ranks, weight) in rows)
         {
-            var key = Key(ranks);
-            merged[key] = merged.TryGetValue(key, out var m) ? (m.Ranks, m.Weight + weight) : (ranks, weight);
+            merged[ranks] = merged.GetValueOrDefault(ranks) + weight;
         }
 
-        return [.. merged.Values];
+        return [.. merged.Select(m => (m.Key, m.Value))];
+    }
+
+    /// <summary>Rank lists compared by their ranks, so identical baskets merge without a text key each.</summary>
+    private sealed class SameRanks : IEqualityComparer<int[]>
+    {
+        public static readonly SameRanks Instance = new();
+
+        public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(int[] ranks)
+        {
+            var hash = new HashCode();
+            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(ranks.AsSpan()));
+            return hash.ToHashCode();
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Kizuna.Analytics.Baskets;
 using Kizuna.Analytics.Predictions;
 using Kizuna.Analytics.Rfm;
 using Kizuna.Storage;
@@ -11,12 +12,14 @@ namespace Kizuna.Analytics.Scores;
 /// Computes every customer's scores from the workspace's counted orders (<see cref="PurchaseReader"/>) and writes
 /// them in one replacement (<see cref="ScoreWriter"/>): RFM for every customer with an order; BG/NBD fitted on all
 /// of them and Gamma-Gamma per main currency on that currency's repeat customers, for P(alive), expected purchases
-/// and the discounted CLV. Runs on the job queue (<see cref="ScoreRefreshJobHandler"/>) and from <c>kizuna analyze</c>.
+/// and the discounted CLV. Then the dashboard's standard basket views (<see cref="BasketRefresher"/>), so the
+/// page reads stored rules. Runs on the job queue (<see cref="ScoreRefreshJobHandler"/>) and from <c>kizuna analyze</c>.
 /// </summary>
 public sealed partial class ScoreRefresher(
-    PurchaseReader reader, ScoreWriter writer, IOptions<ScoresOptions> options, TimeProvider time, ILogger<ScoreRefresher> logger)
+    PurchaseReader reader, ScoreWriter writer, BasketRefresher baskets, IOptions<ScoresOptions> options, TimeProvider time,
+    ILogger<ScoreRefresher> logger)
 {
-    private const int Steps = 5;
+    private const int Steps = 6;
 
     /// <summary>Customers per range of the parallel predictions.</summary>
     private const int PredictionRange = 65_536;
@@ -45,6 +48,9 @@ public sealed partial class ScoreRefresher(
         var predictions = Predict(customers, histories, purchases, spends, settings);
 
         progress?.Report(new ScoreRefreshProgress("Writing values", 5, Steps));
+        // The basket views are read and mined on the other core while the rows are written (on SQLite one thread
+        // writes); they are stored after, in their own transaction.
+        var basketing = Task.Run(() => baskets.RefreshAsync(workspaceId, now, ct), ct);
         // The summary is counted on the other core while the rows are written; it is stored last, in the same transaction.
         var asOf = DateOnly.FromDayNumber(EpochDayNumber + today);
         var summarised = Task.Run(() =>
@@ -54,6 +60,9 @@ public sealed partial class ScoreRefresher(
         }, ct);
         await writer.ReplaceAsync(workspaceId, Rows(rfm, predictions), now, summarised, ct);
         var summary = await summarised;
+
+        progress?.Report(new ScoreRefreshProgress("Basket rules", 6, Steps));
+        await basketing;
         LogRefreshed(logger, workspaceId, summary.Customers, summary.Predicted, (long)time.GetElapsedTime(started).TotalMilliseconds);
         return summary with { DurationMs = time.GetElapsedTime(started).TotalMilliseconds };
     }

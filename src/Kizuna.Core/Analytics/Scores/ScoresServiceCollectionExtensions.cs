@@ -1,3 +1,4 @@
+using Kizuna.Analytics.Baskets;
 using Kizuna.Imports;
 using Kizuna.Work.Jobs;
 using Kizuna.Work.ProfileData;
@@ -21,6 +22,7 @@ public static class ScoresServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScoresOptions>, ScoresOptionsValidator>());
         services.AddSingleton<PurchaseReader>();
         services.AddSingleton<ScoreWriter>();
+        services.AddSingleton<BasketRefresher>();
         services.AddSingleton<ScoreRefresher>();
         services.AddSingleton<ScoreRefreshQueue>();
         services.AddSingleton<ScoreReader>();

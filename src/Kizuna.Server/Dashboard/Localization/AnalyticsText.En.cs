@@ -120,6 +120,8 @@ public sealed partial record AnalyticsText
         MembersOfFormat = "Members: {0}, against every other customer who bought in the period.",
         RepeatSpendRatioFormat = "Repeat customers spend {0}× what one-time buyers do.",
         RulesFoundFormat = "{0:N0} rules from {1:N0} baskets, highest lift first.",
+        BasketsStoredFormat = "Stored rules for {0} – {1}, computed at the scores refresh of",
+        BasketsLiveFormat = "Computed now for {0} – {1}: only the 7 and 30-day views of the whole workspace at the default settings are stored at each scores refresh.",
         FewAnswersFormat = "Only {0:N0} answers, so read the score as a rough sign: the true NPS is likely between {1} and {2} (95% confidence).",
         ManyAnswersFormat = "{0:N0} answers: the true NPS is likely between {1} and {2} (95% confidence).",
         JobWaitingFormat = "Refresh queued: starts in {0} s",

@@ -120,6 +120,8 @@ public sealed partial record AnalyticsText
         MembersOfFormat = "メンバー：{0}。期間中に購入したその他の顧客と比較しています。",
         RepeatSpendRatioFormat = "リピート顧客の購入額は 1 回のみの購入者の {0} 倍です。",
         RulesFoundFormat = "{1:N0} 件のバスケットから {0:N0} 件のルール（リフトの高い順）。",
+        BasketsStoredFormat = "{0}〜{1} の保存済みルール・スコア更新時に計算：",
+        BasketsLiveFormat = "{0}〜{1} を今計算しました。スコア更新時に保存されるのは、ワークスペース全体・既定の設定での 7 日・30 日の表示だけです。",
         FewAnswersFormat = "回答は {0:N0} 件のみのため、スコアは目安としてご覧ください。実際の NPS はおそらく {1} 〜 {2} の間です（95% 信頼区間）。",
         ManyAnswersFormat = "回答 {0:N0} 件：実際の NPS はおそらく {1} 〜 {2} の間です（95% 信頼区間）。",
         JobWaitingFormat = "更新待ち：{0} 秒後に開始",

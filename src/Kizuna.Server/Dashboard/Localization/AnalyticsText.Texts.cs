@@ -120,6 +120,12 @@ public sealed partial record AnalyticsText
 
     public required string RulesFoundFormat { get; init; }
 
+    /// <summary>A stored basket view: {0} and {1} the period's first and last day; the computed-at time follows.</summary>
+    public required string BasketsStoredFormat { get; init; }
+
+    /// <summary>A basket view mined for the request: {0} and {1} the period's first and last day.</summary>
+    public required string BasketsLiveFormat { get; init; }
+
     public required string FewAnswersFormat { get; init; }
 
     public required string ManyAnswersFormat { get; init; }

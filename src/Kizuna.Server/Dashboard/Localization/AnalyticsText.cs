@@ -45,6 +45,10 @@ public sealed partial record AnalyticsText
 
     public string RulesFound(long rules, long baskets) => Format(RulesFoundFormat, rules, baskets);
 
+    public string BasketsStored(string from, string to) => Format(BasketsStoredFormat, from, to);
+
+    public string BasketsLive(string from, string to) => Format(BasketsLiveFormat, from, to);
+
     public string FewAnswers(long answers, string low, string high) => Format(FewAnswersFormat, answers, low, high);
 
     public string ManyAnswers(long answers, string low, string high) => Format(ManyAnswersFormat, answers, low, high);

@@ -59,6 +59,10 @@ public sealed class ScoreRefresherTests
         Assert.Equal(5, values.Single(v => v.User == topSpender && v.Name == ScoreNames.RfmMonetary).Number);
         Assert.Equal(1, values.Count(v => v.Name == "loyalty_tier"));
 
+        // The refresh also stores the dashboard's standard basket views, as of its time.
+        var month = OverviewPeriod.Ending(OverviewPreset.Last30Days, DateOnly.FromDateTime(Now.UtcDateTime));
+        Assert.Equal(Now, (await new Baskets.BasketResultStore(store.Database).FindAsync(1, month, new Baskets.BasketSettings(0.01), Ct))?.ComputedAt);
+
         // c05 cancels every order: the next refresh takes its values away and leaves the other feature's alone.
         await ingest.WriteAsync([new IngestBatch(1, [.. orders.Where(o => o.User == "c05").Select(o =>
             Track("c05", null, CommerceEvents.OrderCancelled, Now.AddHours(-1), null, new OrderEvent(OrderEventKind.Cancelled, o.Id, null, "JPY", 0, 0, 0, null, [])))])], Ct);
@@ -127,7 +131,7 @@ public sealed class ScoreRefresherTests
     }
 
     private static ScoreRefresher Refresher(Database database, DateTimeOffset? now = null, ScoresOptions? options = null) => new(
-        new PurchaseReader(database), new ScoreWriter(database), Options.Create(options ?? new ScoresOptions()), new FakeTimeProvider(now ?? Now),
+        new PurchaseReader(database), new ScoreWriter(database), new Baskets.BasketRefresher(database), Options.Create(options ?? new ScoresOptions()), new FakeTimeProvider(now ?? Now),
         NullLogger<ScoreRefresher>.Instance);
 
     private static async Task InsertForeignValueAsync(Database database)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dapper;
+using Kizuna.Analytics.Baskets;
 using Kizuna.Analytics.Scores;
 using Kizuna.Commerce;
 using Kizuna.Ingestion;
@@ -86,7 +87,7 @@ public sealed class ProfileTemplateDataSourceTests
         await using var store = await TestStore.CreateAsync(engine, Ct);
         var (workspace, profileId) = await IngestHanakoAsync(store);
         var scoredAt = T0.AddDays(30);
-        await new ScoreRefresher(new PurchaseReader(store.Database), new ScoreWriter(store.Database), Options.Create(new ScoresOptions()),
+        await new ScoreRefresher(new PurchaseReader(store.Database), new ScoreWriter(store.Database), new BasketRefresher(store.Database), Options.Create(new ScoresOptions()),
             new FakeTimeProvider(scoredAt), NullLogger<ScoreRefresher>.Instance).RefreshAsync(workspace, null, Ct);
         await using (var connection = await store.Database.OpenAsync(Ct))
         {
