@@ -5,7 +5,7 @@ namespace Kizuna.Bench.Journeys;
 
 /// <summary>
 /// W5's options. Part A: <c>--journeys N</c> live journeys, <c>--events N</c> triggering events sent at
-/// <c>--rate N</c> events/s in requests of <c>--batch N</c> events. Part B: <c>--waiting N</c> entries waiting on
+/// <c>--rate N</c> events/s in requests of <c>--batch N</c> events, after <c>--warmup N</c> others. Part B: <c>--waiting N</c> entries waiting on
 /// timers, of which <c>--spread-due N</c> come due evenly over <c>--spread S</c> seconds and then
 /// <c>--together-due N</c> at one instant. <c>--postgres CS</c> (a server the bench may create a database on),
 /// <c>--servers N</c> (server processes on PostgreSQL), <c>--no-sqlite</c>, <c>--part a|b</c> and <c>--server DLL</c>.
@@ -23,7 +23,8 @@ public sealed record JourneyBenchOptions(
     string? Postgres = null,
     int Servers = 2,
     bool SkipSqlite = false,
-    string Parts = "ab")
+    string Parts = "ab",
+    int Warmup = 40_000)
 {
     public bool PartA => Parts.Contains('a', StringComparison.Ordinal);
 
@@ -47,6 +48,7 @@ public sealed record JourneyBenchOptions(
             Value("--postgres") ?? Environment.GetEnvironmentVariable("KIZUNA_BENCH_POSTGRES"),
             Number("--servers", 2),
             args.Contains("--no-sqlite"),
-            Value("--part") ?? "ab");
+            Value("--part") ?? "ab",
+            Number("--warmup", 40_000));
     }
 }

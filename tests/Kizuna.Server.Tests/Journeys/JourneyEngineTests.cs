@@ -156,4 +156,35 @@ public sealed class JourneyEngineTests
         Assert.Equal(5, Assert.Single(await WaitForEntriesAsync(host.Services, admin, p, journey.Id, _ => true, "entries")).Path.Count);
         Assert.Equal(System.Net.HttpStatusCode.Conflict, (await admin.PutAsJsonAsync($"/api/journeys/{journey.Id}", new { name = "x", definition = new { } }, Ct)).StatusCode);
     }
+
+    [Theory]
+    [MemberData(nameof(KizunaApplication.Engines), MemberType = typeof(KizunaApplication))]
+    public async Task Entries_CustomerInTwoJourneys_ReadOfOneJourneyHoldsItsEntriesAlone(string engine)
+    {
+        await using var journeys = await JourneyHost.StartAsync(engine, Start);
+        var (_, host, admin, site, workspaceId) = journeys;
+        object Definition() => new
+        {
+            entry = new { kind = "event", @event = "Signed Up" },
+            nodes = new object[] { new { id = "pause", kind = "delay", duration = "1d", next = "done" }, new { id = "done", kind = "exit" } },
+        };
+        var first = await LaunchAsync(admin, Definition());
+        var second = await LaunchAsync(admin, Definition());
+        foreach (var user in new[] { "a", "b" })
+        {
+            await IdentifyAsync(site, user, new { email = $"{user}@example.com" });
+            await TrackAsync(site, user, "Signed Up", new { });
+        }
+
+        var a = await ProfileIdAsync(admin, "a");
+        var b = await ProfileIdAsync(admin, "b");
+        await WaitForEntriesAsync(host.Services, admin, b, second.Id, e => e.Count == 1, "b in the second journey");
+        var store = host.Services.GetRequiredService<Kizuna.Journeys.Storage.EntryStore>();
+
+        var ofFirst = await store.OfProfilesAsync(workspaceId, [a, b], [first.Id], Ct);
+        var ofBoth = await store.OfProfilesAsync(workspaceId, [a], [first.Id, second.Id], Ct);
+
+        Assert.Equal([(a, first.Id), (b, first.Id)], ofFirst.Select(e => (e.ProfileId, e.JourneyId)).OrderBy(e => e.ProfileId));
+        Assert.Equal([first.Id, second.Id], ofBoth.Select(e => e.JourneyId).Order());
+    }
 }

@@ -14,15 +14,19 @@ public sealed partial class EntryStore(Database database)
             return [];
         }
 
+        // Found by the customers alone (journey_entries_profile), the journeys kept here: given the journeys as well,
+        // SQLite walked every entry of those journeys (journey_entries_journey) to find the customers' few, so each
+        // batch of events cost more with every customer waiting in a journey.
         var d = database.Dialect;
+        var journeys = journeyIds.ToHashSet();
         await using var connection = await database.OpenAsync(ct);
         var rows = await connection.QueryAsync<EntryRow>(new CommandDefinition(
             $"""
             SELECT {EntryRow.Columns} FROM journey_entries
-            WHERE workspace_id = @workspaceId AND {d.InIds("profile_id", "@profiles")} AND {d.InIds("journey_id", "@journeys")}
+            WHERE workspace_id = @workspaceId AND {d.InIds("profile_id", "@profiles")}
             ORDER BY id
-            """, new { workspaceId, profiles = d.Ids(profileIds), journeys = d.Ids(journeyIds) }, cancellationToken: ct));
-        return [.. rows.Select(r => r.ToEntry())];
+            """, new { workspaceId, profiles = d.Ids(profileIds) }, cancellationToken: ct));
+        return [.. rows.Where(r => journeys.Contains(r.JourneyId)).Select(r => r.ToEntry())];
     }
 
     public async Task<IReadOnlyList<JourneyEntry>> ByIdsAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
