@@ -85,4 +85,17 @@ public sealed class SqlDialect
     /// is final and none can still appear below it. SQLite: the largest bigint (every committed row is final).
     /// </summary>
     public string VisibleHorizon => Kind == StoreKind.Postgres ? "pg_snapshot_xmin(pg_current_snapshot())::text::bigint" : "9223372036854775807";
+
+    /// <summary>
+    /// The order of the change feed, <c>tx, id</c>. On SQLite every change is stamped 0 (<see cref="CurrentTransaction"/>),
+    /// so the feed's order is its ids' and a position is its id: given the row value <c>(tx, id)</c> instead, SQLite
+    /// seeks on <c>tx</c> alone and walks every change the feed retains to find the next few.
+    /// </summary>
+    public string ChangeOrder => Kind == StoreKind.Postgres ? "tx, id" : "id";
+
+    /// <summary>The changes after the position <c>(@tx, @id)</c>, in a form each engine seeks on (see <see cref="ChangeOrder"/>).</summary>
+    public string ChangesAfter => Kind == StoreKind.Postgres ? "(tx, id) > (@tx, @id)" : "id > @id";
+
+    /// <summary>The changes at or before the position <c>(@tx, @id)</c> (see <see cref="ChangeOrder"/>).</summary>
+    public string ChangesUpTo => Kind == StoreKind.Postgres ? "(tx, id) <= (@tx, @id)" : "id <= @id";
 }

@@ -79,9 +79,9 @@ public sealed class ChangeCursorStore(Database database, TimeProvider time, IOpt
             "SELECT tx, id FROM change_cursors WHERE updated_at >= @cutoff ORDER BY tx, id LIMIT 1", new { cutoff }, cancellationToken: ct))
             ?? (long.MaxValue, long.MaxValue);
         return await connection.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             DELETE FROM changes WHERE id IN (
-                SELECT id FROM changes WHERE committed_at < @cutoff AND (tx, id) <= (@tx, @id) ORDER BY tx, id LIMIT @limit)
+                SELECT id FROM changes WHERE committed_at < @cutoff AND {database.Dialect.ChangesUpTo} ORDER BY {database.Dialect.ChangeOrder} LIMIT @limit)
             """, new { cutoff, tx = slowest.Tx, id = slowest.Id, limit }, cancellationToken: ct));
     }
 }

@@ -29,12 +29,13 @@ public sealed class ChangeFeed(Database database, TimeProvider time, IEnumerable
         }
 
         await using var connection = await database.OpenAsync(ct);
-        // A row value comparison (SQLite 3.15+ and PostgreSQL both take it) is one range scan of changes_position.
+        // One range scan: of changes_position on PostgreSQL, of the ids on SQLite.
+        var d = database.Dialect;
         var rows = (await connection.QueryAsync<(long Id, long Tx, long CommittedAt, string Profiles, string Merges, string Erased)>(new CommandDefinition(
             $"""
             SELECT id, tx, committed_at, profiles, merges, erased FROM changes
-            WHERE (tx, id) > (@tx, @id) AND tx < {database.Dialect.VisibleHorizon}
-            ORDER BY tx, id LIMIT @limit
+            WHERE {d.ChangesAfter} AND tx < {d.VisibleHorizon}
+            ORDER BY {d.ChangeOrder} LIMIT @limit
             """, new { tx = after.Tx, id = after.Id, limit }, cancellationToken: ct))).ToList();
         if (rows.Count == 0)
         {
@@ -80,7 +81,7 @@ public sealed class ChangeFeed(Database database, TimeProvider time, IEnumerable
         foreach (var c in cursors)
         {
             var (behind, oldest) = await connection.QuerySingleAsync<(long Behind, long? Oldest)>(new CommandDefinition(
-                "SELECT COUNT(*), MIN(committed_at) FROM changes WHERE (tx, id) > (@tx, @id)",
+                $"SELECT COUNT(*), MIN(committed_at) FROM changes WHERE {database.Dialect.ChangesAfter}",
                 new { tx = c.Tx, id = c.Id }, cancellationToken: ct));
             var at = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
                 "SELECT committed_at FROM changes WHERE id = @id", new { id = c.Id }, cancellationToken: ct));
