@@ -10,8 +10,9 @@ internal static class OrderReader
     public static async Task<IReadOnlyList<Order>> ForProfileAsync(DbConnection connection, StoreKind kind, long workspaceId, long profileId, CancellationToken ct, int? limit = null)
     {
         // Newest first. SQLite, with no statistics to go by, would walk the whole workspace's orders newest first
-        // (orders_placed) to find this customer's; "+placed_at" keeps it on the customer's index, sorting their few.
-        var newest = (kind == StoreKind.Sqlite ? "+placed_at" : "placed_at") + " DESC, order_id DESC" + (limit is null ? "" : " LIMIT @limit");
+        // (orders_placed) to find this customer's; placed_at kept off the indexes holds it on the customer's, sorting their few.
+        var dialect = kind == StoreKind.Sqlite ? SqlDialect.Sqlite : SqlDialect.Postgres;
+        var newest = $"{dialect.NoIndex("placed_at")} DESC, order_id DESC" + (limit is null ? "" : " LIMIT @limit");
         var orders = (await connection.QueryAsync<OrderRow>(new CommandDefinition(
             $"""
             SELECT order_id AS orderId, profile_id AS profileId, status, currency, total, refunded_amount AS refundedAmount,

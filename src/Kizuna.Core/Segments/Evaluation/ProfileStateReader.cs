@@ -60,7 +60,7 @@ public sealed class ProfileStateReader(Database database)
         {
             args.Add("tracked", needs.EventsWithProperties.ToArray());
             var rows = await connection.QueryAsync<(long ProfileId, string Name, long Ts, string? Properties)>(new CommandDefinition(
-                $"SELECT profile_id, name, ts, CAST(properties AS text) FROM events WHERE workspace_id = @ws AND {d.InIds("profile_id", "@ids")} AND type = 'track' AND {d.OneOf("name", "@tracked")}",
+                $"SELECT profile_id, name, ts, CAST(properties AS text) FROM events WHERE workspace_id = @ws AND {d.InIds("profile_id", "@ids")} AND type = 'track' AND {d.OneOf(d.NoIndex("name"), "@tracked")}",
                 args, cancellationToken: ct));
             foreach (var row in rows.Where(r => states.ContainsKey(r.ProfileId)))
             {
