@@ -48,10 +48,12 @@ public sealed class DeviceStore(Database database, TimeProvider time)
     /// <summary>The tokens in use of one profile.</summary>
     public async Task<IReadOnlyList<string>> ActiveTokensAsync(long workspaceId, long profileId, CancellationToken ct)
     {
+        // Sorted here: ordered by token in SQL, SQLite walked the workspace's devices in token order (its unique key)
+        // to find the customer's few.
         await using var connection = await database.OpenAsync(ct);
-        return [.. await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT token FROM push_devices WHERE workspace_id = @workspaceId AND profile_id = @profileId AND retired_at IS NULL ORDER BY token",
-            new { workspaceId, profileId }, cancellationToken: ct))];
+        return [.. (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT token FROM push_devices WHERE workspace_id = @workspaceId AND profile_id = @profileId AND retired_at IS NULL",
+            new { workspaceId, profileId }, cancellationToken: ct))).Order(StringComparer.Ordinal)];
     }
 
     public async Task RetireAsync(long workspaceId, string token, string reason, CancellationToken ct)
