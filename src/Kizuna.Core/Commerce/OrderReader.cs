@@ -7,11 +7,10 @@ namespace Kizuna.Commerce;
 /// <summary>Reads orders with their lines.</summary>
 internal static class OrderReader
 {
-    public static async Task<IReadOnlyList<Order>> ForProfileAsync(DbConnection connection, StoreKind kind, long workspaceId, long profileId, CancellationToken ct, int? limit = null)
+    public static async Task<IReadOnlyList<Order>> ForProfileAsync(DbConnection connection, SqlDialect dialect, long workspaceId, long profileId, CancellationToken ct, int? limit = null)
     {
         // Newest first. SQLite, with no statistics to go by, would walk the whole workspace's orders newest first
         // (orders_placed) to find this customer's; placed_at kept off the indexes holds it on the customer's, sorting their few.
-        var dialect = kind == StoreKind.Sqlite ? SqlDialect.Sqlite : SqlDialect.Postgres;
         var newest = $"{dialect.NoIndex("placed_at")} DESC, order_id DESC" + (limit is null ? "" : " LIMIT @limit");
         var orders = (await connection.QueryAsync<OrderRow>(new CommandDefinition(
             $"""
@@ -35,7 +34,7 @@ internal static class OrderReader
             ORDER BY order_id, line_no
             """,
             new { workspaceId, profileId, limit }, cancellationToken: ct))).ToLookup(l => l.OrderId, StringComparer.Ordinal);
-        decimal Amount(decimal stored) => Money.FromStored(stored, kind);
+        decimal Amount(decimal stored) => Money.FromStored(stored, dialect.Kind);
         return [.. orders.Select(o => new Order(
             o.OrderId, o.ProfileId, o.Status, o.Currency, Amount(o.Total), Amount(o.RefundedAmount), Amount(o.Discount), Amount(o.Shipping), Amount(o.Tax), o.Coupon,
             Epoch.FromMs(o.PlacedAt),

@@ -46,7 +46,7 @@ public sealed class ProfileBatchReader(Database database)
         foreach (var row in rows)
         {
             var profile = ProfileService.WithSpend(row.ToProfile(kind), spend[row.Id].Select(s => (s.Currency, s.Orders, s.Total, s.FirstAt, s.LastAt)), kind);
-            var latest = buyers.Contains(row.Id) && await OrderReader.ForProfileAsync(connection, kind, workspaceId, row.Id, ct, limit: 1) is [var order, ..] ? order : null;
+            var latest = buyers.Contains(row.Id) && await OrderReader.ForProfileAsync(connection, dialect, workspaceId, row.Id, ct, limit: 1) is [var order, ..] ? order : null;
             found.Add(new ProfileForModel(
                 profile, latest, [.. values[row.Id].Select(v => new ProfileValue(v.Name, v.Number, v.Text, Epoch.FromMs(v.ComputedAt)))]));
         }

@@ -155,7 +155,7 @@ public sealed class ProfileService(Database database)
     public async Task<IReadOnlyList<Order>> OrdersAsync(long workspaceId, long profileId, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        return await OrderReader.ForProfileAsync(connection, database.Kind, workspaceId, profileId, ct);
+        return await OrderReader.ForProfileAsync(connection, database.Dialect, workspaceId, profileId, ct);
     }
 
     /// <summary>The profile's refunds and cancellations, newest first, including those that matched no order.</summary>
@@ -169,7 +169,7 @@ public sealed class ProfileService(Database database)
     public async Task<Order?> LatestOrderAsync(long workspaceId, long profileId, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        var orders = await OrderReader.ForProfileAsync(connection, database.Kind, workspaceId, profileId, ct, limit: 1);
+        var orders = await OrderReader.ForProfileAsync(connection, database.Dialect, workspaceId, profileId, ct, limit: 1);
         return orders.Count > 0 ? orders[0] : null;
     }
 

@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using System.Buffers.Text;
-using System.Security.Cryptography;
 using Kizuna.Messaging.Outbox;
 using Kizuna.Templates;
 using Microsoft.AspNetCore.DataProtection;
@@ -16,8 +14,6 @@ namespace Kizuna.Messaging.Links;
 /// </summary>
 public sealed class MessageLinkSigner(LinkKeys keys, IDataProtectionProvider protection, IOptions<MessagingOptions> options)
 {
-    private const int PayloadLength = 24;
-
     private readonly Dictionary<MessageLinkKind, IDataProtector> _earlier = Enum.GetValues<MessageLinkKind>()
         .ToDictionary(k => k, k => protection.CreateProtector("Kizuna.Messaging.Links.v1", k.ToString()));
 
@@ -42,11 +38,8 @@ public sealed class MessageLinkSigner(LinkKeys keys, IDataProtectionProvider pro
             return null;
         }
 
-        var payload = (await keys.GetAsync(ct)).Verify(Purpose(kind), token) ?? Earlier(kind, token);
-        return payload is not { Length: PayloadLength } ? null : new LinkTarget(
-            BinaryPrimitives.ReadInt64BigEndian(payload),
-            BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(8)),
-            BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(16)));
+        var payload = (await keys.GetAsync(ct)).Verify(Purpose(kind), token) ?? LinkTarget.Earlier(_earlier[kind], token);
+        return payload is { Length: LinkTarget.Size } ? LinkTarget.Read(payload) : null;
     }
 
     public static string PathOf(MessageLinkKind kind) => kind switch
@@ -61,25 +54,10 @@ public sealed class MessageLinkSigner(LinkKeys keys, IDataProtectionProvider pro
 
     private static string Sign(LinkKeyRing ring, MessageLinkKind kind, LinkTarget target)
     {
-        Span<byte> payload = stackalloc byte[PayloadLength];
-        BinaryPrimitives.WriteInt64BigEndian(payload, target.WorkspaceId);
-        BinaryPrimitives.WriteInt64BigEndian(payload[8..], target.MessageId);
-        BinaryPrimitives.WriteInt64BigEndian(payload[16..], target.ProfileId);
+        Span<byte> payload = stackalloc byte[LinkTarget.Size];
+        target.Write(payload);
         return ring.Sign(Purpose(kind), payload);
     }
 
     private static string Purpose(MessageLinkKind kind) => $"message-link:{kind}";
-
-    /// <summary>The payload of a link protected with Data Protection, as links were signed before link keys.</summary>
-    private byte[]? Earlier(MessageLinkKind kind, string token)
-    {
-        try
-        {
-            return _earlier[kind].Unprotect(Base64Url.DecodeFromChars(token));
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-    }
 }

@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using System.Buffers.Text;
-using System.Security.Cryptography;
 using System.Text;
 using Kizuna.Messaging.Links;
 using Microsoft.AspNetCore.DataProtection;
@@ -41,13 +39,11 @@ public sealed class TrackingLinks(LinkKeys keys, IDataProtectionProvider protect
 
     private static byte[] Payload(LinkTarget target, string? url)
     {
-        var bytes = new byte[24 + (url is null ? 0 : Encoding.UTF8.GetByteCount(url))];
-        BinaryPrimitives.WriteInt64BigEndian(bytes, target.WorkspaceId);
-        BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(8), target.MessageId);
-        BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(16), target.ProfileId);
+        var bytes = new byte[LinkTarget.Size + (url is null ? 0 : Encoding.UTF8.GetByteCount(url))];
+        target.Write(bytes);
         if (url is not null)
         {
-            Encoding.UTF8.GetBytes(url, bytes.AsSpan(24));
+            Encoding.UTF8.GetBytes(url, bytes.AsSpan(LinkTarget.Size));
         }
 
         return bytes;
@@ -60,26 +56,13 @@ public sealed class TrackingLinks(LinkKeys keys, IDataProtectionProvider protect
             return null;
         }
 
-        var payload = (await keys.GetAsync(ct)).Verify(purpose, token) ?? Earlier(earlier, token);
-        if (payload is not { Length: >= 24 })
+        var payload = (await keys.GetAsync(ct)).Verify(purpose, token) ?? LinkTarget.Earlier(earlier, token);
+        if (payload is not { Length: >= LinkTarget.Size })
         {
             return null;
         }
 
-        var target = new LinkTarget(BinaryPrimitives.ReadInt64BigEndian(payload), BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(8)), BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(16)));
-        return (target, payload.Length == 24 ? null : Encoding.UTF8.GetString(payload.AsSpan(24)));
-    }
-
-    private static byte[]? Earlier(IDataProtector protector, string token)
-    {
-        try
-        {
-            return protector.Unprotect(Base64Url.DecodeFromChars(token));
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
+        return (LinkTarget.Read(payload), payload.Length == LinkTarget.Size ? null : Encoding.UTF8.GetString(payload.AsSpan(LinkTarget.Size)));
     }
 
     /// <summary>One message's tracked links, signed with the keys read once for the message.</summary>
