@@ -36,6 +36,18 @@ public sealed class CommerceMetricsReader(Database database)
     }
 
     /// <summary>
+    /// The whole workspace's metrics for the period and the period before, the two periods read side by side: the
+    /// period's currencies, and the metrics in <paramref name="currency"/> (null: the one with most orders in the
+    /// period, else in the period before; '' : orders that stated none).
+    /// </summary>
+    public async Task<Compared<CommerceMetrics>> ReadWorkspaceComparedAsync(MetricsQuery query, string? currency, CancellationToken ct)
+    {
+        var (currencies, picked, current, previous) = await _rollups.WorkspaceComparedAsync(query, currency, ct);
+        var before = query.Period.Before();
+        return new(query.Period, Metrics(query.Period, picked, current) with { Currencies = currencies }, before, Metrics(before, picked, previous));
+    }
+
+    /// <summary>
     /// A scope's metrics for the period and the period before, read from the cells of a sliced trait's value, else in
     /// one pass over the scope's links of both: the period's currencies, and the metrics in
     /// <paramref name="currency"/> (null: the one with most orders in the period, else in the period before; '' or
@@ -66,22 +78,22 @@ public sealed class CommerceMetricsReader(Database database)
     /// The metrics of the scope's customers and of everyone else, for the period and the period before: the members
     /// from the cells of a sliced trait's value, else their links of both periods read in one pass. Everyone else is
     /// the whole workspace less the scope (every total is a sum over orders), so the rest is read from the workspace's
-    /// cells instead of every other customer's links.
+    /// cells instead of every other customer's links. In <paramref name="currency"/> (null: the workspace's with most
+    /// orders in the period, else in the period before).
     /// </summary>
     public async Task<((CommerceMetrics Members, CommerceMetrics Others) Current, (CommerceMetrics Members, CommerceMetrics Others) Previous)> ReadSplitComparedAsync(
         MetricsQuery query, string? currency, CancellationToken ct)
     {
+        var (_, picked, everyone, everyoneBefore) = await _rollups.WorkspaceComparedAsync(query with { Scope = MetricsScope.Workspace }, currency, ct);
         await using var connection = await database.OpenAsync(ct);
         var (current, previous) = await _rollups.SlicedAsync(connection, query.Scope, ct)
-            ? (await _rollups.ReadAsync(connection, query, currency, ct), await _rollups.ReadAsync(connection, query.Previous, currency, ct))
-            : (await _rollups.ScopeWithPreviousAsync(connection, query, allCurrencies: false, currency, ct)).TryGetValue(currency ?? "", out var found)
+            ? (await _rollups.ReadAsync(connection, query, picked, ct), await _rollups.ReadAsync(connection, query.Previous, picked, ct))
+            : (await _rollups.ScopeWithPreviousAsync(connection, query, allCurrencies: false, picked, ct)).TryGetValue(picked ?? "", out var found)
                 ? found
                 : (PeriodTotals.None, PeriodTotals.None);
-        var everyone = await _rollups.ReadAsync(connection, query with { Scope = MetricsScope.Workspace }, currency, ct);
-        var everyoneBefore = await _rollups.ReadAsync(connection, query.Previous with { Scope = MetricsScope.Workspace }, currency, ct);
         var before = query.Period.Before();
-        return ((Metrics(query.Period, currency, current), Metrics(query.Period, currency, everyone.Less(current))),
-            (Metrics(before, currency, previous), Metrics(before, currency, everyoneBefore.Less(previous))));
+        return ((Metrics(query.Period, picked, current), Metrics(query.Period, picked, everyone.Less(current))),
+            (Metrics(before, picked, previous), Metrics(before, picked, everyoneBefore.Less(previous))));
     }
 
     /// <summary>Orders and revenue per currency, most orders first, as <see cref="CurrenciesAsync"/> lists them.</summary>

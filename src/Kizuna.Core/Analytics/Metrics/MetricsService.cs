@@ -38,18 +38,10 @@ public sealed class MetricsService(
             new { workspaceId, segmentId }, cancellationToken: ct)) > 0;
     }
 
-    public async Task<Compared<CommerceMetrics>> CommerceAsync(MetricsQuery query, CancellationToken ct)
-    {
-        if (!query.Scope.IsWorkspace)
-        {
-            return await commerce.ReadScopeComparedAsync(query, query.Currency?.ToUpperInvariant(), ct);
-        }
-
-        var currencies = await commerce.CurrenciesAsync(query, ct);
-        var currency = await CurrencyAsync(query, currencies, ct);
-        var current = await commerce.ReadAsync(query, currency, ct) with { Currencies = currencies };
-        return Compare(query, current, await commerce.ReadAsync(query.Previous, currency, ct));
-    }
+    public Task<Compared<CommerceMetrics>> CommerceAsync(MetricsQuery query, CancellationToken ct) =>
+        query.Scope.IsWorkspace
+            ? commerce.ReadWorkspaceComparedAsync(query, query.Currency?.ToUpperInvariant(), ct)
+            : commerce.ReadScopeComparedAsync(query, query.Currency?.ToUpperInvariant(), ct);
 
     public async Task<Compared<NpsResult>> NpsAsync(MetricsQuery query, CancellationToken ct) =>
         Compare(query, await nps.ReadAsync(query, ct), await nps.ReadAsync(query.Previous, ct));
@@ -62,7 +54,7 @@ public sealed class MetricsService(
 
     public async Task<Compared<SliceResult>> SlicesAsync(MetricsQuery query, SliceDimension dimension, string? trait, CancellationToken ct)
     {
-        var currency = await CurrencyAsync(query, null, ct);
+        var currency = await CurrencyAsync(query, ct);
         return Compare(query,
             await slices.ReadAsync(query, currency, dimension, trait, ct),
             await slices.ReadAsync(query.Previous, currency, dimension, trait, ct));
@@ -72,20 +64,19 @@ public sealed class MetricsService(
     public async Task<Compared<MembersComparison>> MembersAsync(MetricsQuery query, CancellationToken ct)
     {
         var scope = query.Scope with { Excluded = false };
-        var currency = await CurrencyAsync(query with { Scope = MetricsScope.Workspace }, null, ct);
-        var (current, previous) = await commerce.ReadSplitComparedAsync(query with { Scope = scope }, currency, ct);
+        var (current, previous) = await commerce.ReadSplitComparedAsync(query with { Scope = scope }, query.Currency?.ToUpperInvariant(), ct);
         return Compare(query, new MembersComparison(scope, current.Members, current.Others), new MembersComparison(scope, previous.Members, previous.Others));
     }
 
     /// <summary>The currency asked for, else the one with most orders in the period, else in the period before.</summary>
-    private async Task<string?> CurrencyAsync(MetricsQuery query, IReadOnlyList<CurrencyRevenue>? currencies, CancellationToken ct)
+    private async Task<string?> CurrencyAsync(MetricsQuery query, CancellationToken ct)
     {
         if (query.Currency is { } asked)
         {
             return asked.ToUpperInvariant();
         }
 
-        currencies ??= await commerce.CurrenciesAsync(query, ct);
+        var currencies = await commerce.CurrenciesAsync(query, ct);
         if (currencies.Count == 0)
         {
             currencies = await commerce.CurrenciesAsync(query.Previous, ct);

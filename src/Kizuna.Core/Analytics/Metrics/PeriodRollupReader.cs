@@ -115,23 +115,69 @@ internal sealed class PeriodRollupReader(Database database)
         return [.. rows.Select(r => new CurrencyRevenue(r.Currency.Length == 0 ? null : r.Currency, r.Orders, Money.Sum(r.Whole, r.Fraction, kind)))];
     }
 
-    private async Task<PeriodTotals> FromCellsAsync(DbConnection connection, MetricsQuery query, string? currency, Cells cells, CancellationToken ct)
+    /// <summary>
+    /// The whole workspace's currencies and totals for the period and the period before, each period read on a
+    /// connection of its own beside the other (the cells of a long period are the read's cost, and SQLite reads one
+    /// statement on one thread): first both periods' cells of kind 0 in every currency, which list the currencies and
+    /// give the one picked when none is asked (most orders in the period, else in the period before), then the
+    /// picked currency's cells of the last orders and of those neither first nor last.
+    /// </summary>
+    public async Task<(IReadOnlyList<CurrencyRevenue> Currencies, string? Currency, PeriodTotals Current, PeriodTotals Previous)> WorkspaceComparedAsync(
+        MetricsQuery query, string? currency, CancellationToken ct)
+    {
+        await using var current = await database.OpenAsync(ct);
+        await using var previous = await database.OpenAsync(ct);
+        var days = await Task.WhenAll(
+            Task.Run(() => CellDaysAsync(current, query, null, Workspace, ct), ct),
+            Task.Run(() => CellDaysAsync(previous, query.Previous, null, Workspace, ct), ct));
+        var listed = Currencies(days[0]);
+        var picked = currency ?? (listed.Count > 0 ? listed[0].Currency : Currencies(days[1]) is [var top, ..] ? top.Currency : null);
+        var totals = await Task.WhenAll(
+            Task.Run(() => FromCellsAsync(current, query, picked, Workspace, days[0], ct), ct),
+            Task.Run(() => FromCellsAsync(previous, query.Previous, picked, Workspace, days[1], ct), ct));
+        return (listed, picked, totals[0], totals[1]);
+    }
+
+    private static List<CurrencyRevenue> Currencies(IEnumerable<CellDay> days) =>
+        [.. days.GroupBy(d => d.Currency, StringComparer.Ordinal)
+            .Select(g => new CurrencyRevenue(g.Key.Length == 0 ? null : g.Key, g.Sum(d => d.Orders), g.Sum(d => d.Revenue)))
+            .Where(c => c.Orders > 0)
+            .OrderByDescending(c => c.Orders).ThenBy(c => c.Currency ?? "", StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The cells of kind 0 of the period per day, in <paramref name="currency"/> or (null) every currency: orders and
+    /// net, and of them the first orders (previous one before the period) with their net, days and offsets.
+    /// </summary>
+    private async Task<List<CellDay>> CellDaysAsync(DbConnection connection, MetricsQuery query, string? currency, Cells cells, CancellationToken ct)
     {
         var kind = database.Kind;
-        var parameters = OrderSql.Parameters(query, currency);
-        var days = (await connection.QueryAsync<(long Day, long Orders, decimal Whole, decimal Fraction, long First, decimal FirstWhole, decimal FirstFraction, long FirstDays, long FirstOffset)>(
+        var rows = await connection.QueryAsync<(string Currency, long Day, long Orders, decimal Whole, decimal Fraction, long First, decimal FirstWhole, decimal FirstFraction, long FirstDays, long FirstOffset)>(
             new CommandDefinition(
                 $"""
-                SELECT c.a, CAST(SUM(c.orders) AS bigint), {Money.SumSql("c.net", kind)},
+                SELECT c.currency, c.a, CAST(SUM(c.orders) AS bigint), {Money.SumSql("c.net", kind)},
                        CAST(COALESCE(SUM(CASE WHEN c.b < @firstDay THEN c.orders ELSE 0 END), 0) AS bigint),
                        {Money.SumSql("CASE WHEN c.b < @firstDay THEN c.net ELSE 0 END", kind)},
                        CAST(COALESCE(SUM(CASE WHEN c.b < @firstDay THEN c.orders * c.a ELSE 0 END), 0) AS bigint),
                        CAST(COALESCE(SUM(CASE WHEN c.b < @firstDay THEN c.offset_ms ELSE 0 END), 0) AS bigint)
                 FROM {cells.Table} c
-                WHERE c.workspace_id = @workspaceId {cells.Filter} AND c.kind = 0 AND c.a >= @firstDay AND c.a <= @lastDay AND c.currency = @currency
-                GROUP BY c.a
+                WHERE c.workspace_id = @workspaceId {cells.Filter} AND c.kind = 0 AND c.a >= @firstDay AND c.a <= @lastDay
+                  {(currency is null ? "" : "AND c.currency = @currency")}
+                GROUP BY c.a, c.currency
                 """,
-                parameters, cancellationToken: ct))).ToList();
+                OrderSql.Parameters(query, currency), cancellationToken: ct));
+        return [.. rows.Select(r => new CellDay(r.Currency, r.Day, r.Orders, Money.Sum(r.Whole, r.Fraction, kind),
+            r.First, Money.Sum(r.FirstWhole, r.FirstFraction, kind), r.FirstDays, r.FirstOffset))];
+    }
+
+    private async Task<PeriodTotals> FromCellsAsync(DbConnection connection, MetricsQuery query, string? currency, Cells cells, CancellationToken ct) =>
+        await FromCellsAsync(connection, query, currency, cells, await CellDaysAsync(connection, query, currency, cells, ct), ct);
+
+    /// <summary>The totals in <paramref name="currency"/> from the period's cells of kind 0 (<paramref name="read"/>, any currencies) and its other cells.</summary>
+    private async Task<PeriodTotals> FromCellsAsync(DbConnection connection, MetricsQuery query, string? currency, Cells cells, IReadOnlyList<CellDay> read, CancellationToken ct)
+    {
+        var kind = database.Kind;
+        var parameters = OrderSql.Parameters(query, currency);
+        var days = read.Where(d => d.Currency == (currency ?? "")).ToList();
         var last = await connection.QuerySingleAsync<(long Orders, decimal Whole, decimal Fraction, long Days, long Offset)>(new CommandDefinition(
             $"""
             SELECT CAST(COALESCE(SUM(c.orders), 0) AS bigint), {Money.SumSql("c.net", kind)},
@@ -149,15 +195,15 @@ internal sealed class PeriodRollupReader(Database database)
             parameters, cancellationToken: ct));
 
         var orders = days.Sum(d => d.Orders);
-        var revenue = days.Sum(d => Money.Sum(d.Whole, d.Fraction, kind));
+        var revenue = days.Sum(d => d.Revenue);
         var first = days.Sum(d => d.First);
-        var firstRevenue = days.Sum(d => Money.Sum(d.FirstWhole, d.FirstFraction, kind));
+        var firstRevenue = days.Sum(d => d.FirstRevenue);
         var neitherRevenue = Money.Sum(neither.Whole, neither.Fraction, kind);
         var oneTime = first + last.Orders - (orders - neither.Orders);
         var oneTimeRevenue = firstRevenue + Money.Sum(last.Whole, last.Fraction, kind) - (revenue - neitherRevenue);
         var spanMs = ((last.Days - days.Sum(d => d.FirstDays)) * MsPerDay) + last.Offset - days.Sum(d => d.FirstOffset);
         return new PeriodTotals(orders, revenue, first, first - oneTime, oneTimeRevenue, spanMs,
-            [.. days.Where(d => d.Orders != 0).Select(d => (Days.Of(d.Day), d.Orders, Money.Sum(d.Whole, d.Fraction, kind)))]);
+            [.. days.Where(d => d.Orders != 0).OrderBy(d => d.Day).Select(d => (Days.Of(d.Day), d.Orders, d.Revenue))]);
     }
 
     /// <summary>
@@ -229,6 +275,9 @@ internal sealed class PeriodRollupReader(Database database)
 
     /// <summary>A table of link cells and the condition that picks a scope's rows of it.</summary>
     private sealed record Cells(string Table, string Filter);
+
+    /// <summary>A day's cells of kind 0 in one currency.</summary>
+    private sealed record CellDay(string Currency, long Day, long Orders, decimal Revenue, long First, decimal FirstRevenue, long FirstDays, long FirstOffset);
 
     private sealed record LinkDay(string Currency, long Day, long Orders, decimal Revenue, long First, long OneTime, decimal OneTimeRevenue, long LastMs, long FirstMs);
 }

@@ -79,14 +79,16 @@ public sealed class PeriodRollupTests
                     }
                 }
 
-                // A scope's period and the period before, read in one pass, in the currency asked for or chosen.
-                foreach (var scope in new[] { Gold, Gold.Complement(), Japan, Japan.Complement() })
+                // A scope's period and the period before (the workspace's read side by side, any other scope's in
+                // one pass), in the currency asked for or chosen.
+                foreach (var scope in new[] { MetricsScope.Workspace, Gold, Gold.Complement(), Japan, Japan.Complement() })
                 {
                     var inScope = orders.Where(o => Holds(scope, o.Profile)).ToList();
                     foreach (var asked in new[] { "JPY", "USD", null })
                     {
                         var why = $"{engine}, sequence {s}, {period.From:yyyy-MM-dd}..{period.To:yyyy-MM-dd}, {Describe(scope)}, {asked}: {string.Join("; ", sequences[s])}";
-                        var compared = await reader.ReadScopeComparedAsync(new MetricsQuery(Ws, period, scope), asked, Ct);
+                        var query = new MetricsQuery(Ws, period, scope);
+                        var compared = scope.IsWorkspace ? await reader.ReadWorkspaceComparedAsync(query, asked, Ct) : await reader.ReadScopeComparedAsync(query, asked, Ct);
                         var top = asked ?? Top(inScope, period) ?? Top(inScope, period.Before());
                         var chosen = string.IsNullOrEmpty(top) ? null : top;
                         Assert.True(ExpectedCurrencies(inScope, period).SequenceEqual(compared.Current.Currencies.Select(Text)), why);
@@ -104,7 +106,8 @@ public sealed class PeriodRollupTests
                 {
                     foreach (var currency in OrderStep.Currencies)
                     {
-                        var (current, previous) = await reader.ReadSplitComparedAsync(new MetricsQuery(Ws, period, scope), currency, Ct);
+                        // '' asks for the orders that stated no currency (null would pick the top one).
+                        var (current, previous) = await reader.ReadSplitComparedAsync(new MetricsQuery(Ws, period, scope), currency ?? "", Ct);
                         List<(long Profile, string Currency, string Status, decimal Net, long At)> members = [.. orders.Where(o => Holds(scope, o.Profile))];
                         List<(long Profile, string Currency, string Status, decimal Net, long At)> rest = [.. orders.Where(o => Holds(scope.Complement(), o.Profile))];
                         Assert.Equal(Expected(members, period, currency), Text(current.Members));
