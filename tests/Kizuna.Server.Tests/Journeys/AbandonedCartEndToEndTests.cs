@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Kizuna.Server.Messaging;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using static Kizuna.Server.Journeys.JourneysTestData;
 
 namespace Kizuna.Server.Journeys;
@@ -23,12 +22,8 @@ public sealed class AbandonedCartEndToEndTests
     [MemberData(nameof(KizunaApplication.Engines), MemberType = typeof(KizunaApplication))]
     public async Task AbandonedCart_CheckoutsWithAndWithoutOrders_EmailTheCartOnlyWhenNoOrderAndStopTheOfferOnPurchase(string engine)
     {
-        var time = new FakeTimeProvider(Start);
-        await using var app = new KizunaApplication(engine, MessagingApi.Catcher);
-        await using var host = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(time)));
-        var (admin, site, _) = await ClientsAsync(host);
-        using var a = admin;
-        using var w = site;
+        await using var journeys = await JourneyHost.StartAsync(engine, Start);
+        var (time, host, admin, site, _) = journeys;
 
         var started = await admin.PostAsJsonAsync("/api/journeys/templates/abandoned_cart", new StartJourneyRequest(null), Ct);
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
