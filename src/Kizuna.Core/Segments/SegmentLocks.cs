@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Dapper;
 using Kizuna.Storage;
+using Npgsql;
 
 namespace Kizuna.Segments;
 
@@ -62,10 +63,16 @@ public sealed class SegmentLocks(Database database)
         {
             if (Connection is not null)
             {
-                // Closing ends the session's locks: a pooled connection is reset (DISCARD ALL) before it is reused.
+                // A pooled connection goes back without a reset (PostgresDatabase), so the locks end here; one whose
+                // unlock failed must not be handed out again with them.
                 try
                 {
                     await Connection.ExecuteAsync("SELECT pg_advisory_unlock_all()");
+                }
+                catch
+                {
+                    NpgsqlConnection.ClearPool((NpgsqlConnection)Connection);
+                    throw;
                 }
                 finally
                 {

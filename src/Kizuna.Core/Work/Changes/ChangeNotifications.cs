@@ -60,7 +60,9 @@ public sealed partial class ChangeNotifications(Database database, ChangeSignal 
 
     private async Task ListenAsync(CancellationToken ct)
     {
-        await using var connection = (NpgsqlConnection)await database.OpenAsync(ct);
+        // Out of the pool: a pooled connection goes back without a reset, and would take the LISTEN with it.
+        await using var connection = ((PostgresDatabase)database).UnpooledConnection();
+        await connection.OpenAsync(ct);
         connection.Notification += (_, _) => signal.Wake();
         await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
         {
