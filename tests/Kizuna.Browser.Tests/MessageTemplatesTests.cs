@@ -80,7 +80,7 @@ public sealed class MessageTemplatesTests(DashboardServer server)
         await Expect(page.Locator("#preview-push-body")).ToHaveTextAsync("GYOKURO is back");
         await Expect(page.Locator("#preview-push-title")).ToHaveTextAsync("Back in stock");
         await page.ClickAsync("#template-save");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/messaging/templates/\\d+$"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/messaging/templates/\d+$"));
 
         var saved = await server.Services.GetRequiredService<TemplateStore>().FindByNameAsync(workspace.Id, TemplateKind.Template, "back_in_stock", CancellationToken.None);
         Assert.Equal(("push", "Back in stock", "app://products/7"), (saved!.Channel, saved.Subject, ChannelFields.Parse(saved.ChannelFields).DeepLink));

@@ -32,10 +32,7 @@ public sealed class JourneyAudiencePagingTests
         await using var journeys = await JourneyHost.StartAsync(engine, Start);
         var (journeyId, members) = await AudienceJourneyAsync(journeys);
 
-        journeys.Time.Advance(Occurrence - Start);
-        await WaitForEnteredAsync(journeys, journeyId);
-
-        await AssertEachMemberOnceAsync(journeys, journeyId, members);
+        await OccurrenceEntersEachOnceAsync(journeys, journeyId, members);
     }
 
     [Theory]
@@ -58,10 +55,7 @@ public sealed class JourneyAudiencePagingTests
         Assert.Equal(midway.Count, midway.Select(e => e.ProfileId).Distinct().Count());
 
         // Then the occurrence itself, with the page the launch queued, runs everything once more to the end.
-        journeys.Time.Advance(Occurrence - Start);
-        await WaitForEnteredAsync(journeys, journeyId);
-
-        await AssertEachMemberOnceAsync(journeys, journeyId, members);
+        await OccurrenceEntersEachOnceAsync(journeys, journeyId, members);
     }
 
     [Theory]
@@ -94,10 +88,7 @@ public sealed class JourneyAudiencePagingTests
 
         // The store takes the writes again; the occurrence's run of that page, and of the pages after it, enters everyone once.
         await ExecuteAsync(database, ["DROP TRIGGER interrupt_page" + (database.Kind == StoreKind.Postgres ? " ON journey_steps" : "")]);
-        journeys.Time.Advance(Occurrence - Start);
-        await WaitForEnteredAsync(journeys, journeyId);
-
-        await AssertEachMemberOnceAsync(journeys, journeyId, members);
+        await OccurrenceEntersEachOnceAsync(journeys, journeyId, members);
         Assert.Equal(Members, await CountAsync(database, $"(SELECT DISTINCT profile_id FROM journey_steps WHERE journey_id = {journeyId}) AS stepped"));
     }
 
@@ -154,6 +145,14 @@ public sealed class JourneyAudiencePagingTests
         var claimed = new ClaimedJob(0, JourneyAudienceJob.Queue, null, JourneyAudienceJob.Group(job.JourneyId), job.WorkspaceId,
             JsonSerializer.Serialize(job), 1, JourneyAudienceHandler.Settings.MaxAttempts, 0, time.GetUtcNow().AddMinutes(2));
         await handler.HandleAsync([claimed], new JobOutcomes(), Ct);
+    }
+
+    /// <summary>Lets the occurrence come due, waits for its pages, and checks that every member entered once.</summary>
+    private static async Task OccurrenceEntersEachOnceAsync(JourneyHost journeys, long journeyId, List<long> members)
+    {
+        journeys.Time.Advance(Occurrence - Start);
+        await WaitForEnteredAsync(journeys, journeyId);
+        await AssertEachMemberOnceAsync(journeys, journeyId, members);
     }
 
     /// <summary>Waits until the occurrence's pages are done and the journey has as many entries as members.</summary>
