@@ -11,12 +11,20 @@ namespace Kizuna.Messaging.Channels.Email;
 /// Open SMTP connections, at most <see cref="EmailOptions.PoolSize"/> in use at once. Each is a socket connected with
 /// <c>TCP_NODELAY</c> and handed to MailKit: with Nagle's algorithm on, every pipelined command waits for the
 /// previous segment's acknowledgement (40 ms on Linux), which cut the rate to a seventieth on loopback.
+/// <para>
+/// A connection idle for <see cref="IdleCheck"/> or longer answers a <c>NOOP</c> before it is handed out again:
+/// servers close connections left idle (Postfix after five minutes), and the client learns it only from the next
+/// command, so a send over such a connection failed and waited for its job's retry (10 s, then 20, 40 …).
+/// </para>
 /// </summary>
-public sealed class SmtpConnectionPool(IOptions<EmailOptions> options, SmtpCatcher catcher) : IAsyncDisposable
+public sealed class SmtpConnectionPool(IOptions<EmailOptions> options, SmtpCatcher catcher, TimeProvider time) : IAsyncDisposable
 {
+    /// <summary>How long a connection may sit in the pool before it is checked with a <c>NOOP</c> on its next use.</summary>
+    public static readonly TimeSpan IdleCheck = TimeSpan.FromSeconds(10);
+
     private readonly EmailOptions _options = options.Value;
     private readonly SemaphoreSlim _slots = new(options.Value.PoolSize, options.Value.PoolSize);
-    private readonly ConcurrentBag<SmtpClient> _idle = [];
+    private readonly ConcurrentBag<(SmtpClient Client, long ReturnedAt)> _idle = [];
 
     public int Size => _options.PoolSize;
 
@@ -28,12 +36,12 @@ public sealed class SmtpConnectionPool(IOptions<EmailOptions> options, SmtpCatch
         {
             while (_idle.TryTake(out var idle))
             {
-                if (idle.IsConnected)
+                if (idle.Client.IsConnected && await StillOpenAsync(idle.Client, idle.ReturnedAt, ct))
                 {
-                    return idle;
+                    return idle.Client;
                 }
 
-                idle.Dispose();
+                idle.Client.Dispose();
             }
 
             return await ConnectAsync(ct);
@@ -50,7 +58,7 @@ public sealed class SmtpConnectionPool(IOptions<EmailOptions> options, SmtpCatch
     {
         if (healthy && client.IsConnected)
         {
-            _idle.Add(client);
+            _idle.Add((client, time.GetTimestamp()));
         }
         else
         {
@@ -58,6 +66,25 @@ public sealed class SmtpConnectionPool(IOptions<EmailOptions> options, SmtpCatch
         }
 
         _slots.Release();
+    }
+
+    private async Task<bool> StillOpenAsync(SmtpClient client, long returnedAt, CancellationToken ct)
+    {
+        if (time.GetElapsedTime(returnedAt) < IdleCheck)
+        {
+            return true;
+        }
+
+        try
+        {
+            await client.NoOpAsync(ct);
+            return true;
+        }
+        catch (Exception)
+        {
+            // Closed, refused or cut off: the caller closes it (a cancellation then stops the next connect).
+            return false;
+        }
     }
 
     private async Task<SmtpClient> ConnectAsync(CancellationToken ct)
@@ -96,8 +123,9 @@ public sealed class SmtpConnectionPool(IOptions<EmailOptions> options, SmtpCatch
 
     public async ValueTask DisposeAsync()
     {
-        while (_idle.TryTake(out var client))
+        while (_idle.TryTake(out var idle))
         {
+            var client = idle.Client;
             try
             {
                 await client.DisconnectAsync(quit: true);
