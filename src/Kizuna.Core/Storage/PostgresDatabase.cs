@@ -10,11 +10,18 @@ namespace Kizuna.Storage;
 /// state behind — its advisory locks are released before the connection is closed, its temporary tables dropped at
 /// commit, its settings none, and the one <c>LISTEN</c> is on a connection kept out of the pool.
 /// </summary>
-public sealed class PostgresDatabase(StorageOptions options) : Database, IAsyncDisposable
+public sealed class PostgresDatabase : Database, IAsyncDisposable
 {
-    private readonly string _connectionString = Required(options);
+    private readonly string _connectionString;
 
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(Pooled(Required(options)));
+    private readonly NpgsqlDataSource _dataSource;
+
+    public PostgresDatabase(StorageOptions options)
+    {
+        _connectionString = options.ConnectionString
+            ?? throw new InvalidOperationException("Storage:ConnectionString is required when Storage:Provider is postgres.");
+        _dataSource = NpgsqlDataSource.Create(Pooled(_connectionString));
+    }
 
     public override StoreKind Kind => StoreKind.Postgres;
 
@@ -27,9 +34,6 @@ public sealed class PostgresDatabase(StorageOptions options) : Database, IAsyncD
         new(new NpgsqlConnectionStringBuilder(_connectionString) { Pooling = false }.ConnectionString);
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
-
-    private static string Required(StorageOptions options) => options.ConnectionString
-        ?? throw new InvalidOperationException("Storage:ConnectionString is required when Storage:Provider is postgres.");
 
     private static NpgsqlConnectionStringBuilder Pooled(string connectionString)
     {
